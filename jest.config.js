@@ -1,0 +1,35 @@
+/** Three projects: node (core, store, functions), jsdom (pages via miniprogram-simulate), e2e (browser preview). */
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }];
+const common = {
+  rootDir: __dirname,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': tsJest,
+    '^.+\\.js$': ['babel-jest', { plugins: ['@babel/plugin-transform-modules-commonjs'] }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(tdesign-miniprogram)/)'],
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/cloudfunctions/**/*.test.ts', '<rootDir>/test/scripts/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'jsdom',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
+      moduleDirectories: ['node_modules', 'miniprogram_npm'],
+      setupFiles: ['<rootDir>/test/support/setup-wx.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
+  ],
+};
