@@ -1,5 +1,5 @@
 /** Three projects: node (core, store, functions), jsdom (pages via miniprogram-simulate), e2e (browser preview). */
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }];
 const common = {
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -48,6 +48,29 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Update operators both adapters accept (all exist in mingo and in CloudBase's
+ * raw mode). Anything else is rejected up front, so code that works on a
+ * laptop cannot fail later on the cloud with an unknown operator.
+ */
+export const UPDATE_OPERATORS: readonly string[] = [
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$pop',
+  '$rename',
+];
+
+/** Aggregation stages both adapters accept (see `Collection.aggregate`). */
+export const PIPELINE_STAGES: readonly string[] = ['$match', '$group', '$sort', '$skip', '$limit', '$project', '$count'];
+
 export class DuplicateKeyError extends Error {
   constructor(
     readonly collection: string,
@@ -55,5 +78,45 @@ export class DuplicateKeyError extends Error {
   ) {
     super(`duplicate _id in ${collection}`);
     this.name = 'DuplicateKeyError';
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Throws unless `update` is operator form using only `UPDATE_OPERATORS` (shared by both adapters). */
+export function checkUpdate(update: Update): void {
+  const ops = isPlainObject(update) ? Object.keys(update) : [];
+  if (ops.length === 0) throw new Error('update must be a non-empty object of update operators');
+  for (const op of ops) {
+    if (!UPDATE_OPERATORS.includes(op)) {
+      throw new Error(
+        op.startsWith('$')
+          ? `unsupported update operator ${op}`
+          : `update must use operators ($set, $inc, ...), not a replacement document (found field "${op}")`,
+      );
+    }
+    if (!isPlainObject(update[op])) throw new Error(`${op} takes an object of field paths`);
+  }
+}
+
+/** Throws unless every stage is a one-key object naming one of `PIPELINE_STAGES`. */
+export function checkPipeline(pipeline: Record<string, unknown>[]): void {
+  if (!Array.isArray(pipeline)) throw new Error('pipeline must be an array of stages');
+  for (const stage of pipeline) {
+    const keys = isPlainObject(stage) ? Object.keys(stage) : [];
+    if (keys.length !== 1) throw new Error('each pipeline stage must be an object with exactly one key');
+    if (!PIPELINE_STAGES.includes(keys[0])) throw new Error(`unsupported pipeline stage ${keys[0]}`);
+  }
+}
+
+/** Throws on a negative or fractional skip/limit. `limit: 0` means "no documents", not "no limit". */
+export function checkFindOptions(options: FindOptions): void {
+  for (const key of ['skip', 'limit'] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      throw new Error(`${key} must be a non-negative integer`);
+    }
   }
 }

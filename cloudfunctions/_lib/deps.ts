@@ -1,0 +1,16 @@
+import type { PersonalDataCrypto } from './crypto';
+import type { Logger } from './logger';
+import type { Store } from './store/port';
+
+/** Everything an action needs from the outside world, injected once per process. */
+export interface ServerDeps {
+  store: Store;
+  crypto: PersonalDataCrypto;
+  log: Logger;
+  clock: () => Date;
+  /** Random identifier source (ids, invitation codes). */
+  randomId: (length?: number) => string;
+  /** OPENIDs that are city admins before any account exists (first bootstrap, from configuration). */
+  bootstrapCityAdmins: readonly string[];
+  cityOrgId: string;
+}

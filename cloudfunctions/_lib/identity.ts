@@ -1,0 +1,37 @@
+/**
+ * Identity: the OPENID comes from the platform context only (never the
+ * payload); roles and organisation scope from the `accounts` collection.
+ */
+import type { Org, Role, RoleGrant } from '../../miniprogram/core/org';
+import { grantCovers } from '../../miniprogram/core/org';
+import { C, type AccountDoc } from './collections';
+import type { ServerDeps } from './deps';
+
+export interface Actor {
+  openid: string;
+  displayName: string | null;
+  registered: boolean;
+  grants: RoleGrant[];
+}
+
+export async function loadActor(deps: ServerDeps, openid: string): Promise<Actor> {
+  const account = await deps.store.collection<AccountDoc>(C.accounts).get(openid);
+  const grants = account ? [...account.grants] : [];
+  if (deps.bootstrapCityAdmins.includes(openid) && !grants.some((g) => g.role === 'cityAdmin')) {
+    grants.push({ role: 'cityAdmin', orgId: deps.cityOrgId });
+  }
+  return { openid, displayName: account?.displayName ?? null, registered: account !== null, grants };
+}
+
+export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.grants.some((g) => roles.includes(g.role));
+}
+
+export function grantsOf(actor: Actor, role: Role): RoleGrant[] {
+  return actor.grants.filter((g) => g.role === role);
+}
+
+/** Whether any of the actor's grants for `roles` covers `org`. */
+export function covers(actor: Actor, org: Pick<Org, '_id' | 'districtId' | 'level'>, roles: readonly Role[]): boolean {
+  return actor.grants.some((g) => roles.includes(g.role) && grantCovers(g, org));
+}

@@ -1,0 +1,23 @@
+/** Small shared reads used by several functions. */
+import { nominationWindow } from '../../miniprogram/core/period';
+import type { PeriodView } from '../../miniprogram/core/contracts/account';
+import { C, type OrgDoc, type PeriodDoc } from './collections';
+import type { ServerDeps } from './deps';
+
+export async function currentPeriod(deps: ServerDeps, now: Date): Promise<PeriodView | null> {
+  const period = await deps.store.collection<PeriodDoc>(C.periods).findOne({ current: true });
+  if (!period) return null;
+  const { current: _current, ...rules } = period;
+  return { ...rules, window: nominationWindow(rules, now) };
+}
+
+export async function getOrg(deps: ServerDeps, id: string): Promise<OrgDoc | null> {
+  return deps.store.collection<OrgDoc>(C.orgs).get(id);
+}
+
+export async function orgNames(deps: ServerDeps, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const orgs = await deps.store.collection<OrgDoc>(C.orgs).find({ _id: { $in: unique } }, { projection: { name: 1 } });
+  return new Map(orgs.map((o) => [o._id, o.name]));
+}

@@ -1,0 +1,164 @@
+/**
+ * The router every function uses: look up the action, validate the input,
+ * resolve identity and role, run the handler, audit and notify on success,
+ * wrap the envelope. Nothing thrown escapes; a rejected call writes nothing.
+ */
+import type * as z from 'zod/mini';
+import type {
+  ActionMap,
+  ActionSpec,
+  Contract,
+  Envelope,
+  ErrorsOf,
+  OutputOf,
+  ParsedInputOf,
+} from '../../miniprogram/core/contracts/define';
+import { appError, type AppError } from '../../miniprogram/core/errors';
+import type { Result } from '../../miniprogram/core/result';
+import { C, type AuditDoc, type OutboxDoc } from './collections';
+import type { ServerDeps } from './deps';
+import { hasRole, loadActor, type Actor } from './identity';
+
+export interface Notification {
+  toOpenid: string;
+  title: string;
+  body: string;
+  page: string;
+}
+
+export interface AuditEntry {
+  target: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface ActionContext {
+  deps: ServerDeps;
+  /** Null only when a public action is called without identity. */
+  actor: Actor | null;
+  now: Date;
+  requestId: string;
+  /** Recorded in `audit` once the action succeeds. */
+  audit(entry: AuditEntry): void;
+  /** Queued in `outbox` once the action succeeds. */
+  notify(message: Notification): void;
+}
+
+/** Handlers may fail with their declared codes, or with the router-level codes. */
+export type HandlerError<S> = AppError & { code: ErrorsOf<S> | 'AUTH.OUT_OF_SCOPE' | 'INPUT.INVALID' | 'AUTH.FORBIDDEN' };
+
+export type Handler<S> = (input: ParsedInputOf<S>, ctx: ActionContext & { actor: Actor }) => Promise<Result<OutputOf<S>, HandlerError<S>>>;
+export type PublicHandler<S> = (input: ParsedInputOf<S>, ctx: ActionContext) => Promise<Result<OutputOf<S>, HandlerError<S>>>;
+
+export type Handlers<A extends ActionMap> = {
+  [K in keyof A]: A[K] extends { access: 'public' } ? PublicHandler<A[K]> : Handler<A[K]>;
+};
+
+export interface RequestMeta {
+  /** From the platform context (production) or the dev server's header (local only). */
+  openid: string | null;
+}
+
+export interface Router {
+  name: string;
+  handle(event: unknown, meta: RequestMeta, deps: ServerDeps): Promise<Envelope<unknown>>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+interface ZodIssueLike {
+  path: PropertyKey[];
+  code: string;
+}
+
+function issuesOf(error: { issues: ZodIssueLike[] }): Array<{ path: string; code: string }> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+type Step<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+function parseEvent<A extends ActionMap>(contract: Contract<A>, event: unknown): Step<{ name: string; spec: A[string]; input: unknown }> {
+  if (!isRecord(event) || typeof event.action !== 'string') {
+    return { ok: false, error: appError('INPUT.INVALID', 'event must be {action, data}', { issues: [{ path: 'action', code: 'invalid_type' }] }) };
+  }
+  const name = event.action;
+  if (!Object.prototype.hasOwnProperty.call(contract.actions, name)) {
+    return { ok: false, error: appError('ACTION.UNKNOWN', `unknown action ${contract.name}.${name.slice(0, 40)}`) };
+  }
+  const spec = contract.actions[name];
+  const parsed = (spec.input as z.ZodMiniType).safeParse(event.data ?? {});
+  if (!parsed.success) return { ok: false, error: appError('INPUT.INVALID', 'input failed validation', { issues: issuesOf(parsed.error) }) };
+  return { ok: true, value: { name, spec: spec as A[string], input: parsed.data } };
+}
+
+async function authorize(spec: ActionSpec, meta: RequestMeta, deps: ServerDeps): Promise<Step<Actor | null>> {
+  const actor = meta.openid ? await loadActor(deps, meta.openid) : null;
+  if (spec.access !== 'public' && !actor) return { ok: false, error: appError('AUTH.UNAUTHENTICATED', 'no caller identity') };
+  if (Array.isArray(spec.access) && (!actor || !hasRole(actor, spec.access))) {
+    return { ok: false, error: appError('AUTH.FORBIDDEN', `role required: ${spec.access.join('|')}`) };
+  }
+  return { ok: true, value: actor };
+}
+
+export function defineRouter<A extends ActionMap>(contract: Contract<A>, handlers: Handlers<A>): Router {
+  const fail = (requestId: string, error: AppError): Envelope<unknown> => ({ ok: false, error, requestId });
+
+  async function run(event: unknown, meta: RequestMeta, deps: ServerDeps, requestId: string): Promise<Envelope<unknown>> {
+    const call = parseEvent(contract, event);
+    if (!call.ok) return fail(requestId, call.error);
+    const { name, spec, input } = call.value;
+    const auth = await authorize(spec, meta, deps);
+    if (!auth.ok) return fail(requestId, auth.error);
+    const actor = auth.value;
+    const audits: AuditEntry[] = [];
+    const outbox: Notification[] = [];
+    const now = deps.clock();
+    const ctx = { deps, actor, now, requestId, audit: (e: AuditEntry) => audits.push(e), notify: (n: Notification) => outbox.push(n) };
+    const handler = handlers[name] as PublicHandler<typeof spec>;
+    const result = await handler(input as ParsedInputOf<typeof spec>, ctx);
+    if (!result.ok) return fail(requestId, result.error);
+    if (spec.write) await flush(deps, { fn: contract.name, action: name, actor, now, requestId, audits, outbox });
+    return { ok: true, data: result.value, requestId };
+  }
+
+  return {
+    name: contract.name,
+    async handle(event, meta, deps) {
+      const given = isRecord(event) ? event.requestId : undefined;
+      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : deps.randomId(16);
+      try {
+        return await run(event, meta, deps, requestId);
+      } catch (e) {
+        // Unexpected faults only: log the request id and the error's name, never the payload.
+        deps.log.error('unhandled', { fn: contract.name, requestId, error: e instanceof Error ? `${e.name}: ${e.message}` : 'non-error thrown' });
+        return fail(requestId, appError('SYS.INTERNAL', 'internal error'));
+      }
+    },
+  };
+}
+
+async function flush(
+  deps: ServerDeps,
+  r: { fn: string; action: string; actor: Actor | null; now: Date; requestId: string; audits: AuditEntry[]; outbox: Notification[] },
+): Promise<void> {
+  const entries = r.audits.length > 0 ? r.audits : [{ target: null }];
+  const audit = deps.store.collection<AuditDoc>(C.audit);
+  for (const [i, e] of entries.entries()) {
+    await audit.insert({
+      _id: `${r.requestId}:${i}:${deps.randomId(6)}`,
+      requestId: r.requestId,
+      actor: r.actor?.openid ?? null,
+      action: `${r.fn}.${r.action}`,
+      target: e.target,
+      at: r.now,
+      ...(e.details ? { details: e.details } : {}),
+    });
+  }
+  const outbox = deps.store.collection<OutboxDoc>(C.outbox);
+  for (const n of r.outbox) {
+    await outbox.insert({ _id: deps.randomId(16), ...n, createdAt: r.now, status: 'pending' });
+  }
+}

@@ -1,0 +1,22 @@
+import type { NominationView } from '../../../miniprogram/core/contracts/nomination';
+import type { NominationDoc } from '../../_lib/collections';
+
+/** The masked view every list and detail returns (R9.1): no ciphertext, no hash, no full numbers. */
+export function toView(doc: NominationDoc, unitName: string): NominationView {
+  return {
+    id: doc._id,
+    periodId: doc.periodId,
+    channel: doc.channel,
+    status: doc.status,
+    name: doc.name,
+    idNumberMasked: doc.idNumberMasked,
+    phoneMasked: doc.phoneMasked,
+    birthDate: doc.birthDate,
+    sex: doc.sex,
+    post: doc.post,
+    unitId: doc.unitId,
+    unitName,
+    submittedAt: doc.submittedAt ? doc.submittedAt.toISOString() : null,
+    history: doc.history.map((h) => ({ at: h.at.toISOString(), action: h.action, actorName: h.actorName, comment: h.comment })),
+  };
+}

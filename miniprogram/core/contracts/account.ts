@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { ROLES, type Org, type Role, type UnitCategory } from '../org';
+import type { PeriodRules, WindowState } from '../period';
+import { empty, id, page, pageSize, text, type Paged } from './common';
+import { action, defineContract } from './define';
+
+export interface GrantView {
+  role: Role;
+  orgId: string;
+  orgName: string;
+}
+
+export interface MeOutput {
+  registered: boolean;
+  displayName: string | null;
+  roles: GrantView[];
+  /** The unit a youth bound to, if any. */
+  unit: { id: string; name: string; districtName: string } | null;
+}
+
+export interface UnitView {
+  id: string;
+  name: string;
+  category: UnitCategory;
+  districtId: string;
+  youthCount: number;
+}
+
+export interface PeriodView extends PeriodRules {
+  window: WindowState;
+}
+
+export const accountContract = defineContract('account', {
+  me: action<MeOutput>()({ input: empty, access: 'identified', write: false, errors: [] }),
+  currentPeriod: action<PeriodView>()({ input: empty, access: 'public', write: false, errors: ['PERIOD.NOT_FOUND'] }),
+  listDistricts: action<Pick<Org, '_id' | 'name'>[]>()({ input: empty, access: 'public', write: false, errors: [] }),
+  listUnits: action<Paged<UnitView>>()({
+    input: z.strictObject({ districtId: id, keyword: z.optional(text(30, 0)), page, pageSize }),
+    access: 'public',
+    write: false,
+    errors: ['ORG.NOT_FOUND'],
+  }),
+  bindUnit: action<MeOutput>()({
+    input: z.strictObject({ unitId: id, displayName: text(20) }),
+    access: 'identified',
+    write: true,
+    errors: ['ORG.NOT_FOUND', 'ORG.NOT_A_UNIT', 'ACCOUNT.ALREADY_BOUND'],
+  }),
+  issueInvite: action<{ code: string; expiresAt: string }>()({
+    input: z.strictObject({ role: z.enum(ROLES), orgId: id }),
+    access: ['cityAdmin', 'districtAdmin'],
+    write: true,
+    errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  redeemInvite: action<MeOutput>()({
+    input: z.strictObject({ code: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{8}$/)), displayName: text(20) }),
+    access: 'identified',
+    write: true,
+    errors: ['INVITE.INVALID', 'INVITE.USED', 'INVITE.EXPIRED'],
+  }),
+});
+
+export type AccountContract = typeof accountContract;

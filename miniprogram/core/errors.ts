@@ -1,0 +1,55 @@
+/**
+ * The closed list of error codes (`AREA.REASON`). The server returns only
+ * these; the client maps each to Chinese text in services/error-text.ts.
+ */
+export const ERROR_CODES = [
+  'ACTION.UNKNOWN',
+  'INPUT.INVALID',
+  'AUTH.UNAUTHENTICATED',
+  'AUTH.FORBIDDEN',
+  'AUTH.OUT_OF_SCOPE',
+  'ACCOUNT.ALREADY_BOUND',
+  'ACCOUNT.NOT_BOUND',
+  'ORG.NOT_FOUND',
+  'ORG.NOT_A_UNIT',
+  'INVITE.INVALID',
+  'INVITE.USED',
+  'INVITE.EXPIRED',
+  'PERIOD.NOT_FOUND',
+  'PERIOD.NOT_OPEN',
+  'PERIOD.CLOSED',
+  'ELIGIBILITY.ID_FORMAT',
+  'ELIGIBILITY.ID_CHECKSUM',
+  'ELIGIBILITY.ID_DATE',
+  'ELIGIBILITY.TOO_OLD',
+  'ELIGIBILITY.TOO_YOUNG',
+  'ELIGIBILITY.NOT_ON_STAFF',
+  'ELIGIBILITY.PHONE_FORMAT',
+  'NOMINATION.DUPLICATE',
+  'NOMINATION.NOT_FOUND',
+  'NOMINATION.INVALID_STATE',
+  'SYS.INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type EligibilityCode = Extract<ErrorCode, `ELIGIBILITY.${string}`>;
+
+export interface AppError {
+  code: ErrorCode;
+  /** Developer-facing English message; users see error-text.ts. */
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** An error whose code is known to be one of `C`. */
+export type CodedError<C extends ErrorCode> = AppError & { code: C };
+
+export const appError = <C extends ErrorCode>(
+  code: C,
+  message: string,
+  details?: Record<string, unknown>,
+): AppError & { code: C } => (details ? { code, message, details } : { code, message });
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

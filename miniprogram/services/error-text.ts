@@ -1,0 +1,51 @@
+/** The one place where error codes become Chinese text for users. */
+import { chineseDate } from '../core/china-time';
+import type { ErrorCode } from '../core/errors';
+
+type Details = Record<string, unknown> | undefined;
+
+const str = (d: Details, key: string): string => (d && typeof d[key] === 'string' ? (d[key] as string) : '');
+
+function instantText(iso: string): string {
+  if (!iso) return '';
+  // Deadlines are +08:00 instants; show them as China dates whatever the phone's zone.
+  const china = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chineseDate(china);
+}
+
+const TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
+  'ACTION.UNKNOWN': '当前版本不支持该操作，请更新小程序后重试',
+  'INPUT.INVALID': '填写内容有误，请检查后重新提交',
+  'AUTH.UNAUTHENTICATED': '无法识别您的微信身份，请重新进入小程序',
+  'AUTH.FORBIDDEN': '您没有进行此操作的权限',
+  'AUTH.OUT_OF_SCOPE': '该对象不在您的管理范围内',
+  'ACCOUNT.ALREADY_BOUND': '您已有进行中的推荐，暂不能更换单位，请联系单位管理员',
+  'ACCOUNT.NOT_BOUND': '请先绑定所在单位',
+  'ORG.NOT_FOUND': '未找到该单位或区县',
+  'ORG.NOT_A_UNIT': '请选择具体的单位',
+  'INVITE.INVALID': '邀请码无效，请核对后重新输入',
+  'INVITE.USED': '该邀请码已被使用',
+  'INVITE.EXPIRED': '该邀请码已过期，请联系上级重新发放',
+  'PERIOD.NOT_FOUND': '当前没有进行中的选培期',
+  'PERIOD.NOT_OPEN': (d) => `本期推荐尚未开始${str(d, 'opensAt') ? `，将于${instantText(str(d, 'opensAt'))}开放` : ''}`,
+  'PERIOD.CLOSED': (d) => `本期推荐已截止${str(d, 'deadline') ? `（截止时间：${instantText(str(d, 'deadline'))}）` : ''}`,
+  'ELIGIBILITY.ID_FORMAT': '身份证号格式不正确，应为18位',
+  'ELIGIBILITY.ID_CHECKSUM': '身份证号校验位不正确，请核对最后一位',
+  'ELIGIBILITY.ID_DATE': '身份证号中的出生日期无效',
+  'ELIGIBILITY.TOO_OLD': (d) =>
+    str(d, 'cutoff') ? `${chineseDate(str(d, 'cutoff'))}（含）以后出生方可参加本期选培` : '年龄超过本期选培要求',
+  'ELIGIBILITY.TOO_YOUNG': '年龄未达到参加选培的最低要求',
+  'ELIGIBILITY.NOT_ON_STAFF': '须为本单位在编人员方可参加选培',
+  'ELIGIBILITY.PHONE_FORMAT': '手机号格式不正确',
+  'NOMINATION.DUPLICATE': '本期已存在该人员的推荐，不能重复提交',
+  'NOMINATION.NOT_FOUND': '未找到该推荐记录',
+  'NOMINATION.INVALID_STATE': '该推荐的状态已变化，请刷新后重试',
+  'SYS.INTERNAL': '系统繁忙，请稍后重试',
+};
+
+export function errorText(code: ErrorCode, details?: Details): string {
+  const entry = TEXT[code];
+  return typeof entry === 'function' ? entry(details) : entry;
+}
+
+export const NETWORK_ERROR_TEXT = '网络异常，请检查网络后重试';

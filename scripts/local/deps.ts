@@ -1,0 +1,49 @@
+/** Dependencies for local runs (dev server, tests, benchmarks): the embedded store and dev keys. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INDEXES } from '../../cloudfunctions/_lib/collections';
+import { createPersonalDataCrypto, generateKeys, type CryptoKeys } from '../../cloudfunctions/_lib/crypto';
+import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { createConsoleLogger, type Logger } from '../../cloudfunctions/_lib/logger';
+import { randomId } from '../../cloudfunctions/_lib/production';
+import { createEmbeddedStore } from '../../cloudfunctions/_lib/store/embedded';
+
+export const CITY_ORG_ID = 'city';
+
+/** Fixed keys for tests only; a real deployment takes its keys from the environment. */
+export const TEST_KEYS: CryptoKeys = {
+  dataKey: Buffer.alloc(32, 7).toString('base64'),
+  hashKey: Buffer.alloc(32, 9).toString('base64'),
+};
+
+export interface LocalDepsOptions {
+  /** Directory of the durable store; omit for in-memory. */
+  dataDir?: string;
+  keys?: CryptoKeys;
+  clock?: () => Date;
+  log?: Logger;
+  bootstrapCityAdmins?: string[];
+}
+
+/** Dev keys live beside the data so a restart can still decrypt it. */
+export function devKeys(dataDir: string): CryptoKeys {
+  const file = join(dataDir, 'dev-keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as CryptoKeys;
+  mkdirSync(dataDir, { recursive: true });
+  const keys = generateKeys();
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+export function createLocalDeps(options: LocalDepsOptions = {}): ServerDeps {
+  const keys = options.keys ?? (options.dataDir ? devKeys(options.dataDir) : TEST_KEYS);
+  return {
+    store: createEmbeddedStore({ dir: options.dataDir, indexes: INDEXES }),
+    crypto: createPersonalDataCrypto(keys),
+    log: options.log ?? createConsoleLogger(),
+    clock: options.clock ?? (() => new Date()),
+    randomId,
+    bootstrapCityAdmins: options.bootstrapCityAdmins ?? [],
+    cityOrgId: CITY_ORG_ID,
+  };
+}

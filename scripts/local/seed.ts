@@ -1,0 +1,150 @@
+/**
+ * Demo data: the city, its six districts/counties, units of every category
+ * with youth head-counts, a period open today, and personas of every role.
+ * Deterministic for a given `now`, so tests can rely on it.
+ */
+import { C, type AccountDoc, type NominationDoc, type OrgDoc, type PeriodDoc } from '../../cloudfunctions/_lib/collections';
+import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../miniprogram/core/china-time';
+import { idCheckChar, maskIdNumber, maskPhone, parseIdNumber } from '../../miniprogram/core/id-number';
+import type { Role, UnitCategory } from '../../miniprogram/core/org';
+import { cutoffFromReference } from '../../miniprogram/core/period';
+import { CITY_ORG_ID } from './deps';
+
+export const DISTRICTS = [
+  { id: 'yuecheng', name: '越城区', region: '330602' },
+  { id: 'keqiao', name: '柯桥区', region: '330603' },
+  { id: 'shangyu', name: '上虞区', region: '330604' },
+  { id: 'zhuji', name: '诸暨市', region: '330681' },
+  { id: 'shengzhou', name: '嵊州市', region: '330683' },
+  { id: 'xinchang', name: '新昌县', region: '330624' },
+] as const;
+
+const CITY_UNITS: Array<[string, string, UnitCategory, number]> = [
+  ['city-dev', '绍兴市发展和改革委员会', 'party_gov', 38],
+  ['city-edu', '绍兴市教育局', 'party_gov', 19],
+  ['city-transport', '绍兴市交通投资集团有限公司', 'soe', 240],
+  ['city-water', '绍兴市水务集团有限公司', 'soe', 86],
+  ['city-mobile', '中国移动绍兴分公司', 'central_soe', 120],
+  ['city-grid', '国网绍兴供电公司', 'central_soe', 160],
+];
+
+/** Per district: [suffix, name pattern, category, youth head-count]. */
+const DISTRICT_UNITS: Array<[string, string, UnitCategory, number]> = [
+  ['gov', '{d}人民政府办公室', 'party_gov', 12],
+  ['market', '{d}市场监督管理局', 'party_gov', 20],
+  ['invest', '{d}城市建设投资集团有限公司', 'soe', 45],
+  ['bank', '{d}农村商业银行', 'soe', 0],
+  ['tech', '{d}智造科技有限公司', 'two_new', 39],
+  ['social', '{d}青年志愿者协会', 'two_new', 8],
+  ['street', '{d}城南街道', 'other_grassroots', 25],
+];
+
+export const PERSONAS: Array<{ openid: string; name: string; role: Role; orgId: string; note: string }> = [
+  { openid: 'dev-youth-zhang', name: '张晓青', role: 'youth', orgId: 'yuecheng-tech', note: '青年，已绑定单位，尚未自荐' },
+  { openid: 'dev-youth-li', name: '李明', role: 'youth', orgId: 'yuecheng-tech', note: '青年，已提交自荐待审核' },
+  { openid: 'dev-youth-new', name: '新用户', role: 'youth', orgId: '', note: '首次使用，尚未绑定单位' },
+  { openid: 'dev-mentor-wang', name: '王导师', role: 'mentor', orgId: CITY_ORG_ID, note: '导师服务团导师' },
+  { openid: 'dev-unit-admin', name: '陈管理员', role: 'unitAdmin', orgId: 'yuecheng-tech', note: '越城区智造科技有限公司团组织' },
+  { openid: 'dev-district-admin', name: '赵书记', role: 'districtAdmin', orgId: 'yuecheng', note: '共青团越城区委' },
+  { openid: 'dev-city-admin', name: '周部长', role: 'cityAdmin', orgId: CITY_ORG_ID, note: '团市委基层工作部' },
+];
+
+/** A valid 18-digit ID number for demo people (check digit per GB 11643). */
+export function demoIdNumber(region: string, birth: string, seq: number): string {
+  const first17 = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return `${first17}${idCheckChar(first17)}`;
+}
+
+/** The period whose nomination window contains `now`: it ends 31 July of the coming July (R4.3). */
+export function demoPeriod(now: Date): PeriodDoc {
+  const today = chinaDate(now);
+  const year = Number(today.slice(0, 4));
+  const selectionYear = today <= `${year}-07-31` ? year : year + 1;
+  const referenceDate = `${selectionYear}-06-01`;
+  return {
+    _id: String(selectionYear),
+    name: `${selectionYear}年度“百行百业——千名好青年”选培计划`,
+    referenceDate,
+    cutoffBirthDate: cutoffFromReference(referenceDate, 35),
+    minAge: 16,
+    nominationOpensAt: chinaStartOfDay(`${selectionYear - 1}-08-01`).toISOString(),
+    nominationDeadline: chinaEndOfDay(`${selectionYear}-07-31`).toISOString(),
+    filingDeadline: chinaEndOfDay(`${selectionYear}-07-31`).toISOString(),
+    quotaRatio: 20,
+    partyAgeLimit: 28,
+    target: 1000,
+    current: true,
+  };
+}
+
+export async function isSeeded(deps: ServerDeps): Promise<boolean> {
+  return (await deps.store.collection(C.orgs).get(CITY_ORG_ID)) !== null;
+}
+
+export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
+  const orgs = deps.store.collection<OrgDoc>(C.orgs);
+  await orgs.insert({ _id: CITY_ORG_ID, name: '绍兴市', level: 'city', parentId: null, districtId: null });
+  for (const [id, name, category, youthCount] of CITY_UNITS) {
+    await orgs.insert({ _id: id, name, level: 'unit', parentId: CITY_ORG_ID, districtId: null, category, youthCount });
+  }
+  for (const d of DISTRICTS) {
+    await orgs.insert({ _id: d.id, name: d.name, level: 'district', parentId: CITY_ORG_ID, districtId: d.id });
+    for (const [suffix, pattern, category, youthCount] of DISTRICT_UNITS) {
+      await orgs.insert({
+        _id: `${d.id}-${suffix}`,
+        name: pattern.replace('{d}', d.name),
+        level: 'unit',
+        parentId: d.id,
+        districtId: d.id,
+        category,
+        youthCount,
+      });
+    }
+  }
+  const period = demoPeriod(now);
+  await deps.store.collection<PeriodDoc>(C.periods).insert(period);
+
+  const accounts = deps.store.collection<AccountDoc>(C.accounts);
+  for (const p of PERSONAS) {
+    if (!p.orgId) continue; // the new user has no account yet
+    await accounts.insert({ _id: p.openid, displayName: p.name, grants: [{ role: p.role, orgId: p.orgId }], createdAt: now, updatedAt: now });
+  }
+  const li = demoIdNumber('330602', '1995-03-15', 123);
+  await insertDemoNomination(deps, period, now, { openid: 'dev-youth-li', name: '李明', unitId: 'yuecheng-tech', idNumber: li, phone: '13800001234', post: '研发工程师（工程师）' });
+}
+
+async function insertDemoNomination(
+  deps: ServerDeps,
+  period: PeriodDoc,
+  now: Date,
+  p: { openid: string; name: string; unitId: string; idNumber: string; phone: string; post: string },
+): Promise<void> {
+  const id = parseIdNumber(p.idNumber);
+  if (!id.ok) throw new Error('demo ID number invalid');
+  const idHash = deps.crypto.hash(id.value.normalized);
+  const doc: NominationDoc = {
+    _id: `${period._id}:${idHash}`,
+    periodId: period._id,
+    channel: 'self',
+    status: 'submitted',
+    youthOpenid: p.openid,
+    unitId: p.unitId,
+    districtId: 'yuecheng',
+    name: p.name,
+    idHash,
+    idNumberEnc: deps.crypto.encrypt(id.value.normalized),
+    idNumberMasked: maskIdNumber(id.value.normalized),
+    phoneEnc: deps.crypto.encrypt(p.phone),
+    phoneMasked: maskPhone(p.phone),
+    birthDate: id.value.birthDate,
+    sex: id.value.sex,
+    post: p.post,
+    onStaff: true,
+    submittedAt: now,
+    createdAt: now,
+    updatedAt: now,
+    history: [{ at: now, action: 'submit', actor: p.openid, actorName: p.name, comment: null }],
+  };
+  await deps.store.collection<NominationDoc>(C.nominations).insert(doc);
+}

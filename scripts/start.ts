@@ -1,0 +1,37 @@
+/**
+ * `npm start`: build, open the durable embedded store in .data/, seed demo
+ * data the first time, and serve the API and the browser preview.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startDevServer } from './dev-server';
+import { createLocalDeps } from './local/deps';
+import { isSeeded, seedDemo } from './local/seed';
+
+const ROOT = join(__dirname, '..');
+export const DATA_DIR = process.env.HQN_DATA_DIR ?? join(ROOT, '.data');
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) {
+    // The build runs in its own process: miniprogram-ci leaves a child that would keep this one alive.
+    execFileSync(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'build.ts')], { stdio: 'inherit' });
+  }
+  const deps = createLocalDeps({ dataDir: DATA_DIR });
+  if (!(await isSeeded(deps))) {
+    await seedDemo(deps, deps.clock());
+    console.log(`• 已写入演示数据 (${DATA_DIR})`);
+  }
+  const port = Number(process.env.PORT ?? 8787);
+  const server = await startDevServer(deps, { port, host: process.env.HOST, staticDir: join(ROOT, '.preview') });
+  console.log(`\n好青年选培 本地预览: ${server.url}\n(Ctrl-C 停止；数据保存在 ${DATA_DIR}，npm run reset 清空并重新写入演示数据)\n`);
+  const stop = () => {
+    void server.close().then(() => deps.store.close()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

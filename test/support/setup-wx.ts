@@ -1,0 +1,3 @@
+// Globals TDesign expects from the WeChat runtime.
+(globalThis as Record<string, unknown>).getApp = () => ({ globalData: {} });
+(globalThis as Record<string, unknown>).getCurrentPages = () => [];
