@@ -3,23 +3,14 @@
  * takes the caller's OPENID from the platform context. It never reads the dev
  * server's header.
  */
-import { randomBytes } from 'node:crypto';
 import * as tcb from '@cloudbase/node-sdk';
 import type { CallEvent, Envelope } from '../../miniprogram/core/contracts/define';
 import { createPersonalDataCrypto, keysFromEnv } from './crypto';
 import type { ServerDeps } from './deps';
+import { randomId } from './ids';
 import { createConsoleLogger } from './logger';
 import type { Router } from './router';
 import { createCloudbaseStore } from './store/cloudbase';
-
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789abcdefghijkmnopqrstuvwxyz';
-
-export function randomId(length = 16): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
-  return out;
-}
 
 let cached: ServerDeps | null = null;
 

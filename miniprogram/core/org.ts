@@ -20,6 +20,8 @@ export interface Org {
   /** For units and districts: the district they belong to (a district is its own). */
   districtId: string | null;
   category?: UnitCategory;
+  /** Display order among siblings (districts follow the city's official order). */
+  order?: number;
   /** Youth head-count, the basis of the quota (R3.1). */
   youthCount?: number;
 }

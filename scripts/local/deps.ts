@@ -5,7 +5,7 @@ import { INDEXES } from '../../cloudfunctions/_lib/collections';
 import { createPersonalDataCrypto, generateKeys, type CryptoKeys } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { createConsoleLogger, type Logger } from '../../cloudfunctions/_lib/logger';
-import { randomId } from '../../cloudfunctions/_lib/production';
+import { randomId } from '../../cloudfunctions/_lib/ids';
 import { createEmbeddedStore } from '../../cloudfunctions/_lib/store/embedded';
 
 export const CITY_ORG_ID = 'city';

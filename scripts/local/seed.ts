@@ -88,8 +88,8 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
   for (const [id, name, category, youthCount] of CITY_UNITS) {
     await orgs.insert({ _id: id, name, level: 'unit', parentId: CITY_ORG_ID, districtId: null, category, youthCount });
   }
-  for (const d of DISTRICTS) {
-    await orgs.insert({ _id: d.id, name: d.name, level: 'district', parentId: CITY_ORG_ID, districtId: d.id });
+  for (const [order, d] of DISTRICTS.entries()) {
+    await orgs.insert({ _id: d.id, name: d.name, level: 'district', parentId: CITY_ORG_ID, districtId: d.id, order });
     for (const [suffix, pattern, category, youthCount] of DISTRICT_UNITS) {
       await orgs.insert({
         _id: `${d.id}-${suffix}`,

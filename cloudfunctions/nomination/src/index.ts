@@ -1,10 +1,5 @@
-import { nominationContract } from '../../../miniprogram/core/contracts/nomination';
+/** Production entry of the `nomination` function: the router behind the platform's identity. */
 import { createProductionMain } from '../../_lib/production';
-import { defineRouter } from '../../_lib/router';
-import { getMine, listForReview } from './actions/lists';
-import { review } from './actions/review';
-import { submitSelf } from './actions/submit-self';
-
-export const router = defineRouter(nominationContract, { getMine, submitSelf, listForReview, review });
+import { router } from './router';
 
 export const main = createProductionMain(router);

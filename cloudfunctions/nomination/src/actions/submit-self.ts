@@ -106,7 +106,7 @@ async function save(
   if (!ownReturned && ACTIVE_STATUSES.includes(existing.status)) return null;
   const entry: HistoryEntry = { at: p.now, action: ownReturned ? 'resubmit' : 'submit', actor: p.actor, actorName: p.actorName, comment: null };
   const matched = await nominations.updateOne(
-    { _id: p.key, status: existing.status, updatedAt: existing.updatedAt },
+    { _id: p.key, status: existing.status },
     { $set: p.fields, $push: { history: entry } },
   );
   return matched === 0 ? null : nominations.get(p.key);

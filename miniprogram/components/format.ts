@@ -1,0 +1,19 @@
+/** View formatting shared by pages and components: instants shown in China time whatever the phone's zone. */
+import { CHINA_OFFSET_MS, chineseDate } from '../core/china-time';
+import type { Sex } from '../core/id-number';
+
+export const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' };
+
+/** `2026-11-24T02:30:00.000Z` → `2026-11-24 10:30` (China time); '' for null or garbage. */
+export function chinaDateTime(iso: string | null): string {
+  if (!iso) return '';
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** `2026-11-24T02:30:00.000Z` → `2026年11月24日` (China date). */
+export function chinaDateText(iso: string): string {
+  const text = chinaDateTime(iso);
+  return text ? chineseDate(text.slice(0, 10)) : '';
+}

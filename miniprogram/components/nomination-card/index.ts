@@ -1,0 +1,35 @@
+/** A nomination's masked summary (R9.1: only masked numbers ever reach the phone); actions go in the slot. */
+import { chineseDate } from '../../core/china-time';
+import type { NominationView } from '../../core/contracts/nomination';
+import { chinaDateTime, SEX_LABELS } from '../format';
+
+interface Row {
+  label: string;
+  value: string;
+}
+
+function rowsOf(n: NominationView): Row[] {
+  const rows: Row[] = [
+    { label: '身份证号', value: n.idNumberMasked },
+    { label: '手机号', value: n.phoneMasked },
+    { label: '出生日期', value: `${chineseDate(n.birthDate)}（${SEX_LABELS[n.sex]}）` },
+    { label: '职务/岗位', value: n.post },
+    { label: '所在单位', value: n.unitName },
+  ];
+  const submitted = chinaDateTime(n.submittedAt);
+  if (submitted) rows.push({ label: '提交时间', value: submitted });
+  return rows;
+}
+
+Component({
+  properties: {
+    nomination: { type: Object, value: {} },
+  },
+  data: { name: '', status: '', rows: [] as Row[] },
+  observers: {
+    nomination(n: NominationView | Record<string, never>) {
+      if (!('id' in n)) return;
+      this.setData({ name: n.name, status: n.status, rows: rowsOf(n) });
+    },
+  },
+});

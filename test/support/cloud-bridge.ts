@@ -1,0 +1,192 @@
+/**
+ * Page tests run the whole stack: page → services/cloud.ts → wx.cloud.callFunction
+ * (this bridge) → the REAL routers (scripts/local/functions.ts) → the embedded
+ * store in memory, seeded with the demo data. Nothing of our own is mocked; the
+ * bridge only plays the WeChat platform: it supplies the caller's OPENID and
+ * serialises the event and the answer as the wire would.
+ *
+ * Also here: the simulate harness the page tests share (TDesign path overrides,
+ * render + wait-until-idle).
+ */
+import * as path from 'node:path';
+import * as simulate from 'miniprogram-simulate';
+import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { silentLogger } from '../../cloudfunctions/_lib/logger';
+import { createLocalDeps } from '../../scripts/local/deps';
+import { FUNCTIONS } from '../../scripts/local/functions';
+import { seedDemo } from '../../scripts/local/seed';
+
+export interface BridgeOptions {
+  /** The WeChat user the calls come from; null = no identity. */
+  openid: string | null;
+  /** Seed the demo data (default true). */
+  seed?: boolean;
+}
+
+export interface CallRecord {
+  name: string;
+  action: string;
+  data: unknown;
+}
+
+export interface Bridge {
+  /** The current test's store and keys (fresh per test). */
+  readonly deps: ServerDeps;
+  /** The instant the demo data was seeded at (the test's "now"). */
+  readonly now: Date;
+  /** Every callFunction the pages made in this test, in order. */
+  readonly calls: CallRecord[];
+  setOpenid(openid: string | null): void;
+  /** While true, callFunction rejects like a phone without network. */
+  setOffline(offline: boolean): void;
+  /** Resolves once no call is in flight and the pages have re-rendered. */
+  idle(): Promise<void>;
+}
+
+type Navigate = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'reLaunch' | 'switchTab';
+const NAVIGATIONS: Navigate[] = ['navigateTo', 'redirectTo', 'navigateBack', 'reLaunch', 'switchTab'];
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Registers beforeEach/afterEach hooks that give every test a fresh seeded store behind `wx.cloud`. */
+export function useBridge(options: BridgeOptions): Bridge {
+  let deps: ServerDeps | null = null;
+  let now = new Date();
+  let openid = options.openid;
+  let offline = false;
+  let inFlight = 0;
+  const calls: CallRecord[] = [];
+
+  async function callFunction(params: { name: string; data?: unknown }): Promise<{ result: unknown }> {
+    inFlight += 1;
+    try {
+      const router = FUNCTIONS[params.name];
+      const event = JSON.parse(JSON.stringify(params.data ?? {})) as { action?: unknown };
+      calls.push({ name: params.name, action: String(event.action), data: (event as { data?: unknown }).data });
+      if (offline) throw new Error('cloud.callFunction:fail network');
+      if (!router || !deps) throw new Error(`cloud.callFunction:fail function not found: ${params.name}`);
+      const envelope = await router.handle(event, { openid }, deps);
+      return { result: JSON.parse(JSON.stringify(envelope)) as unknown };
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  beforeEach(async () => {
+    now = new Date();
+    deps = createLocalDeps({ log: silentLogger });
+    if (options.seed !== false) await seedDemo(deps, now);
+    openid = options.openid;
+    offline = false;
+    calls.length = 0;
+    const wxAny = wx as unknown as Record<string, unknown>;
+    wxAny.cloud = { init: jest.fn(), callFunction: jest.fn(callFunction) };
+    for (const name of NAVIGATIONS) wxAny[name] = jest.fn(() => Promise.resolve({ errMsg: `${name}:ok` }));
+  });
+
+  afterEach(async () => {
+    await deps?.store.close();
+    deps = null;
+  });
+
+  return {
+    get deps(): ServerDeps {
+      if (!deps) throw new Error('bridge used outside a test');
+      return deps;
+    },
+    get now(): Date {
+      return now;
+    },
+    calls,
+    setOpenid(id) {
+      openid = id;
+    },
+    setOffline(value) {
+      offline = value;
+    },
+    async idle() {
+      // A call may start another after it resolves (e.g. me → getMine): wait for a quiet stretch.
+      for (let quiet = 0; quiet < 3; ) {
+        await tick();
+        quiet = inFlight === 0 ? quiet + 1 : 0;
+      }
+    },
+  };
+}
+
+/* ------------------------------------------------------------ page harness */
+
+export const MINIPROGRAM_ROOT = path.join(__dirname, '../../miniprogram');
+
+const TDESIGN = [
+  'button',
+  'cell',
+  'cell-group',
+  'dialog',
+  'empty',
+  'icon',
+  'input',
+  'loading',
+  'radio',
+  'radio-group',
+  'search',
+  'switch',
+  'tab-panel',
+  'tabs',
+  'tag',
+  'textarea',
+  'toast',
+];
+
+/** simulate resolves npm-style paths relative to the page: point `t-*` at the packed copy instead. */
+export const TDESIGN_OVERRIDES: Record<string, string> = Object.fromEntries(
+  TDESIGN.map((c) => [`t-${c}`, `/miniprogram_npm/tdesign-miniprogram/${c}/${c}`]),
+);
+
+/** Load a page once per test file (simulate cannot load the same path twice under jest). */
+export function loadPage(page: string): string {
+  const tag = page.replace(/^pages\//, '').replace(/\/index$/, '').replace(/\//g, '-');
+  return simulate.load(path.join(MINIPROGRAM_ROOT, page), `${tag}-page`, {
+    rootPath: MINIPROGRAM_ROOT,
+    usingComponents: TDESIGN_OVERRIDES,
+  });
+}
+
+export type PageComponent = NonNullable<ReturnType<typeof simulate.render>>;
+
+/** Render, attach (fires `attached`, where pages load their data) and wait for the calls to settle. */
+export async function openPage(id: string, bridge: Bridge): Promise<PageComponent> {
+  const page = simulate.render(id);
+  page.attach(document.createElement('parent-wrapper'));
+  await bridge.idle();
+  return page;
+}
+
+/** The page's visible text, whitespace collapsed. */
+export function textOf(node: { dom?: Node | null }): string {
+  return (node.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Tap a TDesign button by the class put on its `<t-button>` tag. */
+export async function tapButton(page: PageComponent, selector: string, bridge: Bridge): Promise<void> {
+  const host = page.querySelector(selector);
+  if (!host) throw new Error(`no element ${selector}`);
+  const inner = host.querySelector('.t-button') ?? host;
+  inner.dispatchEvent('tap');
+  await bridge.idle();
+}
+
+/** Type into a TDesign input by the class put on its `<t-input>` tag. */
+export async function typeInto(page: PageComponent, selector: string, value: string, bridge: Bridge): Promise<void> {
+  const host = page.querySelector(selector);
+  if (!host) throw new Error(`no element ${selector}`);
+  const control = host.querySelector('.t-input__control') ?? host.querySelector('.t-textarea__wrapper-inner') ?? host;
+  control.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } });
+  await bridge.idle();
+}
+
+/** The data of the TDesign toast the page showed (`#t-toast`). */
+export function toastOf(page: PageComponent): { visible?: boolean; message?: string; theme?: string } {
+  const toast = page.querySelector('#t-toast');
+  return (toast?.data ?? {}) as { visible?: boolean; message?: string; theme?: string };
+}

@@ -1,0 +1,53 @@
+/** Action-test harness: the real routers against the embedded store in memory, a fixed clock, demo data. */
+import { C } from '../../cloudfunctions/_lib/collections';
+import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { createLocalDeps } from '../../scripts/local/deps';
+import { FUNCTIONS } from '../../scripts/local/functions';
+import { seedDemo } from '../../scripts/local/seed';
+import type { Envelope } from '../../miniprogram/core/contracts/define';
+
+/** A fixed "today" inside the demo period's nomination window (China time). */
+export const NOW = new Date('2026-11-24T10:00:00+08:00');
+
+export interface Harness {
+  deps: ServerDeps;
+  logs: string[];
+  setNow(now: Date): void;
+  call(fn: string, action: string, data?: unknown, openid?: string | null, requestId?: string): Promise<Envelope<unknown>>;
+  /** Document counts of every collection, to prove a rejected call wrote nothing. */
+  snapshot(): Promise<Record<string, number>>;
+}
+
+export async function makeHarness(options: { seed?: boolean; now?: Date; bootstrapCityAdmins?: string[] } = {}): Promise<Harness> {
+  let now = options.now ?? NOW;
+  const logs: string[] = [];
+  const deps = createLocalDeps({
+    clock: () => now,
+    log: { info: (e, f) => logs.push(JSON.stringify({ e, ...f })), error: (e, f) => logs.push(JSON.stringify({ e, ...f })) },
+    bootstrapCityAdmins: options.bootstrapCityAdmins,
+  });
+  if (options.seed !== false) await seedDemo(deps, now);
+  return {
+    deps,
+    logs,
+    setNow: (d) => {
+      now = d;
+    },
+    call: (fn, action, data, openid = null, requestId) => {
+      const router = FUNCTIONS[fn];
+      if (!router) throw new Error(`no function ${fn}`);
+      return router.handle({ action, data, requestId }, { openid }, deps);
+    },
+    snapshot: async () => {
+      const out: Record<string, number> = {};
+      for (const name of Object.values(C)) out[name] = await deps.store.collection(name).count({});
+      return out;
+    },
+  };
+}
+
+/** Narrow an envelope to its data, failing the test with the error otherwise. */
+export function dataOf<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.data as T;
+}
