@@ -1,4 +1,5 @@
 /** Collection names and document shapes. All collections are closed to clients (security rules). */
+import type { Envelope } from '../../miniprogram/core/contracts/define';
 import type { Channel, NominationStatus } from '../../miniprogram/core/nomination';
 import type { Org, Role, RoleGrant } from '../../miniprogram/core/org';
 import type { PeriodRules } from '../../miniprogram/core/period';
@@ -12,6 +13,7 @@ export const C = {
   invites: 'invites',
   audit: 'audit',
   outbox: 'outbox',
+  requests: 'requests',
 } as const;
 
 export interface AccountDoc {
@@ -91,6 +93,14 @@ export interface OutboxDoc {
   page: string;
   createdAt: Date;
   status: 'pending' | 'sent' | 'failed';
+}
+
+/** The first outcome of a client request id, replayed on retries (idempotency). */
+export interface RequestDoc {
+  _id: string; // fn.action:openid:requestId
+  state: 'pending' | 'done';
+  createdAt: Date;
+  response: Envelope<unknown> | null;
 }
 
 /** Secondary indexes the embedded store keeps (and the CloudBase console should create). */

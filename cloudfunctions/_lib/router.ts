@@ -18,6 +18,7 @@ import type { Result } from '../../miniprogram/core/result';
 import { C, type AuditDoc, type OutboxDoc } from './collections';
 import type { ServerDeps } from './deps';
 import { hasRole, loadActor, type Actor } from './identity';
+import { once } from './idempotency';
 
 export interface Notification {
   toOpenid: string;
@@ -44,10 +45,18 @@ export interface ActionContext {
 }
 
 /** Handlers may fail with their declared codes, or with the router-level codes. */
-export type HandlerError<S> = AppError & { code: ErrorsOf<S> | 'AUTH.OUT_OF_SCOPE' | 'INPUT.INVALID' | 'AUTH.FORBIDDEN' };
+export type HandlerError<S> = AppError & {
+  code: ErrorsOf<S> | 'AUTH.OUT_OF_SCOPE' | 'INPUT.INVALID' | 'AUTH.FORBIDDEN';
+};
 
-export type Handler<S> = (input: ParsedInputOf<S>, ctx: ActionContext & { actor: Actor }) => Promise<Result<OutputOf<S>, HandlerError<S>>>;
-export type PublicHandler<S> = (input: ParsedInputOf<S>, ctx: ActionContext) => Promise<Result<OutputOf<S>, HandlerError<S>>>;
+export type Handler<S> = (
+  input: ParsedInputOf<S>,
+  ctx: ActionContext & { actor: Actor },
+) => Promise<Result<OutputOf<S>, HandlerError<S>>>;
+export type PublicHandler<S> = (
+  input: ParsedInputOf<S>,
+  ctx: ActionContext,
+) => Promise<Result<OutputOf<S>, HandlerError<S>>>;
 
 export type Handlers<A extends ActionMap> = {
   [K in keyof A]: A[K] extends { access: 'public' } ? PublicHandler<A[K]> : Handler<A[K]>;
@@ -80,9 +89,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-function parseEvent<A extends ActionMap>(contract: Contract<A>, event: unknown): Step<{ name: string; spec: A[string]; input: unknown }> {
+function parseEvent<A extends ActionMap>(
+  contract: Contract<A>,
+  event: unknown,
+): Step<{ name: string; spec: A[string]; input: unknown }> {
   if (!isRecord(event) || typeof event.action !== 'string') {
-    return { ok: false, error: appError('INPUT.INVALID', 'event must be {action, data}', { issues: [{ path: 'action', code: 'invalid_type' }] }) };
+    return {
+      ok: false,
+      error: appError('INPUT.INVALID', 'event must be {action, data}', {
+        issues: [{ path: 'action', code: 'invalid_type' }],
+      }),
+    };
   }
   const name = event.action;
   if (!Object.prototype.hasOwnProperty.call(contract.actions, name)) {
@@ -90,13 +107,18 @@ function parseEvent<A extends ActionMap>(contract: Contract<A>, event: unknown):
   }
   const spec = contract.actions[name];
   const parsed = (spec.input as z.ZodMiniType).safeParse(event.data ?? {});
-  if (!parsed.success) return { ok: false, error: appError('INPUT.INVALID', 'input failed validation', { issues: issuesOf(parsed.error) }) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: appError('INPUT.INVALID', 'input failed validation', { issues: issuesOf(parsed.error) }),
+    };
   return { ok: true, value: { name, spec: spec as A[string], input: parsed.data } };
 }
 
 async function authorize(spec: ActionSpec, meta: RequestMeta, deps: ServerDeps): Promise<Step<Actor | null>> {
   const actor = meta.openid ? await loadActor(deps, meta.openid) : null;
-  if (spec.access !== 'public' && !actor) return { ok: false, error: appError('AUTH.UNAUTHENTICATED', 'no caller identity') };
+  if (spec.access !== 'public' && !actor)
+    return { ok: false, error: appError('AUTH.UNAUTHENTICATED', 'no caller identity') };
   if (Array.isArray(spec.access) && (!actor || !hasRole(actor, spec.access))) {
     return { ok: false, error: appError('AUTH.FORBIDDEN', `role required: ${spec.access.join('|')}`) };
   }
@@ -106,17 +128,45 @@ async function authorize(spec: ActionSpec, meta: RequestMeta, deps: ServerDeps):
 export function defineRouter<A extends ActionMap>(contract: Contract<A>, handlers: Handlers<A>): Router {
   const fail = (requestId: string, error: AppError): Envelope<unknown> => ({ ok: false, error, requestId });
 
-  async function run(event: unknown, meta: RequestMeta, deps: ServerDeps, requestId: string): Promise<Envelope<unknown>> {
+  async function run(
+    event: unknown,
+    meta: RequestMeta,
+    deps: ServerDeps,
+    request: { id: string; fromClient: boolean },
+  ): Promise<Envelope<unknown>> {
+    const requestId = request.id;
     const call = parseEvent(contract, event);
     if (!call.ok) return fail(requestId, call.error);
     const { name, spec, input } = call.value;
     const auth = await authorize(spec, meta, deps);
     if (!auth.ok) return fail(requestId, auth.error);
     const actor = auth.value;
+    const execute = () => runAction(name, spec, input, actor, deps, requestId);
+    // A retried or double-tapped write with the same client request id runs once.
+    if (spec.write && actor && request.fromClient)
+      return once(deps, `${contract.name}.${name}:${actor.openid}:${requestId}`, deps.clock(), execute);
+    return execute();
+  }
+
+  async function runAction(
+    name: string,
+    spec: ActionSpec,
+    input: unknown,
+    actor: Actor | null,
+    deps: ServerDeps,
+    requestId: string,
+  ): Promise<Envelope<unknown>> {
     const audits: AuditEntry[] = [];
     const outbox: Notification[] = [];
     const now = deps.clock();
-    const ctx = { deps, actor, now, requestId, audit: (e: AuditEntry) => audits.push(e), notify: (n: Notification) => outbox.push(n) };
+    const ctx = {
+      deps,
+      actor,
+      now,
+      requestId,
+      audit: (e: AuditEntry) => audits.push(e),
+      notify: (n: Notification) => outbox.push(n),
+    };
     const handler = handlers[name] as PublicHandler<typeof spec>;
     const result = await handler(input as ParsedInputOf<typeof spec>, ctx);
     if (!result.ok) return fail(requestId, result.error);
@@ -128,12 +178,17 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
     name: contract.name,
     async handle(event, meta, deps) {
       const given = isRecord(event) ? event.requestId : undefined;
-      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : deps.randomId(16);
+      const fromClient = typeof given === 'string' && REQUEST_ID.test(given);
+      const requestId = fromClient ? given : deps.randomId(16);
       try {
-        return await run(event, meta, deps, requestId);
+        return await run(event, meta, deps, { id: requestId, fromClient });
       } catch (e) {
         // Unexpected faults only: log the request id and the error's name, never the payload.
-        deps.log.error('unhandled', { fn: contract.name, requestId, error: e instanceof Error ? `${e.name}: ${e.message}` : 'non-error thrown' });
+        deps.log.error('unhandled', {
+          fn: contract.name,
+          requestId,
+          error: e instanceof Error ? `${e.name}: ${e.message}` : 'non-error thrown',
+        });
         return fail(requestId, appError('SYS.INTERNAL', 'internal error'));
       }
     },
@@ -142,7 +197,15 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
 
 async function flush(
   deps: ServerDeps,
-  r: { fn: string; action: string; actor: Actor | null; now: Date; requestId: string; audits: AuditEntry[]; outbox: Notification[] },
+  r: {
+    fn: string;
+    action: string;
+    actor: Actor | null;
+    now: Date;
+    requestId: string;
+    audits: AuditEntry[];
+    outbox: Notification[];
+  },
 ): Promise<void> {
   const entries = r.audits.length > 0 ? r.audits : [{ target: null }];
   const audit = deps.store.collection<AuditDoc>(C.audit);

@@ -99,6 +99,24 @@ describe('walking skeleton: self-nomination → unit review', () => {
     expect(await h.deps.store.collection('nominations').count({ youthOpenid: YOUTH })).toBe(1);
   });
 
+  it('a double-tapped submit with one request id runs once and both taps get the same answer', async () => {
+    const taps = await Promise.all([1, 2, 3].map(() => h.call('nomination', 'submitSelf', submission(), YOUTH, 'req_doubletap0001')));
+    expect(taps.every((t) => t.ok)).toBe(true);
+    expect(new Set(taps.map((t) => JSON.stringify(t))).size).toBe(1);
+    const retry = await h.call('nomination', 'submitSelf', submission(), YOUTH, 'req_doubletap0001');
+    expect(retry).toEqual(taps[0]);
+    expect(await h.deps.store.collection('nominations').count({ youthOpenid: YOUTH })).toBe(1);
+    expect(await h.deps.store.collection('audit').count({ requestId: 'req_doubletap0001' })).toBe(1);
+  });
+
+  it('a rejected request id leaves no trace and can be retried once corrected', async () => {
+    const bad = await h.call('nomination', 'submitSelf', submission({ onStaff: false }), YOUTH, 'req_retryable0001');
+    expect(bad.ok).toBe(false);
+    expect(await h.deps.store.collection('requests').count({})).toBe(0);
+    const good = await h.call('nomination', 'submitSelf', submission(), YOUTH, 'req_retryable0001');
+    expect(good.ok).toBe(true);
+  });
+
   it('needs a bound unit first', async () => {
     const res = await h.call('nomination', 'submitSelf', submission(), 'dev-youth-new');
     expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }));

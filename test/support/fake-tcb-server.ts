@@ -167,7 +167,7 @@ function fromEjson(text: unknown, what: string): unknown {
   return convert(value);
 }
 
-function toEjson(doc: unknown): string {
+function toEjson(doc: Record<string, unknown>): string {
   return EJSON.stringify(doc, { relaxed: false });
 }
 

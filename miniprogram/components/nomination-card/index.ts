@@ -21,14 +21,16 @@ function rowsOf(n: NominationView): Row[] {
   return rows;
 }
 
+const isView = (n: Partial<NominationView>): n is NominationView => typeof n.id === 'string' && n.id !== '';
+
 Component({
   properties: {
     nomination: { type: Object, value: {} },
   },
   data: { name: '', status: '', rows: [] as Row[] },
   observers: {
-    nomination(n: NominationView | Record<string, never>) {
-      if (!('id' in n)) return;
+    nomination(n: Partial<NominationView>) {
+      if (!isView(n)) return;
       this.setData({ name: n.name, status: n.status, rows: rowsOf(n) });
     },
   },

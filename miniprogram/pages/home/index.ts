@@ -1,10 +1,10 @@
 /** Landing page: the current period and the entries the caller's roles open. */
-import Toast from 'tdesign-miniprogram/toast/index';
 import { chinaDate, chineseDate, timeLeft } from '../../core/china-time';
 import type { MeOutput, PeriodView } from '../../core/contracts/account';
 import { STATUS_LABELS } from '../../core/nomination';
 import { ROLE_LABELS, type Role } from '../../core/org';
 import { call } from '../../services/cloud';
+import { go, toast } from '../../components/ui';
 
 const REVIEWER_ROLES: readonly Role[] = ['unitAdmin', 'districtAdmin', 'cityAdmin'];
 const INVITER_ROLES: readonly Role[] = ['cityAdmin', 'districtAdmin'];
@@ -26,11 +26,6 @@ interface HomeView {
   reviewer: boolean;
   inviter: boolean;
   mentor: boolean;
-}
-
-/** Callback form so a failed navigation (page stack full) never leaves a rejected promise behind. */
-function go(url: string): void {
-  wx.navigateTo({ url, fail: () => wx.redirectTo({ url }) });
 }
 
 const chinaDay = (iso: string): string => chineseDate(chinaDate(new Date(iso)));
@@ -118,7 +113,7 @@ Component({
       const res = await call('nomination', 'listForReview', { status: 'submitted', page: 1, pageSize: 1 });
       if (!res.ok) {
         this.setData({ pending: { loaded: true, count: 0, error: res.message } });
-        Toast({ context: this, selector: '#t-toast', message: res.message, theme: 'error' });
+        toast(this, res.message);
         return;
       }
       this.setData({ pending: { loaded: true, count: res.data.total, error: '' } });

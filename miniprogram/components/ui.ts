@@ -1,0 +1,28 @@
+/** Feedback and navigation helpers shared by pages: callback-style wx calls, so no promise is ever left rejected. */
+import Toast, { type ToastOptionsType } from 'tdesign-miniprogram/toast/index';
+
+type ToastContext = NonNullable<ToastOptionsType['context']>;
+
+/** TDesign toast through the page's `<t-toast id="t-toast" />`. */
+export function toast(context: object, message: string, theme: 'success' | 'error' | 'warning' = 'error'): void {
+  Toast({ context: context as ToastContext, selector: '#t-toast', message, theme });
+}
+
+/** Opens a page; if the page stack is full, replaces the current one instead. */
+export function go(url: string): void {
+  wx.navigateTo({ url, fail: () => wx.redirectTo({ url }) });
+}
+
+/** A native confirmation; resolves true only when the user confirms. */
+export function confirmModal(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.showModal({
+      title,
+      content,
+      confirmText,
+      cancelText: '取消',
+      success: (res) => resolve(res.confirm),
+      fail: () => resolve(false),
+    });
+  });
+}
