@@ -8,8 +8,10 @@ const common = {
     '^.+\\.js$': ['babel-jest', { plugins: ['@babel/plugin-transform-modules-commonjs'] }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(tdesign-miniprogram)/)'],
+  setupFiles: ['<rootDir>/test/support/setup-logs.ts'],
 };
 module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   projects: [
     {
       ...common,
@@ -23,7 +25,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
       moduleDirectories: ['node_modules', 'miniprogram_npm'],
-      setupFiles: ['<rootDir>/test/support/setup-wx.ts'],
+      setupFiles: ['<rootDir>/test/support/setup-logs.ts', '<rootDir>/test/support/setup-wx.ts'],
     },
     {
       ...common,

@@ -1,7 +1,9 @@
 /** Action-test harness: the real routers against the embedded store in memory, a fixed clock, demo data. */
 import { C } from '../../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { createConsoleLogger } from '../../cloudfunctions/_lib/logger';
 import { createLocalDeps } from '../../scripts/local/deps';
+import { captureLine } from './log-capture';
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { seedDemo } from '../../scripts/local/seed';
 import type { Envelope } from '../../miniprogram/core/contracts/define';
@@ -23,7 +25,10 @@ export async function makeHarness(options: { seed?: boolean; now?: Date; bootstr
   const logs: string[] = [];
   const deps = createLocalDeps({
     clock: () => now,
-    log: { info: (e, f) => logs.push(JSON.stringify({ e, ...f })), error: (e, f) => logs.push(JSON.stringify({ e, ...f })) },
+    log: createConsoleLogger((line) => {
+      logs.push(line);
+      captureLine(line);
+    }),
     bootstrapCityAdmins: options.bootstrapCityAdmins,
   });
   if (options.seed !== false) await seedDemo(deps, now);

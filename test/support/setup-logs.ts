@@ -1,0 +1,3 @@
+import { captureConsole } from './log-capture';
+
+captureConsole();
