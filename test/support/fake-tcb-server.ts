@@ -113,7 +113,8 @@ const STAGES = new Set(['$match', '$group', '$sort', '$skip', '$limit', '$projec
 /** Keys of the SDK's command objects (QueryCommand, UpdateCommand...) if one leaked onto the wire unencoded. */
 const SDK_INTERNALS = new Set(['_internalType', 'operands', 'fieldName', 'operator']);
 const COLLECTION_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{1,32}$/;
-const AUTH = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/tcb\/tc3_request,(?: SignedParams=([^,]*),)? SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/;
+const AUTH =
+  /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/tcb\/tc3_request,(?: SignedParams=([^,]*),)? SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/;
 
 /** A request the adapter should never send: HTTP 400 plus a `violations` entry. */
 class Violation extends Error {}
@@ -141,8 +142,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
+/** Not structuredClone: it builds Dates in the host realm, which breaks `instanceof Date` under jest. */
 function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = clone(v);
+    return out as T;
+  }
+  return value;
 }
 
 /** EJSON (canonical, as the SDK sends it) to plain JS, with BSON regexes turned into RegExp for mingo. */
@@ -231,7 +240,8 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
 
   function table(body: Record<string, unknown>): { name: string; docs: Map<string, Row> } {
     const name = body.collectionName;
-    if (typeof name !== 'string' || !COLLECTION_NAME.test(name)) throw new Violation(`bad collectionName ${String(name)}`);
+    if (typeof name !== 'string' || !COLLECTION_NAME.test(name))
+      throw new Violation(`bad collectionName ${String(name)}`);
     let docs = data.get(name);
     if (!docs) data.set(name, (docs = new Map()));
     return { name, docs };
@@ -327,153 +337,158 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     return hits;
   }
 
-  const handlers: Record<(typeof EXPECTED_ACTIONS)[number], (body: Record<string, unknown>) => Record<string, unknown>> =
-    {
-      'database.getDocument': (body) => {
-        const { name, docs } = table(body);
-        const txId = transactionOf(body);
-        const filter = queryOf(body);
-        const limit = body.limit ?? 100;
-        if (typeof limit !== 'number' || limit < 1 || limit > 1000) throw new Violation(`limit out of range: ${limit}`);
-        const projection = body.projection === undefined ? undefined : fromEjson(body.projection, 'projection');
-        let cursor = mingoFind(visible(name, docs, txId), filter as Criteria, projection as Projection | undefined);
-        if (body.order !== undefined) {
-          const order = fromEjson(body.order, 'order');
-          if (!isPlainObject(order) || !Object.values(order).every((d) => d === 1 || d === -1)) {
-            throw new Violation(`bad order ${String(body.order)}`);
-          }
-          cursor = cursor.sort(order as Record<string, 1 | -1>);
+  const handlers: Record<
+    (typeof EXPECTED_ACTIONS)[number],
+    (body: Record<string, unknown>) => Record<string, unknown>
+  > = {
+    'database.getDocument': (body) => {
+      const { name, docs } = table(body);
+      const txId = transactionOf(body);
+      const filter = queryOf(body);
+      const limit = body.limit ?? 100;
+      if (typeof limit !== 'number' || limit < 1 || limit > 1000) throw new Violation(`limit out of range: ${limit}`);
+      const projection = body.projection === undefined ? undefined : fromEjson(body.projection, 'projection');
+      let cursor = mingoFind(visible(name, docs, txId), filter as Criteria, projection as Projection | undefined);
+      if (body.order !== undefined) {
+        const order = fromEjson(body.order, 'order');
+        if (!isPlainObject(order) || !Object.values(order).every((d) => d === 1 || d === -1)) {
+          throw new Violation(`bad order ${String(body.order)}`);
         }
-        if (body.offset !== undefined) cursor = cursor.skip(Number(body.offset));
-        const list = cursor.limit(limit).all().map(toEjson);
-        return { requestId: requestId(), data: { list } };
-      },
+        cursor = cursor.sort(order as Record<string, 1 | -1>);
+      }
+      if (body.offset !== undefined) cursor = cursor.skip(Number(body.offset));
+      const list = cursor.limit(limit).all().map(toEjson);
+      return { requestId: requestId(), data: { list } };
+    },
 
-      'database.insertDocument': (body) => {
-        const { name, docs } = table(body);
-        const txId = transactionOf(body);
-        if (!Array.isArray(body.data) || body.data.length === 0) throw new Violation('insertDocument needs data[]');
-        const rows = body.data.map((text, i) => {
-          const doc = fromEjson(text, `data[${i}]`);
-          if (!isPlainObject(doc)) throw new Violation('inserted document must be an object');
-          return { ...doc, _id: typeof doc._id === 'string' ? doc._id : randomBytes(12).toString('hex') } as Row;
-        });
-        assertUnlocked(
-          name,
-          rows.map((r) => r._id),
-          txId,
+    'database.insertDocument': (body) => {
+      const { name, docs } = table(body);
+      const txId = transactionOf(body);
+      if (!Array.isArray(body.data) || body.data.length === 0) throw new Violation('insertDocument needs data[]');
+      const rows = body.data.map((text, i) => {
+        const doc = fromEjson(text, `data[${i}]`);
+        if (!isPlainObject(doc)) throw new Violation('inserted document must be an object');
+        return { ...doc, _id: typeof doc._id === 'string' ? doc._id : randomBytes(12).toString('hex') } as Row;
+      });
+      assertUnlocked(
+        name,
+        rows.map((r) => r._id),
+        txId,
+      );
+      for (const row of rows) {
+        if (docs.has(row._id)) {
+          throw new DbError(
+            'DATABASE_REQUEST_FAILED',
+            `E11000 duplicate key error collection: ${env}.${name} index: _id_ dup key: { _id: "${row._id}" }`,
+          );
+        }
+      }
+      for (const row of rows) write(name, docs, row._id, row, txId);
+      return { requestId: requestId(), data: { insertedIds: rows.map((r) => r._id) } };
+    },
+
+    'database.modifyDocument': (body) => {
+      const { name, docs } = table(body);
+      const txId = transactionOf(body);
+      if (body.merge !== true || body.upsert !== false) {
+        throw new Violation(
+          `modifyDocument with merge=${String(body.merge)} upsert=${String(body.upsert)} (set/upsert)`,
         );
-        for (const row of rows) {
-          if (docs.has(row._id)) {
-            throw new DbError(
-              'DATABASE_REQUEST_FAILED',
-              `E11000 duplicate key error collection: ${env}.${name} index: _id_ dup key: { _id: "${row._id}" }`,
-            );
-          }
-        }
-        for (const row of rows) write(name, docs, row._id, row, txId);
-        return { requestId: requestId(), data: { insertedIds: rows.map((r) => r._id) } };
-      },
-
-      'database.modifyDocument': (body) => {
-        const { name, docs } = table(body);
-        const txId = transactionOf(body);
-        if (body.merge !== true || body.upsert !== false) {
-          throw new Violation(`modifyDocument with merge=${String(body.merge)} upsert=${String(body.upsert)} (set/upsert)`);
-        }
-        if (txId !== undefined && body.queryType !== 'DOC') throw new Violation('transactional update must be by doc id');
-        const filter = queryOf(body);
-        const update = fromEjson(body.data, 'data');
-        assertRawUpdate(update, 'data');
-        const hits = matching(visible(name, docs, txId), filter, body.multi === true);
-        assertUnlocked(
-          name,
-          hits.map((h) => h._id),
-          txId,
-        );
-        // Compute every new version first, so a failing operator changes nothing.
-        const changes = hits.map((doc) => {
-          const next = clone(doc);
-          let fields: string[];
-          try {
-            fields = mingoUpdate(next, update as Modifier, undefined, undefined, { cloneMode: 'deep' });
-          } catch (error) {
-            throw new DbError('DATABASE_REQUEST_FAILED', `update failed: ${String(error)}`);
-          }
-          return { next, modified: fields.length > 0 };
-        });
-        let updated = 0;
-        for (const { next, modified } of changes) {
-          if (!modified) continue;
-          write(name, docs, next._id, next, txId);
-          updated++;
-        }
-        return { requestId: requestId(), data: { updated, upsert_id: null } };
-      },
-
-      'database.removeDocument': (body) => {
-        const { name, docs } = table(body);
-        const txId = transactionOf(body);
-        if (txId !== undefined && body.queryType !== 'DOC') throw new Violation('transactional remove must be by doc id');
-        const hits = matching(visible(name, docs, txId), queryOf(body), body.multi === true);
-        assertUnlocked(
-          name,
-          hits.map((h) => h._id),
-          txId,
-        );
-        for (const hit of hits) write(name, docs, hit._id, undefined, txId);
-        return { requestId: requestId(), data: { deleted: hits.length } };
-      },
-
-      'database.calculateDocument': (body) => {
-        const { name, docs } = table(body);
-        if (body.transactionId !== undefined) throw new Violation('count never carries a transactionId');
-        const total = matching(visible(name, docs, undefined), queryOf(body), true).length;
-        return { requestId: requestId(), data: { total } };
-      },
-
-      'database.aggregateDocuments': (body) => {
-        const { name, docs } = table(body);
-        const stages = body.stages;
-        if (!Array.isArray(stages) || stages.length === 0) {
-          throw new Violation('aggregate without stages (a raw pipeline is dropped unless options({raw:true}))');
-        }
-        const pipeline = stages.map((stage: unknown, i) => {
-          if (!isPlainObject(stage) || typeof stage.stageKey !== 'string') throw new Violation(`bad stage ${i}`);
-          if (!STAGES.has(stage.stageKey)) throw new Violation(`unexpected stage ${stage.stageKey}`);
-          const value = fromEjson(stage.stageValue, `stages[${i}]`);
-          if (stage.stageKey === '$match') assertRawFilter(value, `stages[${i}].$match`);
-          return { [stage.stageKey]: value };
-        });
-        let out: Record<string, unknown>[];
+      }
+      if (txId !== undefined && body.queryType !== 'DOC') throw new Violation('transactional update must be by doc id');
+      const filter = queryOf(body);
+      const update = fromEjson(body.data, 'data');
+      assertRawUpdate(update, 'data');
+      const hits = matching(visible(name, docs, txId), filter, body.multi === true);
+      assertUnlocked(
+        name,
+        hits.map((h) => h._id),
+        txId,
+      );
+      // Compute every new version first, so a failing operator changes nothing.
+      const changes = hits.map((doc) => {
+        const next = clone(doc);
+        let fields: string[];
         try {
-          out = new Aggregator(pipeline).run(visible(name, docs, undefined));
+          fields = mingoUpdate(next, update as Modifier, undefined, undefined, { cloneMode: 'deep' });
         } catch (error) {
-          throw new DbError('DATABASE_REQUEST_FAILED', `aggregate failed: ${String(error)}`);
+          throw new DbError('DATABASE_REQUEST_FAILED', `update failed: ${String(error)}`);
         }
-        return { requestId: requestId(), data: { list: out.map(toEjson) } };
-      },
+        return { next, modified: fields.length > 0 };
+      });
+      let updated = 0;
+      for (const { next, modified } of changes) {
+        if (!modified) continue;
+        write(name, docs, next._id, next, txId);
+        updated++;
+      }
+      return { requestId: requestId(), data: { updated, upsert_id: null } };
+    },
 
-      'database.startTransaction': () => {
-        const transactionId = `tx-${randomBytes(6).toString('hex')}`;
-        transactions.set(transactionId, { open: true, undo: [] });
-        return { requestId: requestId(), transactionId };
-      },
+    'database.removeDocument': (body) => {
+      const { name, docs } = table(body);
+      const txId = transactionOf(body);
+      if (txId !== undefined && body.queryType !== 'DOC') throw new Violation('transactional remove must be by doc id');
+      const hits = matching(visible(name, docs, txId), queryOf(body), body.multi === true);
+      assertUnlocked(
+        name,
+        hits.map((h) => h._id),
+        txId,
+      );
+      for (const hit of hits) write(name, docs, hit._id, undefined, txId);
+      return { requestId: requestId(), data: { deleted: hits.length } };
+    },
 
-      'database.commitTransaction': (body) => {
-        const txId = transactionOf(body);
-        if (txId === undefined) throw new Violation('commitTransaction without transactionId');
-        finish(txId, true);
-        return { requestId: requestId() };
-      },
+    'database.calculateDocument': (body) => {
+      const { name, docs } = table(body);
+      if (body.transactionId !== undefined) throw new Violation('count never carries a transactionId');
+      const total = matching(visible(name, docs, undefined), queryOf(body), true).length;
+      return { requestId: requestId(), data: { total } };
+    },
 
-      'database.abortTransaction': (body) => {
-        const id = body.transactionId;
-        if (typeof id !== 'string' || !transactions.has(id)) throw new Violation(`abort of unknown transaction ${String(id)}`);
-        finish(id, false); // already aborted by a conflict: nothing left to undo
-        return { requestId: requestId() };
-      },
-    };
+    'database.aggregateDocuments': (body) => {
+      const { name, docs } = table(body);
+      const stages = body.stages;
+      if (!Array.isArray(stages) || stages.length === 0) {
+        throw new Violation('aggregate without stages (a raw pipeline is dropped unless options({raw:true}))');
+      }
+      const pipeline = stages.map((stage: unknown, i) => {
+        if (!isPlainObject(stage) || typeof stage.stageKey !== 'string') throw new Violation(`bad stage ${i}`);
+        if (!STAGES.has(stage.stageKey)) throw new Violation(`unexpected stage ${stage.stageKey}`);
+        const value = fromEjson(stage.stageValue, `stages[${i}]`);
+        if (stage.stageKey === '$match') assertRawFilter(value, `stages[${i}].$match`);
+        return { [stage.stageKey]: value };
+      });
+      let out: Record<string, unknown>[];
+      try {
+        out = new Aggregator(pipeline).run(visible(name, docs, undefined));
+      } catch (error) {
+        throw new DbError('DATABASE_REQUEST_FAILED', `aggregate failed: ${String(error)}`);
+      }
+      return { requestId: requestId(), data: { list: out.map(toEjson) } };
+    },
+
+    'database.startTransaction': () => {
+      const transactionId = `tx-${randomBytes(6).toString('hex')}`;
+      transactions.set(transactionId, { open: true, undo: [] });
+      return { requestId: requestId(), transactionId };
+    },
+
+    'database.commitTransaction': (body) => {
+      const txId = transactionOf(body);
+      if (txId === undefined) throw new Violation('commitTransaction without transactionId');
+      finish(txId, true);
+      return { requestId: requestId() };
+    },
+
+    'database.abortTransaction': (body) => {
+      const id = body.transactionId;
+      if (typeof id !== 'string' || !transactions.has(id))
+        throw new Violation(`abort of unknown transaction ${String(id)}`);
+      finish(id, false); // already aborted by a conflict: nothing left to undo
+      return { requestId: requestId() };
+    },
+  };
 
   function checkSignature(req: http.IncomingMessage, body: Record<string, unknown>): void {
     const auth = req.headers.authorization;
@@ -574,10 +589,19 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
 
 /**
  * The real SDK pointed at the fake. Always with credentials (without them the
- * SDK leaves an unhandled rejection behind, research §4) and with SILENCE so
- * no 3 s slow-request timer keeps jest alive.
+ * SDK leaves an unhandled rejection behind, research §4).
+ *
+ * Two process-wide environment switches, both only about where the SDK runs:
+ * - SILENCE=true: no 3 s slow-request timer per database call keeping jest alive;
+ * - TENCENTCLOUD=true: off the cloud, the SDK resolves metadata.tencentyun.com
+ *   before *every* request (checkIsInternalAsync + getCurrRunEnvTag) and never
+ *   caches the failure; 50 concurrent calls left ~100 getaddrinfo requests
+ *   that kept the process alive for ~20 s here. With the flag it skips the
+ *   lookup; the only visible change is the X-TCB-Source header
+ *   (",tencentcloud"), and `serviceUrl` still decides where requests go.
  */
 export function connectSdk(fake: FakeTcbServer): tcb.CloudBase {
   process.env.SILENCE = 'true';
+  process.env.TENCENTCLOUD = 'true';
   return tcb.init({ env: fake.env, secretId: fake.secretId, secretKey: fake.secretKey, serviceUrl: fake.url });
 }

@@ -5,7 +5,8 @@
  *
  * What the SDK does not give us, and how this adapter copes:
  * - `get()` returns at most 1000 documents (100 without a limit): `find`
- *   pages through with skip/limit when the caller asks for more.
+ *   pages through with skip/limit when the caller asks for more, adding `_id`
+ *   as a sort tie-breaker so pages neither overlap nor skip.
  * - `where().update()` / `remove()` default to every match: single-document
  *   operations pass `multiple: false`, and filters without a string `_id` are
  *   first resolved to one `_id` and then re-checked on the server by a
@@ -90,7 +91,8 @@ class CloudbaseError extends Error {
 
 /** With `setThrowOnCode(false)` the SDK returns `{code, message}` instead of throwing: treat both alike. */
 function checked(res: SdkResult): SdkResult {
-  if (res && res.code) throw new CloudbaseError(String(res.code), `CloudBase ${String(res.code)}: ${String(res.message)}`);
+  if (res && res.code)
+    throw new CloudbaseError(String(res.code), `CloudBase ${String(res.code)}: ${String(res.message)}`);
   return res;
 }
 
@@ -141,6 +143,12 @@ function pinned(filter: Filter, id: string): Filter {
   return '_id' in filter ? { $and: [filter, { _id: id }] } : { ...filter, _id: id };
 }
 
+/** Pages are separate queries: without a total order, ties could repeat or vanish between pages. */
+function withTieBreak(options: FindOptions): FindOptions {
+  const mayPage = options.limit === undefined || options.limit > PAGE_SIZE;
+  return mayPage && !options.sort?._id ? { ...options, sort: { ...options.sort, _id: 1 } } : options;
+}
+
 function notInTransaction(what: string): Error {
   return new Error(
     `${what} cannot run inside a CloudBase transaction: the SDK sends it without the transaction id, ` +
@@ -169,24 +177,27 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     checkFindOptions(options);
+    options = withTieBreak(options);
     const out: T[] = [];
-    let offset = options.skip ?? 0;
-    for (;;) {
+    for (let offset = options.skip ?? 0; ;) {
       const want = options.limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, options.limit - out.length);
       if (want <= 0) break;
-      let query = this.raw().where(copy(filter));
-      for (const [field, direction] of Object.entries(options.sort ?? {})) {
-        query = query.orderBy(field, direction === -1 ? 'desc' : 'asc');
-      }
-      if (offset > 0) query = query.skip(offset);
-      query = query.limit(want);
-      if (options.projection) query = query.field(options.projection);
-      const page = listField(await query.get()) as T[];
+      const page = listField(await this.page(filter, options, offset, want).get()) as T[];
       out.push(...page);
       offset += page.length;
       if (page.length < want) break;
     }
     return out;
+  }
+
+  private page(filter: Filter, options: FindOptions, offset: number, limit: number): SdkQuery {
+    let query = this.raw().where(copy(filter));
+    for (const [field, direction] of Object.entries(options.sort ?? {})) {
+      query = query.orderBy(field, direction === -1 ? 'desc' : 'asc');
+    }
+    if (offset > 0) query = query.skip(offset);
+    query = query.limit(limit);
+    return options.projection ? query.field(options.projection) : query;
   }
 
   async findOne(filter: Filter): Promise<T | null> {
@@ -215,7 +226,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     }
   }
 
-  updateOne(filter: Filter, update: Update): Promise<number> {
+  async updateOne(filter: Filter, update: Update): Promise<number> {
     checkUpdate(update);
     return this.writeOne(
       'updateOne',
@@ -231,7 +242,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
     return numberField(await this.raw().where(copy(filter)).update(copy(update)), 'updated');
   }
 
-  deleteOne(filter: Filter): Promise<number> {
+  async deleteOne(filter: Filter): Promise<number> {
     return this.writeOne(
       'deleteOne',
       filter,

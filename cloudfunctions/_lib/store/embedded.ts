@@ -11,10 +11,15 @@
  * - Secondary indexes (value → ids) on configured top-level fields narrow
  *   equality / `$in` filters before mingo runs.
  * - Every write runs synchronously between awaits, so conditional updates are
- *   atomic without locks. Transactions hold an async mutex that outer writes
- *   queue behind, keep an undo log, and write a commit record to
- *   `_transactions.jsonl`; tx-tagged log lines without a commit are skipped on
- *   replay, so a crash mid-transaction leaves nothing behind.
+ *   atomic without locks. Transactions hold an async mutex that outside reads
+ *   and writes queue behind (nobody sees uncommitted data), keep an undo log,
+ *   and write a commit record to `_transactions.jsonl`; tx-tagged log lines
+ *   without a commit are skipped on replay, so a crash mid-transaction leaves
+ *   nothing behind.
+ * - One process per directory: nothing stops two processes from appending to
+ *   the same logs, so don't point two servers at one `dir`.
+ * - Collection names follow CloudBase's rule (2–33 characters of
+ *   `[a-zA-Z0-9_-]`, starting alphanumeric), so laptop and cloud agree.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -51,13 +56,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-function isErrno(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-}
-
-/** Reads hand out copies and writes keep copies, so nobody can mutate the store behind its back. */
+/**
+ * Reads hand out copies and writes keep copies, so nobody can mutate the store
+ * behind its back. Not structuredClone: it builds Dates in the host realm, so
+ * under jest's vm sandbox `instanceof Date` would fail for every stored Date.
+ */
 function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (typeof value === 'object' && value !== null && !(value instanceof RegExp)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = clone(v);
+    return out as T;
+  }
+  return value;
 }
 
 /* ---------------------------------------------------------------- log codec */
@@ -110,6 +122,32 @@ function fsyncDir(dir: string): void {
   }
 }
 
+interface LineSpan {
+  start: number;
+  end: number;
+  terminated: boolean;
+}
+
+/** Byte spans of the lines in `buf` (a UTF-8 multi-byte sequence never contains 0x0a). */
+function splitLines(buf: Buffer): LineSpan[] {
+  const lines: LineSpan[] = [];
+  for (let start = 0; start < buf.length;) {
+    const nl = buf.indexOf(0x0a, start);
+    const end = nl === -1 ? buf.length : nl;
+    lines.push({ start, end, terminated: nl !== -1 });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function parseLine<T>(line: string, parse: (value: unknown) => T | undefined): T | undefined {
+  try {
+    return parse(decode(line));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads a JSON-lines log. The last non-blank line may be torn by a crash in
  * the middle of an append: if it does not parse it is dropped and the file is
@@ -117,20 +155,9 @@ function fsyncDir(dir: string): void {
  * anywhere else cannot come from a torn append, so it is an error.
  */
 function readLog<T>(file: string, parse: (value: unknown) => T | undefined): T[] {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return [];
-    throw error;
-  }
-  const lines: Array<{ start: number; end: number; terminated: boolean }> = [];
-  for (let start = 0; start < buf.length; ) {
-    const nl = buf.indexOf(0x0a, start);
-    const end = nl === -1 ? buf.length : nl;
-    lines.push({ start, end, terminated: nl !== -1 });
-    start = end + 1;
-  }
+  if (!fs.existsSync(file)) return [];
+  const buf = fs.readFileSync(file);
+  const lines = splitLines(buf);
   const text = (i: number): string => buf.toString('utf8', lines[i].start, lines[i].end);
   let last = lines.length - 1;
   while (last >= 0 && text(last).trim() === '') last--;
@@ -139,26 +166,21 @@ function readLog<T>(file: string, parse: (value: unknown) => T | undefined): T[]
   for (let i = 0; i <= last; i++) {
     const line = text(i);
     if (line.trim() === '') continue;
-    let value: T | undefined;
-    try {
-      value = parse(decode(line));
-    } catch {
-      value = undefined;
-    }
-    if (value === undefined) {
-      if (i === last) {
-        fs.truncateSync(file, lines[i].start);
-        break;
-      }
+    const value = parseLine(line, parse);
+    if (value !== undefined) {
+      out.push(value);
+    } else if (i === last) {
+      fs.truncateSync(file, lines[i].start);
+      return out;
+    } else {
       throw new Error(
         `${file}: line ${i + 1} is corrupt and is not the last line, so it is not a torn write; ` +
           'refusing to open the store (restore the file from a backup or remove the bad line by hand)',
       );
     }
-    out.push(value);
-    // A complete last entry whose newline never made it: add it so the next append starts a new line.
-    if (i === last && !lines[i].terminated) fs.appendFileSync(file, '\n');
   }
+  // A complete last entry whose newline never made it: add it so the next append starts a new line.
+  if (last >= 0 && !lines[last].terminated) fs.appendFileSync(file, '\n');
   return out;
 }
 
@@ -187,20 +209,35 @@ function rewriteLog(file: string, docs: Iterable<Row>): void {
 
 class AppendLog {
   private fd: number | undefined;
+  private size: number;
 
   constructor(readonly file: string) {
     const existed = fs.existsSync(file);
     this.fd = fs.openSync(file, 'a', 0o600);
+    this.size = fs.fstatSync(this.fd).size;
     // A new file is only durable once its directory entry is.
     if (!existed) fsyncDir(path.dirname(file));
   }
 
   /** Appends and fsyncs before returning: the caller acknowledges the write only after this. */
   append(text: string): void {
-    if (this.fd === undefined) throw new Error(`${this.file} is closed`);
+    const fd = this.fd;
+    if (fd === undefined) throw new Error(`${this.file} is closed`);
     const buf = Buffer.from(text, 'utf8');
-    for (let off = 0; off < buf.length; ) off += fs.writeSync(this.fd, buf, off);
-    fs.fsyncSync(this.fd);
+    try {
+      for (let off = 0; off < buf.length;) off += fs.writeSync(fd, buf, off);
+      fs.fsyncSync(fd);
+    } catch (error) {
+      // A failed write (disk full...) may leave half a line; cut it off, or the next
+      // successful append would glue onto it and corrupt the middle of the log.
+      try {
+        fs.ftruncateSync(fd, this.size);
+      } catch {
+        // Nothing more to do: on reopen a torn tail is dropped anyway.
+      }
+      throw error;
+    }
+    this.size += buf.length;
   }
 
   close(): void {
@@ -294,19 +331,31 @@ class CollectionState {
     return Array.from(this.docs.values(), (e) => e.doc);
   }
 
-  /**
-   * Documents that may match `filter`, in insertion order. Uses the most
-   * selective index lookup (equality or `$in` on an indexed field, also inside
-   * a top-level `$and`) and intersects it with the others; mingo still runs on
-   * the result, so this only has to be a superset of the matches.
-   */
+  /** Documents that may match `filter` (a superset; mingo still runs on them), in insertion order. */
   candidates(filter: Filter): Row[] {
+    return this.narrow(filter) ?? this.all();
+  }
+
+  /** The first document, in insertion order, that passes `test`; stops early on a full scan. */
+  first(filter: Filter, test: (doc: Row) => boolean): Row | undefined {
+    const narrowed = this.narrow(filter);
+    if (narrowed) return narrowed.find(test);
+    for (const entry of this.docs.values()) if (test(entry.doc)) return entry.doc;
+    return undefined;
+  }
+
+  /**
+   * Index narrowing: the most selective lookup (equality or `$in` on `_id` or
+   * an indexed field, also inside a top-level `$and`) intersected with the
+   * others. Undefined when no index applies or it would not pay off.
+   */
+  private narrow(filter: Filter): Row[] | undefined {
     const lookups: Lookup[] = [];
     this.collectLookups(filter, lookups);
-    if (lookups.length === 0) return this.all();
+    if (lookups.length === 0) return undefined;
     lookups.sort((a, b) => a.size - b.size);
     const [best, ...rest] = lookups;
-    if (best.size > this.docs.size * INDEX_MAX_SHARE) return this.all();
+    if (best.size > this.docs.size * INDEX_MAX_SHARE) return undefined;
     const picked: Entry[] = [];
     for (const id of best.ids()) {
       if (!rest.every((l) => l.has(id))) continue;
@@ -323,21 +372,34 @@ class CollectionState {
         for (const clause of condition) if (isPlainObject(clause)) this.collectLookups(clause, out);
         continue;
       }
-      const index = this.indexes.get(field);
-      const values = index && lookupValues(condition);
-      if (!index || !values) continue;
-      const sets: Set<string>[] = [];
-      for (const key of new Set(values.map((v) => scalarKey(v) as string))) {
-        const set = index.get(key);
-        if (set) sets.push(set);
-      }
-      out.push({
-        size: sets.reduce((n, s) => n + s.size, 0),
-        has: (id) => sets.some((s) => s.has(id)),
-        // An array field can sit in several `$in` buckets: de-duplicate the union.
-        ids: () => (sets.length === 1 ? sets[0] : new Set(sets.flatMap((s) => Array.from(s)))),
-      });
+      const lookup = field === '_id' ? this.idLookup(condition) : this.lookup(field, condition);
+      if (lookup) out.push(lookup);
     }
+  }
+
+  /** `_id` is always indexed: it is the key of `docs`. */
+  private idLookup(condition: unknown): Lookup | undefined {
+    const values = lookupValues(condition);
+    if (!values) return undefined;
+    const ids = new Set(values.filter((v): v is string => typeof v === 'string' && this.docs.has(v)));
+    return { size: ids.size, has: (id) => ids.has(id), ids: () => ids };
+  }
+
+  private lookup(field: string, condition: unknown): Lookup | undefined {
+    const index = this.indexes.get(field);
+    const values = index && lookupValues(condition);
+    if (!index || !values) return undefined;
+    const sets: Set<string>[] = [];
+    for (const key of new Set(values.map((v) => scalarKey(v) as string))) {
+      const set = index.get(key);
+      if (set) sets.push(set);
+    }
+    return {
+      size: sets.reduce((n, s) => n + s.size, 0),
+      has: (id) => sets.some((s) => s.has(id)),
+      // An array field can sit in several `$in` buckets: de-duplicate the union.
+      ids: () => (sets.length === 1 ? sets[0] : new Set(sets.flatMap((s) => Array.from(s)))),
+    };
   }
 
   private index(doc: Row): void {
@@ -399,6 +461,62 @@ class Mutex {
   }
 }
 
+type SimpleKind = 'number' | 'string' | 'boolean' | 'date';
+
+function simpleKind(value: unknown): SimpleKind | undefined {
+  if (typeof value === 'number') return Number.isNaN(value) ? undefined : 'number';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? 'date' : undefined;
+}
+
+/** The value at a dotted path through plain objects; `undefined` when missing or behind an array. */
+function valueAt(doc: Row, segments: string[]): unknown {
+  let value: unknown = doc;
+  for (const segment of segments) {
+    if (!isPlainObject(value)) return undefined;
+    value = value[segment];
+  }
+  return value;
+}
+
+function compareSimple(a: unknown, b: unknown): number {
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const [x, y] = [a as string | boolean, b as string | boolean];
+  if (x < y) return -1;
+  return x > y ? 1 : 0;
+}
+
+/**
+ * Stable sort. mingo's $sort is ~15x slower than Array#sort (it hashes and
+ * groups every key), so when each sort key holds one simple type across the
+ * rows (the usual case: dates, numbers, strings) compare directly; anything
+ * else (missing values, arrays, mixed types) keeps Mongo's full BSON
+ * ordering via mingo.
+ */
+function sortRows(rows: Row[], sort: Record<string, 1 | -1>): Row[] {
+  const keys = Object.entries(sort).map(([field, direction]) => ({ segments: field.split('.'), direction }));
+  const columns: unknown[][] = [];
+  for (const { segments } of keys) {
+    const column = rows.map((row) => valueAt(row, segments));
+    const kind = column.length ? simpleKind(column[0]) : 'number';
+    if (!kind || !column.every((v) => simpleKind(v) === kind)) {
+      return mingoFind(rows, {}).sort(sort).all() as Row[];
+    }
+    columns.push(column);
+  }
+  const order = rows.map((_, i) => i);
+  order.sort((i, j) => {
+    for (let k = 0; k < keys.length; k++) {
+      const c = compareSimple(columns[k][i], columns[k][j]);
+      if (c !== 0) return c * keys[k].direction;
+    }
+    return i - j;
+  });
+  return order.map((i) => rows[i]);
+}
+
 function applyUpdate(doc: Row, update: Update): Row {
   const next = clone(doc);
   mingoUpdate(next, update as Modifier, undefined, undefined, { cloneMode: 'deep' });
@@ -427,19 +545,21 @@ class Engine {
     for (const f of files) if (f.endsWith(`${LOG_EXT}.tmp`)) fs.rmSync(path.join(dir, f), { force: true });
     const committed = new Set(readLog(path.join(dir, TX_LOG), parseCommit));
     for (const f of files) {
-      if (!f.endsWith(LOG_EXT) || f === TX_LOG) continue;
       const name = f.slice(0, -LOG_EXT.length);
-      if (!COLLECTION_NAME.test(name)) continue;
-      const file = path.join(dir, f);
-      const state = this.state(name);
-      const ops = readLog(file, parseOp);
-      for (const op of ops) {
-        if (op.tx !== undefined && !committed.has(op.tx)) continue; // a transaction that never committed
-        if (op.op === 'put') state.set(op.doc);
-        else state.delete(op._id);
+      if (f.endsWith(LOG_EXT) && f !== TX_LOG && COLLECTION_NAME.test(name)) {
+        this.replay(this.state(name), path.join(dir, f), committed);
       }
-      if (ops.length > COMPACT_MIN_LINES && ops.length > 2 * state.docs.size) rewriteLog(file, state.all());
     }
+  }
+
+  private replay(state: CollectionState, file: string, committed: Set<string>): void {
+    const ops = readLog(file, parseOp);
+    for (const op of ops) {
+      if (op.tx !== undefined && !committed.has(op.tx)) continue; // a transaction that never committed
+      if (op.op === 'put') state.set(op.doc);
+      else state.delete(op._id);
+    }
+    if (ops.length > COMPACT_MIN_LINES && ops.length > 2 * state.docs.size) rewriteLog(file, state.all());
   }
 
   state(name: string): CollectionState {
@@ -494,6 +614,22 @@ class Engine {
     return this.mutex.acquire().then(() => {
       try {
         return write();
+      } finally {
+        this.mutex.release();
+      }
+    });
+  }
+
+  /**
+   * Runs a read. While a transaction runs, readers outside it wait for it to
+   * end, so nobody sees writes that may still be rolled back; inside the
+   * transaction's own async context reads run at once (and see its writes).
+   */
+  shared<R>(read: () => R): Promise<R> {
+    if (this.mutex.idle || this.context.getStore()?.open) return new Promise((resolve) => resolve(read()));
+    return this.mutex.acquire().then(() => {
+      try {
+        return read();
       } finally {
         this.mutex.release();
       }
@@ -562,10 +698,11 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   ) {}
 
   private read<R>(fn: () => R): Promise<R> {
-    return new Promise((resolve) => {
+    const run = (): R => {
       this.engine.assertOpen();
-      resolve(fn());
-    });
+      return fn();
+    };
+    return this.tx ? new Promise((resolve) => resolve(run())) : this.engine.shared(run);
   }
 
   private write<R>(fn: (tx: TxContext | undefined) => R): Promise<R> {
@@ -586,15 +723,13 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     return this.read(() => {
       checkFindOptions(options);
       if (options.limit === 0) return [];
-      let cursor = mingoFind(
-        this.state.candidates(filter),
-        filter as Criteria,
-        options.projection as Projection | undefined,
-      );
-      if (options.sort) cursor = cursor.sort(options.sort);
-      if (options.skip) cursor = cursor.skip(options.skip);
-      if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-      return cursor.all().map((doc) => clone(doc) as unknown as T);
+      let rows = this.state.candidates(filter).filter(this.matches(filter));
+      if (options.sort && Object.keys(options.sort).length > 0) rows = sortRows(rows, options.sort);
+      const start = options.skip ?? 0;
+      rows = rows.slice(start, options.limit === undefined ? undefined : start + options.limit);
+      // Projection last, on the page only: sorting may use fields the projection drops.
+      if (options.projection) rows = mingoFind(rows, {}, options.projection as Projection).all() as Row[];
+      return rows.map((doc) => clone(doc) as unknown as T);
     });
   }
 
@@ -628,7 +763,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   updateOne(filter: Filter, update: Update): Promise<number> {
     return this.write((tx) => {
       checkUpdate(update);
-      const doc = this.state.candidates(filter).find(this.matches(filter));
+      const doc = this.state.first(filter, this.matches(filter));
       if (!doc) return 0;
       this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after: applyUpdate(doc, update) }], tx);
       return 1;
@@ -648,7 +783,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
 
   deleteOne(filter: Filter): Promise<number> {
     return this.write((tx) => {
-      const doc = this.state.candidates(filter).find(this.matches(filter));
+      const doc = this.state.first(filter, this.matches(filter));
       if (!doc) return 0;
       this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after: undefined }], tx);
       return 1;
@@ -689,4 +824,3 @@ class EmbeddedStore implements Store {
 export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Store {
   return new EmbeddedStore(new Engine(options.dir, options.indexes ?? {}));
 }
-

@@ -69,7 +69,15 @@ export const UPDATE_OPERATORS: readonly string[] = [
 ];
 
 /** Aggregation stages both adapters accept (see `Collection.aggregate`). */
-export const PIPELINE_STAGES: readonly string[] = ['$match', '$group', '$sort', '$skip', '$limit', '$project', '$count'];
+export const PIPELINE_STAGES: readonly string[] = [
+  '$match',
+  '$group',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$project',
+  '$count',
+];
 
 export class DuplicateKeyError extends Error {
   constructor(
