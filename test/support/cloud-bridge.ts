@@ -6,10 +6,11 @@
  * serialises the event and the answer as the wire would.
  *
  * Also here: the simulate harness the page tests share (TDesign path overrides,
- * render + wait-until-idle).
+ * render + wait-until-idle). Its types are declared locally on purpose:
+ * importing miniprogram-simulate's typings drags miniprogram-api-typings (and
+ * its global `require`) into the test program, which breaks scripts/*.ts there.
  */
 import * as path from 'node:path';
-import * as simulate from 'miniprogram-simulate';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { silentLogger } from '../../cloudfunctions/_lib/logger';
 import { createLocalDeps } from '../../scripts/local/deps';
@@ -29,6 +30,48 @@ export interface CallRecord {
   data: unknown;
 }
 
+/* ------------------------------------------------------------ local types */
+
+/** A node of the rendered tree as miniprogram-simulate (j-component) exposes it. */
+export interface SimNode<D = Record<string, unknown>> {
+  readonly dom?: HTMLElement;
+  readonly data: D;
+  querySelector(selector: string): SimNode | undefined;
+  querySelectorAll(selector: string): SimNode[];
+  dispatchEvent(name: string, options?: { detail?: unknown }): void;
+}
+
+export interface SimPage<D> extends SimNode<D> {
+  attach(parent: Element): void;
+  triggerPageLifeTime(name: string): void;
+}
+
+interface Simulate {
+  load(path: string, tagName: string, options: { rootPath: string; usingComponents: Record<string, string> }): string;
+  render(id: string): SimPage<unknown> | undefined;
+}
+
+// Loaded untyped on purpose (see the header); installs the global `wx` stubs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulate = require('miniprogram-simulate') as Simulate;
+
+interface ModalResult {
+  confirm: boolean;
+  cancel: boolean;
+}
+
+/** The slice of `wx` the pages use and the tests observe. */
+interface WxSlice {
+  showModal(options: { title?: string; content?: string; success?: (res: ModalResult) => void }): unknown;
+  cloud?: unknown;
+}
+
+const wxGlobal = (): WxSlice & Record<string, unknown> =>
+  (globalThis as unknown as { wx: WxSlice & Record<string, unknown> }).wx;
+
+type Navigate = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'reLaunch' | 'switchTab';
+const NAVIGATIONS: Navigate[] = ['navigateTo', 'redirectTo', 'navigateBack', 'reLaunch', 'switchTab'];
+
 export interface Bridge {
   /** The current test's store and keys (fresh per test). */
   readonly deps: ServerDeps;
@@ -36,15 +79,18 @@ export interface Bridge {
   readonly now: Date;
   /** Every callFunction the pages made in this test, in order. */
   readonly calls: CallRecord[];
+  /** Navigation calls the pages made (jest mocks, fresh per test). */
+  readonly nav: Record<Navigate, jest.Mock>;
+  /** Spy on wx.showModal: confirms by default (simulate's stub). */
+  readonly modal: jest.SpyInstance;
+  /** Make every confirmation dialog answer "cancel" for the rest of the test. */
+  cancelModals(): void;
   setOpenid(openid: string | null): void;
   /** While true, callFunction rejects like a phone without network. */
   setOffline(offline: boolean): void;
   /** Resolves once no call is in flight and the pages have re-rendered. */
   idle(): Promise<void>;
 }
-
-type Navigate = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'reLaunch' | 'switchTab';
-const NAVIGATIONS: Navigate[] = ['navigateTo', 'redirectTo', 'navigateBack', 'reLaunch', 'switchTab'];
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -56,6 +102,8 @@ export function useBridge(options: BridgeOptions): Bridge {
   let offline = false;
   let inFlight = 0;
   const calls: CallRecord[] = [];
+  const nav = {} as Record<Navigate, jest.Mock>;
+  let modal: jest.SpyInstance | null = null;
 
   async function callFunction(params: { name: string; data?: unknown }): Promise<{ result: unknown }> {
     inFlight += 1;
@@ -79,12 +127,17 @@ export function useBridge(options: BridgeOptions): Bridge {
     openid = options.openid;
     offline = false;
     calls.length = 0;
-    const wxAny = wx as unknown as Record<string, unknown>;
-    wxAny.cloud = { init: jest.fn(), callFunction: jest.fn(callFunction) };
-    for (const name of NAVIGATIONS) wxAny[name] = jest.fn(() => Promise.resolve({ errMsg: `${name}:ok` }));
+    const wx = wxGlobal();
+    wx.cloud = { init: jest.fn(), callFunction: jest.fn(callFunction) };
+    for (const name of NAVIGATIONS) {
+      nav[name] = jest.fn(() => Promise.resolve({ errMsg: `${name}:ok` }));
+      wx[name] = nav[name];
+    }
+    modal = jest.spyOn(wx, 'showModal');
   });
 
   afterEach(async () => {
+    jest.restoreAllMocks();
     await deps?.store.close();
     deps = null;
   });
@@ -98,6 +151,17 @@ export function useBridge(options: BridgeOptions): Bridge {
       return now;
     },
     calls,
+    nav,
+    get modal(): jest.SpyInstance {
+      if (!modal) throw new Error('bridge used outside a test');
+      return modal;
+    },
+    cancelModals() {
+      this.modal.mockImplementation((options: { success?: (res: ModalResult) => void }) => {
+        options.success?.({ confirm: false, cancel: true });
+        return undefined;
+      });
+    },
     setOpenid(id) {
       openid = id;
     },
@@ -106,7 +170,7 @@ export function useBridge(options: BridgeOptions): Bridge {
     },
     async idle() {
       // A call may start another after it resolves (e.g. me → getMine): wait for a quiet stretch.
-      for (let quiet = 0; quiet < 3; ) {
+      for (let quiet = 0; quiet < 3;) {
         await tick();
         quiet = inFlight === 0 ? quiet + 1 : 0;
       }
@@ -145,48 +209,72 @@ export const TDESIGN_OVERRIDES: Record<string, string> = Object.fromEntries(
 
 /** Load a page once per test file (simulate cannot load the same path twice under jest). */
 export function loadPage(page: string): string {
-  const tag = page.replace(/^pages\//, '').replace(/\/index$/, '').replace(/\//g, '-');
+  const tag = page
+    .replace(/^pages\//, '')
+    .replace(/\/index$/, '')
+    .replace(/\//g, '-');
   return simulate.load(path.join(MINIPROGRAM_ROOT, page), `${tag}-page`, {
     rootPath: MINIPROGRAM_ROOT,
     usingComponents: TDESIGN_OVERRIDES,
   });
 }
 
-export type PageComponent = NonNullable<ReturnType<typeof simulate.render>>;
+/** A rendered page whose data the test reads as `D` (declare only the fields the test looks at). */
+export type PageComponent<D = Record<string, unknown>> = SimPage<D>;
 
 /** Render, attach (fires `attached`, where pages load their data) and wait for the calls to settle. */
-export async function openPage(id: string, bridge: Bridge): Promise<PageComponent> {
-  const page = simulate.render(id);
+export async function openPage<D = Record<string, unknown>>(id: string, bridge: Bridge): Promise<SimPage<D>> {
+  const page = simulate.render(id) as SimPage<D> | undefined;
+  if (!page) throw new Error('simulate.render returned nothing: was the page loaded twice in this file?');
   page.attach(document.createElement('parent-wrapper'));
   await bridge.idle();
   return page;
 }
 
 /** The page's visible text, whitespace collapsed. */
-export function textOf(node: { dom?: Node | null }): string {
+export function textOf(node: { dom?: HTMLElement }): string {
   return (node.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Tap a TDesign button by the class put on its `<t-button>` tag. */
-export async function tapButton(page: PageComponent, selector: string, bridge: Bridge): Promise<void> {
-  const host = page.querySelector(selector);
-  if (!host) throw new Error(`no element ${selector}`);
+/** Selectors do not cross component boundaries: a path walks into nested components one selector at a time. */
+export function find(root: SimNode<unknown>, path: string | string[]): SimNode {
+  let node: SimNode<unknown> = root;
+  for (const selector of Array.isArray(path) ? path : [path]) {
+    const next = node.querySelector(selector);
+    if (!next) throw new Error(`no element ${String(path)}`);
+    node = next;
+  }
+  return node as SimNode;
+}
+
+/** TDesign components are virtual hosts: their text lives in the rendered root (e.g. `.t-cell`) inside. */
+export function hostText(node: SimNode, inner: string): string {
+  return textOf(node.querySelector(inner) ?? node);
+}
+
+/** Tap a TDesign button by the class put on its `<t-button>` tag (or a path to it, e.g. inside a dialog). */
+export async function tapButton(page: SimNode<unknown>, path: string | string[], bridge: Bridge): Promise<void> {
+  const host = find(page, path);
   const inner = host.querySelector('.t-button') ?? host;
   inner.dispatchEvent('tap');
   await bridge.idle();
 }
 
 /** Type into a TDesign input by the class put on its `<t-input>` tag. */
-export async function typeInto(page: PageComponent, selector: string, value: string, bridge: Bridge): Promise<void> {
-  const host = page.querySelector(selector);
-  if (!host) throw new Error(`no element ${selector}`);
+export async function typeInto(
+  page: SimNode<unknown>,
+  path: string | string[],
+  value: string,
+  bridge: Bridge,
+): Promise<void> {
+  const host = find(page, path);
   const control = host.querySelector('.t-input__control') ?? host.querySelector('.t-textarea__wrapper-inner') ?? host;
   control.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } });
   await bridge.idle();
 }
 
 /** The data of the TDesign toast the page showed (`#t-toast`). */
-export function toastOf(page: PageComponent): { visible?: boolean; message?: string; theme?: string } {
+export function toastOf(page: SimNode<unknown>): { visible?: boolean; message?: string; theme?: string } {
   const toast = page.querySelector('#t-toast');
   return (toast?.data ?? {}) as { visible?: boolean; message?: string; theme?: string };
 }

@@ -35,7 +35,7 @@ function idFeedback(idNumber: string, rules: EligibilityRules, now: Date): Feedb
   const verdict = checkEligibility({ idNumber: id }, rules, now);
   if (!verdict.ok) return { tip: errorText(verdict.error.code, verdict.error.params), status: 'error' };
   const { birthDate, sex } = verdict.value;
-  return { tip: `出生日期：${chineseDate(birthDate)}　性别：${SEX_LABELS[sex]}`, status: 'success' };
+  return { tip: `出生日期：${chineseDate(birthDate)}，性别：${SEX_LABELS[sex]}`, status: 'success' };
 }
 
 function phoneFeedback(phone: string): Feedback {
@@ -48,7 +48,12 @@ function onStaffFeedback(onStaff: boolean): Feedback {
 }
 
 /** What the form shows for the current input; a server error on a field wins until that field changes. */
-function formView(form: SelfNominationInput, rules: EligibilityRules, now: Date, server: Partial<Record<Field, string>>): FormView {
+function formView(
+  form: SelfNominationInput,
+  rules: EligibilityRules,
+  now: Date,
+  server: Partial<Record<Field, string>>,
+): FormView {
   const local: Record<Field, Feedback> = {
     name: NEUTRAL,
     idNumber: idFeedback(form.idNumber, rules, now),
@@ -116,7 +121,10 @@ Component({
   methods: {
     async load() {
       this.setData({ loading: true, loadError: '' });
-      const [period, mine] = await Promise.all([call('account', 'currentPeriod', {}), call('nomination', 'getMine', {})]);
+      const [period, mine] = await Promise.all([
+        call('account', 'currentPeriod', {}),
+        call('nomination', 'getMine', {}),
+      ]);
       if (!period.ok) return this.setData({ loading: false, loadError: period.message });
       if (!mine.ok) {
         // Only a youth bound to a unit may nominate themself (the server answers FORBIDDEN otherwise).
@@ -131,10 +139,13 @@ Component({
     },
 
     applyPeriod(p: PeriodView) {
-      const closed = p.window === 'open' ? '' : errorText(p.window === 'closed' ? 'PERIOD.CLOSED' : 'PERIOD.NOT_OPEN', {
-        deadline: p.nominationDeadline,
-        opensAt: p.nominationOpensAt,
-      });
+      const closed =
+        p.window === 'open'
+          ? ''
+          : errorText(p.window === 'closed' ? 'PERIOD.CLOSED' : 'PERIOD.NOT_OPEN', {
+              deadline: p.nominationDeadline,
+              opensAt: p.nominationOpensAt,
+            });
       this.setData({ rules: { cutoffBirthDate: p.cutoffBirthDate, minAge: p.minAge }, closed });
     },
 
@@ -179,10 +190,20 @@ Component({
     onOnStaff(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
       this.update({ onStaff: e.detail.value });
     },
+    onToggleOnStaff() {
+      this.update({ onStaff: !this.data.form.onStaff });
+    },
+    noop() {
+      // Swallows the switch's tap so the row does not toggle it a second time.
+    },
 
     async onSubmit() {
       if (!this.data.view.canSubmit || this.data.submitting || this.data.closed) return;
-      const ok = await confirmModal('确认提交', '提交后将由所在单位审核，审核期间不能修改。确认提交个人自荐吗？', '提交');
+      const ok = await confirmModal(
+        '确认提交',
+        '提交后将由所在单位审核，审核期间不能修改。确认提交个人自荐吗？',
+        '提交',
+      );
       if (!ok) return;
       this.setData({ submitting: true, formError: '' });
       const { name, idNumber, phone, post, onStaff } = this.data.form;

@@ -1,12 +1,116 @@
-import { loadPage, openPage, textOf, useBridge } from '../../../support/cloud-bridge';
+import { timeLeft } from '../../../../miniprogram/core/china-time';
+import { demoPeriod } from '../../../../scripts/local/seed';
+import { loadPage, openPage, tapButton, textOf, useBridge } from '../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-zhang' });
 const HOME = loadPage('pages/home/index');
 
 describe('home', () => {
-  it('smoke', async () => {
+  it('shows the period, its deadline in China time and the days left', async () => {
+    const period = demoPeriod(bridge.now);
     const page = await openPage(HOME, bridge);
-    console.log(textOf(page));
-    console.log(page.dom?.innerHTML.slice(0, 3000));
+    const text = textOf(page);
+    expect(text).toContain(period.name);
+    // 23:59:59.999 on 31 July in China is still 31 July, although it is 15:59 UTC (the suite runs with TZ=UTC).
+    expect(textOf(page.querySelector('.period__deadline')!)).toBe(`${period._id}年7月31日`);
+    const left = timeLeft(new Date(), new Date(period.nominationDeadline));
+    expect(text).toContain(left.days > 0 ? `距推荐截止还有 ${left.days} 天` : `距推荐截止还有 ${left.hours} 小时`);
+  });
+
+  it('offers self-nomination to a bound youth without a nomination', async () => {
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page)).toContain('所在单位：越城区 · 越城区智造科技有限公司');
+    expect(page.querySelector('.mine')).toBeUndefined();
+    await tapButton(page, '.self-nominate', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/nomination/form/index' }),
+    );
+  });
+
+  it('leads a youth who has nominated to "my nomination" with its status', async () => {
+    bridge.setOpenid('dev-youth-li');
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page)).toContain('推荐状态：待审核');
+    expect(page.querySelector('.self-nominate')).toBeUndefined();
+    await tapButton(page, '.mine', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/nomination/mine/index' }),
+    );
+  });
+
+  it('asks a first-time user to bind a unit or redeem an invitation', async () => {
+    bridge.setOpenid('dev-youth-new');
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page)).toContain('开始使用');
+    expect(page.querySelector('.youth')).toBeUndefined();
+    await tapButton(page, '.bind-unit', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/account/bind-unit/index' }),
+    );
+    await tapButton(page, '.invite', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));
+  });
+
+  it('shows a unit admin the review entry with the pending count', async () => {
+    bridge.setOpenid('dev-unit-admin');
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 1 条');
+    expect(page.querySelector('.issue-invite')).toBeUndefined();
+    await tapButton(page, '.review', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/review/pending/index' }));
+  });
+
+  it('gives city admins the review entry and the invitation entry', async () => {
+    bridge.setOpenid('dev-city-admin');
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 1 条');
+    await tapButton(page, '.issue-invite', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));
+  });
+
+  it('tells a mentor plainly that mentoring is not available yet', async () => {
+    bridge.setOpenid('dev-mentor-wang');
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page.querySelector('.mentor')!)).toContain('结对培养功能尚在建设中，将在后续版本开放');
+    expect(page.querySelector('.review')).toBeUndefined();
+  });
+
+  it('says so when there is no current period', async () => {
+    await bridge.deps.store
+      .collection('periods')
+      .updateOne({ _id: demoPeriod(bridge.now)._id }, { $set: { current: false } });
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page.querySelector('.period')!)).toBe('当前没有进行中的选培期');
+    expect(page.querySelector('.self-nominate')).toBeUndefined();
+  });
+
+  it('says the window has closed after the deadline and offers no self-nomination', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    await bridge.deps.store
+      .collection('periods')
+      .updateOne({ _id: demoPeriod(bridge.now)._id }, { $set: { nominationDeadline: yesterday } });
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page.querySelector('.period__remaining')!)).toBe('本期推荐已截止');
+    expect(textOf(page)).toContain('当前不在推荐时间内，暂不能提交自荐。');
+    expect(page.querySelector('.self-nominate')).toBeUndefined();
+  });
+
+  it('shows the network error in Chinese and reloads on retry', async () => {
+    bridge.setOffline(true);
+    const page = await openPage(HOME, bridge);
+    expect(textOf(page)).toContain('网络异常，请检查网络后重试');
+    bridge.setOffline(false);
+    await tapButton(page, '.retry', bridge);
+    expect(page.querySelector('.self-nominate')).toBeTruthy();
+  });
+
+  it('refreshes when the user comes back to it', async () => {
+    const page = await openPage(HOME, bridge);
+    const before = bridge.calls.length;
+    page.triggerPageLifeTime('show');
+    await bridge.idle();
+    expect(bridge.calls.slice(before).map((c) => c.action)).toEqual(
+      expect.arrayContaining(['me', 'currentPeriod', 'getMine']),
+    );
   });
 });
