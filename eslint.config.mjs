@@ -12,16 +12,31 @@ const coreBans = {
     'error',
     {
       patterns: [
-        { group: ['@cloudbase/*', 'wx-server-sdk', 'node:*', 'fs', 'path', 'crypto'], message: 'core/ is pure: no SDKs or Node APIs.' },
-        { group: ['**/services/*', '**/pages/*', '**/cloudfunctions/*'], message: 'core/ depends on nothing outside core/.' },
+        {
+          group: ['@cloudbase/*', 'wx-server-sdk', 'node:*', 'fs', 'path', 'crypto'],
+          message: 'core/ is pure: no SDKs or Node APIs.',
+        },
+        {
+          group: ['**/services/*', '**/pages/*', '**/cloudfunctions/*'],
+          message: 'core/ depends on nothing outside core/.',
+        },
       ],
     },
   ],
   'no-restricted-syntax': [
     'error',
-    { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ never reads the clock: take `now`.' },
-    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core/ never reads the clock: take `now`.' },
-    { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core/ is deterministic.' },
+    {
+      selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+      message: 'core/ never reads the clock: take `now`.',
+    },
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'core/ never reads the clock: take `now`.',
+    },
+    {
+      selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+      message: 'core/ is deterministic.',
+    },
   ],
 };
 
@@ -45,7 +60,10 @@ export default tseslint.config(
     rules: {
       complexity: ['error', 10],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },

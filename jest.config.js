@@ -17,7 +17,11 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/cloudfunctions/**/*.test.ts', '<rootDir>/test/scripts/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/core/**/*.test.ts',
+        '<rootDir>/test/cloudfunctions/**/*.test.ts',
+        '<rootDir>/test/scripts/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -3,7 +3,8 @@ import { benchColdLoad } from './bench/cold-load';
 import { benchStore } from './bench/store';
 
 function print(rows: Array<{ name: string; value: number; unit: string }>): void {
-  for (const r of rows) console.log(`${r.name.padEnd(96)} ${r.value.toFixed(r.unit === '×' ? 2 : 3).padStart(10)} ${r.unit}`);
+  for (const r of rows)
+    console.log(`${r.name.padEnd(96)} ${r.value.toFixed(r.unit === '×' ? 2 : 3).padStart(10)} ${r.unit}`);
 }
 
 async function main(): Promise<void> {

@@ -24,7 +24,9 @@ export async function packUiLibrary(): Promise<void> {
   const done = step('pack TDesign (miniprogram-ci packNpmManually)');
   // Loaded lazily: miniprogram-ci is large and only this step needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ci = require('miniprogram-ci') as { packNpmManually(o: { packageJsonPath: string; miniprogramNpmDistDir: string }): Promise<unknown> };
+  const ci = require('miniprogram-ci') as {
+    packNpmManually(o: { packageJsonPath: string; miniprogramNpmDistDir: string }): Promise<unknown>;
+  };
   rmSync(join(MP, 'miniprogram_npm'), { recursive: true, force: true });
   await ci.packNpmManually({ packageJsonPath: join(ROOT, 'package.json'), miniprogramNpmDistDir: MP });
   done();
@@ -32,14 +34,18 @@ export async function packUiLibrary(): Promise<void> {
 
 /** The zod/mini functions the mini-program's code calls (`z.name(`), so the phone gets only those (~20 KB, not ~550 KB). */
 export function usedZodExports(): string[] {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'miniprogram/*.ts'], { cwd: ROOT, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'miniprogram/*.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((f) => f.endsWith('.ts'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const available = new Set(Object.keys(require('zod/mini') as object));
   const used = new Set<string>();
   for (const f of files) {
-    for (const m of readFileSync(join(ROOT, f), 'utf8').matchAll(/\bz\.([a-z][A-Za-z]*)\b/g)) if (available.has(m[1])) used.add(m[1]);
+    for (const m of readFileSync(join(ROOT, f), 'utf8').matchAll(/\bz\.([a-z][A-Za-z]*)\b/g))
+      if (available.has(m[1])) used.add(m[1]);
   }
   return [...used].sort();
 }
@@ -63,13 +69,17 @@ export async function bundleZodMini(): Promise<void> {
 
 export function compileMiniprogram(): void {
   const done = step('compile mini-program TypeScript (tsc in place)');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(MP, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(MP, 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
   done();
 }
 
 export function functionNames(): string[] {
   return readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(FUNCTIONS_DIR, d.name, 'src/index.ts')))
+    .filter(
+      (d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(FUNCTIONS_DIR, d.name, 'src/index.ts')),
+    )
     .map((d) => d.name);
 }
 

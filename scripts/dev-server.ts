@@ -64,12 +64,16 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
     res.end('未找到该页面');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
   createReadStream(file).pipe(res);
 }
 
 async function devRoute(deps: ServerDeps, pathname: string): Promise<unknown> {
-  if (pathname === '/api/dev/personas') return PERSONAS.map(({ openid, name, role, note }) => ({ openid, name, role, note }));
+  if (pathname === '/api/dev/personas')
+    return PERSONAS.map(({ openid, name, role, note }) => ({ openid, name, role, note }));
   if (pathname === '/api/dev/outbox') {
     return deps.store.collection<OutboxDoc>(C.outbox).find({}, { sort: { createdAt: -1 }, limit: 50 });
   }
@@ -82,7 +86,12 @@ function devOpenid(req: IncomingMessage): string | null {
   return typeof header === 'string' && header.length > 0 && header.length <= 64 ? header : null;
 }
 
-export async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+export async function handleApi(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   if (req.method === 'GET') {
     const body = await devRoute(deps, pathname);
     if (body !== undefined) return sendJson(res, 200, body);
@@ -93,17 +102,22 @@ export async function handleApi(deps: ServerDeps, req: IncomingMessage, res: Ser
     return sendJson(res, 404, { ok: false, error: { code: 'ACTION.UNKNOWN', message: 'no such function' } });
   }
   const body = await readBody(req);
-  if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: 'body too large' } });
+  if (body === null)
+    return sendJson(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: 'body too large' } });
   sendJson(res, 200, await router.handle(parseJson(body), { openid: devOpenid(req) }, deps));
 }
 
-export function startDevServer(deps: ServerDeps, options: { port: number; host?: string; staticDir: string }): Promise<DevServer> {
+export function startDevServer(
+  deps: ServerDeps,
+  options: { port: number; host?: string; staticDir: string },
+): Promise<DevServer> {
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname.startsWith('/api/')) {
       handleApi(deps, req, res, pathname).catch((e: unknown) => {
         deps.log.error('dev-server', { error: e instanceof Error ? e.message : 'unknown' });
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'SYS.INTERNAL', message: 'internal error' } });
+        if (!res.headersSent)
+          sendJson(res, 500, { ok: false, error: { code: 'SYS.INTERNAL', message: 'internal error' } });
       });
       return;
     }

@@ -24,14 +24,27 @@ export async function compiledSizes(): Promise<{ total: number; files: number; l
     type: 'miniProgram',
     projectPath: ROOT,
     privateKey: 'offline-compile-only',
-    ignores: ['node_modules/**/*', 'cloudfunctions/**/*', 'test/**/*', 'scripts/**/*', '.data/**/*', '.preview/**/*', '.git/**/*'],
+    ignores: [
+      'node_modules/**/*',
+      'cloudfunctions/**/*',
+      'test/**/*',
+      'scripts/**/*',
+      '.data/**/*',
+      '.preview/**/*',
+      '.git/**/*',
+    ],
     // Undocumented hook (research/frontend-toolchain.md §4): skips the network call for project attributes.
     attr: async () => ci.DefaultProjectAttr,
   });
   const dir = mkdtempSync(join(tmpdir(), 'hqn-size-'));
   try {
-    const files = await ci.getCompiledResult({ project, version: '0.0.0', setting: { useProjectConfig: true } }, join(dir, 'out.zip'));
-    const sizes = Object.entries(files).map(([path, content]) => [path, Buffer.byteLength(content)] as [string, number]);
+    const files = await ci.getCompiledResult(
+      { project, version: '0.0.0', setting: { useProjectConfig: true } },
+      join(dir, 'out.zip'),
+    );
+    const sizes = Object.entries(files).map(
+      ([path, content]) => [path, Buffer.byteLength(content)] as [string, number],
+    );
     const total = sizes.reduce((sum, [, n]) => sum + n, 0);
     return { total, files: sizes.length, largest: sizes.sort((a, b) => b[1] - a[1]).slice(0, 8) };
   } finally {

@@ -23,9 +23,14 @@ async function main(): Promise<void> {
   }
   const port = Number(process.env.PORT ?? 8787);
   const server = await startDevServer(deps, { port, host: process.env.HOST, staticDir: join(ROOT, '.preview') });
-  console.log(`\n好青年选培 本地预览: ${server.url}\n(Ctrl-C 停止；数据保存在 ${DATA_DIR}，npm run reset 清空并重新写入演示数据)\n`);
+  console.log(
+    `\n好青年选培 本地预览: ${server.url}\n(Ctrl-C 停止；数据保存在 ${DATA_DIR}，npm run reset 清空并重新写入演示数据)\n`,
+  );
   const stop = () => {
-    void server.close().then(() => deps.store.close()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => deps.store.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

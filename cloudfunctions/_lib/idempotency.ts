@@ -26,7 +26,12 @@ async function replay(deps: ServerDeps, key: string): Promise<Envelope<unknown> 
   throw new Error('idempotent request still pending');
 }
 
-export async function once(deps: ServerDeps, key: string, now: Date, run: () => Promise<Envelope<unknown>>): Promise<Envelope<unknown>> {
+export async function once(
+  deps: ServerDeps,
+  key: string,
+  now: Date,
+  run: () => Promise<Envelope<unknown>>,
+): Promise<Envelope<unknown>> {
   const requests = deps.store.collection<RequestDoc>(C.requests);
   for (;;) {
     try {

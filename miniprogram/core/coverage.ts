@@ -9,8 +9,13 @@ export const MUST_COVER: readonly UnitCategory[] = ['party_gov', 'soe', 'central
 
 export type UnitRef = Pick<Org, '_id' | 'name' | 'districtId' | 'category'>;
 
-export function uncoveredUnits<U extends UnitRef>(units: readonly U[], approvedByUnit: ReadonlyMap<string, number>): U[] {
-  return units.filter((u) => u.category !== undefined && MUST_COVER.includes(u.category) && (approvedByUnit.get(u._id) ?? 0) === 0);
+export function uncoveredUnits<U extends UnitRef>(
+  units: readonly U[],
+  approvedByUnit: ReadonlyMap<string, number>,
+): U[] {
+  return units.filter(
+    (u) => u.category !== undefined && MUST_COVER.includes(u.category) && (approvedByUnit.get(u._id) ?? 0) === 0,
+  );
 }
 
 /** R3.4 approved two_new youths per district (districts without any appear with 0). */

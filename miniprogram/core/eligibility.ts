@@ -31,7 +31,11 @@ export interface Ineligible {
 
 export type EligibilityRules = Pick<PeriodRules, 'cutoffBirthDate' | 'minAge'>;
 
-export function checkEligibility(candidate: Candidate, rules: EligibilityRules, now: Date): Result<Eligible, Ineligible> {
+export function checkEligibility(
+  candidate: Candidate,
+  rules: EligibilityRules,
+  now: Date,
+): Result<Eligible, Ineligible> {
   const id = parseIdNumber(candidate.idNumber);
   if (!id.ok) return err({ code: id.error, field: 'idNumber', params: {} });
   const { birthDate, sex } = id.value;
@@ -39,7 +43,11 @@ export function checkEligibility(candidate: Candidate, rules: EligibilityRules, 
   if (birthDate > today) return err({ code: 'ELIGIBILITY.ID_DATE', field: 'idNumber', params: {} });
   // R2.1 born on or after the cutoff; the cutoff day itself is eligible (Decision in REQUIREMENTS.md).
   if (birthDate < rules.cutoffBirthDate) {
-    return err({ code: 'ELIGIBILITY.TOO_OLD', field: 'idNumber', params: { cutoff: rules.cutoffBirthDate, birthDate } });
+    return err({
+      code: 'ELIGIBILITY.TOO_OLD',
+      field: 'idNumber',
+      params: { cutoff: rules.cutoffBirthDate, birthDate },
+    });
   }
   const age = fullYears(birthDate, today);
   if (age < rules.minAge) {

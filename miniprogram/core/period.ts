@@ -37,7 +37,10 @@ export function julyDeadline(year: number): string {
 
 export type WindowState = 'not_open' | 'open' | 'closed';
 
-export function nominationWindow(period: Pick<PeriodRules, 'nominationOpensAt' | 'nominationDeadline'>, now: Date): WindowState {
+export function nominationWindow(
+  period: Pick<PeriodRules, 'nominationOpensAt' | 'nominationDeadline'>,
+  now: Date,
+): WindowState {
   const t = now.getTime();
   if (t < new Date(period.nominationOpensAt).getTime()) return 'not_open';
   if (t > new Date(period.nominationDeadline).getTime()) return 'closed';

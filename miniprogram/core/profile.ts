@@ -1,7 +1,15 @@
 /** Personal profile categories from the national standards the summary table uses (R4.5). */
 
 /** 学历 — highest completed education. */
-export const EDUCATIONS = ['doctorate', 'master', 'bachelor', 'associate', 'vocational_secondary', 'high_school', 'junior_or_below'] as const;
+export const EDUCATIONS = [
+  'doctorate',
+  'master',
+  'bachelor',
+  'associate',
+  'vocational_secondary',
+  'high_school',
+  'junior_or_below',
+] as const;
 export type Education = (typeof EDUCATIONS)[number];
 export const EDUCATION_LABELS: Record<Education, string> = {
   doctorate: '博士研究生',
@@ -30,7 +38,14 @@ export const DEGREES_FOR: Record<Education, readonly Degree[]> = {
 };
 
 /** 政治面貌 (GB/T 4762). */
-export const POLITICAL_STATUSES = ['cpc_member', 'cpc_probationary', 'league_member', 'democratic_party', 'non_partisan', 'masses'] as const;
+export const POLITICAL_STATUSES = [
+  'cpc_member',
+  'cpc_probationary',
+  'league_member',
+  'democratic_party',
+  'non_partisan',
+  'masses',
+] as const;
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
   cpc_member: '中共党员',

@@ -12,7 +12,12 @@ import { errorText, NETWORK_ERROR_TEXT } from './error-text';
 export const DEV_SERVER_KEY = 'hqn.devServer';
 export const DEV_OPENID_KEY = 'hqn.devOpenid';
 
-export type CallFailure = { ok: false; code: ErrorCode | 'NETWORK'; message: string; details?: Record<string, unknown> };
+export type CallFailure = {
+  ok: false;
+  code: ErrorCode | 'NETWORK';
+  message: string;
+  details?: Record<string, unknown>;
+};
 export type CallResult<T> = { ok: true; data: T } | CallFailure;
 
 type Actions<F extends FunctionName> = Contracts[F]['actions'];

@@ -28,7 +28,8 @@ const TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
   'INVITE.EXPIRED': '该邀请码已过期，请联系上级重新发放',
   'PERIOD.NOT_FOUND': '当前没有进行中的选培期',
   'PERIOD.NOT_OPEN': (d) => `本期推荐尚未开始${str(d, 'opensAt') ? `，将于${instantText(str(d, 'opensAt'))}开放` : ''}`,
-  'PERIOD.CLOSED': (d) => `本期推荐已截止${str(d, 'deadline') ? `（截止时间：${instantText(str(d, 'deadline'))}）` : ''}`,
+  'PERIOD.CLOSED': (d) =>
+    `本期推荐已截止${str(d, 'deadline') ? `（截止时间：${instantText(str(d, 'deadline'))}）` : ''}`,
   'ELIGIBILITY.ID_FORMAT': '身份证号格式不正确，应为18位',
   'ELIGIBILITY.ID_CHECKSUM': '身份证号校验位不正确，请核对最后一位',
   'ELIGIBILITY.ID_DATE': '身份证号中的出生日期无效',

@@ -14,7 +14,10 @@ const ROOT = join(__dirname, '../..');
 function sampleMs(entry: string): number {
   const out = execFileSync(
     process.execPath,
-    ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(entry)});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+    [
+      '-e',
+      `const t=process.hrtime.bigint();require(${JSON.stringify(entry)});console.log(Number(process.hrtime.bigint()-t)/1e6)`,
+    ],
     { encoding: 'utf8', env: { ...process.env, SILENCE: 'true' } },
   );
   return Number(out.trim());
@@ -25,12 +28,22 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export async function benchColdLoad(fn = 'nomination', runs = 9): Promise<Array<{ name: string; value: number; unit: string }>> {
+export async function benchColdLoad(
+  fn = 'nomination',
+  runs = 9,
+): Promise<Array<{ name: string; value: number; unit: string }>> {
   const dir = join(ROOT, 'node_modules/.cache/hqn-bench');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const entry = join(ROOT, 'cloudfunctions', fn, 'src/index.ts');
-  const common = { entryPoints: [entry], platform: 'node' as const, target: 'node16', format: 'cjs' as const, bundle: true, logLevel: 'error' as const };
+  const common = {
+    entryPoints: [entry],
+    platform: 'node' as const,
+    target: 'node16',
+    format: 'cjs' as const,
+    bundle: true,
+    logLevel: 'error' as const,
+  };
   await build({ ...common, outfile: join(dir, 'bundled.js') });
   await build({ ...common, outfile: join(dir, 'unbundled.js'), packages: 'external' });
   // Warm the page cache once for both, then alternate to share the machine's noise.

@@ -3,7 +3,13 @@
  * with youth head-counts, a period open today, and personas of every role.
  * Deterministic for a given `now`, so tests can rely on it.
  */
-import { C, type AccountDoc, type NominationDoc, type OrgDoc, type PeriodDoc } from '../../cloudfunctions/_lib/collections';
+import {
+  C,
+  type AccountDoc,
+  type NominationDoc,
+  type OrgDoc,
+  type PeriodDoc,
+} from '../../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../miniprogram/core/china-time';
 import { idCheckChar, maskIdNumber, maskPhone, parseIdNumber } from '../../miniprogram/core/id-number';
@@ -41,11 +47,23 @@ const DISTRICT_UNITS: Array<[string, string, UnitCategory, number]> = [
 ];
 
 export const PERSONAS: Array<{ openid: string; name: string; role: Role; orgId: string; note: string }> = [
-  { openid: 'dev-youth-zhang', name: '张晓青', role: 'youth', orgId: 'yuecheng-tech', note: '青年，已绑定单位，尚未自荐' },
+  {
+    openid: 'dev-youth-zhang',
+    name: '张晓青',
+    role: 'youth',
+    orgId: 'yuecheng-tech',
+    note: '青年，已绑定单位，尚未自荐',
+  },
   { openid: 'dev-youth-li', name: '李明', role: 'youth', orgId: 'yuecheng-tech', note: '青年，已提交自荐待审核' },
   { openid: 'dev-youth-new', name: '新用户', role: 'youth', orgId: '', note: '首次使用，尚未绑定单位' },
   { openid: 'dev-mentor-wang', name: '王导师', role: 'mentor', orgId: CITY_ORG_ID, note: '导师服务团导师' },
-  { openid: 'dev-unit-admin', name: '陈管理员', role: 'unitAdmin', orgId: 'yuecheng-tech', note: '越城区智造科技有限公司团组织' },
+  {
+    openid: 'dev-unit-admin',
+    name: '陈管理员',
+    role: 'unitAdmin',
+    orgId: 'yuecheng-tech',
+    note: '越城区智造科技有限公司团组织',
+  },
   { openid: 'dev-district-admin', name: '赵书记', role: 'districtAdmin', orgId: 'yuecheng', note: '共青团越城区委' },
   { openid: 'dev-city-admin', name: '周部长', role: 'cityAdmin', orgId: CITY_ORG_ID, note: '团市委基层工作部' },
 ];
@@ -108,10 +126,23 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
   const accounts = deps.store.collection<AccountDoc>(C.accounts);
   for (const p of PERSONAS) {
     if (!p.orgId) continue; // the new user has no account yet
-    await accounts.insert({ _id: p.openid, displayName: p.name, grants: [{ role: p.role, orgId: p.orgId }], createdAt: now, updatedAt: now });
+    await accounts.insert({
+      _id: p.openid,
+      displayName: p.name,
+      grants: [{ role: p.role, orgId: p.orgId }],
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   const li = demoIdNumber('330602', '1995-03-15', 123);
-  await insertDemoNomination(deps, period, now, { openid: 'dev-youth-li', name: '李明', unitId: 'yuecheng-tech', idNumber: li, phone: '13800001234', post: '研发工程师（工程师）' });
+  await insertDemoNomination(deps, period, now, {
+    openid: 'dev-youth-li',
+    name: '李明',
+    unitId: 'yuecheng-tech',
+    idNumber: li,
+    phone: '13800001234',
+    post: '研发工程师（工程师）',
+  });
 }
 
 async function insertDemoNomination(

@@ -14,25 +14,46 @@ describe('account: organisations, binding, invitations', () => {
   });
 
   it('lists units of a district with paging and keyword search', async () => {
-    const page1 = dataOf<Paged<UnitView>>(await h.call('account', 'listUnits', { districtId: 'keqiao', pageSize: 5 }, null));
+    const page1 = dataOf<Paged<UnitView>>(
+      await h.call('account', 'listUnits', { districtId: 'keqiao', pageSize: 5 }, null),
+    );
     expect(page1).toEqual(expect.objectContaining({ total: 7, hasMore: true }));
     expect(page1.items).toHaveLength(5);
-    const search = dataOf<Paged<UnitView>>(await h.call('account', 'listUnits', { districtId: 'keqiao', keyword: '银行' }, null));
+    const search = dataOf<Paged<UnitView>>(
+      await h.call('account', 'listUnits', { districtId: 'keqiao', keyword: '银行' }, null),
+    );
     expect(search.items.map((u) => u.name)).toEqual(['柯桥区农村商业银行']);
-    const regexInjection = dataOf<Paged<UnitView>>(await h.call('account', 'listUnits', { districtId: 'keqiao', keyword: '.*' }, null));
+    const regexInjection = dataOf<Paged<UnitView>>(
+      await h.call('account', 'listUnits', { districtId: 'keqiao', keyword: '.*' }, null),
+    );
     expect(regexInjection.total).toBe(0);
   });
 
   it('the current period is open today with the R1.2 rules', async () => {
     const period = dataOf<PeriodView>(await h.call('account', 'currentPeriod', {}, null));
     expect(period).toEqual(
-      expect.objectContaining({ window: 'open', cutoffBirthDate: '1992-06-01', quotaRatio: 20, partyAgeLimit: 28, target: 1000, nominationDeadline: '2027-07-31T15:59:59.999Z' }),
+      expect.objectContaining({
+        window: 'open',
+        cutoffBirthDate: '1992-06-01',
+        quotaRatio: 20,
+        partyAgeLimit: 28,
+        target: 1000,
+        nominationDeadline: '2027-07-31T15:59:59.999Z',
+      }),
     );
   });
 
   it('a new user binds to a unit and becomes a youth', async () => {
-    const me = dataOf<MeOutput>(await h.call('account', 'bindUnit', { unitId: 'shangyu-invest', displayName: '孙小青' }, 'newbie'));
-    expect(me).toEqual(expect.objectContaining({ registered: true, displayName: '孙小青', unit: { id: 'shangyu-invest', name: '上虞区城市建设投资集团有限公司', districtName: '上虞区' } }));
+    const me = dataOf<MeOutput>(
+      await h.call('account', 'bindUnit', { unitId: 'shangyu-invest', displayName: '孙小青' }, 'newbie'),
+    );
+    expect(me).toEqual(
+      expect.objectContaining({
+        registered: true,
+        displayName: '孙小青',
+        unit: { id: 'shangyu-invest', name: '上虞区城市建设投资集团有限公司', districtName: '上虞区' },
+      }),
+    );
   });
 
   it.each([
@@ -44,26 +65,40 @@ describe('account: organisations, binding, invitations', () => {
   });
 
   it('the bootstrapped city admin invites a district admin, who invites a unit admin of its own district only', async () => {
-    const invite = dataOf<{ code: string }>(await h.call('account', 'issueInvite', { role: 'districtAdmin', orgId: 'zhuji' }, 'first-city-admin'));
+    const invite = dataOf<{ code: string }>(
+      await h.call('account', 'issueInvite', { role: 'districtAdmin', orgId: 'zhuji' }, 'first-city-admin'),
+    );
     expect(invite.code).toMatch(/^[A-Z0-9]{8}$/);
-    const me = dataOf<MeOutput>(await h.call('account', 'redeemInvite', { code: invite.code, displayName: '钱书记' }, 'zhuji-cadre'));
+    const me = dataOf<MeOutput>(
+      await h.call('account', 'redeemInvite', { code: invite.code, displayName: '钱书记' }, 'zhuji-cadre'),
+    );
     expect(me.roles).toEqual([{ role: 'districtAdmin', orgId: 'zhuji', orgName: '诸暨市' }]);
 
     const reused = await h.call('account', 'redeemInvite', { code: invite.code, displayName: '别人' }, 'someone-else');
-    expect(reused).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INVITE.USED' }) }));
+    expect(reused).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INVITE.USED' }) }),
+    );
 
     const own = await h.call('account', 'issueInvite', { role: 'unitAdmin', orgId: 'zhuji-tech' }, 'zhuji-cadre');
     expect(own.ok).toBe(true);
     const foreign = await h.call('account', 'issueInvite', { role: 'unitAdmin', orgId: 'keqiao-tech' }, 'zhuji-cadre');
-    expect(foreign).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }) }));
+    expect(foreign).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }) }),
+    );
     const upward = await h.call('account', 'issueInvite', { role: 'cityAdmin', orgId: 'city' }, 'zhuji-cadre');
-    expect(upward).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }));
+    expect(upward).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }),
+    );
   });
 
   it('an invitation expires after seven days', async () => {
-    const invite = dataOf<{ code: string }>(await h.call('account', 'issueInvite', { role: 'mentor', orgId: 'city' }, 'first-city-admin'));
+    const invite = dataOf<{ code: string }>(
+      await h.call('account', 'issueInvite', { role: 'mentor', orgId: 'city' }, 'first-city-admin'),
+    );
     h.setNow(new Date(h.deps.clock().getTime() + 8 * 86_400_000));
     const res = await h.call('account', 'redeemInvite', { code: invite.code, displayName: '王导师' }, 'late');
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INVITE.EXPIRED' }) }));
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INVITE.EXPIRED' }) }),
+    );
   });
 });

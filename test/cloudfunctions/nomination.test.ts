@@ -22,14 +22,24 @@ describe('walking skeleton: self-nomination → unit review', () => {
   });
 
   it('a youth submits, the unit admin sees it masked and approves, the youth sees the result', async () => {
-    const submitted = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'submitSelf', submission(), YOUTH));
+    const submitted = dataOf<{ nomination: NominationView }>(
+      await h.call('nomination', 'submitSelf', submission(), YOUTH),
+    );
     expect(submitted.nomination).toEqual(
-      expect.objectContaining({ status: 'submitted', channel: 'self', birthDate: '1996-05-20', sex: 'male', unitId: 'yuecheng-tech' }),
+      expect.objectContaining({
+        status: 'submitted',
+        channel: 'self',
+        birthDate: '1996-05-20',
+        sex: 'male',
+        unitId: 'yuecheng-tech',
+      }),
     );
 
     const pending = dataOf<Paged<NominationView>>(await h.call('nomination', 'listForReview', {}, ADMIN));
     const mine = pending.items.find((n) => n.name === '张晓青');
-    expect(mine).toEqual(expect.objectContaining({ idNumberMasked: `330602********${validId.slice(14)}`, phoneMasked: '138****1111' }));
+    expect(mine).toEqual(
+      expect.objectContaining({ idNumberMasked: `330602********${validId.slice(14)}`, phoneMasked: '138****1111' }),
+    );
     expect(JSON.stringify(pending)).not.toContain(validId);
     expect(JSON.stringify(pending)).not.toContain('13800001111');
 
@@ -62,19 +72,34 @@ describe('walking skeleton: self-nomination → unit review', () => {
   ])('refuses %p with %s on %s and writes nothing', async (over, code, field) => {
     const before = await h.snapshot();
     const res = await h.call('nomination', 'submitSelf', submission(over), YOUTH);
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code, details: expect.objectContaining({ field }) }) }));
+    expect(res).toEqual(
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code, details: expect.objectContaining({ field }) }),
+      }),
+    );
     expect(await h.snapshot()).toEqual(before);
   });
 
   it('born exactly on the cutoff (1992-06-01 for the demo period) is eligible (R2.1)', async () => {
-    const res = await h.call('nomination', 'submitSelf', submission({ idNumber: demoIdNumber('330602', '1992-06-01', 7) }), YOUTH);
+    const res = await h.call(
+      'nomination',
+      'submitSelf',
+      submission({ idNumber: demoIdNumber('330602', '1992-06-01', 7) }),
+      YOUTH,
+    );
     expect(res.ok).toBe(true);
   });
 
   it('refuses submissions after the 31 July deadline, China time, with the deadline in the details', async () => {
     h.setNow(new Date('2027-07-31T16:00:00Z')); // 1 August 00:00 in China
     const res = await h.call('nomination', 'submitSelf', submission(), YOUTH);
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'PERIOD.CLOSED', details: { deadline: '2027-07-31T15:59:59.999Z' } }) }));
+    expect(res).toEqual(
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'PERIOD.CLOSED', details: { deadline: '2027-07-31T15:59:59.999Z' } }),
+      }),
+    );
     h.setNow(new Date('2027-07-31T15:59:00Z')); // 23:59 on 31 July in China: still open
     expect((await h.call('nomination', 'submitSelf', submission(), YOUTH)).ok).toBe(true);
   });
@@ -82,7 +107,9 @@ describe('walking skeleton: self-nomination → unit review', () => {
   it('one active nomination per person per period (R4.6), without revealing the other record', async () => {
     dataOf(await h.call('nomination', 'submitSelf', submission(), YOUTH));
     const again = await h.call('nomination', 'submitSelf', submission(), YOUTH);
-    expect(again).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.DUPLICATE' }) }));
+    expect(again).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.DUPLICATE' }) }),
+    );
     // Someone else in another unit tries the same ID number.
     dataOf(await h.call('account', 'bindUnit', { unitId: 'keqiao-tech', displayName: '冒名者' }, 'stranger'));
     const other = await h.call('nomination', 'submitSelf', submission({ name: '冒名者' }), 'stranger');
@@ -94,13 +121,17 @@ describe('walking skeleton: self-nomination → unit review', () => {
   });
 
   it('concurrent double submit creates exactly one nomination', async () => {
-    const results = await Promise.all([1, 2, 3, 4, 5].map(() => h.call('nomination', 'submitSelf', submission(), YOUTH)));
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => h.call('nomination', 'submitSelf', submission(), YOUTH)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await h.deps.store.collection('nominations').count({ youthOpenid: YOUTH })).toBe(1);
   });
 
   it('a double-tapped submit with one request id runs once and both taps get the same answer', async () => {
-    const taps = await Promise.all([1, 2, 3].map(() => h.call('nomination', 'submitSelf', submission(), YOUTH, 'req_doubletap0001')));
+    const taps = await Promise.all(
+      [1, 2, 3].map(() => h.call('nomination', 'submitSelf', submission(), YOUTH, 'req_doubletap0001')),
+    );
     expect(taps.every((t) => t.ok)).toBe(true);
     expect(new Set(taps.map((t) => JSON.stringify(t))).size).toBe(1);
     const retry = await h.call('nomination', 'submitSelf', submission(), YOUTH, 'req_doubletap0001');
@@ -119,7 +150,9 @@ describe('walking skeleton: self-nomination → unit review', () => {
 
   it('needs a bound unit first', async () => {
     const res = await h.call('nomination', 'submitSelf', submission(), 'dev-youth-new');
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }));
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }),
+    );
   });
 });
 
@@ -128,21 +161,35 @@ describe('review rules (R4.2)', () => {
   let id: string;
   beforeEach(async () => {
     h = await makeHarness();
-    id = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'submitSelf', submission(), YOUTH)).nomination.id;
+    id = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'submitSelf', submission(), YOUTH))
+      .nomination.id;
   });
 
   it('reject and return need a reason', async () => {
     const res = await h.call('nomination', 'review', { nominationId: id, decision: 'reject' }, ADMIN);
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INPUT.INVALID' }) }));
-    const ok = await h.call('nomination', 'review', { nominationId: id, decision: 'return', comment: '请补充典型事迹' }, ADMIN);
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INPUT.INVALID' }) }),
+    );
+    const ok = await h.call(
+      'nomination',
+      'review',
+      { nominationId: id, decision: 'return', comment: '请补充典型事迹' },
+      ADMIN,
+    );
     expect(ok.ok).toBe(true);
     const mine = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'getMine', {}, YOUTH));
-    expect(mine.nomination?.history.at(-1)).toEqual(expect.objectContaining({ action: 'return', comment: '请补充典型事迹', actorName: '陈管理员' }));
+    expect(mine.nomination?.history.at(-1)).toEqual(
+      expect.objectContaining({ action: 'return', comment: '请补充典型事迹', actorName: '陈管理员' }),
+    );
   });
 
   it('a returned nomination can be corrected and resubmitted by its youth', async () => {
-    dataOf(await h.call('nomination', 'review', { nominationId: id, decision: 'return', comment: '岗位写具体' }, ADMIN));
-    const again = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'submitSelf', submission({ post: '软件工程师（中级），研发一部' }), YOUTH));
+    dataOf(
+      await h.call('nomination', 'review', { nominationId: id, decision: 'return', comment: '岗位写具体' }, ADMIN),
+    );
+    const again = dataOf<{ nomination: NominationView }>(
+      await h.call('nomination', 'submitSelf', submission({ post: '软件工程师（中级），研发一部' }), YOUTH),
+    );
     expect(again.nomination.status).toBe('submitted');
     expect(again.nomination.history.map((e) => e.action)).toEqual(['submit', 'return', 'resubmit']);
   });
@@ -150,22 +197,32 @@ describe('review rules (R4.2)', () => {
   it('cannot decide twice', async () => {
     dataOf(await h.call('nomination', 'review', { nominationId: id, decision: 'approve' }, ADMIN));
     const res = await h.call('nomination', 'review', { nominationId: id, decision: 'reject', comment: 'x' }, ADMIN);
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.INVALID_STATE' }) }));
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.INVALID_STATE' }) }),
+    );
   });
 
   it('another unit admin cannot review it, and a district admin only lists its own district', async () => {
     dataOf(await h.call('account', 'bindUnit', { unitId: 'keqiao-tech', displayName: 'x' }, 'other-admin'));
-    await h.deps.store.collection('accounts').updateOne({ _id: 'other-admin' }, { $set: { grants: [{ role: 'unitAdmin', orgId: 'keqiao-tech' }] } });
+    await h.deps.store
+      .collection('accounts')
+      .updateOne({ _id: 'other-admin' }, { $set: { grants: [{ role: 'unitAdmin', orgId: 'keqiao-tech' }] } });
     const res = await h.call('nomination', 'review', { nominationId: id, decision: 'approve' }, 'other-admin');
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }) }));
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }) }),
+    );
     const own = dataOf<Paged<NominationView>>(await h.call('nomination', 'listForReview', {}, 'other-admin'));
     expect(own.total).toBe(0);
-    const district = dataOf<Paged<NominationView>>(await h.call('nomination', 'listForReview', {}, 'dev-district-admin'));
+    const district = dataOf<Paged<NominationView>>(
+      await h.call('nomination', 'listForReview', {}, 'dev-district-admin'),
+    );
     expect(district.items.map((n) => n.name).sort()).toEqual(['张晓青', '李明']);
   });
 
   it('unknown nomination → NOMINATION.NOT_FOUND', async () => {
     const res = await h.call('nomination', 'review', { nominationId: '2027:deadbeef', decision: 'approve' }, ADMIN);
-    expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.NOT_FOUND' }) }));
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.NOT_FOUND' }) }),
+    );
   });
 });

@@ -6,7 +6,13 @@ describe('router: each failure has its own code and writes nothing', () => {
     h = await makeHarness();
   });
 
-  const validSubmission = { name: '张晓青', idNumber: '330602199605200012', phone: '13800001111', post: '工程师', onStaff: true };
+  const validSubmission = {
+    name: '张晓青',
+    idNumber: '330602199605200012',
+    phone: '13800001111',
+    post: '工程师',
+    onStaff: true,
+  };
 
   it.each([
     ['unknown action', 'nomination', { action: 'dropTables' }, 'dev-youth-zhang', 'ACTION.UNKNOWN'],
@@ -15,7 +21,13 @@ describe('router: each failure has its own code and writes nothing', () => {
     ['invalid input', 'nomination', { action: 'submitSelf', data: { name: '' } }, 'dev-youth-zhang', 'INPUT.INVALID'],
     ['missing identity', 'nomination', { action: 'submitSelf', data: validSubmission }, null, 'AUTH.UNAUTHENTICATED'],
     ['wrong role', 'nomination', { action: 'submitSelf', data: validSubmission }, 'dev-unit-admin', 'AUTH.FORBIDDEN'],
-    ['unregistered user on a youth action', 'nomination', { action: 'getMine', data: {} }, 'stranger', 'AUTH.FORBIDDEN'],
+    [
+      'unregistered user on a youth action',
+      'nomination',
+      { action: 'getMine', data: {} },
+      'stranger',
+      'AUTH.FORBIDDEN',
+    ],
     [
       'out-of-scope organisation',
       'nomination',
@@ -33,7 +45,12 @@ describe('router: each failure has its own code and writes nothing', () => {
   });
 
   it('reports the failing field paths for invalid input', async () => {
-    const res = await h.call('nomination', 'submitSelf', { ...validSubmission, phone: { $ne: null }, extra: 1 }, 'dev-youth-zhang');
+    const res = await h.call(
+      'nomination',
+      'submitSelf',
+      { ...validSubmission, phone: { $ne: null }, extra: 1 },
+      'dev-youth-zhang',
+    );
     expect(res.ok).toBe(false);
     if (!res.ok) {
       const paths = (res.error.details?.issues as Array<{ path: string }>).map((i) => i.path);
@@ -53,16 +70,31 @@ describe('router: each failure has its own code and writes nothing', () => {
       throw new Error('disk on fire');
     });
     const res = await h.call('account', 'me', {}, 'dev-youth-zhang', 'req_fault0000001');
-    expect(res).toEqual({ ok: false, error: { code: 'SYS.INTERNAL', message: 'internal error' }, requestId: 'req_fault0000001' });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'SYS.INTERNAL', message: 'internal error' },
+      requestId: 'req_fault0000001',
+    });
     expect(h.logs.join('\n')).toContain('req_fault0000001');
   });
 
   it('audits every successful write with actor, action, target, time and request id', async () => {
-    const res = await h.call('account', 'bindUnit', { unitId: 'keqiao-tech', displayName: '新青年' }, 'dev-youth-new', 'req_bind00000001');
+    const res = await h.call(
+      'account',
+      'bindUnit',
+      { unitId: 'keqiao-tech', displayName: '新青年' },
+      'dev-youth-new',
+      'req_bind00000001',
+    );
     expect(res.ok).toBe(true);
     const audit = await h.deps.store.collection('audit').find({ requestId: 'req_bind00000001' });
     expect(audit).toEqual([
-      expect.objectContaining({ actor: 'dev-youth-new', action: 'account.bindUnit', target: 'orgs/keqiao-tech', at: h.deps.clock() }),
+      expect.objectContaining({
+        actor: 'dev-youth-new',
+        action: 'account.bindUnit',
+        target: 'orgs/keqiao-tech',
+        at: h.deps.clock(),
+      }),
     ]);
   });
 

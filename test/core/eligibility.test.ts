@@ -26,7 +26,14 @@ describe('checkEligibility (R2)', () => {
 
   it('the TOO_OLD verdict carries the cutoff for the message', () => {
     const r = checkEligibility({ idNumber: id('1980-01-01') }, rules2021, july2021);
-    expect(r).toEqual({ ok: false, error: { code: 'ELIGIBILITY.TOO_OLD', field: 'idNumber', params: { cutoff: '1986-06-01', birthDate: '1980-01-01' } } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'ELIGIBILITY.TOO_OLD',
+        field: 'idNumber',
+        params: { cutoff: '1986-06-01', birthDate: '1980-01-01' },
+      },
+    });
   });
 
   it('computes age on the China date, not the machine date (TZ=UTC)', () => {
@@ -47,7 +54,11 @@ describe('checkEligibility (R2)', () => {
   });
 
   it('returns birth date, sex and age for an eligible youth', () => {
-    const r = checkEligibility({ idNumber: id('1995-03-15', '002'), phone: '13800001234', onStaff: true }, rules2021, july2021);
+    const r = checkEligibility(
+      { idNumber: id('1995-03-15', '002'), phone: '13800001234', onStaff: true },
+      rules2021,
+      july2021,
+    );
     expect(r).toEqual({ ok: true, value: { birthDate: '1995-03-15', sex: 'female', age: 26 } });
   });
 });

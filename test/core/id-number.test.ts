@@ -61,12 +61,17 @@ describe('parseIdNumber (GB 11643, R2.4)', () => {
 
   it('property: changing any one digit of a valid number is detected (MOD 11-2 catches single errors)', () => {
     fc.assert(
-      fc.property(validFirst17, fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (first17, pos, delta) => {
-        const id = withCheck(first17);
-        const digit = (Number(id[pos]) + delta) % 10;
-        const tampered = `${id.slice(0, pos)}${digit}${id.slice(pos + 1)}`;
-        expect(parseIdNumber(tampered).ok).toBe(false);
-      }),
+      fc.property(
+        validFirst17,
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
+        (first17, pos, delta) => {
+          const id = withCheck(first17);
+          const digit = (Number(id[pos]) + delta) % 10;
+          const tampered = `${id.slice(0, pos)}${digit}${id.slice(pos + 1)}`;
+          expect(parseIdNumber(tampered).ok).toBe(false);
+        },
+      ),
     );
   });
 

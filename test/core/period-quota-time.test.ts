@@ -1,4 +1,11 @@
-import { addYears, chinaDate, chinaEndOfDay, fullYears, isValidIsoDate, timeLeft } from '../../miniprogram/core/china-time';
+import {
+  addYears,
+  chinaDate,
+  chinaEndOfDay,
+  fullYears,
+  isValidIsoDate,
+  timeLeft,
+} from '../../miniprogram/core/china-time';
 import { cutoffFromReference, julyDeadline, nominationWindow } from '../../miniprogram/core/period';
 import { canApproveWithin, effectiveQuota, suggestedQuota } from '../../miniprogram/core/quota';
 import { reviewTarget } from '../../miniprogram/core/nomination';

@@ -26,12 +26,16 @@ describe('dev server (local mode only)', () => {
   it('runs the same routers, with identity from the x-dev-openid header', async () => {
     const res = await post('account', { action: 'me', data: {} }, 'dev-unit-admin');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual(expect.objectContaining({ ok: true, data: expect.objectContaining({ displayName: '陈管理员' }) }));
+    expect(await res.json()).toEqual(
+      expect.objectContaining({ ok: true, data: expect.objectContaining({ displayName: '陈管理员' }) }),
+    );
   });
 
   it('identity in the payload is ignored', async () => {
     const res = await post('account', { action: 'me', data: {}, openid: 'dev-city-admin' });
-    expect(await res.json()).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }) }));
+    expect(await res.json()).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }) }),
+    );
   });
 
   it('malformed JSON becomes INPUT.INVALID, an unknown function 404, an oversize body 413', async () => {
@@ -44,7 +48,9 @@ describe('dev server (local mode only)', () => {
 
   it('lists personas of every role and the outbox', async () => {
     const personas = (await (await fetch(`${server.url}/api/dev/personas`)).json()) as Array<{ role: string }>;
-    expect(new Set(personas.map((p) => p.role))).toEqual(new Set(['youth', 'mentor', 'unitAdmin', 'districtAdmin', 'cityAdmin']));
+    expect(new Set(personas.map((p) => p.role))).toEqual(
+      new Set(['youth', 'mentor', 'unitAdmin', 'districtAdmin', 'cityAdmin']),
+    );
     expect(await (await fetch(`${server.url}/api/dev/outbox`)).json()).toEqual([]);
   });
 

@@ -15,12 +15,20 @@ export interface Harness {
   deps: ServerDeps;
   logs: string[];
   setNow(now: Date): void;
-  call(fn: string, action: string, data?: unknown, openid?: string | null, requestId?: string): Promise<Envelope<unknown>>;
+  call(
+    fn: string,
+    action: string,
+    data?: unknown,
+    openid?: string | null,
+    requestId?: string,
+  ): Promise<Envelope<unknown>>;
   /** Document counts of every collection, to prove a rejected call wrote nothing. */
   snapshot(): Promise<Record<string, number>>;
 }
 
-export async function makeHarness(options: { seed?: boolean; now?: Date; bootstrapCityAdmins?: string[] } = {}): Promise<Harness> {
+export async function makeHarness(
+  options: { seed?: boolean; now?: Date; bootstrapCityAdmins?: string[] } = {},
+): Promise<Harness> {
   let now = options.now ?? NOW;
   const logs: string[] = [];
   const deps = createLocalDeps({

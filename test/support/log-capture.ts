@@ -19,7 +19,7 @@ export function captureLine(text: string): void {
 }
 
 function format(args: unknown[]): string {
-  return args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' ');
+  return args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' ');
 }
 
 /** Wraps console so whatever product code prints is captured too. */

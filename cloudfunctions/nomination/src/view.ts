@@ -17,6 +17,11 @@ export function toView(doc: NominationDoc, unitName: string): NominationView {
     unitId: doc.unitId,
     unitName,
     submittedAt: doc.submittedAt ? doc.submittedAt.toISOString() : null,
-    history: doc.history.map((h) => ({ at: h.at.toISOString(), action: h.action, actorName: h.actorName, comment: h.comment })),
+    history: doc.history.map((h) => ({
+      at: h.at.toISOString(),
+      action: h.action,
+      actorName: h.actorName,
+      comment: h.comment,
+    })),
   };
 }

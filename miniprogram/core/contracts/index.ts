@@ -1,6 +1,13 @@
 export * from './define';
 export * from './common';
-export { accountContract, type AccountContract, type MeOutput, type UnitView, type PeriodView, type GrantView } from './account';
+export {
+  accountContract,
+  type AccountContract,
+  type MeOutput,
+  type UnitView,
+  type PeriodView,
+  type GrantView,
+} from './account';
 export {
   nominationContract,
   type NominationContract,

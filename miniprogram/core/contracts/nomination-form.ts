@@ -7,7 +7,9 @@ import { DEEDS_MAX, DEEDS_MIN, DEGREES, EDUCATIONS, POLITICAL_STATUSES } from '.
 import { optionalText, text } from './common';
 
 /** Chinese names (with the middle dot of minority names) or Latin letters. */
-export const personName = z.string().check(z.trim(), z.minLength(2), z.maxLength(20), z.regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/));
+export const personName = z
+  .string()
+  .check(z.trim(), z.minLength(2), z.maxLength(20), z.regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/));
 export const idNumberField = z.string().check(z.trim(), z.minLength(15), z.maxLength(20), z.regex(/^[0-9Xx ]+$/));
 export const phoneField = z.string().check(z.trim(), z.regex(/^\d{11}$/));
 /** Cloud storage file ids (production) or the dev server's file store (local). */

@@ -83,7 +83,13 @@ export const nominationContract = defineContract('nomination', {
     input: ReviewInput,
     access: ['unitAdmin'],
     write: true,
-    errors: [...ELIGIBILITY_ERRORS, 'NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE', 'AUTH.OUT_OF_SCOPE', 'INPUT.INVALID'],
+    errors: [
+      ...ELIGIBILITY_ERRORS,
+      'NOMINATION.NOT_FOUND',
+      'NOMINATION.INVALID_STATE',
+      'AUTH.OUT_OF_SCOPE',
+      'INPUT.INVALID',
+    ],
   }),
 });
 

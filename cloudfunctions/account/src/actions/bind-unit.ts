@@ -25,9 +25,18 @@ export const bindUnit: Handler<typeof accountContract.actions.bindUnit> = async 
   const grants = [...actor.grants.filter((g) => g.role !== 'youth'), { role: 'youth' as const, orgId: org._id }];
   const accounts = deps.store.collection<AccountDoc>(C.accounts);
   if (actor.registered) {
-    await accounts.updateOne({ _id: actor.openid }, { $set: { grants, displayName: input.displayName, updatedAt: now } });
+    await accounts.updateOne(
+      { _id: actor.openid },
+      { $set: { grants, displayName: input.displayName, updatedAt: now } },
+    );
   } else {
-    await accounts.insert({ _id: actor.openid, displayName: input.displayName, grants, createdAt: now, updatedAt: now });
+    await accounts.insert({
+      _id: actor.openid,
+      displayName: input.displayName,
+      grants,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   ctx.audit({ target: `orgs/${org._id}`, details: { role: 'youth' } });
   return ok(await describeActor(deps, await loadActor(deps, actor.openid)));

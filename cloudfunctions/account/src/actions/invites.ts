@@ -9,7 +9,13 @@ import type { Handler } from '../../../_lib/router';
 import { describeActor } from './me';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const REQUIRED_LEVEL = { unitAdmin: 'unit', districtAdmin: 'district', cityAdmin: 'city', mentor: 'city', youth: 'unit' } as const;
+const REQUIRED_LEVEL = {
+  unitAdmin: 'unit',
+  districtAdmin: 'district',
+  cityAdmin: 'city',
+  mentor: 'city',
+  youth: 'unit',
+} as const;
 
 /**
  * Cadre and mentor accounts are created by invitation from the level above:
@@ -21,7 +27,8 @@ export const issueInvite: Handler<typeof accountContract.actions.issueInvite> = 
   const mayIssue = actor.grants.some((g) => INVITABLE_BY[g.role].includes(input.role));
   if (!mayIssue) return err(appError('AUTH.FORBIDDEN', `cannot invite ${input.role}`));
   const org = await getOrg(deps, input.orgId);
-  if (!org || org.level !== REQUIRED_LEVEL[input.role]) return err(appError('ORG.NOT_FOUND', 'organisation not found at the required level'));
+  if (!org || org.level !== REQUIRED_LEVEL[input.role])
+    return err(appError('ORG.NOT_FOUND', 'organisation not found at the required level'));
   const issuers = (['cityAdmin', 'districtAdmin'] as const).filter((r) => INVITABLE_BY[r].includes(input.role));
   if (!covers(actor, org, issuers)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
   const code = deps.randomId(8).toUpperCase();
@@ -48,15 +55,27 @@ export const redeemInvite: Handler<typeof accountContract.actions.redeemInvite> 
   if (invite.usedBy) return err(appError('INVITE.USED', 'code already used'));
   if (invite.expiresAt.getTime() < now.getTime()) return err(appError('INVITE.EXPIRED', 'code expired'));
   // Conditional claim: two people racing for one code, only one wins.
-  const claimed = await invites.updateOne({ _id: invite._id, usedBy: null }, { $set: { usedBy: actor.openid, usedAt: now } });
+  const claimed = await invites.updateOne(
+    { _id: invite._id, usedBy: null },
+    { $set: { usedBy: actor.openid, usedAt: now } },
+  );
   if (claimed === 0) return err(appError('INVITE.USED', 'code already used'));
   const grant = { role: invite.role, orgId: invite.orgId };
   const accounts = deps.store.collection<AccountDoc>(C.accounts);
   if (actor.registered) {
     const kept = actor.grants.filter((g) => !(g.role === grant.role && g.orgId === grant.orgId));
-    await accounts.updateOne({ _id: actor.openid }, { $set: { grants: [...kept, grant], displayName: input.displayName, updatedAt: now } });
+    await accounts.updateOne(
+      { _id: actor.openid },
+      { $set: { grants: [...kept, grant], displayName: input.displayName, updatedAt: now } },
+    );
   } else {
-    await accounts.insert({ _id: actor.openid, displayName: input.displayName, grants: [grant], createdAt: now, updatedAt: now });
+    await accounts.insert({
+      _id: actor.openid,
+      displayName: input.displayName,
+      grants: [grant],
+      createdAt: now,
+      updatedAt: now,
+    });
   }
   ctx.audit({ target: `invites/${invite._id}`, details: grant });
   return ok(await describeActor(deps, await loadActor(deps, actor.openid)));

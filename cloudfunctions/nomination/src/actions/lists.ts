@@ -12,7 +12,10 @@ export const getMine: Handler<typeof nominationContract.actions.getMine> = async
   if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
   const [doc] = await ctx.deps.store
     .collection<NominationDoc>(C.nominations)
-    .find({ periodId: period._id, youthOpenid: ctx.actor.openid, status: { $ne: 'withdrawn' } }, { sort: { updatedAt: -1 }, limit: 1 });
+    .find(
+      { periodId: period._id, youthOpenid: ctx.actor.openid, status: { $ne: 'withdrawn' } },
+      { sort: { updatedAt: -1 }, limit: 1 },
+    );
   if (!doc) return ok({ nomination: null });
   const names = await orgNames(ctx.deps, [doc.unitId]);
   return ok({ nomination: toView(doc, names.get(doc.unitId) ?? '') });
@@ -42,6 +45,15 @@ export const listForReview: Handler<typeof nominationContract.actions.listForRev
     nominations.find(filter, { sort: { submittedAt: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
     nominations.count(filter),
   ]);
-  const names = await orgNames(deps, docs.map((d) => d.unitId));
-  return ok({ items: docs.map((d) => toView(d, names.get(d.unitId) ?? '')), page, pageSize, total, hasMore: page * pageSize < total });
+  const names = await orgNames(
+    deps,
+    docs.map((d) => d.unitId),
+  );
+  return ok({
+    items: docs.map((d) => toView(d, names.get(d.unitId) ?? '')),
+    page,
+    pageSize,
+    total,
+    hasMore: page * pageSize < total,
+  });
 };

@@ -17,7 +17,8 @@ export const review: Handler<typeof nominationContract.actions.review> = async (
   const doc = await nominations.get(input.nominationId);
   if (!doc) return err(appError('NOMINATION.NOT_FOUND', 'nomination not found'));
   const unit = await getOrg(deps, doc.unitId);
-  if (!unit || !covers(actor, unit, ['unitAdmin'])) return err(appError('AUTH.OUT_OF_SCOPE', 'nomination outside your unit'));
+  if (!unit || !covers(actor, unit, ['unitAdmin']))
+    return err(appError('AUTH.OUT_OF_SCOPE', 'nomination outside your unit'));
   const checked = await checkDecision(deps, doc, input, now);
   if (!checked.ok) return checked;
   const target = checked.value;
@@ -37,7 +38,14 @@ export const review: Handler<typeof nominationContract.actions.review> = async (
 };
 
 /** The status the decision leads to, if the decision is allowed now. */
-async function checkDecision(deps: ServerDeps, doc: NominationDoc, input: ReviewInput, now: Date): Promise<Result<NominationDoc['status'], CodedError<'NOMINATION.INVALID_STATE' | 'INPUT.INVALID' | EligibilityCode>>> {
+async function checkDecision(
+  deps: ServerDeps,
+  doc: NominationDoc,
+  input: ReviewInput,
+  now: Date,
+): Promise<
+  Result<NominationDoc['status'], CodedError<'NOMINATION.INVALID_STATE' | 'INPUT.INVALID' | EligibilityCode>>
+> {
   const target = reviewTarget(doc.status, input.decision);
   if (!target) return err(appError('NOMINATION.INVALID_STATE', `cannot ${input.decision} a ${doc.status} nomination`));
   if (input.decision !== 'approve' && !input.comment) {
@@ -47,7 +55,11 @@ async function checkDecision(deps: ServerDeps, doc: NominationDoc, input: Review
     // R2.5 eligibility is re-evaluated at approval, with today's date.
     const period = await deps.store.collection<PeriodDoc>(C.periods).get(doc.periodId);
     if (!period) throw new Error('nomination without period');
-    const verdict = enforceEligibility({ idNumber: deps.crypto.decrypt(doc.idNumberEnc), onStaff: doc.onStaff }, period, now);
+    const verdict = enforceEligibility(
+      { idNumber: deps.crypto.decrypt(doc.idNumberEnc), onStaff: doc.onStaff },
+      period,
+      now,
+    );
     if (!verdict.ok) return verdict;
   }
   return ok(target);
@@ -55,5 +67,10 @@ async function checkDecision(deps: ServerDeps, doc: NominationDoc, input: Review
 
 function resultNotice(toOpenid: string, status: NominationDoc['status'], comment: string | null) {
   const reason = comment ? `（${comment}）` : '';
-  return { toOpenid, title: '推荐审核结果', body: `您的好青年推荐审核结果：${STATUS_LABELS[status]}${reason}`, page: 'pages/nomination/mine/index' };
+  return {
+    toOpenid,
+    title: '推荐审核结果',
+    body: `您的好青年推荐审核结果：${STATUS_LABELS[status]}${reason}`,
+    page: 'pages/nomination/mine/index',
+  };
 }

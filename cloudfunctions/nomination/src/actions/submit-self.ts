@@ -104,7 +104,13 @@ async function save(
   const ownReturned = existing.youthOpenid === p.actor && existing.status === 'returned';
   // Never reveal whose nomination it is or at which unit.
   if (!ownReturned && ACTIVE_STATUSES.includes(existing.status)) return null;
-  const entry: HistoryEntry = { at: p.now, action: ownReturned ? 'resubmit' : 'submit', actor: p.actor, actorName: p.actorName, comment: null };
+  const entry: HistoryEntry = {
+    at: p.now,
+    action: ownReturned ? 'resubmit' : 'submit',
+    actor: p.actor,
+    actorName: p.actorName,
+    comment: null,
+  };
   const matched = await nominations.updateOne(
     { _id: p.key, status: existing.status },
     { $set: p.fields, $push: { history: entry } },
@@ -117,6 +123,11 @@ async function notifyUnitAdmins(ctx: ActionContext, unit: OrgDoc, name: string):
     .collection<AccountDoc>(C.accounts)
     .find({ grants: { $elemMatch: { role: 'unitAdmin', orgId: unit._id } } }, { projection: { _id: 1 }, limit: 20 });
   for (const admin of admins) {
-    ctx.notify({ toOpenid: admin._id, title: '新的好青年推荐待审核', body: `${name}提交了个人自荐，请及时审核。`, page: 'pages/review/pending/index' });
+    ctx.notify({
+      toOpenid: admin._id,
+      title: '新的好青年推荐待审核',
+      body: `${name}提交了个人自荐，请及时审核。`,
+      page: 'pages/review/pending/index',
+    });
   }
 }
