@@ -7,7 +7,7 @@
  * template compiler.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import postcss, { type Root } from 'postcss';
 import type { ComponentEntry, PageEntry, PreviewManifest, WindowConfig } from './runtime/manifest';
@@ -57,20 +57,24 @@ function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
+const isComponent = (p: string): boolean => existsSync(`${p}.json`);
+
+/** A bare spec (`tdesign-miniprogram/button/button`) in the nearest miniprogram_npm, walking up to the app root. */
+function componentInNpm(appRoot: string, fromDir: string, spec: string): string | null {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const base = join(dir, 'miniprogram_npm', spec);
+    const found = [base, join(base, 'index')].find(isComponent);
+    if (found) return found;
+    if (dir === appRoot || dir === dirname(dir)) return null;
+  }
+}
+
 /** A component spec resolved like the mini-program does: `/x` root-relative, `./x` relative, bare via miniprogram_npm upward. */
 export function resolveComponent(appRoot: string, fromFile: string, spec: string): string | null {
-  const exists = (p: string): boolean => existsSync(`${p}.json`);
-  if (spec.startsWith('/')) return exists(join(appRoot, spec)) ? join(appRoot, spec) : null;
-  const relativeTo = join(dirname(fromFile), spec);
-  if (spec.startsWith('.')) return exists(relativeTo) ? relativeTo : null;
-  for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
-    for (const candidate of [join(dir, 'miniprogram_npm', spec), join(dir, 'miniprogram_npm', spec, 'index')]) {
-      if (exists(candidate)) return candidate;
-    }
-    if (dir === appRoot || dir === dirname(dir)) break;
-  }
+  const target = spec.startsWith('/') ? join(appRoot, spec) : join(dirname(fromFile), spec);
+  if (spec.startsWith('/') || spec.startsWith('.')) return isComponent(target) ? target : null;
   // WeChat also accepts a plain relative path without `./`.
-  return exists(relativeTo) ? relativeTo : null;
+  return componentInNpm(appRoot, dirname(fromFile), spec) ?? (isComponent(target) ? target : null);
 }
 
 function pageTag(route: string): string {
@@ -132,6 +136,21 @@ class GraphBuilder {
   }
 }
 
+const WINDOW_KEYS = [
+  'navigationBarTitleText',
+  'navigationBarBackgroundColor',
+  'navigationBarTextStyle',
+  'navigationStyle',
+  'backgroundColor',
+] as const;
+
+/** The window options a page's json may override (app.json `window` supplies the rest). */
+function pickWindow(json: ComponentJson): WindowConfig {
+  const out: Record<string, string> = {};
+  for (const key of WINDOW_KEYS) if (typeof json[key] === 'string') out[key] = json[key] as string;
+  return out as WindowConfig;
+}
+
 export function buildGraph(appRoot: string, app: AppJson): Graph {
   const builder = new GraphBuilder(appRoot, app.usingComponents ?? {});
   const pages: PageEntry[] = [];
@@ -144,10 +163,7 @@ export function buildGraph(appRoot: string, app: AppJson): Graph {
       continue;
     }
     const node = builder.visit(file, pageTag(route), true);
-    const { navigationBarTitleText, navigationBarBackgroundColor, navigationBarTextStyle, navigationStyle, backgroundColor } =
-      node.json;
-    const window = { navigationBarTitleText, navigationBarBackgroundColor, navigationBarTextStyle, navigationStyle, backgroundColor };
-    pages.push({ route, id: node.id, window: JSON.parse(JSON.stringify(window)) as WindowConfig });
+    pages.push({ route, id: node.id, window: pickWindow(node.json) });
   }
   return { nodes: builder.nodes, pages, missing };
 }
@@ -233,6 +249,22 @@ function mapPageSelector(selector: string): string {
   return selector.replace(/(^|[\s,>+~(])page(?![-\w])/g, '$1.wx-page');
 }
 
+/**
+ * TDesign's stacks name only phone fonts (and "Arial Regular", not a real name), so a desktop falls back to
+ * its default serif; append the generic family WeChat's own system fallback stands for. The icon font is left alone.
+ */
+export function withGenericFamily(value: string): string {
+  const v = value.trim();
+  if (
+    /(^|,)\s*(sans-serif|serif|monospace|inherit|initial|unset)\s*(!important)?$/i.test(v) ||
+    /^t(\s*!important)?$/.test(v)
+  ) {
+    return value;
+  }
+  const important = /!important$/.test(v);
+  return `${v.replace(/\s*!important$/, '')},sans-serif${important ? ' !important' : ''}`;
+}
+
 function transformCss(css: string, prefix: string | null, hostTag: string | null): string {
   const root: Root = postcss.parse(css);
   root.walkRules((rule) => {
@@ -243,6 +275,9 @@ function transformCss(css: string, prefix: string | null, hostTag: string | null
       return prefix ? prefixSelector(out, prefix) : out;
     });
   });
+  root.walkDecls(/^(font-family|--td-font-family)$/, (decl) => {
+    decl.value = withGenericFamily(decl.value);
+  });
   // TDesign's icon.wxss loads its font from a CDN; the preview must work offline.
   root.walkAtRules('font-face', (at) => {
     at.walkDecls('src', (decl) => {
@@ -252,13 +287,15 @@ function transformCss(css: string, prefix: string | null, hostTag: string | null
   return rpxToPx(root.toString());
 }
 
-const BASE_CSS = `/* Native tags render as <wx-*> elements (exparser); give them their WeChat defaults. */
+const BASE_CSS = `/* Native tags render as <wx-*> elements (exparser); give them WeChat's built-in styles (TDesign builds on them,
+   e.g. outline buttons colour the native button's ::after hairline). */
 page-root,wx-view,wx-scroll-view,wx-swiper,wx-swiper-item,wx-form,wx-navigator,wx-rich-text{display:block}
 wx-scroll-view{width:100%;overflow:auto;scrollbar-width:none}
 wx-text,wx-label{display:inline}
 wx-image{display:inline-block;overflow:hidden;width:320px;height:240px}
 wx-image>img{display:block;width:100%;height:100%}
-wx-button{display:block;position:relative;box-sizing:border-box;text-align:center;overflow:hidden;cursor:pointer}
+wx-button{position:relative;display:block;margin-left:auto;margin-right:auto;padding-left:14px;padding-right:14px;box-sizing:border-box;font-size:18px;text-align:center;text-decoration:none;line-height:2.55555556;border-radius:5px;overflow:hidden;color:#000;background-color:#f8f8f8;cursor:pointer;-webkit-tap-highlight-color:transparent}
+wx-button::after{content:" ";width:200%;height:200%;position:absolute;top:0;left:0;border:1px solid rgba(0,0,0,.2);transform:scale(.5);transform-origin:0 0;box-sizing:border-box;border-radius:10px;pointer-events:none}
 wx-input,wx-textarea{display:block}
 wx-input>input,wx-textarea>textarea{display:block;box-sizing:border-box;width:100%;margin:0;padding:0;border:0;outline:0;background:transparent;font:inherit;color:inherit;text-align:inherit;line-height:inherit}
 wx-input>input{height:1.4em;min-height:1.4em}
@@ -266,10 +303,8 @@ wx-textarea>textarea{resize:none;min-height:4.2em}
 input::placeholder,textarea::placeholder{color:rgba(0,0,0,.35)}
 `;
 
-/** TDesign's own value ends in "Arial Regular", not a real font, so desktops fall back to serif; this goes last to win. */
+/** TDesign's own value ends in "Arial Regular", not a real font; this goes last to beat the theme. */
 const FONT_CSS = `:root,.wx-page{--td-font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC",Arial,sans-serif}
-.wx-page,.wx-page *{font-family:var(--td-font-family)}
-.wx-page [class*="t-icon"],.wx-page .t-icon{font-family:t}
 `;
 
 export function buildStyles(appRoot: string, nodes: GraphNode[]): string {
@@ -333,7 +368,8 @@ function previewPlugin(componentIds: Map<string, string>): Plugin {
       for (const patch of PATCHES) {
         b.onLoad({ filter: patch.file }, (args) => {
           const text = readFileSync(args.path, 'utf8');
-          if (!text.includes(patch.from)) throw new Error(`preview patch no longer applies (${patch.why}): ${args.path}`);
+          if (!text.includes(patch.from))
+            throw new Error(`preview patch no longer applies (${patch.why}): ${args.path}`);
           return { contents: text.replace(patch.from, patch.to), loader: 'js' };
         });
       }
@@ -343,26 +379,39 @@ function previewPlugin(componentIds: Map<string, string>): Plugin {
         const id = componentIds.get(args.path);
         if (id === undefined) return undefined;
         const text = readFileSync(args.path, 'utf8');
-        return { contents: `globalThis.__pvComponent = ${JSON.stringify(id)};\n${text}`, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+        return {
+          contents: `globalThis.__pvComponent = ${JSON.stringify(id)};\n${text}`,
+          loader: args.path.endsWith('.ts') ? 'ts' : 'js',
+        };
       });
     },
   };
+}
+
+/** A require() of `file` from the runtime folder; relative, so the output does not embed the checkout's location. */
+function requireFromRuntime(file: string): string {
+  return `require(${JSON.stringify(toPosix(relative(RUNTIME_DIR, file)))})`;
 }
 
 function entrySource(manifest: PreviewManifest, nodes: GraphNode[], appJs: string | null): string {
   const loaders = nodes
     .map((n) => [n.id, jsFile(n.file)] as const)
     .filter((pair): pair is readonly [string, string] => pair[1] !== null)
-    .map(([id, file]) => `  ${JSON.stringify(id)}: () => require(${JSON.stringify(file)}),`);
+    .map(([id, file]) => `  ${JSON.stringify(id)}: () => ${requireFromRuntime(file)},`);
   return [
     "import { boot } from './index';",
     `const manifest = ${JSON.stringify(manifest)};`,
     `const loaders = {\n${loaders.join('\n')}\n};`,
-    `boot(manifest, loaders, ${appJs ? `() => require(${JSON.stringify(appJs)})` : 'null'});`,
+    `boot(manifest, loaders, ${appJs ? `() => ${requireFromRuntime(appJs)}` : 'null'});`,
   ].join('\n');
 }
 
-async function bundleJs(appRoot: string, manifest: PreviewManifest, nodes: GraphNode[], outFile: string): Promise<void> {
+async function bundleJs(
+  appRoot: string,
+  manifest: PreviewManifest,
+  nodes: GraphNode[],
+  outFile: string,
+): Promise<void> {
   const componentIds = new Map<string, string>();
   for (const n of nodes) {
     const file = jsFile(n.file);
@@ -370,7 +419,11 @@ async function bundleJs(appRoot: string, manifest: PreviewManifest, nodes: Graph
     else componentIds.set(realpathSync(file), n.id);
   }
   await build({
-    stdin: { contents: entrySource(manifest, nodes, jsFile(join(appRoot, 'app'))), resolveDir: RUNTIME_DIR, loader: 'ts' },
+    stdin: {
+      contents: entrySource(manifest, nodes, jsFile(join(appRoot, 'app'))),
+      resolveDir: RUNTIME_DIR,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -395,7 +448,14 @@ export async function buildPreview(outDir: string, options: PreviewOptions = {})
   const app = readJson<AppJson>(join(appRoot, 'app.json'));
   const graph = buildGraph(appRoot, app);
   const manifest: PreviewManifest = {
-    components: graph.nodes.map(({ id, path, tagName, wxml, using, addGlobalClass }) => ({ id, path, tagName, wxml, using, addGlobalClass })),
+    components: graph.nodes.map(({ id, path, tagName, wxml, using, addGlobalClass }) => ({
+      id,
+      path,
+      tagName,
+      wxml,
+      using,
+      addGlobalClass,
+    })),
     pages: graph.pages,
     window: app.window ?? {},
     missing: graph.missing,
@@ -413,7 +473,7 @@ if (require.main === module) {
   const started = Date.now();
   const outDir = resolve(process.argv[2] ?? join(REPO, '.preview'));
   buildPreview(outDir, { appRoot: process.argv[3] }).then(
-    () => console.log(`preview built in ${Date.now() - started} ms → ${posix.normalize(toPosix(outDir))}`),
+    () => console.log(`preview built in ${Date.now() - started} ms → ${outDir}`),
     (e: unknown) => {
       console.error(e);
       process.exit(1);

@@ -1,0 +1,203 @@
+/**
+ * `wx` for the preview: miniprogram-simulate's mock for the long tail, with
+ * real behaviour where a person would notice — navigation, toast and modal,
+ * storage in localStorage (keys verbatim, so the shell can read the persona),
+ * `wx.request` over fetch, and a 375×740 phone for layout queries.
+ */
+import { wxAsync, WxFailure } from './callbacks';
+import type { Router } from './router';
+import { hideToast, showActionSheet, showLoading, showModal, showToast } from './ui';
+import { simulatedWx, type Data } from './vendor';
+
+export const API_EVENT = 'pv:api';
+
+const PHONE = { width: 375, height: 740, statusBar: 24, navBar: 44 };
+const SAFE_AREA = {
+  left: 0,
+  right: PHONE.width,
+  top: PHONE.statusBar,
+  bottom: PHONE.height,
+  width: PHONE.width,
+  height: PHONE.height - PHONE.statusBar,
+};
+
+function windowInfo(): Data {
+  return {
+    pixelRatio: 2,
+    screenWidth: PHONE.width,
+    screenHeight: PHONE.height,
+    windowWidth: PHONE.width,
+    windowHeight: PHONE.height - PHONE.statusBar - PHONE.navBar,
+    statusBarHeight: PHONE.statusBar,
+    safeArea: SAFE_AREA,
+    screenTop: PHONE.statusBar + PHONE.navBar,
+  };
+}
+
+function systemInfo(): Data {
+  const base = (simulatedWx.getSystemInfoSync as () => Data)();
+  return { ...base, ...windowInfo(), model: 'iPhone (preview)', platform: 'devtools' };
+}
+
+// ---------------------------------------------------------------- storage
+
+/** Values are stored as JSON so numbers and objects round-trip; a hand-written plain string still reads back. */
+export function getStorage(key: string): unknown {
+  const raw = localStorage.getItem(key);
+  if (raw === null) return '';
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+export function setStorage(key: string, value: unknown): void {
+  localStorage.setItem(key, JSON.stringify(value));
+}
+
+// ---------------------------------------------------------------- request
+
+interface RequestOptions {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  dataType?: string;
+  success?: (res: { data: unknown; statusCode: number; header: Record<string, string>; errMsg: string }) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: { errMsg: string }) => void;
+}
+
+function withQuery(url: string, data: unknown): string {
+  if (data === null || typeof data !== 'object') return url;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(data as Data)) params.append(k, typeof v === 'string' ? v : JSON.stringify(v));
+  const qs = params.toString();
+  return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url;
+}
+
+function parseBody(text: string, dataType: string | undefined): unknown {
+  if (dataType !== undefined && dataType !== 'json') return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function doFetch(
+  o: RequestOptions,
+  signal: AbortSignal,
+): Promise<{ data: unknown; statusCode: number; header: Record<string, string> }> {
+  const method = (o.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(o.header ?? {}) };
+  const isGet = method === 'GET' || method === 'HEAD';
+  const body = isGet || o.data === undefined ? undefined : typeof o.data === 'string' ? o.data : JSON.stringify(o.data);
+  const res = await fetch(isGet ? withQuery(o.url, o.data) : o.url, { method, headers, body, signal });
+  const header: Record<string, string> = {};
+  res.headers.forEach((v, k) => (header[k] = v));
+  return { data: parseBody(await res.text(), o.dataType), statusCode: res.status, header };
+}
+
+/** wx.request has no Promise form, only callbacks and a task. */
+function request(o: RequestOptions): { abort(): void; onHeadersReceived(): void; offHeadersReceived(): void } {
+  const controller = new AbortController();
+  doFetch(o, controller.signal)
+    .then(
+      (res) => {
+        const r = { ...res, errMsg: 'request:ok' };
+        o.success?.(r);
+        o.complete?.(r);
+      },
+      (e: unknown) => {
+        const err = { errMsg: `request:fail ${e instanceof Error ? e.message : String(e)}` };
+        o.fail?.(err);
+        o.complete?.(err);
+      },
+    )
+    .finally(() => window.dispatchEvent(new CustomEvent(API_EVENT, { detail: { url: o.url } })));
+  return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {} };
+}
+
+// ---------------------------------------------------------------- assembly
+
+function storageApis(): Data {
+  return {
+    getStorageSync: (key: string) => getStorage(key),
+    setStorageSync: (key: string, data: unknown) => setStorage(key, data),
+    removeStorageSync: (key: string) => localStorage.removeItem(key),
+    clearStorageSync: () => localStorage.clear(),
+    getStorage: wxAsync('getStorage', async (o: { key: string }) => {
+      if (localStorage.getItem(o.key) === null) throw new WxFailure('getStorage:fail data not found');
+      return { data: getStorage(o.key) };
+    }),
+    setStorage: wxAsync('setStorage', async (o: { key: string; data: unknown }) => (setStorage(o.key, o.data), {})),
+    removeStorage: wxAsync('removeStorage', async (o: { key: string }) => (localStorage.removeItem(o.key), {})),
+    getStorageInfoSync: () => ({ keys: Object.keys(localStorage), currentSize: 0, limitSize: 10240 }),
+  };
+}
+
+function navigationApis(router: Router): Data {
+  return {
+    navigateTo: wxAsync('navigateTo', (o: { url: string }) => router.navigateTo(o.url)),
+    redirectTo: wxAsync('redirectTo', (o: { url: string }) => router.redirectTo(o.url)),
+    reLaunch: wxAsync('reLaunch', (o: { url: string }) => router.reLaunch(o.url)),
+    // The app has no tab bar yet; a tab switch closes the stack like reLaunch does.
+    switchTab: wxAsync('switchTab', (o: { url: string }) => router.reLaunch(o.url)),
+    navigateBack: wxAsync('navigateBack', (o: { delta?: number }) => router.navigateBack(o.delta ?? 1)),
+    setNavigationBarTitle: wxAsync('setNavigationBarTitle', (o: { title: string }) => router.setTitle(o.title)),
+    pageScrollTo: wxAsync('pageScrollTo', (o: { scrollTop?: number }) => router.scrollTo(o.scrollTop ?? 0)),
+  };
+}
+
+function uiApis(): Data {
+  return {
+    showToast: wxAsync('showToast', showToast),
+    hideToast: wxAsync('hideToast', hideToast),
+    showLoading: wxAsync('showLoading', showLoading),
+    hideLoading: wxAsync('hideLoading', hideToast),
+    showModal: wxAsync('showModal', showModal),
+    showActionSheet: wxAsync('showActionSheet', showActionSheet),
+  };
+}
+
+function deviceApis(): Data {
+  return {
+    getWindowInfo: windowInfo,
+    getSystemInfoSync: systemInfo,
+    getSystemInfo: wxAsync('getSystemInfo', async () => systemInfo()),
+    getMenuButtonBoundingClientRect: () => ({
+      width: 87,
+      height: 32,
+      top: PHONE.statusBar + 6,
+      bottom: PHONE.statusBar + 38,
+      left: 281,
+      right: 368,
+    }),
+    login: wxAsync('login', async () => ({ code: 'preview' })),
+    vibrateShort: wxAsync('vibrateShort', async () => ({})),
+    hideKeyboard: wxAsync('hideKeyboard', async () => {
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      return {};
+    }),
+    setClipboardData: wxAsync('setClipboardData', async (o: { data: string }) => {
+      await navigator.clipboard?.writeText(o.data).catch(() => undefined);
+      return {};
+    }),
+  };
+}
+
+export function createWx(router: Router): Data {
+  const wx: Data = {
+    ...simulatedWx,
+    ...storageApis(),
+    ...navigationApis(router),
+    ...uiApis(),
+    ...deviceApis(),
+    request,
+  };
+  // Local mode talks HTTP to the dev server; nothing may reach for the cloud SDK by accident.
+  delete wx.cloud;
+  return wx;
+}

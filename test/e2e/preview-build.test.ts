@@ -1,0 +1,150 @@
+/**
+ * The preview build itself: fast, deterministic, offline (no CDN font), pages
+ * discovered from app.json with missing ones skipped, and the CSS transforms
+ * that make TDesign look right at phone scale. Needs miniprogram_npm (npm run build).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildPreview,
+  prefixSelector,
+  resolveComponent,
+  rpxToPx,
+  withGenericFamily,
+} from '../../scripts/preview/build';
+import { parseUrl } from '../../scripts/preview/runtime/url';
+import { REPO } from './support/preview';
+
+jest.setTimeout(30_000);
+
+const MP = join(REPO, 'miniprogram');
+
+function readOut(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+}
+
+describe('preview build', () => {
+  const dirs: string[] = [];
+  const tmp = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'hqn-preview-'));
+    dirs.push(d);
+    return d;
+  };
+
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('builds the real app in well under 5 s, byte-for-byte the same twice', async () => {
+    const a = tmp();
+    const b = tmp();
+    const started = Date.now();
+    await buildPreview(a);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await buildPreview(b);
+    expect(readOut(a)).toEqual(readOut(b));
+    expect(Object.keys(readOut(a)).sort()).toEqual([
+      'app.js',
+      'app.js.map',
+      'index.html',
+      'styles.css',
+      't.woff',
+      'templates.js',
+    ]);
+  });
+
+  it('works offline and embeds no path of the machine it was built on', async () => {
+    const out = tmp();
+    await buildPreview(out);
+    const css = readFileSync(join(out, 'styles.css'), 'utf8');
+    expect(css).not.toMatch(/https?:\/\//);
+    expect(css).toContain("url('t.woff') format('woff')");
+    for (const f of ['app.js', 'templates.js', 'styles.css', 'index.html']) {
+      expect(readFileSync(join(out, f), 'utf8')).not.toContain(REPO);
+    }
+  });
+
+  it('skips a page listed in app.json whose files do not exist yet, with a warning', async () => {
+    const app = tmp();
+    symlinkSync(join(MP, 'miniprogram_npm'), join(app, 'miniprogram_npm'));
+    mkdirSync(join(app, 'pages/ready'), { recursive: true });
+    writeFileSync(join(app, 'app.json'), JSON.stringify({ pages: ['pages/ready/index', 'pages/later/index'] }));
+    writeFileSync(join(app, 'app.wxss'), 'page { color: #333; }');
+    const using = { 't-button': 'tdesign-miniprogram/button/button' };
+    writeFileSync(
+      join(app, 'pages/ready/index.json'),
+      JSON.stringify({ navigationBarTitleText: '就绪', usingComponents: using }),
+    );
+    writeFileSync(join(app, 'pages/ready/index.wxml'), '<view class="box"><t-button>好</t-button></view>');
+    writeFileSync(join(app, 'pages/ready/index.wxss'), '.box { padding: 32rpx; }');
+    writeFileSync(join(app, 'pages/ready/index.ts'), 'Component({ methods: {} });');
+    const warnings: string[] = [];
+    const warn = jest.spyOn(console, 'warn').mockImplementation((msg: unknown) => void warnings.push(String(msg)));
+    const out = tmp();
+    try {
+      await buildPreview(out, { appRoot: app });
+    } finally {
+      warn.mockRestore();
+    }
+    expect(warnings).toEqual([expect.stringContaining('pages/later/index')]);
+    const js = readFileSync(join(out, 'app.js'), 'utf8');
+    // The runtime is told about the skipped page, so navigating there explains instead of failing silently.
+    expect(js.includes('missing:["pages/later/index"]')).toBe(true);
+    const css = readFileSync(join(out, 'styles.css'), 'utf8');
+    expect(css).toContain('.page-ready--box { padding: 16px; }');
+    expect(css).toContain('.wx-page { color: #333; }');
+  });
+
+  it.each([
+    ['.a .b', 't-x', '.t-x--a .t-x--b'],
+    ['.a::after', 't-x', '.t-x--a::after'],
+    ['view.a > .b-c', 'p', 'view.p--a > .p--b-c'],
+    ['50.5%', 't-x', '50.5%'],
+  ])('prefixes %s for <%s> as exparser isolates classes', (selector, prefix, expected) => {
+    expect(prefixSelector(selector, prefix)).toBe(expected);
+  });
+
+  it.each([
+    ['width: 750rpx', 'width: 375px'],
+    ['margin: -32rpx 1.5rpx', 'margin: -16px 0.75px'],
+    ['font-size: 28rpx;line-height: 44rpx', 'font-size: 14px;line-height: 22px'],
+  ])('scales %s to the 375-px phone', (css, expected) => {
+    expect(rpxToPx(css)).toBe(expected);
+  });
+
+  it.each([
+    ['PingFang SC,Microsoft YaHei,Arial Regular', 'PingFang SC,Microsoft YaHei,Arial Regular,sans-serif'],
+    ["'PingFang SC'", "'PingFang SC',sans-serif"],
+    ['t', 't'],
+    ['t!important', 't!important'],
+    ['Consolas,monospace', 'Consolas,monospace'],
+  ])('gives the font stack %s a generic fallback', (value, expected) => {
+    expect(withGenericFamily(value)).toBe(expected);
+  });
+
+  it('resolves usingComponents like WeChat: bare specs via miniprogram_npm, root-relative and relative paths', () => {
+    const page = join(MP, 'pages/review/pending/index');
+    expect(resolveComponent(MP, page, 'tdesign-miniprogram/button/button')).toBe(
+      join(MP, 'miniprogram_npm/tdesign-miniprogram/button/button'),
+    );
+    expect(resolveComponent(MP, page, '/components/nomination-card/index')).toBe(
+      join(MP, 'components/nomination-card/index'),
+    );
+    expect(resolveComponent(MP, page, '../../../components/nomination-card/index')).toBe(
+      join(MP, 'components/nomination-card/index'),
+    );
+    expect(resolveComponent(MP, page, 'no-such-lib/x')).toBeNull();
+  });
+
+  it.each([
+    [
+      '/pages/nomination/form/index?from=home&x=',
+      'pages/home/index',
+      'pages/nomination/form/index',
+      { from: 'home', x: '' },
+    ],
+    ['../mine/index?id=a%20b', 'pages/nomination/form/index', 'pages/nomination/mine/index', { id: 'a%20b' }],
+    ['index', 'pages/home/index', 'pages/home/index', {}],
+  ])('navigates %s from %s', (url, from, route, query) => {
+    expect(parseUrl(url, from)).toEqual({ route, query });
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * One running preview for an e2e test: in-memory store with the demo seed,
+ * the dev server serving the built `.preview/`, and headless Chromium with a
+ * fresh profile. Any uncaught page error is recorded; `assertNoPageErrors`
+ * fails the test with them.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { ServerDeps } from '../../../cloudfunctions/_lib/deps';
+import { createConsoleLogger } from '../../../cloudfunctions/_lib/logger';
+import { startDevServer, type DevServer } from '../../../scripts/dev-server';
+import { createLocalDeps } from '../../../scripts/local/deps';
+import { seedDemo } from '../../../scripts/local/seed';
+import { captureLine } from '../../support/log-capture';
+
+export const REPO = join(__dirname, '../../..');
+export const PREVIEW_DIR = join(REPO, '.preview');
+export const SHOTS_DIR = join(REPO, '.preview-shots');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Preview {
+  url: string;
+  page: Page;
+  deps: ServerDeps;
+  /** Uncaught errors of the page (exceptions, rejections, errors exparser caught in component code). */
+  errors: string[];
+  /** console.error output, printed when a test fails to help find why. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export function requireBuiltPreview(dir = PREVIEW_DIR): void {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(
+      `${dir}/index.html is missing: run \`npm run build\` (or \`npx tsx scripts/preview/build.ts\`) before the e2e tests`,
+    );
+  }
+}
+
+export async function startPreview(options: { staticDir?: string; now?: Date } = {}): Promise<Preview> {
+  const staticDir = resolve(options.staticDir ?? PREVIEW_DIR);
+  requireBuiltPreview(staticDir);
+  // Server and browser logs join the suite's capture, so the personal-data scan (check-logs) covers e2e too.
+  const deps = createLocalDeps({ log: createConsoleLogger(captureLine) });
+  await seedDemo(deps, options.now ?? new Date());
+  const server: DevServer = await startDevServer(deps, { port: 0, staticDir });
+  const profile = mkdtempSync(join(tmpdir(), 'hqn-e2e-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 860 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  page.on('console', (m) => {
+    captureLine(`[browser ${m.type()}] ${m.text()}`);
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  return {
+    url: server.url,
+    page,
+    deps,
+    errors,
+    consoleErrors,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the preview and waits until the home page is on screen. */
+export async function openPreview(p: Preview): Promise<void> {
+  await p.page.goto(p.url);
+  await p.page.locator('html[data-preview-ready="true"]').waitFor({ timeout: 15_000 });
+}
+
+/** The visible page of the phone (the top of the page stack). */
+export function phonePage(page: Page): Locator {
+  return page.locator('#pv-viewport > .wx-page:not([hidden])');
+}
+
+export function personaButton(page: Page, name: string): Locator {
+  return page.locator('#pv-persona-list .pv-persona', { hasText: name });
+}
+
+/** Switches identity through the panel, as a person would, and waits for the home page to come back. */
+export async function switchPersona(page: Page, name: string): Promise<void> {
+  await personaButton(page, name).click();
+  await page.locator('#pv-persona-list .pv-persona[aria-pressed="true"]', { hasText: name }).waitFor();
+  await page.locator('#pv-viewport > .wx-page').first().waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = join(SHOTS_DIR, `${name}.png`);
+  // Finish CSS transitions first (TDesign buttons fade between states), so the picture shows the settled UI.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+export function assertNoPageErrors(p: Preview): void {
+  if (p.errors.length > 0) {
+    throw new Error(`page errors:\n${p.errors.join('\n---\n')}\nconsole errors:\n${p.consoleErrors.join('\n')}`);
+  }
+}
