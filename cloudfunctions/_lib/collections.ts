@@ -4,6 +4,8 @@ import type { Channel, NominationStatus } from '../../miniprogram/core/nominatio
 import type { Org, Role, RoleGrant } from '../../miniprogram/core/org';
 import type { PeriodRules } from '../../miniprogram/core/period';
 import type { Sex } from '../../miniprogram/core/id-number';
+import type { Attestation, Degree, Education, PoliticalStatus } from '../../miniprogram/core/profile';
+import type { NominationDraft } from '../../miniprogram/core/contracts/nomination-form';
 
 export const C = {
   accounts: 'accounts',
@@ -14,6 +16,8 @@ export const C = {
   audit: 'audit',
   outbox: 'outbox',
   requests: 'requests',
+  consents: 'consents',
+  drafts: 'drafts',
 } as const;
 
 export interface AccountDoc {
@@ -32,7 +36,7 @@ export interface PeriodDoc extends PeriodRules {
 
 export interface HistoryEntry {
   at: Date;
-  action: 'submit' | 'resubmit' | 'approve' | 'reject' | 'return' | 'withdraw';
+  action: 'submit' | 'resubmit' | 'approve' | 'reject' | 'return' | 'withdraw' | 'claim';
   actor: string;
   actorName: string;
   comment: string | null;
@@ -56,9 +60,27 @@ export interface NominationDoc {
   phoneMasked: string;
   birthDate: string;
   sex: Sex;
+  education: Education;
+  degree: Degree;
+  politicalStatus: PoliticalStatus;
+  duty: string;
   post: string;
+  title: string;
+  skillLevel: string;
   onStaff: boolean;
+  attestations: Record<Attestation, boolean>;
+  deeds: string;
+  photoFileId: string | null;
+  /** R8.1 the deeds may be shown publicly. */
+  showcaseConsent: boolean;
+  /** Unit channel: keyed hash of the one-time code the youth uses to claim the record. */
+  claimCodeHash: string | null;
+  /** Who entered the record (the youth, or the unit admin for 组织推荐). */
+  createdBy: string;
   submittedAt: Date | null;
+  withdrawnAt: Date | null;
+  /** R9.2 when the withdrawn record's personal data is erased. */
+  eraseAfter: Date | null;
   createdAt: Date;
   updatedAt: Date;
   history: HistoryEntry[];
@@ -95,6 +117,26 @@ export interface OutboxDoc {
   status: 'pending' | 'sent' | 'failed';
 }
 
+/** A separate, versioned consent (PIPL art. 29), one document per person and purpose. */
+export interface ConsentDoc {
+  _id: string; // openid:purpose
+  openid: string;
+  purpose: 'personal_info';
+  version: string;
+  granted: boolean;
+  at: Date;
+  history: Array<{ version: string; granted: boolean; at: Date }>;
+}
+
+/** A youth's form in progress, without ID number or phone (those stay on the phone until submit). */
+export interface DraftDoc {
+  _id: string; // periodId:openid
+  periodId: string;
+  openid: string;
+  fields: Omit<NominationDraft, 'idNumber' | 'phone'>;
+  updatedAt: Date;
+}
+
 /** The first outcome of a client request id, replayed on retries (idempotency). */
 export interface RequestDoc {
   _id: string; // fn.action:openid:requestId
@@ -107,6 +149,7 @@ export interface RequestDoc {
 export const INDEXES: Record<string, string[]> = {
   orgs: ['parentId', 'districtId', 'level'],
   nominations: ['periodId', 'unitId', 'districtId', 'youthOpenid', 'status'],
+  consents: ['openid'],
   audit: ['actor', 'target'],
   outbox: ['toOpenid'],
   invites: ['orgId'],

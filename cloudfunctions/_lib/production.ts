@@ -29,8 +29,23 @@ function productionDeps(): ServerDeps {
   return cached;
 }
 
+/** What CloudBase passes to a function on a timer trigger. */
+interface TimerEvent {
+  Type: 'Timer';
+  TriggerName: string;
+  Time?: string;
+}
+
+function isTimer(event: unknown): event is TimerEvent {
+  const e = event as Partial<TimerEvent> | null;
+  return typeof e === 'object' && e !== null && e.Type === 'Timer' && typeof e.TriggerName === 'string';
+}
+
 export function createProductionMain(router: Router) {
-  return async function main(event: CallEvent, context: unknown): Promise<Envelope<unknown>> {
+  return async function main(event: CallEvent | TimerEvent, context: unknown): Promise<Envelope<unknown>> {
+    // A timer trigger names the action to run; it carries no user and is the only "system" caller.
+    if (isTimer(event))
+      return router.handle({ action: event.TriggerName }, { openid: null, system: true }, productionDeps());
     const wx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
     return router.handle(event, { openid: wx.WX_OPENID || null }, productionDeps());
   };

@@ -59,12 +59,14 @@ export type PublicHandler<S> = (
 ) => Promise<Result<OutputOf<S>, HandlerError<S>>>;
 
 export type Handlers<A extends ActionMap> = {
-  [K in keyof A]: A[K] extends { access: 'public' } ? PublicHandler<A[K]> : Handler<A[K]>;
+  [K in keyof A]: A[K] extends { access: 'public' | 'system' } ? PublicHandler<A[K]> : Handler<A[K]>;
 };
 
 export interface RequestMeta {
   /** From the platform context (production) or the dev server's header (local only). */
   openid: string | null;
+  /** True only for the platform's timer triggers, which carry no user. */
+  system?: boolean;
 }
 
 export interface Router {
@@ -116,6 +118,9 @@ function parseEvent<A extends ActionMap>(
 }
 
 async function authorize(spec: ActionSpec, meta: RequestMeta, deps: ServerDeps): Promise<Step<Actor | null>> {
+  if (spec.access === 'system') {
+    return meta.system ? { ok: true, value: null } : { ok: false, error: appError('AUTH.FORBIDDEN', 'system action') };
+  }
   const actor = meta.openid ? await loadActor(deps, meta.openid) : null;
   if (spec.access !== 'public' && !actor)
     return { ok: false, error: appError('AUTH.UNAUTHENTICATED', 'no caller identity') };

@@ -6,6 +6,7 @@ import { chinaDate, fullYears, type IsoDate } from './china-time';
 import type { EligibilityCode } from './errors';
 import { isMobilePhone, parseIdNumber, type Sex } from './id-number';
 import type { PeriodRules } from './period';
+import { ATTESTATIONS, type Attestation } from './profile';
 import { err, ok, type Result } from './result';
 
 export interface Candidate {
@@ -13,6 +14,8 @@ export interface Candidate {
   phone?: string;
   /** R2.2 declared by the nominee; confirmed by the reviewer later. */
   onStaff?: boolean;
+  /** R2.3 criteria 1–3, each attested. */
+  attestations?: Record<Attestation, boolean>;
 }
 
 export interface Eligible {
@@ -24,7 +27,7 @@ export interface Eligible {
 
 export interface Ineligible {
   code: EligibilityCode;
-  field: 'idNumber' | 'phone' | 'onStaff';
+  field: 'idNumber' | 'phone' | 'onStaff' | `attestations.${Attestation}`;
   /** Values the message needs, e.g. the cutoff date. */
   params: Record<string, string | number>;
 }
@@ -58,5 +61,8 @@ export function checkEligibility(
   }
   // R2.2 only nominees on the unit's formal staff (在编) qualify.
   if (candidate.onStaff === false) return err({ code: 'ELIGIBILITY.NOT_ON_STAFF', field: 'onStaff', params: {} });
+  const missing = candidate.attestations ? ATTESTATIONS.find((a) => candidate.attestations?.[a] !== true) : undefined;
+  if (missing)
+    return err({ code: 'ELIGIBILITY.ATTESTATION_MISSING', field: `attestations.${missing}`, params: { missing } });
   return ok({ birthDate, sex, age });
 }

@@ -23,6 +23,8 @@ export interface PeriodRules {
   partyAgeLimit: number;
   /** R1.1: city-wide target shown on dashboards. */
   target: number;
+  /** R9.2: days a withdrawn nomination's personal data is kept before erasure. */
+  retentionDays: number;
 }
 
 /** R1.2: cutoff = `maxAge` years before the reference date (2021 period: 2021-06-01 → 1986-06-01). */

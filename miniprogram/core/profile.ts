@@ -83,3 +83,8 @@ export const DEEDS_MAX = 1500;
 
 /** The consent text version the app currently asks for (PIPL art. 29); bump it when the text changes. */
 export const PERSONAL_INFO_CONSENT_VERSION = '2026-11-v1';
+
+/** A degree must be attainable with the education given. */
+export function degreeFits(education: Education, degree: Degree): boolean {
+  return DEGREES_FOR[education].includes(degree);
+}

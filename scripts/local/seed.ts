@@ -6,13 +6,17 @@
 import {
   C,
   type AccountDoc,
-  type NominationDoc,
+  type ConsentDoc,
   type OrgDoc,
   type PeriodDoc,
 } from '../../cloudfunctions/_lib/collections';
+import { keyOf, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
+import type { NominationForm } from '../../miniprogram/core/contracts/nomination-form';
+import { checkEligibility } from '../../miniprogram/core/eligibility';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../miniprogram/core/china-time';
-import { idCheckChar, maskIdNumber, maskPhone, parseIdNumber } from '../../miniprogram/core/id-number';
+import { idCheckChar } from '../../miniprogram/core/id-number';
 import type { Role, UnitCategory } from '../../miniprogram/core/org';
 import { cutoffFromReference } from '../../miniprogram/core/period';
 import { CITY_ORG_ID } from './deps';
@@ -92,6 +96,7 @@ export function demoPeriod(now: Date): PeriodDoc {
     quotaRatio: 20,
     partyAgeLimit: 28,
     target: 1000,
+    retentionDays: 30,
     current: true,
   };
 }
@@ -145,37 +150,62 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
   });
 }
 
+/** A complete demo form (R2 fields) for a person. */
+export function demoForm(p: { name: string; idNumber: string; phone: string; post: string }): NominationForm {
+  return {
+    name: p.name,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    education: 'bachelor',
+    degree: 'bachelor',
+    politicalStatus: 'league_member',
+    duty: '',
+    post: p.post,
+    title: '工程师',
+    skillLevel: '',
+    onStaff: true,
+    attestations: { political: true, moral: true, contribution: true },
+    deeds:
+      '牵头完成企业生产线数字化改造，主持开发设备远程运维平台，使设备故障响应时间缩短百分之四十；带领青年突击队攻坚关键工艺，获评区级青年岗位能手。',
+    showcaseConsent: true,
+  };
+}
+
 async function insertDemoNomination(
   deps: ServerDeps,
   period: PeriodDoc,
   now: Date,
   p: { openid: string; name: string; unitId: string; idNumber: string; phone: string; post: string },
 ): Promise<void> {
-  const id = parseIdNumber(p.idNumber);
-  if (!id.ok) throw new Error('demo ID number invalid');
-  const idHash = deps.crypto.hash(id.value.normalized);
-  const doc: NominationDoc = {
-    _id: `${period._id}:${idHash}`,
-    periodId: period._id,
+  const form = demoForm(p);
+  const verdict = checkEligibility(form, period, now);
+  const unit = await deps.store.collection<OrgDoc>(C.orgs).get(p.unitId);
+  if (!verdict.ok || !unit) throw new Error('demo nomination invalid');
+  const fields = recordFields(deps, {
+    form,
+    eligible: verdict.value,
+    unit,
     channel: 'self',
-    status: 'submitted',
     youthOpenid: p.openid,
-    unitId: p.unitId,
-    districtId: 'yuecheng',
-    name: p.name,
-    idHash,
-    idNumberEnc: deps.crypto.encrypt(id.value.normalized),
-    idNumberMasked: maskIdNumber(id.value.normalized),
-    phoneEnc: deps.crypto.encrypt(p.phone),
-    phoneMasked: maskPhone(p.phone),
-    birthDate: id.value.birthDate,
-    sex: id.value.sex,
-    post: p.post,
-    onStaff: true,
-    submittedAt: now,
-    createdAt: now,
-    updatedAt: now,
-    history: [{ at: now, action: 'submit', actor: p.openid, actorName: p.name, comment: null }],
-  };
-  await deps.store.collection<NominationDoc>(C.nominations).insert(doc);
+    createdBy: p.openid,
+    now,
+  });
+  const entry = { at: now, action: 'submit' as const, actor: p.openid, actorName: p.name, comment: null };
+  const saved = await saveRecord(deps, {
+    key: keyOf(deps, period._id, form.idNumber),
+    periodId: period._id,
+    fields,
+    entry,
+    resubmitter: p.openid,
+  });
+  if (!saved.ok) throw new Error('demo nomination duplicate');
+  await deps.store.collection<ConsentDoc>(C.consents).insert({
+    _id: `${p.openid}:personal_info`,
+    openid: p.openid,
+    purpose: 'personal_info',
+    version: PERSONAL_INFO_CONSENT_VERSION,
+    granted: true,
+    at: now,
+    history: [{ version: PERSONAL_INFO_CONSENT_VERSION, granted: true, at: now }],
+  });
 }

@@ -1,17 +1,13 @@
 import type { NominationView } from '../../miniprogram/core/contracts/nomination';
 import type { Paged } from '../../miniprogram/core/contracts/common';
-import { demoIdNumber } from '../../scripts/local/seed';
+import { demoForm, demoIdNumber } from '../../scripts/local/seed';
 import { dataOf, makeHarness, type Harness } from '../support/harness';
 
 const YOUTH = 'dev-youth-zhang';
 const ADMIN = 'dev-unit-admin';
 const validId = demoIdNumber('330602', '1996-05-20', 1);
 const submission = (over: Record<string, unknown> = {}) => ({
-  name: '张晓青',
-  idNumber: validId,
-  phone: '13800001111',
-  post: '软件工程师（中级）',
-  onStaff: true,
+  ...demoForm({ name: '张晓青', idNumber: validId, phone: '13800001111', post: '软件工程师（中级）' }),
   ...over,
 });
 
@@ -19,6 +15,7 @@ describe('walking skeleton: self-nomination → unit review', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await makeHarness();
+    await h.consent(YOUTH);
   });
 
   it('a youth submits, the unit admin sees it masked and approves, the youth sees the result', async () => {
@@ -112,6 +109,7 @@ describe('walking skeleton: self-nomination → unit review', () => {
     );
     // Someone else in another unit tries the same ID number.
     dataOf(await h.call('account', 'bindUnit', { unitId: 'keqiao-tech', displayName: '冒名者' }, 'stranger'));
+    await h.consent('stranger');
     const other = await h.call('nomination', 'submitSelf', submission({ name: '冒名者' }), 'stranger');
     expect(other.ok).toBe(false);
     if (!other.ok) {
@@ -161,6 +159,7 @@ describe('review rules (R4.2)', () => {
   let id: string;
   beforeEach(async () => {
     h = await makeHarness();
+    await h.consent(YOUTH);
     id = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'submitSelf', submission(), YOUTH))
       .nomination.id;
   });

@@ -1,3 +1,4 @@
+import { demoForm } from '../../scripts/local/seed';
 import { makeHarness, type Harness } from '../support/harness';
 
 describe('router: each failure has its own code and writes nothing', () => {
@@ -6,13 +7,12 @@ describe('router: each failure has its own code and writes nothing', () => {
     h = await makeHarness();
   });
 
-  const validSubmission = {
+  const validSubmission = demoForm({
     name: '张晓青',
     idNumber: '330602199605200012',
     phone: '13800001111',
     post: '工程师',
-    onStaff: true,
-  };
+  });
 
   it.each([
     ['unknown action', 'nomination', { action: 'dropTables' }, 'dev-youth-zhang', 'ACTION.UNKNOWN'],

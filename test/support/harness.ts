@@ -6,6 +6,7 @@ import { createLocalDeps } from '../../scripts/local/deps';
 import { captureLine } from './log-capture';
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { seedDemo } from '../../scripts/local/seed';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
 import type { Envelope } from '../../miniprogram/core/contracts/define';
 
 /** A fixed "today" inside the demo period's nomination window (China time). */
@@ -22,6 +23,8 @@ export interface Harness {
     openid?: string | null,
     requestId?: string,
   ): Promise<Envelope<unknown>>;
+  /** Records the current personal-information consent for `openid` (PIPL art. 29). */
+  consent(openid: string): Promise<void>;
   /** Document counts of every collection, to prove a rejected call wrote nothing. */
   snapshot(): Promise<Record<string, number>>;
 }
@@ -50,6 +53,14 @@ export async function makeHarness(
       const router = FUNCTIONS[fn];
       if (!router) throw new Error(`no function ${fn}`);
       return router.handle({ action, data, requestId }, { openid }, deps);
+    },
+    consent: async (openid) => {
+      const res = await FUNCTIONS.account.handle(
+        { action: 'recordConsent', data: { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: true } },
+        { openid },
+        deps,
+      );
+      if (!res.ok) throw new Error(`consent failed: ${res.error.code}`);
     },
     snapshot: async () => {
       const out: Record<string, number> = {};

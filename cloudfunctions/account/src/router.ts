@@ -4,6 +4,7 @@ import { err, ok } from '../../../miniprogram/core/result';
 import { currentPeriod } from '../../_lib/queries';
 import { defineRouter } from '../../_lib/router';
 import { bindUnit } from './actions/bind-unit';
+import { recordConsent } from './actions/consent';
 import { issueInvite, redeemInvite } from './actions/invites';
 import { describeActor } from './actions/me';
 import { listDistricts, listUnits } from './actions/orgs';
@@ -18,5 +19,6 @@ export const router = defineRouter(accountContract, {
   listUnits,
   bindUnit,
   issueInvite,
+  recordConsent,
   redeemInvite,
 });

@@ -16,6 +16,8 @@ export interface MeOutput {
   roles: GrantView[];
   /** The unit a youth bound to, if any. */
   unit: { id: string; name: string; districtName: string } | null;
+  /** The personal-information consent on record, if any (PIPL art. 29). */
+  consent: { version: string; granted: boolean; at: string } | null;
 }
 
 export interface UnitView {
@@ -51,6 +53,17 @@ export const accountContract = defineContract('account', {
     access: ['cityAdmin', 'districtAdmin'],
     write: true,
     errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  /** Separate, versioned consent to processing the ID number and phone; refusing keeps the rest of the app usable. */
+  recordConsent: action<MeOutput>()({
+    input: z.strictObject({
+      purpose: z.literal('personal_info'),
+      version: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,20}$/)),
+      granted: z.boolean(),
+    }),
+    access: 'identified',
+    write: true,
+    errors: ['CONSENT.REQUIRED'],
   }),
   redeemInvite: action<MeOutput>()({
     input: z.strictObject({ code: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{8}$/)), displayName: text(20) }),

@@ -7,8 +7,11 @@ import type * as z from 'zod/mini';
 import type { AppError, ErrorCode } from '../errors';
 import type { Role } from '../org';
 
-/** 'public': no identity needed; 'identified': any WeChat user; or the roles allowed. */
-export type Access = 'public' | 'identified' | readonly Role[];
+/**
+ * 'public': no identity needed; 'identified': any WeChat user; 'system': only
+ * the platform's own triggers (timers), never a phone; or the roles allowed.
+ */
+export type Access = 'public' | 'identified' | 'system' | readonly Role[];
 
 export interface ActionSpec<I extends z.ZodMiniType = z.ZodMiniType, O = unknown, E extends ErrorCode = ErrorCode> {
   input: I;

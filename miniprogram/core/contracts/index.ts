@@ -14,12 +14,15 @@ export {
   type NominationView,
   SelfNominationInput,
   ReviewInput,
+  type DraftView,
 } from './nomination';
+export * from './nomination-form';
 
 import { accountContract } from './account';
 import { nominationContract } from './nomination';
 
 /** Every function the mini-program can call, by name. */
 export const contracts = { account: accountContract, nomination: nominationContract } as const;
+export { cronContract } from './cron';
 export type Contracts = typeof contracts;
 export type FunctionName = keyof Contracts;

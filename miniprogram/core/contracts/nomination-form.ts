@@ -13,7 +13,11 @@ export const personName = z
 export const idNumberField = z.string().check(z.trim(), z.minLength(15), z.maxLength(20), z.regex(/^[0-9Xx ]+$/));
 export const phoneField = z.string().check(z.trim(), z.regex(/^\d{11}$/));
 /** Cloud storage file ids (production) or the dev server's file store (local). */
-export const fileId = z.string().check(z.maxLength(200), z.regex(/^(cloud|local):\/\/[A-Za-z0-9._\-/]+$/));
+export const fileId = z.string().check(
+  z.maxLength(200),
+  // No "..", no leading slash: a file id names a stored object, never a path to walk.
+  z.regex(/^(cloud|local):\/\/[A-Za-z0-9_-][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+|\/[A-Za-z0-9_-]+)*$/),
+);
 
 export const Attestations = z.strictObject({ political: z.boolean(), moral: z.boolean(), contribution: z.boolean() });
 

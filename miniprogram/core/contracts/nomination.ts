@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
 import { id, page, pageSize, text, type Paged } from './common';
+import { idNumberField, NominationDraft, NominationForm } from './nomination-form';
+import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
 
 /** A nomination as any list or detail shows it: personal data masked (R9.1). */
@@ -15,24 +17,39 @@ export interface NominationView {
   phoneMasked: string;
   birthDate: string;
   sex: Sex;
+  education: Education;
+  degree: Degree;
+  politicalStatus: PoliticalStatus;
+  duty: string;
   post: string;
+  title: string;
+  skillLevel: string;
+  onStaff: boolean;
+  attestations: Record<Attestation, boolean>;
+  deeds: string;
+  photoFileId: string | null;
+  showcaseConsent: boolean;
   unitId: string;
   unitName: string;
+  /** Unit channel: whether the youth has claimed the record in the app. */
+  claimed: boolean;
   submittedAt: string | null;
   history: Array<{ at: string; action: string; actorName: string; comment: string | null }>;
 }
 
-export const SelfNominationInput = z.strictObject({
-  name: text(20),
-  idNumber: z.string().check(z.trim(), z.minLength(15), z.maxLength(20)),
-  phone: z.string().check(z.trim(), z.regex(/^\d{11}$/)),
-  post: text(60),
-  onStaff: z.boolean(),
-});
-export type SelfNominationInput = z.infer<typeof SelfNominationInput>;
+export interface DraftView {
+  fields: NominationDraft;
+  updatedAt: string;
+}
+
+/** The self-nomination is the full form (R4.1); the ID number and phone need the consent first. */
+export const SelfNominationInput = NominationForm;
+export type SelfNominationInput = NominationForm;
+
+const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/));
 
 export const ReviewInput = z.strictObject({
-  nominationId: z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/)),
+  nominationId,
   decision: z.enum(['approve', 'reject', 'return']),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(200))),
 });
@@ -46,14 +63,24 @@ const ELIGIBILITY_ERRORS = [
   'ELIGIBILITY.TOO_YOUNG',
   'ELIGIBILITY.NOT_ON_STAFF',
   'ELIGIBILITY.PHONE_FORMAT',
+  'ELIGIBILITY.ATTESTATION_MISSING',
 ] as const;
 
+const WINDOW_ERRORS = ['PERIOD.NOT_FOUND', 'PERIOD.NOT_OPEN', 'PERIOD.CLOSED'] as const;
+
 export const nominationContract = defineContract('nomination', {
-  getMine: action<{ nomination: NominationView | null }>()({
+  getMine: action<{ nomination: NominationView | null; draft: DraftView | null }>()({
     input: z.strictObject({}),
     access: ['youth'],
     write: false,
     errors: ['PERIOD.NOT_FOUND'],
+  }),
+  /** Saved as the youth types; the ID number and phone are not part of a draft (they stay on the phone). */
+  saveDraft: action<{ draft: DraftView }>()({
+    input: z.strictObject({ fields: NominationDraft }),
+    access: ['youth'],
+    write: true,
+    errors: [...WINDOW_ERRORS, 'ACCOUNT.NOT_BOUND', 'NOMINATION.DUPLICATE'],
   }),
   submitSelf: action<{ nomination: NominationView }>()({
     input: SelfNominationInput,
@@ -61,12 +88,54 @@ export const nominationContract = defineContract('nomination', {
     write: true,
     errors: [
       ...ELIGIBILITY_ERRORS,
+      ...WINDOW_ERRORS,
       'ACCOUNT.NOT_BOUND',
-      'PERIOD.NOT_FOUND',
-      'PERIOD.NOT_OPEN',
-      'PERIOD.CLOSED',
+      'CONSENT.REQUIRED',
+      'PROFILE.DEGREE_MISMATCH',
       'NOMINATION.DUPLICATE',
     ],
+  }),
+  /** R9.2 the youth withdraws; the record leaves every list and its personal data is erased after the retention. */
+  withdraw: action<{ nomination: NominationView }>()({
+    input: z.strictObject({ nominationId, reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }),
+    access: ['youth'],
+    write: true,
+    errors: ['NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE'],
+  }),
+  /** 组织推荐 (R4.1): a unit admin enters the same form; the youth may claim it later with the one-time code. */
+  nominateByUnit: action<{ nomination: NominationView; claimCode: string }>()({
+    input: z.strictObject({ unitId: id, form: NominationForm, consentObtained: z.literal(true) }),
+    access: ['unitAdmin'],
+    write: true,
+    errors: [
+      ...ELIGIBILITY_ERRORS,
+      ...WINDOW_ERRORS,
+      'AUTH.OUT_OF_SCOPE',
+      'ORG.NOT_FOUND',
+      'ORG.NOT_A_UNIT',
+      'PROFILE.DEGREE_MISMATCH',
+      'NOMINATION.DUPLICATE',
+    ],
+  }),
+  /** The youth claims a unit-entered record: only someone with both the code and the ID number can. */
+  claim: action<{ nomination: NominationView }>()({
+    input: z.strictObject({ claimCode: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{8}$/)), idNumber: idNumberField }),
+    access: 'identified',
+    write: true,
+    errors: ['CLAIM.INVALID', 'CONSENT.REQUIRED', 'PERIOD.NOT_FOUND', 'ACCOUNT.ALREADY_BOUND'],
+  }),
+  get: action<{ nomination: NominationView }>()({
+    input: z.strictObject({ nominationId }),
+    access: ['youth', 'unitAdmin', 'districtAdmin', 'cityAdmin'],
+    write: false,
+    errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
+  }),
+  /** The audited view (R9.1): a reviewer in scope sees one full value, with a recorded reason. */
+  reveal: action<{ value: string }>()({
+    input: z.strictObject({ nominationId, field: z.enum(['idNumber', 'phone']), reason: text(100, 2) }),
+    access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
+    write: true,
+    errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
   }),
   listForReview: action<Paged<NominationView>>()({
     input: z.strictObject({
@@ -94,4 +163,3 @@ export const nominationContract = defineContract('nomination', {
 });
 
 export type NominationContract = typeof nominationContract;
-export type SelfNominationFields = keyof SelfNominationInput;

@@ -7,20 +7,6 @@ import { currentPeriod, getOrg, orgNames } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { toView } from '../view';
 
-export const getMine: Handler<typeof nominationContract.actions.getMine> = async (_input, ctx) => {
-  const period = await currentPeriod(ctx.deps, ctx.now);
-  if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
-  const [doc] = await ctx.deps.store
-    .collection<NominationDoc>(C.nominations)
-    .find(
-      { periodId: period._id, youthOpenid: ctx.actor.openid, status: { $ne: 'withdrawn' } },
-      { sort: { updatedAt: -1 }, limit: 1 },
-    );
-  if (!doc) return ok({ nomination: null });
-  const names = await orgNames(ctx.deps, [doc.unitId]);
-  return ok({ nomination: toView(doc, names.get(doc.unitId) ?? '') });
-};
-
 /** Review queue scoped to the caller: a unit sees its own, a district its units, the city all. */
 export const listForReview: Handler<typeof nominationContract.actions.listForReview> = async (input, ctx) => {
   const { deps, actor } = ctx;

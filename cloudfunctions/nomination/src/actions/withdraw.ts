@@ -1,0 +1,43 @@
+import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
+import { appError } from '../../../../miniprogram/core/errors';
+import { err, ok } from '../../../../miniprogram/core/result';
+import { C, type NominationDoc, type PeriodDoc } from '../../../_lib/collections';
+import { getOrg } from '../../../_lib/queries';
+import type { Handler } from '../../../_lib/router';
+import { toView } from '../view';
+import { notifyUnitAdmins } from './submit-self';
+
+const WITHDRAWABLE = ['submitted', 'returned', 'approved'] as const;
+const DAY_MS = 86_400_000;
+
+/** R9.2 the youth withdraws their own nomination; it leaves every list and count at once. */
+export const withdraw: Handler<typeof nominationContract.actions.withdraw> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const nominations = deps.store.collection<NominationDoc>(C.nominations);
+  const doc = await nominations.get(input.nominationId);
+  // Someone else's record is "not found": no oracle for whose ID number is nominated.
+  if (!doc || doc.youthOpenid !== actor.openid) return err(appError('NOMINATION.NOT_FOUND', 'nomination not found'));
+  if (!(WITHDRAWABLE as readonly string[]).includes(doc.status)) {
+    return err(appError('NOMINATION.INVALID_STATE', `cannot withdraw a ${doc.status} nomination`));
+  }
+  const period = await deps.store.collection<PeriodDoc>(C.periods).get(doc.periodId);
+  const eraseAfter = new Date(now.getTime() + (period?.retentionDays ?? 30) * DAY_MS);
+  const entry = {
+    at: now,
+    action: 'withdraw' as const,
+    actor: actor.openid,
+    actorName: actor.displayName ?? doc.name,
+    comment: input.reason || null,
+  };
+  const matched = await nominations.updateOne(
+    { _id: doc._id, status: doc.status },
+    { $set: { status: 'withdrawn', withdrawnAt: now, eraseAfter, updatedAt: now }, $push: { history: entry } },
+  );
+  if (matched === 0) return err(appError('NOMINATION.INVALID_STATE', 'nomination changed meanwhile'));
+  ctx.audit({ target: `nominations/${doc._id}`, details: { from: doc.status, eraseAfter: eraseAfter.toISOString() } });
+  const unit = await getOrg(deps, doc.unitId);
+  if (unit) await notifyUnitAdmins(ctx, unit, '好青年推荐已撤回', `${doc.name}撤回了本期好青年推荐。`);
+  const saved = await nominations.get(doc._id);
+  if (!saved) throw new Error('nomination vanished after write');
+  return ok({ nomination: toView(saved, unit?.name ?? '') });
+};

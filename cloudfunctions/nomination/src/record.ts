@@ -1,0 +1,130 @@
+/**
+ * One nomination record whichever channel fills it (R4.1): the same fields,
+ * the same unique key `periodId:idHash` (R4.6), the same review.
+ */
+import type { NominationForm } from '../../../miniprogram/core/contracts/nomination-form';
+import type { Eligible } from '../../../miniprogram/core/eligibility';
+import { appError, type CodedError, type EligibilityCode } from '../../../miniprogram/core/errors';
+import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../miniprogram/core/id-number';
+import { ACTIVE_STATUSES, type Channel } from '../../../miniprogram/core/nomination';
+import { degreeFits } from '../../../miniprogram/core/profile';
+import { err, ok, type Result } from '../../../miniprogram/core/result';
+import type { PeriodView } from '../../../miniprogram/core/contracts/account';
+import { C, type HistoryEntry, type NominationDoc, type OrgDoc } from '../../_lib/collections';
+import type { ServerDeps } from '../../_lib/deps';
+import { enforceEligibility } from '../../_lib/rules';
+import { DuplicateKeyError } from '../../_lib/store/port';
+
+export type RecordFields = Omit<NominationDoc, '_id' | 'periodId' | 'createdAt' | 'history'>;
+
+/** R2 checks of the whole form: eligibility (incl. attestations), then the degree/education pairing. */
+export function checkForm(
+  form: NominationForm,
+  period: PeriodView,
+  now: Date,
+): Result<Eligible, CodedError<'PROFILE.DEGREE_MISMATCH' | EligibilityCode>> {
+  const verdict = enforceEligibility(form, period, now);
+  if (!verdict.ok) return verdict;
+  if (!degreeFits(form.education, form.degree)) {
+    return err(appError('PROFILE.DEGREE_MISMATCH', 'degree does not fit education', { field: 'degree' }));
+  }
+  return verdict;
+}
+
+export function keyOf(deps: ServerDeps, periodId: string, idNumber: string): string {
+  return `${periodId}:${deps.crypto.hash(normalizeIdNumber(idNumber))}`;
+}
+
+export function recordFields(
+  deps: ServerDeps,
+  p: {
+    form: NominationForm;
+    eligible: Eligible;
+    unit: OrgDoc;
+    channel: Channel;
+    youthOpenid: string | null;
+    createdBy: string;
+    now: Date;
+  },
+): RecordFields {
+  const { form } = p;
+  const idNumber = normalizeIdNumber(form.idNumber);
+  return {
+    channel: p.channel,
+    status: 'submitted',
+    youthOpenid: p.youthOpenid,
+    unitId: p.unit._id,
+    districtId: p.unit.districtId,
+    name: form.name,
+    idHash: deps.crypto.hash(idNumber),
+    idNumberEnc: deps.crypto.encrypt(idNumber),
+    idNumberMasked: maskIdNumber(idNumber),
+    phoneEnc: deps.crypto.encrypt(form.phone),
+    phoneMasked: maskPhone(form.phone),
+    birthDate: p.eligible.birthDate,
+    sex: p.eligible.sex,
+    education: form.education,
+    degree: form.degree,
+    politicalStatus: form.politicalStatus,
+    duty: form.duty ?? '',
+    post: form.post,
+    title: form.title ?? '',
+    skillLevel: form.skillLevel ?? '',
+    onStaff: form.onStaff,
+    attestations: { ...form.attestations },
+    deeds: form.deeds,
+    photoFileId: form.photoFileId ?? null,
+    showcaseConsent: form.showcaseConsent,
+    claimCodeHash: null,
+    createdBy: p.createdBy,
+    submittedAt: p.now,
+    withdrawnAt: null,
+    eraseAfter: null,
+    updatedAt: p.now,
+  };
+}
+
+const duplicate = () => appError('NOMINATION.DUPLICATE', 'a nomination already exists this period');
+
+/**
+ * Inserts the record, or reuses the key when the existing record is the
+ * resubmitting youth's own returned one or is no longer active. Never says
+ * whose record blocks the key or where (R4.6).
+ */
+export async function saveRecord(
+  deps: ServerDeps,
+  p: { key: string; periodId: string; fields: RecordFields; entry: HistoryEntry; resubmitter: string | null },
+): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
+  const nominations = deps.store.collection<NominationDoc>(C.nominations);
+  const existing = await nominations.get(p.key);
+  if (!existing) {
+    const doc: NominationDoc = {
+      _id: p.key,
+      periodId: p.periodId,
+      ...p.fields,
+      createdAt: p.entry.at,
+      history: [p.entry],
+    };
+    try {
+      await nominations.insert(doc);
+      return ok(doc);
+    } catch (e) {
+      // A concurrent submit of the same person won the race.
+      if (e instanceof DuplicateKeyError) return err(duplicate());
+      throw e;
+    }
+  }
+  const ownReturned =
+    p.resubmitter !== null && existing.youthOpenid === p.resubmitter && existing.status === 'returned';
+  if (!ownReturned && ACTIVE_STATUSES.includes(existing.status)) return err(duplicate());
+  // A resubmission keeps the record's channel and author; a reused key starts afresh.
+  const fields = ownReturned ? { ...p.fields, channel: existing.channel, createdBy: existing.createdBy } : p.fields;
+  const entry = ownReturned ? { ...p.entry, action: 'resubmit' as const } : p.entry;
+  const matched = await nominations.updateOne(
+    { _id: p.key, status: existing.status },
+    { $set: fields, $push: { history: entry } },
+  );
+  if (matched === 0) return err(duplicate());
+  const saved = await nominations.get(p.key);
+  return saved ? ok(saved) : err(duplicate());
+}

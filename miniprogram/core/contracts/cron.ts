@@ -1,0 +1,13 @@
+import * as z from 'zod/mini';
+import { action, defineContract } from './define';
+
+/** Timed jobs: run by CloudBase timer triggers only (access 'system'). */
+export const cronContract = defineContract('cron', {
+  /** R9.2 erase the personal data of nominations withdrawn longer than the period's retention. */
+  purgeWithdrawn: action<{ erased: number }>()({
+    input: z.strictObject({}),
+    access: 'system',
+    write: true,
+    errors: [],
+  }),
+});
