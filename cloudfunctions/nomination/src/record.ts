@@ -91,40 +91,59 @@ const duplicate = () => appError('NOMINATION.DUPLICATE', 'a nomination already e
  * resubmitting youth's own returned one or is no longer active. Never says
  * whose record blocks the key or where (R4.6).
  */
+type SaveParams = {
+  key: string;
+  periodId: string;
+  fields: RecordFields;
+  entry: HistoryEntry;
+  resubmitter: string | null;
+};
+
 export async function saveRecord(
   deps: ServerDeps,
-  p: { key: string; periodId: string; fields: RecordFields; entry: HistoryEntry; resubmitter: string | null },
+  p: SaveParams,
 ): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
-  const nominations = deps.store.collection<NominationDoc>(C.nominations);
-  const existing = await nominations.get(p.key);
-  if (!existing) {
-    const doc: NominationDoc = {
-      _id: p.key,
-      periodId: p.periodId,
-      ...p.fields,
-      createdAt: p.entry.at,
-      history: [p.entry],
-    };
-    try {
-      await nominations.insert(doc);
-      return ok(doc);
-    } catch (e) {
-      // A concurrent submit of the same person won the race.
-      if (e instanceof DuplicateKeyError) return err(duplicate());
-      throw e;
-    }
+  const existing = await deps.store.collection<NominationDoc>(C.nominations).get(p.key);
+  return existing ? reuseRecord(deps, existing, p) : insertRecord(deps, p);
+}
+
+async function insertRecord(
+  deps: ServerDeps,
+  p: SaveParams,
+): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
+  const doc: NominationDoc = {
+    _id: p.key,
+    periodId: p.periodId,
+    ...p.fields,
+    createdAt: p.entry.at,
+    history: [p.entry],
+  };
+  try {
+    await deps.store.collection<NominationDoc>(C.nominations).insert(doc);
+    return ok(doc);
+  } catch (e) {
+    // A concurrent submit of the same person won the race.
+    if (e instanceof DuplicateKeyError) return err(duplicate());
+    throw e;
   }
+}
+
+async function reuseRecord(
+  deps: ServerDeps,
+  existing: NominationDoc,
+  p: SaveParams,
+): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
   const ownReturned =
     p.resubmitter !== null && existing.youthOpenid === p.resubmitter && existing.status === 'returned';
   if (!ownReturned && ACTIVE_STATUSES.includes(existing.status)) return err(duplicate());
   // A resubmission keeps the record's channel and author; a reused key starts afresh.
   const fields = ownReturned ? { ...p.fields, channel: existing.channel, createdBy: existing.createdBy } : p.fields;
   const entry = ownReturned ? { ...p.entry, action: 'resubmit' as const } : p.entry;
+  const nominations = deps.store.collection<NominationDoc>(C.nominations);
   const matched = await nominations.updateOne(
     { _id: p.key, status: existing.status },
     { $set: fields, $push: { history: entry } },
   );
-  if (matched === 0) return err(duplicate());
-  const saved = await nominations.get(p.key);
+  const saved = matched === 0 ? null : await nominations.get(p.key);
   return saved ? ok(saved) : err(duplicate());
 }

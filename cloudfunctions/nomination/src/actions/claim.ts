@@ -3,6 +3,7 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type AccountDoc, type NominationDoc } from '../../../_lib/collections';
 import { hasCurrentConsent } from '../../../_lib/consent';
+import type { ServerDeps } from '../../../_lib/deps';
 import type { Handler } from '../../../_lib/router';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
 import { keyOf } from '../record';
@@ -15,17 +16,28 @@ const invalid = () => err(appError('CLAIM.INVALID', 'claim code or ID number doe
  * code the unit handed over and the youth's own ID number; every mismatch
  * gives the same answer, so the call reveals nothing about who is nominated.
  */
+/** The unclaimed unit-channel record matching both the ID number and the code, or null (one answer for every mismatch). */
+async function claimable(
+  deps: ServerDeps,
+  periodId: string,
+  input: { claimCode: string; idNumber: string },
+): Promise<NominationDoc | null> {
+  const doc = await deps.store.collection<NominationDoc>(C.nominations).get(keyOf(deps, periodId, input.idNumber));
+  const open = doc !== null && doc.channel === 'unit' && doc.youthOpenid === null && doc.status !== 'withdrawn';
+  return open && doc.claimCodeHash === deps.crypto.hash(`claim:${input.claimCode}`) ? doc : null;
+}
+
 export const claim: Handler<typeof nominationContract.actions.claim> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
   const period = await currentPeriod(deps, now);
   if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
   // The ID number is processed (hashed) even to match: the separate consent comes first.
-  if (!(await hasCurrentConsent(deps, actor.openid)))
+  if (!(await hasCurrentConsent(deps, actor.openid))) {
     return err(appError('CONSENT.REQUIRED', 'personal-information consent required'));
+  }
   const nominations = deps.store.collection<NominationDoc>(C.nominations);
-  const doc = await nominations.get(keyOf(deps, period._id, input.idNumber));
-  if (!doc || doc.channel !== 'unit' || doc.youthOpenid !== null || doc.status === 'withdrawn') return invalid();
-  if (doc.claimCodeHash !== deps.crypto.hash(`claim:${input.claimCode}`)) return invalid();
+  const doc = await claimable(deps, period._id, input);
+  if (!doc) return invalid();
   const youthGrant = actor.grants.find((g) => g.role === 'youth');
   if (youthGrant && youthGrant.orgId !== doc.unitId)
     return err(appError('ACCOUNT.ALREADY_BOUND', 'bound to another unit'));
@@ -38,14 +50,18 @@ export const claim: Handler<typeof nominationContract.actions.claim> = async (in
   if (matched === 0) return invalid();
   if (!youthGrant) await bindYouth(ctx.deps, actor, doc, now);
   ctx.audit({ target: `nominations/${doc._id}`, details: { unitId: doc.unitId } });
-  const unit = await getOrg(deps, doc.unitId);
-  const saved = await nominations.get(doc._id);
-  if (!saved) throw new Error('nomination vanished after write');
-  return ok({ nomination: toView(saved, unit?.name ?? '') });
+  return ok({ nomination: await viewOf(deps, doc._id) });
 };
 
+async function viewOf(deps: ServerDeps, id: string) {
+  const saved = await deps.store.collection<NominationDoc>(C.nominations).get(id);
+  if (!saved) throw new Error('nomination vanished after write');
+  const unit = await getOrg(deps, saved.unitId);
+  return toView(saved, unit?.name ?? '');
+}
+
 async function bindYouth(
-  deps: Parameters<Handler<typeof nominationContract.actions.claim>>[1]['deps'],
+  deps: ServerDeps,
   actor: { openid: string; registered: boolean; grants: AccountDoc['grants'] },
   doc: NominationDoc,
   now: Date,

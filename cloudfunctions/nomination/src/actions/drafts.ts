@@ -38,13 +38,11 @@ export const saveDraft: Handler<typeof nominationContract.actions.saveDraft> = a
   if (!(await boundUnit(ctx))) return err(appError('ACCOUNT.NOT_BOUND', 'bind to a unit first'));
   const period = await openPeriod(deps, now);
   if (!period.ok) return period;
-  const active = await deps.store
-    .collection<NominationDoc>(C.nominations)
-    .findOne({
-      periodId: period.value._id,
-      youthOpenid: actor.openid,
-      status: { $in: ACTIVE_STATUSES.filter((s) => s !== 'returned') },
-    });
+  const active = await deps.store.collection<NominationDoc>(C.nominations).findOne({
+    periodId: period.value._id,
+    youthOpenid: actor.openid,
+    status: { $in: ACTIVE_STATUSES.filter((s) => s !== 'returned') },
+  });
   if (active) return err(appError('NOMINATION.DUPLICATE', 'already nominated this period'));
   const { idNumber: _id, phone: _phone, ...fields } = input.fields;
   const drafts = deps.store.collection<DraftDoc>(C.drafts);

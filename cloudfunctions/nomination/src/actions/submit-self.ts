@@ -1,10 +1,12 @@
 import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
+import type { NominationForm } from '../../../../miniprogram/core/contracts/nomination-form';
 import { appError } from '../../../../miniprogram/core/errors';
 import { ACTIVE_STATUSES } from '../../../../miniprogram/core/nomination';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type AccountDoc, type DraftDoc, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
 import { hasCurrentConsent } from '../../../_lib/consent';
 import { getOrg } from '../../../_lib/queries';
+import type { Actor } from '../../../_lib/identity';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
 import { checkForm, keyOf, recordFields, saveRecord } from '../record';
@@ -16,17 +18,27 @@ import { toView } from '../view';
  * and the `periodId:idHash` key allows one active nomination per person per
  * period whatever the channel (R4.6).
  */
-export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> = async (input, ctx) => {
+/** Everything that must hold before a self-nomination is written: unit, open period, consent, the form's rules. */
+async function admissible(ctx: ActionContext & { actor: Actor }, input: NominationForm) {
   const { deps, actor, now } = ctx;
   const unit = await boundUnit(ctx);
   if (!unit) return err(appError('ACCOUNT.NOT_BOUND', 'bind to a unit first'));
   const period = await openPeriod(deps, now);
   if (!period.ok) return period;
-  if (!(await hasCurrentConsent(deps, actor.openid)))
+  if (!(await hasCurrentConsent(deps, actor.openid))) {
     return err(appError('CONSENT.REQUIRED', 'personal-information consent required'));
+  }
   const checked = checkForm(input, period.value, now);
   if (!checked.ok) return checked;
+  return ok({ unit, period: period.value, eligible: checked.value });
+}
 
+export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const admitted = await admissible(ctx, input);
+  if (!admitted.ok) return admitted;
+  const { unit, eligible } = admitted.value;
+  const period = { value: admitted.value.period };
   const key = keyOf(deps, period.value._id, input.idNumber);
   const nominations = deps.store.collection<NominationDoc>(C.nominations);
   // The youth already holds a place in this period under another ID number.
@@ -41,7 +53,7 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
   const actorName = actor.displayName ?? input.name;
   const fields = recordFields(deps, {
     form: input,
-    eligible: checked.value,
+    eligible,
     unit,
     channel: 'self',
     youthOpenid: actor.openid,

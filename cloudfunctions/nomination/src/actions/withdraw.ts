@@ -2,6 +2,7 @@ import type { nominationContract } from '../../../../miniprogram/core/contracts/
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc, type PeriodDoc } from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { toView } from '../view';
@@ -20,14 +21,13 @@ export const withdraw: Handler<typeof nominationContract.actions.withdraw> = asy
   if (!(WITHDRAWABLE as readonly string[]).includes(doc.status)) {
     return err(appError('NOMINATION.INVALID_STATE', `cannot withdraw a ${doc.status} nomination`));
   }
-  const period = await deps.store.collection<PeriodDoc>(C.periods).get(doc.periodId);
-  const eraseAfter = new Date(now.getTime() + (period?.retentionDays ?? 30) * DAY_MS);
+  const eraseAfter = await erasureDate(deps, doc, now);
   const entry = {
     at: now,
     action: 'withdraw' as const,
     actor: actor.openid,
-    actorName: actor.displayName ?? doc.name,
-    comment: input.reason || null,
+    actorName: doc.name,
+    comment: input.reason ?? null,
   };
   const matched = await nominations.updateOne(
     { _id: doc._id, status: doc.status },
@@ -41,3 +41,9 @@ export const withdraw: Handler<typeof nominationContract.actions.withdraw> = asy
   if (!saved) throw new Error('nomination vanished after write');
   return ok({ nomination: toView(saved, unit?.name ?? '') });
 };
+
+/** R9.2 the period's retention decides when the withdrawn record is erased. */
+async function erasureDate(deps: ServerDeps, doc: NominationDoc, now: Date): Promise<Date> {
+  const period = await deps.store.collection<PeriodDoc>(C.periods).get(doc.periodId);
+  return new Date(now.getTime() + (period?.retentionDays ?? 30) * DAY_MS);
+}
