@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { C, type OutboxDoc } from '../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../cloudfunctions/_lib/deps';
 import { FUNCTIONS } from './local/functions';
+import { firstMultipartFile, MAX_UPLOAD, saveUpload } from './local/file-store';
 import { PERSONAS } from './local/seed';
 
 const MAX_BODY = 1024 * 1024;
@@ -20,6 +21,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.woff': 'font/woff',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
   '.svg': 'image/svg+xml',
 };
 
@@ -34,18 +36,35 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-/** The body as text, or null when it exceeds MAX_BODY (the rest is drained, not kept). */
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body, or null when it exceeds `limit` (the rest is drained, not kept). */
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
+      if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => resolveBody(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const bytes = await readBytes(req, MAX_BODY);
+  return bytes === null ? null : bytes.toString('utf8');
+}
+
+/** Local stand-in for cloud storage: an identified user uploads one JPG/PNG photo. */
+async function upload(req: IncomingMessage, res: ServerResponse, filesDir: string | undefined): Promise<void> {
+  if (!filesDir) return sendJson(res, 503, { message: '本地文件存储未启用' });
+  if (!devOpenid(req)) return sendJson(res, 401, { message: '无法识别身份' });
+  const body = await readBytes(req, MAX_UPLOAD + 64 * 1024);
+  if (body === null) return sendJson(res, 413, { message: '照片不能超过 5 MB' });
+  const type = req.headers['content-type'] ?? '';
+  const bytes = type.startsWith('multipart/form-data') ? firstMultipartFile(body, type) : body;
+  const saved = bytes ? saveUpload(filesDir, bytes) : { error: '未收到照片' };
+  sendJson(res, 'fileId' in saved ? 200 : 400, 'fileId' in saved ? saved : { message: saved.error });
 }
 
 function parseJson(text: string): unknown {
@@ -86,41 +105,65 @@ function devOpenid(req: IncomingMessage): string | null {
   return typeof header === 'string' && header.length > 0 && header.length <= 64 ? header : null;
 }
 
+/** Routes only the dev server has: uploads, timers by hand, personas, outbox. True when handled. */
+async function devApi(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  filesDir?: string,
+): Promise<boolean> {
+  if (req.method === 'POST' && pathname === '/api/dev/files') {
+    await upload(req, res, filesDir);
+    return true;
+  }
+  // Stands in for CloudBase's timer triggers, so timed jobs can be run by hand locally.
+  const timer = /^\/api\/dev\/cron\/([A-Za-z]+)$/.exec(pathname)?.[1];
+  if (req.method === 'POST' && timer) {
+    sendJson(res, 200, await FUNCTIONS.cron.handle({ action: timer }, { openid: null, system: true }, deps));
+    return true;
+  }
+  const body = req.method === 'GET' ? await devRoute(deps, pathname) : undefined;
+  if (body !== undefined) sendJson(res, 200, body);
+  return body !== undefined;
+}
+
 export async function handleApi(
   deps: ServerDeps,
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
+  filesDir?: string,
 ): Promise<void> {
-  if (req.method === 'GET') {
-    const body = await devRoute(deps, pathname);
-    if (body !== undefined) return sendJson(res, 200, body);
-  }
+  if (await devApi(deps, req, res, pathname, filesDir)) return;
   const fn = /^\/api\/([a-z]+)$/.exec(pathname)?.[1];
   const router = fn ? FUNCTIONS[fn] : undefined;
   if (req.method !== 'POST' || !router) {
     return sendJson(res, 404, { ok: false, error: { code: 'ACTION.UNKNOWN', message: 'no such function' } });
   }
   const body = await readBody(req);
-  if (body === null)
+  if (body === null) {
     return sendJson(res, 413, { ok: false, error: { code: 'INPUT.INVALID', message: 'body too large' } });
+  }
   sendJson(res, 200, await router.handle(parseJson(body), { openid: devOpenid(req) }, deps));
 }
 
 export function startDevServer(
   deps: ServerDeps,
-  options: { port: number; host?: string; staticDir: string },
+  options: { port: number; host?: string; staticDir: string; filesDir?: string },
 ): Promise<DevServer> {
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname.startsWith('/api/')) {
-      handleApi(deps, req, res, pathname).catch((e: unknown) => {
+      handleApi(deps, req, res, pathname, options.filesDir).catch((e: unknown) => {
         deps.log.error('dev-server', { error: e instanceof Error ? e.message : 'unknown' });
         if (!res.headersSent)
           sendJson(res, 500, { ok: false, error: { code: 'SYS.INTERNAL', message: 'internal error' } });
       });
       return;
     }
+    if (pathname.startsWith('/files/') && options.filesDir)
+      return serveStatic(options.filesDir, pathname.slice('/files'.length), res);
     serveStatic(options.staticDir, pathname, res);
   });
   return new Promise((resolveServer, reject) => {

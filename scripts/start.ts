@@ -22,7 +22,12 @@ async function main(): Promise<void> {
     console.log(`• 已写入演示数据 (${DATA_DIR})`);
   }
   const port = Number(process.env.PORT ?? 8787);
-  const server = await startDevServer(deps, { port, host: process.env.HOST, staticDir: join(ROOT, '.preview') });
+  const server = await startDevServer(deps, {
+    port,
+    host: process.env.HOST,
+    staticDir: join(ROOT, '.preview'),
+    filesDir: join(DATA_DIR, 'files'),
+  });
   console.log(
     `\n好青年选培 本地预览: ${server.url}\n(Ctrl-C 停止；数据保存在 ${DATA_DIR}，npm run reset 清空并重新写入演示数据)\n`,
   );

@@ -26,7 +26,7 @@ function newRequestId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-function localServer(): string | null {
+export function localServer(): string | null {
   try {
     const value: unknown = wx.getStorageSync(DEV_SERVER_KEY);
     return typeof value === 'string' && value !== '' ? (value === 'same-origin' ? '' : value) : null;

@@ -12,7 +12,7 @@ describe('dev server (local mode only)', () => {
 
   beforeAll(async () => {
     h = await makeHarness();
-    server = await startDevServer(h.deps, { port: 0, staticDir });
+    server = await startDevServer(h.deps, { port: 0, staticDir, filesDir: join(staticDir, 'files') });
   });
   afterAll(() => server.close());
 
@@ -57,5 +57,49 @@ describe('dev server (local mode only)', () => {
   it('serves the preview and refuses paths outside it', async () => {
     expect(await (await fetch(`${server.url}/`)).text()).toContain('预览');
     expect((await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+  const upload = (body: Buffer, type: string, openid?: string) =>
+    fetch(`${server.url}/api/dev/files`, {
+      method: 'POST',
+      headers: { 'content-type': type, ...(openid ? { 'x-dev-openid': openid } : {}) },
+      body,
+    });
+
+  it('stores an uploaded photo (raw or multipart) and serves it back as local://', async () => {
+    const raw = (await (await upload(PNG, 'image/png', 'dev-youth-zhang')).json()) as { fileId: string };
+    expect(raw.fileId).toMatch(/^local:\/\/[0-9a-f]{24}\.png$/);
+    const served = Buffer.from(await (await fetch(`${server.url}/files/${raw.fileId.slice(8)}`)).arrayBuffer());
+    expect(served.equals(PNG)).toBe(true);
+    const boundary = 'XyZ';
+    const multipart = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = (await (
+      await upload(multipart, `multipart/form-data; boundary=${boundary}`, 'dev-youth-zhang')
+    ).json()) as { fileId: string };
+    expect(res.fileId).toMatch(/^local:\/\//);
+  });
+
+  it('refuses uploads without identity or that are not JPG/PNG, whatever the declared type', async () => {
+    expect((await upload(PNG, 'image/png')).status).toBe(401);
+    const fake = await upload(Buffer.from('<svg onload=alert(1)>'), 'image/png', 'dev-youth-zhang');
+    expect(fake.status).toBe(400);
+    expect(await fake.json()).toEqual({ message: '仅支持 JPG 或 PNG 照片' });
+    expect((await fetch(`${server.url}/files/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+
+  it('runs a timed job by hand, standing in for the timer trigger', async () => {
+    const res = await fetch(`${server.url}/api/dev/cron/purgeWithdrawn`, { method: 'POST' });
+    expect(await res.json()).toEqual(expect.objectContaining({ ok: true, data: { erased: 0 } }));
+    const viaPhone = await post('cron', { action: 'purgeWithdrawn' }, 'dev-city-admin');
+    expect(await viaPhone.json()).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }),
+    );
   });
 });

@@ -120,6 +120,53 @@ function request(o: RequestOptions): { abort(): void; onHeadersReceived(): void;
   return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {} };
 }
 
+// ---------------------------------------------------------------- media
+
+/** wx.chooseMedia with a real file picker; the temp path is a blob: URL, as opaque as WeChat's wxfile://. */
+function pickImage(): Promise<File> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/jpeg,image/png';
+    input.addEventListener('change', () =>
+      input.files?.[0] ? resolve(input.files[0]) : reject(new WxFailure('chooseMedia:fail cancel')),
+    );
+    input.addEventListener('cancel', () => reject(new WxFailure('chooseMedia:fail cancel')));
+    input.click();
+  });
+}
+
+interface UploadOptions {
+  url: string;
+  filePath: string;
+  name: string;
+  header?: Record<string, string>;
+}
+
+/** wx.uploadFile: the dev server's file store takes the raw bytes with their content type. */
+async function uploadFile(o: UploadOptions): Promise<{ data: string; statusCode: number }> {
+  const blob = await (await fetch(o.filePath)).blob();
+  const res = await fetch(o.url, {
+    method: 'POST',
+    headers: { ...(o.header ?? {}), 'content-type': blob.type || 'application/octet-stream' },
+    body: blob,
+  });
+  return { data: await res.text(), statusCode: res.status };
+}
+
+function mediaApis(): Data {
+  return {
+    chooseMedia: wxAsync('chooseMedia', async () => {
+      const file = await pickImage();
+      return {
+        type: 'image',
+        tempFiles: [{ tempFilePath: URL.createObjectURL(file), size: file.size, fileType: 'image' }],
+      };
+    }),
+    uploadFile: wxAsync('uploadFile', uploadFile),
+  };
+}
+
 // ---------------------------------------------------------------- assembly
 
 function storageApis(): Data {
@@ -195,6 +242,7 @@ export function createWx(router: Router): Data {
     ...navigationApis(router),
     ...uiApis(),
     ...deviceApis(),
+    ...mediaApis(),
     request,
   };
   // Local mode talks HTTP to the dev server; nothing may reach for the cloud SDK by accident.
