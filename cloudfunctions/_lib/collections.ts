@@ -1,7 +1,8 @@
 /** Collection names and document shapes. All collections are closed to clients (security rules). */
 import type { Envelope } from '../../miniprogram/core/contracts/define';
 import type { Channel, NominationStatus } from '../../miniprogram/core/nomination';
-import type { Org, Role, RoleGrant } from '../../miniprogram/core/org';
+import type { Org, Role, RoleGrant, UnitCategory } from '../../miniprogram/core/org';
+import type { FilingKind, FilingState } from '../../miniprogram/core/filing';
 import type { PeriodRules } from '../../miniprogram/core/period';
 import type { Sex } from '../../miniprogram/core/id-number';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../../miniprogram/core/profile';
@@ -18,6 +19,9 @@ export const C = {
   requests: 'requests',
   consents: 'consents',
   drafts: 'drafts',
+  quotas: 'quotas',
+  filings: 'filings',
+  objections: 'objections',
 } as const;
 
 export interface AccountDoc {
@@ -50,6 +54,8 @@ export interface NominationDoc {
   status: NominationStatus;
   youthOpenid: string | null;
   unitId: string;
+  /** The unit's category, kept on the record so rosters filter without a join. */
+  category: UnitCategory;
   /** Null for city-level units, which file directly with the city (R4.4). */
   districtId: string | null;
   name: string;
@@ -145,11 +151,75 @@ export interface RequestDoc {
   response: Envelope<unknown> | null;
 }
 
+/** R3 one counter per (period, unit): `used` approved places against `limit`. */
+export interface QuotaDoc {
+  _id: string; // periodId:unitId
+  periodId: string;
+  unitId: string;
+  districtId: string | null;
+  category: UnitCategory;
+  /** R3.1 from the head-count when the counter was created. */
+  suggested: number;
+  /** R3.2 set by the district or city, with the reason. */
+  override: number | null;
+  overrideReason: string | null;
+  limit: number;
+  used: number;
+  updatedAt: Date;
+}
+
+/** R4.4 one filing per subject: a self-filing unit, or a district's other grassroots units. */
+export interface FilingDoc {
+  _id: string; // periodId:kind:orgId
+  periodId: string;
+  kind: FilingKind;
+  orgId: string;
+  districtId: string | null;
+  state: FilingState;
+  approvedRows: number;
+  filedAt: Date | null;
+  filedBy: string | null;
+  filedByName: string | null;
+  reopenReason: string | null;
+  scan: {
+    fileId: string;
+    sha256: string;
+    pageCount: number;
+    confirmedRows: number;
+    uploadedBy: string;
+    uploadedByName: string;
+    at: Date;
+  } | null;
+  rowMismatch: boolean;
+  updatedAt: Date;
+}
+
+/** R8 an objection raised during the public notice, routed to the reviewing unit. */
+export interface ObjectionDoc {
+  _id: string;
+  periodId: string;
+  nominationId: string;
+  unitId: string;
+  districtId: string | null;
+  content: string;
+  contact: string | null;
+  filedBy: string;
+  createdAt: Date;
+  status: 'open' | 'resolved';
+  disposition: 'upheld' | 'dismissed' | null;
+  note: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+}
+
 /** Secondary indexes the embedded store keeps (and the CloudBase console should create). */
 export const INDEXES: Record<string, string[]> = {
   orgs: ['parentId', 'districtId', 'level'],
   nominations: ['periodId', 'unitId', 'districtId', 'youthOpenid', 'status'],
   consents: ['openid'],
+  quotas: ['periodId', 'districtId', 'unitId'],
+  filings: ['periodId', 'districtId', 'state'],
+  objections: ['periodId', 'unitId', 'status'],
   audit: ['actor', 'target'],
   outbox: ['toOpenid'],
   invites: ['orgId'],

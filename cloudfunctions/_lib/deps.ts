@@ -1,4 +1,5 @@
 import type { PersonalDataCrypto } from './crypto';
+import type { FileStore } from './files';
 import type { Logger } from './logger';
 import type { Store } from './store/port';
 
@@ -6,6 +7,8 @@ import type { Store } from './store/port';
 export interface ServerDeps {
   store: Store;
   crypto: PersonalDataCrypto;
+  /** Generated files (exports) and their download links. */
+  files: FileStore;
   log: Logger;
   clock: () => Date;
   /** Random identifier source (ids, invitation codes). */

@@ -7,6 +7,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import type { CallEvent, Envelope } from '../../miniprogram/core/contracts/define';
 import { createPersonalDataCrypto, keysFromEnv } from './crypto';
 import type { ServerDeps } from './deps';
+import { createCloudbaseFileStore } from './files';
 import { randomId } from './ids';
 import { createConsoleLogger } from './logger';
 import type { Router } from './router';
@@ -20,6 +21,7 @@ function productionDeps(): ServerDeps {
   cached = {
     store: createCloudbaseStore(app),
     crypto: createPersonalDataCrypto(keysFromEnv(process.env)),
+    files: createCloudbaseFileStore(app),
     log: createConsoleLogger(),
     clock: () => new Date(),
     randomId,

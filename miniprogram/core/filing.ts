@@ -1,4 +1,5 @@
 /** Filing (备案, R4.4): a unit files its approved list, which then stays locked until reopened. */
+import type { Org, UnitCategory } from './org';
 export const FILING_STATES = ['open', 'filed', 'reopened'] as const;
 export type FilingState = (typeof FILING_STATES)[number];
 
@@ -12,4 +13,26 @@ export function isLocked(state: FilingState): boolean {
 /** The uploader confirms the stamped table's row count; a mismatch is flagged to the district. */
 export function rowCountMismatch(confirmedRows: number, approvedRows: number): boolean {
   return confirmedRows !== approvedRows;
+}
+
+/**
+ * R4.4 who files what: city- and county-level party_gov, soe and central_soe
+ * units file their own list; a district files its two_new and
+ * other_grassroots units together ("其他基层领域工作由各区、县（市）单独备案").
+ */
+export const SELF_FILING: readonly UnitCategory[] = ['party_gov', 'soe', 'central_soe'];
+
+export type FilingKind = 'unit' | 'district';
+
+export function filingSubjectOf(unit: Pick<Org, '_id' | 'districtId' | 'category'>): {
+  kind: FilingKind;
+  orgId: string;
+} {
+  if (unit.category && !SELF_FILING.includes(unit.category) && unit.districtId)
+    return { kind: 'district', orgId: unit.districtId };
+  return { kind: 'unit', orgId: unit._id };
+}
+
+export function filingId(periodId: string, subject: { kind: FilingKind; orgId: string }): string {
+  return `${periodId}:${subject.kind}:${subject.orgId}`;
 }

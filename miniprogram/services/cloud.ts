@@ -22,7 +22,8 @@ export type CallResult<T> = { ok: true; data: T } | CallFailure;
 
 type Actions<F extends FunctionName> = Contracts[F]['actions'];
 
-function newRequestId(): string {
+/** A client request id: the server runs a write once per id, so a retry or double tap reuses it. */
+export function newRequestId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 

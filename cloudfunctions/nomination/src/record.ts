@@ -54,6 +54,7 @@ export function recordFields(
     status: 'submitted',
     youthOpenid: p.youthOpenid,
     unitId: p.unit._id,
+    category: p.unit.category ?? 'other_grassroots',
     districtId: p.unit.districtId,
     name: form.name,
     idHash: deps.crypto.hash(idNumber),

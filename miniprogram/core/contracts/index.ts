@@ -18,11 +18,20 @@ export {
 } from './nomination';
 export * from './nomination-form';
 
+export * from './admin';
+
 import { accountContract } from './account';
+import { adminContract, exportContract, noticeContract } from './admin';
 import { nominationContract } from './nomination';
 
 /** Every function the mini-program can call, by name. */
-export const contracts = { account: accountContract, nomination: nominationContract } as const;
+export const contracts = {
+  account: accountContract,
+  nomination: nominationContract,
+  admin: adminContract,
+  export: exportContract,
+  notice: noticeContract,
+} as const;
 export { cronContract } from './cron';
 export type Contracts = typeof contracts;
 export type FunctionName = keyof Contracts;

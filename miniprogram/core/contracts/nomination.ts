@@ -100,7 +100,7 @@ export const nominationContract = defineContract('nomination', {
     input: z.strictObject({ nominationId, reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }),
     access: ['youth'],
     write: true,
-    errors: ['NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE'],
+    errors: ['NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE', 'FILING.LOCKED'],
   }),
   /** 组织推荐 (R4.1): a unit admin enters the same form; the youth may claim it later with the one-time code. */
   nominateByUnit: action<{ nomination: NominationView; claimCode: string }>()({
@@ -158,6 +158,8 @@ export const nominationContract = defineContract('nomination', {
       'NOMINATION.INVALID_STATE',
       'AUTH.OUT_OF_SCOPE',
       'INPUT.INVALID',
+      'QUOTA.EXCEEDED',
+      'FILING.LOCKED',
     ],
   }),
 });

@@ -1,0 +1,246 @@
+/**
+ * The cadres' function (`admin`): quotas, dashboards, rosters, filing and
+ * objections (R3, R4.2–R4.5, R8). Every action is scoped: a unit admin sees
+ * its unit, a district admin its district, the city everything.
+ */
+import * as z from 'zod/mini';
+import type { FilingKind, FilingState } from '../filing';
+import type { NominationStatus } from '../nomination';
+import { UNIT_CATEGORIES, type UnitCategory } from '../org';
+import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } from '../profile';
+import { id, optionalText, page, pageSize, text, type Paged } from './common';
+import { action, defineContract } from './define';
+import { fileId } from './nomination-form';
+
+const CADRES = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
+const OVERSEERS = ['districtAdmin', 'cityAdmin'] as const;
+
+export interface QuotaView {
+  unitId: string;
+  unitName: string;
+  districtId: string | null;
+  category: UnitCategory;
+  youthCount: number;
+  /** R3.1 from the head-count and the period's ratio. */
+  suggested: number;
+  /** R3.2 raised (or lowered) by the district or city, with the reason. */
+  override: number | null;
+  overrideReason: string | null;
+  limit: number;
+  approved: number;
+}
+
+export interface DashboardView {
+  scope: { level: 'city' | 'district'; orgId: string; name: string };
+  target: number;
+  approved: number;
+  progressPercent: number;
+  /** R3.3 units of the must-cover categories still without a selected youth. */
+  uncovered: Array<{ unitId: string; name: string; category: UnitCategory; districtName: string }>;
+  uncoveredByCategory: Record<'party_gov' | 'soe' | 'central_soe', number>;
+  /** R3.4 approved two_new youths per district. */
+  twoNewByDistrict: Array<{ districtId: string; name: string; count: number }>;
+  /** R4.3 countdowns in China time. */
+  deadlines: Array<{ key: 'nomination' | 'filing'; at: string; days: number; hours: number; passed: boolean }>;
+  filing: { filed: number; total: number };
+}
+
+export interface RosterItem {
+  id: string;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  idNumberMasked: string;
+  phoneMasked: string;
+  unitId: string;
+  unitName: string;
+  category: UnitCategory;
+  districtName: string;
+  status: NominationStatus;
+  politicalStatus: PoliticalStatus;
+  education: Education;
+  post: string;
+}
+
+export interface FilingView {
+  id: string;
+  kind: FilingKind;
+  orgId: string;
+  name: string;
+  districtName: string;
+  state: FilingState;
+  approvedRows: number;
+  filedAt: string | null;
+  filedByName: string | null;
+  reopenReason: string | null;
+  openObjections: number;
+  scan: {
+    fileId: string;
+    sha256: string;
+    pageCount: number;
+    confirmedRows: number;
+    uploadedByName: string;
+    at: string;
+  } | null;
+  /** The stamped table's confirmed row count differs from the filed data. */
+  rowMismatch: boolean;
+}
+
+export interface ObjectionView {
+  id: string;
+  nominationId: string;
+  youthName: string;
+  unitName: string;
+  content: string;
+  status: 'open' | 'resolved';
+  disposition: 'upheld' | 'dismissed' | null;
+  note: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export const RosterQuery = z.strictObject({
+  keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  districtId: z.optional(id),
+  unitId: z.optional(id),
+  category: z.optional(z.enum(UNIT_CATEGORIES)),
+  status: z.optional(z.enum(['submitted', 'returned', 'approved', 'rejected'])),
+  politicalStatus: z.optional(z.enum(POLITICAL_STATUSES)),
+  education: z.optional(z.enum(EDUCATIONS)),
+  page,
+  pageSize,
+});
+export type RosterQuery = z.infer<typeof RosterQuery>;
+
+const subjectId = z.string().check(z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+:(unit|district):[A-Za-z0-9_-]+$/));
+
+export const adminContract = defineContract('admin', {
+  quotas: action<Paged<QuotaView>>()({
+    input: z.strictObject({ districtId: z.optional(id), unitId: z.optional(id), page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  setQuota: action<{ quota: QuotaView }>()({
+    input: z.strictObject({ unitId: id, quota: z.int().check(z.minimum(0), z.maximum(500)), reason: text(200, 2) }),
+    access: OVERSEERS,
+    write: true,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'ORG.NOT_A_UNIT', 'QUOTA.BELOW_USED'],
+  }),
+  dashboard: action<DashboardView>()({
+    input: z.strictObject({ districtId: z.optional(id) }),
+    access: OVERSEERS,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  roster: action<Paged<RosterItem>>()({
+    input: RosterQuery,
+    access: CADRES,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  filings: action<Paged<FilingView>>()({
+    input: z.strictObject({
+      districtId: z.optional(id),
+      state: z.optional(z.enum(['open', 'filed', 'reopened'])),
+      page,
+      pageSize,
+    }),
+    access: CADRES,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  file: action<{ filing: FilingView }>()({
+    input: z.strictObject({ filingId: subjectId }),
+    access: ['unitAdmin', 'districtAdmin'],
+    write: true,
+    errors: [
+      'PERIOD.NOT_FOUND',
+      'AUTH.OUT_OF_SCOPE',
+      'ORG.NOT_FOUND',
+      'FILING.ALREADY_FILED',
+      'FILING.OBJECTIONS_PENDING',
+    ],
+  }),
+  reopen: action<{ filing: FilingView }>()({
+    input: z.strictObject({ filingId: subjectId, reason: text(200, 2) }),
+    access: OVERSEERS,
+    write: true,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED'],
+  }),
+  remindLate: action<{ reminded: number }>()({
+    input: z.strictObject({ districtId: z.optional(id) }),
+    access: OVERSEERS,
+    write: true,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  attachScan: action<{ filing: FilingView }>()({
+    input: z.strictObject({
+      filingId: subjectId,
+      fileId,
+      sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+      pageCount: z.int().check(z.minimum(1), z.maximum(200)),
+      confirmedRows: z.int().check(z.minimum(0), z.maximum(5000)),
+    }),
+    access: ['unitAdmin', 'districtAdmin'],
+    write: true,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED'],
+  }),
+  objections: action<Paged<ObjectionView>>()({
+    input: z.strictObject({ status: z.optional(z.enum(['open', 'resolved'])), page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND'],
+  }),
+  resolveObjection: action<{ objection: ObjectionView }>()({
+    input: z.strictObject({ objectionId: id, disposition: z.enum(['upheld', 'dismissed']), note: text(500, 2) }),
+    access: ['unitAdmin'],
+    write: true,
+    errors: ['OBJECTION.NOT_FOUND', 'OBJECTION.RESOLVED', 'AUTH.OUT_OF_SCOPE', 'FILING.LOCKED'],
+  }),
+});
+export type AdminContract = typeof adminContract;
+
+/** The official summary table (附件 “好青年”候选人汇总表, R4.5) as Word or Excel. */
+export const exportContract = defineContract('export', {
+  summaryTable: action<{ url: string; fileName: string; rows: number; expiresAt: string }>()({
+    input: z.strictObject({ scope: z.enum(['unit', 'district', 'city']), orgId: id, format: z.enum(['docx', 'xlsx']) }),
+    access: CADRES,
+    write: true,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'EXPORT.EMPTY'],
+  }),
+});
+export type ExportContract = typeof exportContract;
+
+export interface NoticeItem {
+  nominationId: string;
+  name: string;
+  sex: 'male' | 'female';
+  unitName: string;
+  post: string;
+  politicalStatus: PoliticalStatus;
+  education: Education;
+  /** Only where the youth consented (R8.1). */
+  deeds: string | null;
+}
+
+/** 公示 (R8): the selected youths, masked, and objections from anyone. */
+export const noticeContract = defineContract('notice', {
+  list: action<Paged<NoticeItem> & { periodName: string }>()({
+    input: z.strictObject({ keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))), page, pageSize }),
+    access: 'public',
+    write: false,
+    errors: ['PERIOD.NOT_FOUND'],
+  }),
+  object: action<{ objectionId: string }>()({
+    input: z.strictObject({
+      nominationId: z.string().check(z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/)),
+      content: text(500, 10),
+      contact: optionalText(30),
+    }),
+    access: 'identified',
+    write: true,
+    errors: ['NOMINATION.NOT_FOUND', 'PERIOD.NOT_FOUND'],
+  }),
+});
+export type NoticeContract = typeof noticeContract;
