@@ -64,7 +64,7 @@ describe('dev server (local mode only)', () => {
     fetch(`${server.url}/api/dev/files`, {
       method: 'POST',
       headers: { 'content-type': type, ...(openid ? { 'x-dev-openid': openid } : {}) },
-      body,
+      body: new Uint8Array(body),
     });
 
   it('stores an uploaded photo (raw or multipart) and serves it back as local://', async () => {

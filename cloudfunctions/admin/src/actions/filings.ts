@@ -1,0 +1,347 @@
+import type { adminContract, FilingView } from '../../../../miniprogram/core/contracts/admin';
+import { appError } from '../../../../miniprogram/core/errors';
+import {
+  filingId,
+  filingSubjectOf,
+  rowCountMismatch,
+  SELF_FILING,
+  type FilingKind,
+} from '../../../../miniprogram/core/filing';
+import { err, ok } from '../../../../miniprogram/core/result';
+import {
+  C,
+  type AccountDoc,
+  type FilingDoc,
+  type ObjectionDoc,
+  type OrgDoc,
+  type QuotaDoc,
+} from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
+import { covers, type Actor } from '../../../_lib/identity';
+import { currentPeriod, getOrg } from '../../../_lib/queries';
+import type { ActionContext, Handler } from '../../../_lib/router';
+import { districtsIn, resolveScope, unitsIn } from '../scope';
+
+export interface Subject {
+  kind: FilingKind;
+  orgId: string;
+  name: string;
+  districtId: string | null;
+  /** The units whose approved youths this filing covers. */
+  unitIds: string[];
+}
+
+/** R4.4 the filing subjects: each self-filing unit, and each district for its other grassroots units. */
+export function filingSubjects(units: OrgDoc[], districts: OrgDoc[]): Subject[] {
+  const grassroots = new Map<string, string[]>();
+  const subjects: Subject[] = [];
+  for (const u of units) {
+    const s = filingSubjectOf(u);
+    if (s.kind === 'unit')
+      subjects.push({ kind: 'unit', orgId: u._id, name: u.name, districtId: u.districtId, unitIds: [u._id] });
+    else grassroots.set(s.orgId, [...(grassroots.get(s.orgId) ?? []), u._id]);
+  }
+  for (const d of districts) {
+    const ids = grassroots.get(d._id);
+    if (ids)
+      subjects.push({
+        kind: 'district',
+        orgId: d._id,
+        name: `${d.name}（其他基层领域）`,
+        districtId: d._id,
+        unitIds: ids,
+      });
+  }
+  return subjects;
+}
+
+async function subjectFor(deps: ServerDeps, id: string): Promise<Subject | null> {
+  const [, kind, orgId] = id.split(':') as [string, FilingKind, string];
+  const org = await getOrg(deps, orgId);
+  if (!org) return null;
+  if (kind === 'unit') {
+    const self = org.level === 'unit' && org.category !== undefined && SELF_FILING.includes(org.category);
+    return self ? { kind, orgId, name: org.name, districtId: org.districtId, unitIds: [org._id] } : null;
+  }
+  if (org.level !== 'district') return null;
+  const units = await deps.store
+    .collection<OrgDoc>(C.orgs)
+    .find({ level: 'unit', districtId: org._id }, { projection: { category: 1, districtId: 1 } });
+  const unitIds = units.filter((u) => filingSubjectOf(u).kind === 'district').map((u) => u._id);
+  return { kind, orgId, name: `${org.name}（其他基层领域）`, districtId: org._id, unitIds };
+}
+
+/** Who may file a subject: its unit admin, or for a district subject the district admin. */
+function mayFile(actor: Actor, s: Subject): boolean {
+  const org = { _id: s.orgId, districtId: s.districtId, level: s.kind } as const;
+  return covers(actor, org, [s.kind === 'unit' ? 'unitAdmin' : 'districtAdmin']);
+}
+
+function mayOversee(actor: Actor, s: Subject): boolean {
+  return covers(actor, { _id: s.orgId, districtId: s.districtId, level: s.kind }, ['districtAdmin', 'cityAdmin']);
+}
+
+async function approvedRows(deps: ServerDeps, periodId: string, s: Subject): Promise<number> {
+  const counters = await deps.store
+    .collection<QuotaDoc>(C.quotas)
+    .find({ periodId, unitId: { $in: s.unitIds } }, { projection: { used: 1 } });
+  return counters.reduce((sum, q) => sum + q.used, 0);
+}
+
+async function openObjections(deps: ServerDeps, periodId: string, s: Subject): Promise<number> {
+  return deps.store
+    .collection<ObjectionDoc>(C.objections)
+    .count({ periodId, unitId: { $in: s.unitIds }, status: 'open' });
+}
+
+type DocFields = Pick<FilingView, 'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'scan' | 'rowMismatch'>;
+
+const NOT_FILED: DocFields = {
+  state: 'open',
+  filedAt: null,
+  filedByName: null,
+  reopenReason: null,
+  scan: null,
+  rowMismatch: false,
+};
+
+function scanView(scan: NonNullable<FilingDoc['scan']>): NonNullable<FilingView['scan']> {
+  const { fileId, sha256, pageCount, confirmedRows, uploadedByName, at } = scan;
+  return { fileId, sha256, pageCount, confirmedRows, uploadedByName, at: at.toISOString() };
+}
+
+function docFields(doc: FilingDoc | null): DocFields {
+  if (!doc) return NOT_FILED;
+  return {
+    state: doc.state,
+    filedAt: doc.filedAt ? doc.filedAt.toISOString() : null,
+    filedByName: doc.filedByName,
+    reopenReason: doc.reopenReason,
+    scan: doc.scan ? scanView(doc.scan) : null,
+    rowMismatch: doc.rowMismatch,
+  };
+}
+
+async function filingView(
+  deps: ServerDeps,
+  periodId: string,
+  s: Subject,
+  doc: FilingDoc | null,
+  districtName: string,
+): Promise<FilingView> {
+  // A filed list shows what was filed; an open one the live count.
+  const rows = doc?.state === 'filed' ? doc.approvedRows : await approvedRows(deps, periodId, s);
+  return {
+    id: filingId(periodId, s),
+    kind: s.kind,
+    orgId: s.orgId,
+    name: s.name,
+    districtName,
+    approvedRows: rows,
+    openObjections: await openObjections(deps, periodId, s),
+    ...docFields(doc),
+  };
+}
+
+/** The city and each district see who has filed and who has not. */
+export const filings: Handler<typeof adminContract.actions.filings> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const period = await currentPeriod(deps, now);
+  if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
+  const scope = await resolveScope(deps, actor, input);
+  if (!scope.ok) return scope;
+  const [units, districts] = await Promise.all([unitsIn(deps, scope.value), districtsIn(deps, scope.value)]);
+  const docs = await deps.store.collection<FilingDoc>(C.filings).find({ periodId: period._id });
+  const byId = new Map(docs.map((d) => [d._id, d]));
+  const names = new Map(districts.map((d) => [d._id, d.name]));
+  const all = filingSubjects(units, districts).filter(
+    (s) => !input.state || (byId.get(filingId(period._id, s))?.state ?? 'open') === input.state,
+  );
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 20;
+  const slice = all.slice((page - 1) * pageSize, page * pageSize);
+  const items = await Promise.all(
+    slice.map((s) =>
+      filingView(
+        deps,
+        period._id,
+        s,
+        byId.get(filingId(period._id, s)) ?? null,
+        names.get(s.districtId ?? '') ?? '市级单位',
+      ),
+    ),
+  );
+  return ok({ items, page, pageSize, total: all.length, hasMore: page * pageSize < all.length });
+};
+
+async function notifyRole(
+  ctx: ActionContext,
+  role: 'unitAdmin' | 'districtAdmin' | 'cityAdmin',
+  orgId: string,
+  title: string,
+  body: string,
+  page: string,
+) {
+  const admins = await ctx.deps.store
+    .collection<AccountDoc>(C.accounts)
+    .find({ grants: { $elemMatch: { role, orgId } } }, { projection: { _id: 1 }, limit: 20 });
+  for (const a of admins) ctx.notify({ toOpenid: a._id, title, body, page });
+  return admins.length;
+}
+
+/** The overseers of a subject: its district, or the city for city-level units. */
+function overseerOf(s: Subject, cityOrgId: string): { role: 'districtAdmin' | 'cityAdmin'; orgId: string } {
+  return s.districtId ? { role: 'districtAdmin', orgId: s.districtId } : { role: 'cityAdmin', orgId: cityOrgId };
+}
+
+async function loadSubject(
+  ctx: ActionContext & { actor: Actor },
+  id: string,
+  allowed: (a: Actor, s: Subject) => boolean,
+) {
+  const period = await currentPeriod(ctx.deps, ctx.now);
+  if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
+  const subject = id.startsWith(`${period._id}:`) ? await subjectFor(ctx.deps, id) : null;
+  if (!subject) return err(appError('ORG.NOT_FOUND', 'no such filing'));
+  if (!allowed(ctx.actor, subject)) return err(appError('AUTH.OUT_OF_SCOPE', 'filing outside your scope'));
+  const doc = await ctx.deps.store.collection<FilingDoc>(C.filings).get(id);
+  return ok({ periodId: period._id, subject, doc });
+}
+
+/** R4.4 a unit (or a district for its grassroots units) files its approved list, which then locks. */
+export const file: Handler<typeof adminContract.actions.file> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const loaded = await loadSubject(ctx, input.filingId, mayFile);
+  if (!loaded.ok) return loaded;
+  const { periodId, subject, doc } = loaded.value;
+  if (doc?.state === 'filed') return err(appError('FILING.ALREADY_FILED', 'already filed'));
+  const open = await openObjections(deps, periodId, subject);
+  if (open > 0) return err(appError('FILING.OBJECTIONS_PENDING', 'objections pending', { open }));
+  const rows = await approvedRows(deps, periodId, subject);
+  const fields = {
+    state: 'filed' as const,
+    approvedRows: rows,
+    filedAt: now,
+    filedBy: actor.openid,
+    filedByName: actor.displayName,
+    updatedAt: now,
+  };
+  const filings = deps.store.collection<FilingDoc>(C.filings);
+  if (doc) {
+    if ((await filings.updateOne({ _id: doc._id, state: doc.state }, { $set: fields })) === 0)
+      return err(appError('FILING.ALREADY_FILED', 'already filed'));
+  } else {
+    await filings.insert({
+      _id: input.filingId,
+      periodId,
+      kind: subject.kind,
+      orgId: subject.orgId,
+      districtId: subject.districtId,
+      reopenReason: null,
+      scan: null,
+      rowMismatch: false,
+      ...fields,
+    });
+  }
+  ctx.audit({ target: `filings/${input.filingId}`, details: { rows } });
+  const over = overseerOf(subject, deps.cityOrgId);
+  await notifyRole(
+    ctx,
+    over.role,
+    over.orgId,
+    '名单已备案',
+    `${subject.name}已备案好青年名单（${rows}人）。`,
+    'pages/admin/filings/index',
+  );
+  const saved = await filings.get(input.filingId);
+  return ok({ filing: await filingView(deps, periodId, subject, saved, '') });
+};
+
+/** Changes to a filed list need the district or the city to reopen it, with a reason. */
+export const reopen: Handler<typeof adminContract.actions.reopen> = async (input, ctx) => {
+  const { deps, now } = ctx;
+  const loaded = await loadSubject(ctx, input.filingId, mayOversee);
+  if (!loaded.ok) return loaded;
+  const { periodId, subject, doc } = loaded.value;
+  if (doc?.state !== 'filed') return err(appError('FILING.NOT_FILED', 'not filed'));
+  const filings = deps.store.collection<FilingDoc>(C.filings);
+  const changed = await filings.updateOne(
+    { _id: doc._id, state: 'filed' },
+    { $set: { state: 'reopened', reopenReason: input.reason, updatedAt: now } },
+  );
+  if (changed === 0) return err(appError('FILING.NOT_FILED', 'not filed'));
+  ctx.audit({ target: `filings/${doc._id}`, details: { reason: input.reason } });
+  const role = subject.kind === 'unit' ? 'unitAdmin' : 'districtAdmin';
+  await notifyRole(
+    ctx,
+    role,
+    subject.orgId,
+    '名单已退回重报',
+    `${subject.name}的备案名单已退回：${input.reason}`,
+    'pages/admin/filings/index',
+  );
+  return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
+};
+
+/** One tap: every subject in scope that has not filed gets a reminder in the outbox. */
+export const remindLate: Handler<typeof adminContract.actions.remindLate> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const period = await currentPeriod(deps, now);
+  if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
+  const scope = await resolveScope(deps, actor, input);
+  if (!scope.ok) return scope;
+  const [units, districts] = await Promise.all([unitsIn(deps, scope.value), districtsIn(deps, scope.value)]);
+  const filed = new Set(
+    (
+      await deps.store
+        .collection<FilingDoc>(C.filings)
+        .find({ periodId: period._id, state: 'filed' }, { projection: { _id: 1 } })
+    ).map((f) => f._id),
+  );
+  let reminded = 0;
+  for (const s of filingSubjects(units, districts).filter((x) => !filed.has(filingId(period._id, x)))) {
+    const role = s.kind === 'unit' ? 'unitAdmin' : 'districtAdmin';
+    reminded += await notifyRole(
+      ctx,
+      role,
+      s.orgId,
+      '请按时备案好青年名单',
+      `${s.name}尚未备案，截止时间为7月31日，请尽快完成。`,
+      'pages/admin/filings/index',
+    );
+  }
+  ctx.audit({ target: `filings/${period._id}`, details: { reminded, scope: scope.value.orgId } });
+  return ok({ reminded });
+};
+
+/** The stamped table: file, hash, pages, uploader; the confirmed row count is checked against the data. */
+export const attachScan: Handler<typeof adminContract.actions.attachScan> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const loaded = await loadSubject(ctx, input.filingId, mayFile);
+  if (!loaded.ok) return loaded;
+  const { periodId, subject, doc } = loaded.value;
+  if (doc?.state !== 'filed')
+    return err(appError('FILING.NOT_FILED', 'file the list before attaching the stamped table'));
+  const mismatch = rowCountMismatch(input.confirmedRows, doc.approvedRows);
+  const scan = {
+    fileId: input.fileId,
+    sha256: input.sha256,
+    pageCount: input.pageCount,
+    confirmedRows: input.confirmedRows,
+    uploadedBy: actor.openid,
+    uploadedByName: actor.displayName ?? '',
+    at: now,
+  };
+  const filings = deps.store.collection<FilingDoc>(C.filings);
+  await filings.updateOne({ _id: doc._id }, { $set: { scan, rowMismatch: mismatch, updatedAt: now } });
+  ctx.audit({
+    target: `filings/${doc._id}`,
+    details: { sha256: input.sha256, pageCount: input.pageCount, confirmedRows: input.confirmedRows, mismatch },
+  });
+  if (mismatch) {
+    const over = overseerOf(subject, deps.cityOrgId);
+    const body = `${subject.name}上传的盖章汇总表确认${input.confirmedRows}行，系统备案${doc.approvedRows}人，请核实。`;
+    await notifyRole(ctx, over.role, over.orgId, '备案行数不一致', body, 'pages/admin/filings/index');
+  }
+  return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
+};

@@ -1,0 +1,95 @@
+import type { NoticeItem } from '../../../miniprogram/core/contracts/admin';
+import { noticeContract } from '../../../miniprogram/core/contracts/admin';
+import { appError } from '../../../miniprogram/core/errors';
+import { err, ok } from '../../../miniprogram/core/result';
+import { C, type AccountDoc, type NominationDoc, type ObjectionDoc } from '../../_lib/collections';
+import { currentPeriod, orgNames } from '../../_lib/queries';
+import { defineRouter } from '../../_lib/router';
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * 公示 (R8): the selected youths of the period, without ID numbers or phones;
+ * deeds only where the youth consented (R8.1). Anyone may object; the
+ * objection goes to the reviewing unit.
+ */
+export const router = defineRouter(noticeContract, {
+  list: async (input, ctx) => {
+    const period = await currentPeriod(ctx.deps, ctx.now);
+    if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
+    const filter: Record<string, unknown> = { periodId: period._id, status: 'approved' };
+    if (input.keyword) filter.name = { $regex: `^${escapeRegex(input.keyword)}` };
+    const page = input.page ?? 1;
+    const pageSize = input.pageSize ?? 20;
+    const col = ctx.deps.store.collection<NominationDoc>(C.nominations);
+    const projection = {
+      name: 1,
+      sex: 1,
+      unitId: 1,
+      post: 1,
+      politicalStatus: 1,
+      education: 1,
+      deeds: 1,
+      showcaseConsent: 1,
+    } as const;
+    const [docs, total] = await Promise.all([
+      col.find(filter, { skip: (page - 1) * pageSize, limit: pageSize, projection }),
+      col.count(filter),
+    ]);
+    const units = await orgNames(
+      ctx.deps,
+      docs.map((d) => d.unitId),
+    );
+    const items: NoticeItem[] = docs.map((d) => ({
+      nominationId: d._id,
+      name: d.name,
+      sex: d.sex,
+      unitName: units.get(d.unitId) ?? '',
+      post: d.post,
+      politicalStatus: d.politicalStatus,
+      education: d.education,
+      deeds: d.showcaseConsent ? d.deeds : null,
+    }));
+    return ok({ items, page, pageSize, total, hasMore: page * pageSize < total, periodName: period.name });
+  },
+  object: async (input, ctx) => {
+    const { deps, actor, now } = ctx;
+    const period = await currentPeriod(deps, now);
+    if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
+    const n = await deps.store.collection<NominationDoc>(C.nominations).get(input.nominationId);
+    if (!n || n.status !== 'approved' || n.periodId !== period._id)
+      return err(appError('NOMINATION.NOT_FOUND', 'not in the public notice'));
+    const objectionId = deps.randomId(16);
+    await deps.store.collection<ObjectionDoc>(C.objections).insert({
+      _id: objectionId,
+      periodId: period._id,
+      nominationId: n._id,
+      unitId: n.unitId,
+      districtId: n.districtId,
+      content: input.content,
+      contact: input.contact ?? null,
+      filedBy: actor.openid,
+      createdAt: now,
+      status: 'open',
+      disposition: null,
+      note: null,
+      resolvedBy: null,
+      resolvedAt: null,
+    });
+    ctx.audit({ target: `objections/${objectionId}`, details: { nominationId: n._id } });
+    const admins = await deps.store
+      .collection<AccountDoc>(C.accounts)
+      .find({ grants: { $elemMatch: { role: 'unitAdmin', orgId: n.unitId } } }, { projection: { _id: 1 }, limit: 20 });
+    for (const a of admins) {
+      ctx.notify({
+        toOpenid: a._id,
+        title: '收到公示异议',
+        body: `关于${n.name}的公示收到一条异议，请及时核实处理。`,
+        page: 'pages/admin/objections/index',
+      });
+    }
+    return ok({ objectionId });
+  },
+});
