@@ -336,6 +336,38 @@ class CollectionState {
     return this.narrow(filter) ?? this.all();
   }
 
+  /** Like `candidates`, lazily: a full scan yields documents one by one so a page can stop early. */
+  *scan(filter: Filter): Iterable<Row> {
+    const narrowed = this.narrow(filter);
+    if (narrowed) {
+      yield* narrowed;
+      return;
+    }
+    for (const entry of this.docs.values()) yield entry.doc;
+  }
+
+  /**
+   * The count answered by the indexes alone, when every condition of the
+   * filter is an equality or `$in` on an indexed field; undefined otherwise.
+   */
+  indexedCount(filter: Filter): number | undefined {
+    const lookups: Lookup[] = [];
+    for (const [field, condition] of Object.entries(filter)) {
+      // Exact only: `{f: v}`, `{f: {$eq: v}}` or `{f: {$in: [...]}}` with nothing else beside it.
+      const exact = !field.startsWith('$') && (!isPlainObject(condition) || Object.keys(condition).length === 1);
+      if (!exact) return undefined;
+      const lookup = field === '_id' ? this.idLookup(condition) : this.lookup(field, condition);
+      if (!lookup) return undefined;
+      lookups.push(lookup);
+    }
+    if (lookups.length === 0) return this.docs.size;
+    lookups.sort((a, b) => a.size - b.size);
+    const [best, ...rest] = lookups;
+    let n = 0;
+    for (const id of best.ids()) if (rest.every((l) => l.has(id))) n += 1;
+    return n;
+  }
+
   /** The first document, in insertion order, that passes `test`; stops early on a full scan. */
   first(filter: Filter, test: (doc: Row) => boolean): Row | undefined {
     const narrowed = this.narrow(filter);
@@ -723,14 +755,33 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     return this.read(() => {
       checkFindOptions(options);
       if (options.limit === 0) return [];
-      let rows = this.state.candidates(filter).filter(this.matches(filter));
-      if (options.sort && Object.keys(options.sort).length > 0) rows = sortRows(rows, options.sort);
       const start = options.skip ?? 0;
-      rows = rows.slice(start, options.limit === undefined ? undefined : start + options.limit);
+      let rows: Row[];
+      if (options.sort && Object.keys(options.sort).length > 0) {
+        rows = sortRows(this.state.candidates(filter).filter(this.matches(filter)), options.sort);
+        rows = rows.slice(start, options.limit === undefined ? undefined : start + options.limit);
+      } else {
+        rows = this.page(filter, start, options.limit);
+      }
       // Projection last, on the page only: sorting may use fields the projection drops.
       if (options.projection) rows = mingoFind(rows, {}, options.projection as Projection).all() as Row[];
       return rows.map((doc) => clone(doc) as unknown as T);
     });
+  }
+
+  /** Natural order needs no sort: stop as soon as the page is full. */
+  private page(filter: Filter, skip: number, limit: number | undefined): Row[] {
+    const test = this.matches(filter);
+    const end = limit === undefined ? Infinity : skip + limit;
+    const rows: Row[] = [];
+    let seen = 0;
+    for (const doc of this.state.scan(filter)) {
+      if (!test(doc)) continue;
+      if (seen >= skip) rows.push(doc);
+      seen += 1;
+      if (seen >= end) break;
+    }
+    return rows;
   }
 
   async findOne(filter: Filter): Promise<T | null> {
@@ -746,7 +797,9 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   count(filter: Filter): Promise<number> {
-    return this.read(() => this.state.candidates(filter).filter(this.matches(filter)).length);
+    return this.read(
+      () => this.state.indexedCount(filter) ?? this.state.candidates(filter).filter(this.matches(filter)).length,
+    );
   }
 
   insert(doc: T): Promise<void> {
