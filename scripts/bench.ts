@@ -1,5 +1,7 @@
 /** `npm run bench`: prints figures, each as a ratio against a baseline measured in the same run. */
 import { benchColdLoad } from './bench/cold-load';
+import { benchExport } from './bench/export';
+import { benchRoster } from './bench/roster';
 import { benchStore } from './bench/store';
 
 function print(rows: Array<{ name: string; value: number; unit: string }>): void {
@@ -10,8 +12,14 @@ function print(rows: Array<{ name: string; value: number; unit: string }>): void
 async function main(): Promise<void> {
   console.log('— embedded store, 100,000 youth documents —');
   print(await benchStore());
+  console.log('— rosters and dashboards, 100,000 youths in 2,000 units, via the admin router (budget p95 20 ms) —');
+  print(await benchRoster());
   console.log('— cloud function cold load —');
   print(await benchColdLoad());
+  console.log('— summary-table export, 1,000 approved youths (budget 2 s) —');
+  print(await benchExport());
+  console.log('— export function cold load (docx + exceljs, loaded lazily) —');
+  print(await benchColdLoad('export'));
 }
 
 main().catch((e: unknown) => {

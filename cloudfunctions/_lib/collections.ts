@@ -215,7 +215,17 @@ export interface ObjectionDoc {
 /** Secondary indexes the embedded store keeps (and the CloudBase console should create). */
 export const INDEXES: Record<string, string[]> = {
   orgs: ['parentId', 'districtId', 'level'],
-  nominations: ['periodId', 'unitId', 'districtId', 'youthOpenid', 'status'],
+  nominations: [
+    'periodId',
+    'unitId',
+    'districtId',
+    'youthOpenid',
+    'status',
+    'category',
+    'politicalStatus',
+    'education',
+    'name',
+  ],
   consents: ['openid'],
   quotas: ['periodId', 'districtId', 'unitId'],
   filings: ['periodId', 'districtId', 'state'],

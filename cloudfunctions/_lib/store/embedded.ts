@@ -246,6 +246,18 @@ class AppendLog {
   }
 }
 
+/** Top-level inclusion projections are picked by hand (mingo's projection dominates large pages); others go to mingo. */
+function project(rows: Row[], projection: Record<string, 0 | 1>): Row[] {
+  const fields = Object.keys(projection);
+  const simple = fields.every((f) => projection[f] === 1 && !f.includes('.') && !f.startsWith('$'));
+  if (!simple) return mingoFind(rows, {}, projection as Projection).all() as Row[];
+  return rows.map((doc) => {
+    const out: Row = { _id: doc._id };
+    for (const f of fields) if (f in doc) out[f] = doc[f];
+    return out;
+  });
+}
+
 /* ------------------------------------------------------------------ indexes */
 
 /** The index key of a scalar; undefined for values an equality index cannot answer (objects, null, regexes...). */
@@ -285,8 +297,31 @@ function lookupValues(condition: unknown): unknown[] | undefined {
 
 interface Lookup {
   size: number;
+  /** `size` counts each matching document once. */
+  exactSize?: boolean;
+  /** Every document of the collection matches. */
+  everything?: boolean;
   has(id: string): boolean;
   ids(): Iterable<string>;
+}
+
+const REGEX_META = /[\\^$.*+?()[\]{}|]/;
+
+/** `{$regex: '^literal'}` (no flags, no metacharacters after the anchor): a prefix an index can answer. */
+function literalPrefix(condition: unknown): string | undefined {
+  if (!isPlainObject(condition) || Object.keys(condition).length !== 1 || typeof condition.$regex !== 'string')
+    return undefined;
+  const pattern = condition.$regex;
+  if (!pattern.startsWith('^') || pattern.length < 2 || REGEX_META.test(pattern.slice(1))) return undefined;
+  return pattern.slice(1);
+}
+
+/** The index keys of string values starting with `prefix`. */
+function prefixKeys(index: Map<string, Set<string>>, prefix: string): string[] {
+  const wanted = `s:${prefix}`;
+  const keys: string[] = [];
+  for (const key of index.keys()) if (key.startsWith(wanted)) keys.push(key);
+  return keys;
 }
 
 interface Entry {
@@ -298,6 +333,8 @@ interface Entry {
 class CollectionState {
   readonly docs = new Map<string, Entry>();
   readonly indexes = new Map<string, Map<string, Set<string>>>();
+  /** Indexed fields that have held an array: their lookup sizes may count a document twice. */
+  private readonly multikey = new Set<string>();
   log: AppendLog | undefined;
   private nextSeq = 0;
 
@@ -351,21 +388,31 @@ class CollectionState {
    * filter is an equality or `$in` on an indexed field; undefined otherwise.
    */
   indexedCount(filter: Filter): number | undefined {
-    const lookups: Lookup[] = [];
-    for (const [field, condition] of Object.entries(filter)) {
-      // Exact only: `{f: v}`, `{f: {$eq: v}}` or `{f: {$in: [...]}}` with nothing else beside it.
-      const exact = !field.startsWith('$') && (!isPlainObject(condition) || Object.keys(condition).length === 1);
-      if (!exact) return undefined;
-      const lookup = field === '_id' ? this.idLookup(condition) : this.lookup(field, condition);
-      if (!lookup) return undefined;
-      lookups.push(lookup);
-    }
+    const lookups = this.exactLookups(filter);
+    if (!lookups) return undefined;
     if (lookups.length === 0) return this.docs.size;
     lookups.sort((a, b) => a.size - b.size);
     const [best, ...rest] = lookups;
+    if (rest.length === 0 && best.exactSize) return best.size;
     let n = 0;
     for (const id of best.ids()) if (rest.every((l) => l.has(id))) n += 1;
     return n;
+  }
+
+  /**
+   * Lookups that answer the whole filter — every condition `{f: v}`,
+   * `{f: {$eq: v}}`, `{f: {$in: [...]}}` or `{f: {$regex: '^prefix'}}` on an
+   * indexed field with nothing beside it — minus those every document meets.
+   */
+  private exactLookups(filter: Filter): Lookup[] | undefined {
+    const lookups: Lookup[] = [];
+    for (const [field, condition] of Object.entries(filter)) {
+      const exact = !field.startsWith('$') && (!isPlainObject(condition) || Object.keys(condition).length === 1);
+      const lookup = !exact ? undefined : field === '_id' ? this.idLookup(condition) : this.lookup(field, condition);
+      if (!lookup) return undefined;
+      if (!lookup.everything) lookups.push(lookup);
+    }
+    return lookups;
   }
 
   /** The first document, in insertion order, that passes `test`; stops early on a full scan. */
@@ -385,6 +432,10 @@ class CollectionState {
     const lookups: Lookup[] = [];
     this.collectLookups(filter, lookups);
     if (lookups.length === 0) return undefined;
+    // A lookup every document passes only costs `has` calls.
+    const useful = lookups.filter((l) => !l.everything);
+    if (useful.length === 0) return undefined;
+    lookups.splice(0, lookups.length, ...useful);
     lookups.sort((a, b) => a.size - b.size);
     const [best, ...rest] = lookups;
     if (best.size > this.docs.size * INDEX_MAX_SHARE) return undefined;
@@ -414,20 +465,27 @@ class CollectionState {
     const values = lookupValues(condition);
     if (!values) return undefined;
     const ids = new Set(values.filter((v): v is string => typeof v === 'string' && this.docs.has(v)));
-    return { size: ids.size, has: (id) => ids.has(id), ids: () => ids };
+    return { size: ids.size, exactSize: true, has: (id) => ids.has(id), ids: () => ids };
   }
 
   private lookup(field: string, condition: unknown): Lookup | undefined {
     const index = this.indexes.get(field);
-    const values = index && lookupValues(condition);
-    if (!index || !values) return undefined;
+    if (!index) return undefined;
+    const prefix = literalPrefix(condition);
+    const keys =
+      prefix !== undefined ? prefixKeys(index, prefix) : lookupValues(condition)?.map((v) => scalarKey(v) as string);
+    if (!keys) return undefined;
     const sets: Set<string>[] = [];
-    for (const key of new Set(values.map((v) => scalarKey(v) as string))) {
+    for (const key of new Set(keys)) {
       const set = index.get(key);
       if (set) sets.push(set);
     }
+    const size = sets.reduce((n, s) => n + s.size, 0);
     return {
-      size: sets.reduce((n, s) => n + s.size, 0),
+      size,
+      // Without arrays each document sits under one key, so the sizes add up exactly.
+      exactSize: !this.multikey.has(field),
+      everything: !this.multikey.has(field) && size === this.docs.size,
       has: (id) => sets.some((s) => s.has(id)),
       // An array field can sit in several `$in` buckets: de-duplicate the union.
       ids: () => (sets.length === 1 ? sets[0] : new Set(sets.flatMap((s) => Array.from(s)))),
@@ -436,6 +494,7 @@ class CollectionState {
 
   private index(doc: Row): void {
     for (const [field, index] of this.indexes) {
+      if (Array.isArray(doc[field])) this.multikey.add(field);
       for (const key of fieldKeys(doc[field])) {
         let set = index.get(key);
         if (!set) index.set(key, (set = new Set()));
@@ -764,7 +823,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
         rows = this.page(filter, start, options.limit);
       }
       // Projection last, on the page only: sorting may use fields the projection drops.
-      if (options.projection) rows = mingoFind(rows, {}, options.projection as Projection).all() as Row[];
+      if (options.projection) rows = project(rows, options.projection);
       return rows.map((doc) => clone(doc) as unknown as T);
     });
   }
