@@ -22,6 +22,8 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.svg': 'image/svg+xml',
 };
 

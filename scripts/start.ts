@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startDevServer } from './dev-server';
-import { createLocalDeps } from './local/deps';
+import { createLocalDeps, filesDirOf } from './local/deps';
 import { isSeeded, seedDemo } from './local/seed';
 
 const ROOT = join(__dirname, '..');
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     port,
     host: process.env.HOST,
     staticDir: join(ROOT, '.preview'),
-    filesDir: join(DATA_DIR, 'files'),
+    // The same directory the local file store writes exports to.
+    filesDir: filesDirOf(DATA_DIR),
   });
   console.log(
     `\n好青年选培 本地预览: ${server.url}\n(Ctrl-C 停止；数据保存在 ${DATA_DIR}，npm run reset 清空并重新写入演示数据)\n`,

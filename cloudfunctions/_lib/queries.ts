@@ -21,3 +21,13 @@ export async function orgNames(deps: ServerDeps, ids: string[]): Promise<Map<str
   const orgs = await deps.store.collection<OrgDoc>(C.orgs).find({ _id: { $in: unique } }, { projection: { name: 1 } });
   return new Map(orgs.map((o) => [o._id, o.name]));
 }
+
+/** A user's search text with every regex metacharacter escaped, so it can never become a pattern. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Names matched from their start: "张" finds 张晓青. */
+export function prefixPattern(text: string): string {
+  return `^${escapeRegex(text)}`;
+}

@@ -5,6 +5,9 @@
  * the same run, against the same data with no secondary indexes (full scans).
  * Budget (issue 4): a roster page and a dashboard under 20 ms at p95.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { router as admin } from '../../cloudfunctions/admin/src/router';
 import {
@@ -16,6 +19,7 @@ import {
   type QuotaDoc,
 } from '../../cloudfunctions/_lib/collections';
 import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
+import { createLocalFileStore } from '../../cloudfunctions/_lib/files';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { randomId } from '../../cloudfunctions/_lib/ids';
 import { silentLogger } from '../../cloudfunctions/_lib/logger';
@@ -41,13 +45,14 @@ interface Figure {
 function deps(indexed: boolean): ServerDeps {
   return {
     store: createEmbeddedStore({ indexes: indexed ? INDEXES : {} }),
+    files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'hqn-bench-files-'))),
     crypto: createPersonalDataCrypto(TEST_KEYS),
     log: silentLogger,
     clock: () => NOW,
     randomId,
     bootstrapCityAdmins: [],
     cityOrgId: CITY_ORG_ID,
-  } as unknown as ServerDeps;
+  };
 }
 
 function units(): OrgDoc[] {

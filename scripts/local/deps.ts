@@ -1,9 +1,12 @@
 /** Dependencies for local runs (dev server, tests, benchmarks): the embedded store and dev keys. */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INDEXES } from '../../cloudfunctions/_lib/collections';
 import { createPersonalDataCrypto, generateKeys, type CryptoKeys } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { createLocalFileStore } from '../../cloudfunctions/_lib/files';
 import { createConsoleLogger, type Logger } from '../../cloudfunctions/_lib/logger';
 import { randomId } from '../../cloudfunctions/_lib/ids';
 import { createEmbeddedStore } from '../../cloudfunctions/_lib/store/embedded';
@@ -23,6 +26,18 @@ export interface LocalDepsOptions {
   clock?: () => Date;
   log?: Logger;
   bootstrapCityAdmins?: string[];
+  /** Where generated files go; defaults to `<dataDir>/files`, or a fresh directory under the OS temp dir. */
+  filesDir?: string;
+}
+
+/** The directory the dev server serves as `/files/` for a data directory. */
+export function filesDirOf(dataDir: string): string {
+  return join(dataDir, 'files');
+}
+
+/** In-memory runs get their own directory, created only when a file is first written. */
+function scratchFilesDir(): string {
+  return join(tmpdir(), `hqn-files-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /** Dev keys live beside the data so a restart can still decrypt it. */
@@ -37,11 +52,14 @@ export function devKeys(dataDir: string): CryptoKeys {
 
 export function createLocalDeps(options: LocalDepsOptions = {}): ServerDeps {
   const keys = options.keys ?? (options.dataDir ? devKeys(options.dataDir) : TEST_KEYS);
+  const clock = options.clock ?? (() => new Date());
+  const filesDir = options.filesDir ?? (options.dataDir ? filesDirOf(options.dataDir) : scratchFilesDir());
   return {
     store: createEmbeddedStore({ dir: options.dataDir, indexes: INDEXES }),
     crypto: createPersonalDataCrypto(keys),
+    files: createLocalFileStore(filesDir, '/files', clock),
     log: options.log ?? createConsoleLogger(),
-    clock: options.clock ?? (() => new Date()),
+    clock,
     randomId,
     bootstrapCityAdmins: options.bootstrapCityAdmins ?? [],
     cityOrgId: CITY_ORG_ID,

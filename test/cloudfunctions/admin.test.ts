@@ -7,6 +7,8 @@ import type {
 } from '../../miniprogram/core/contracts/admin';
 import type { Paged } from '../../miniprogram/core/contracts/common';
 import type { NominationView } from '../../miniprogram/core/contracts/nomination';
+import type { AccountDoc } from '../../cloudfunctions/_lib/collections';
+import type { Role } from '../../miniprogram/core/org';
 import { dataOf, makeHarness, type Harness } from '../support/harness';
 import { addNominations } from '../support/nominees';
 
@@ -15,8 +17,8 @@ const DISTRICT = 'dev-district-admin'; // 越城区
 const CITY = 'dev-city-admin';
 const codeOf = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'OK' : res.error?.code);
 
-async function makeAdmin(h: Harness, openid: string, role: string, orgId: string) {
-  await h.deps.store.collection('accounts').insert({
+async function makeAdmin(h: Harness, openid: string, role: Role, orgId: string) {
+  await h.deps.store.collection<AccountDoc>('accounts').insert({
     _id: openid,
     displayName: openid,
     grants: [{ role, orgId }],

@@ -5,6 +5,7 @@
  */
 import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
 import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
+import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
 import { randomId } from '../../cloudfunctions/_lib/ids';
 import { silentLogger } from '../../cloudfunctions/_lib/logger';
 import { CITY_ORG_ID, TEST_KEYS } from '../../scripts/local/deps';
@@ -20,11 +21,12 @@ describe('production entry through the CloudBase SDK', () => {
 
   beforeAll(async () => {
     fake = await startFakeTcbServer();
-    const store = createCloudbaseStore(connectSdk(fake));
+    const app = connectSdk(fake);
     await seedDemo(
       {
-        store,
+        store: createCloudbaseStore(app),
         crypto: createPersonalDataCrypto(TEST_KEYS),
+        files: createCloudbaseFileStore(app),
         log: silentLogger,
         clock: () => new Date(),
         randomId,

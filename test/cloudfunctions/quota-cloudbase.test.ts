@@ -3,6 +3,7 @@
  * against the local endpoint, whose conditional update is atomic like the
  * database's single-document update.
  */
+import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
 import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
 import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
@@ -21,15 +22,17 @@ describe('quota through the cloudbase adapter', () => {
 
   beforeAll(async () => {
     fake = await startFakeTcbServer();
+    const app = connectSdk(fake);
     deps = {
-      store: createCloudbaseStore(connectSdk(fake)),
+      store: createCloudbaseStore(app),
+      files: createCloudbaseFileStore(app),
       crypto: createPersonalDataCrypto(TEST_KEYS),
       log: silentLogger,
       clock: () => NOW,
       randomId,
       bootstrapCityAdmins: [],
       cityOrgId: CITY_ORG_ID,
-    } as ServerDeps;
+    };
     await seedDemo(deps, NOW);
   });
   afterAll(() => fake.close());

@@ -19,6 +19,12 @@
  *   outside the transaction see the before-image. Reads inside a transaction
  *   see committed data plus their own writes (no snapshot).
  * Each request is handled synchronously, so a conditional update is atomic.
+ *
+ * Storage, as the SDK's `uploadFile` and `getTempFileURL` use it: the upload
+ * asks `/admin` for metadata (`storage.getUploadMetadata`: a COS URL, a
+ * signature and a file id), then PUTs the bytes to that URL with the
+ * signature; `storage.batchGetDownloadUrl` returns links served by GET. Stored
+ * objects are in `objects` by cloud path.
  */
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
@@ -38,6 +44,11 @@ export interface FakeRequest {
   body: Record<string, unknown>;
 }
 
+export interface StoredObject {
+  fileId: string;
+  bytes: Buffer;
+}
+
 export interface FakeTcbServer {
   /** The value for the SDK's `serviceUrl`. */
   readonly url: string;
@@ -48,7 +59,9 @@ export interface FakeTcbServer {
   readonly violations: string[];
   /** The emulated database, by collection then `_id` (tests may seed or inspect it). */
   readonly data: Map<string, Map<string, Row>>;
-  /** Forgets data, requests and violations. */
+  /** The emulated cloud storage, by cloud path. */
+  readonly objects: Map<string, StoredObject>;
+  /** Forgets data, objects, requests and violations. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -59,7 +72,7 @@ export interface FakeTcbOptions {
   secretKey?: string;
 }
 
-/** Every action the store adapter may legitimately send (names from @cloudbase/database). */
+/** Every action the store and file adapters may legitimately send (names from @cloudbase/database and node-sdk). */
 export const EXPECTED_ACTIONS = [
   'database.getDocument',
   'database.insertDocument',
@@ -70,6 +83,8 @@ export const EXPECTED_ACTIONS = [
   'database.startTransaction',
   'database.commitTransaction',
   'database.abortTransaction',
+  'storage.getUploadMetadata',
+  'storage.batchGetDownloadUrl',
 ] as const;
 
 const QUERY_OPERATORS = new Set([
@@ -231,6 +246,10 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   const requests: FakeRequest[] = [];
   const violations: string[] = [];
   const data = new Map<string, Map<string, Row>>();
+  const objects = new Map<string, StoredObject>();
+  /** Upload slots handed out by getUploadMetadata, by cloud path: the PUT must present their signature. */
+  const uploads = new Map<string, { authorization: string; token: string; cosFileId: string; fileId: string }>();
+  let origin = ''; // set once listening
   const transactions = new Map<string, TxState>();
   const locks = new Map<string, Lock>();
   let waiting: Array<() => void> = [];
@@ -468,6 +487,33 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
       return { requestId: requestId(), data: { list: out.map(toEjson) } };
     },
 
+    'storage.getUploadMetadata': (body) => {
+      const path = cloudPath(body.path);
+      if (body.method !== 'put') throw new Violation(`upload method ${String(body.method)}`);
+      const slot = {
+        authorization: `q-sign-algorithm=sha1&q-signature=${randomBytes(8).toString('hex')}`,
+        token: randomBytes(8).toString('hex'),
+        cosFileId: `cos-${randomBytes(6).toString('hex')}`,
+        fileId: `cloud://${env}.fake-bucket/${path}`,
+      };
+      uploads.set(path, slot);
+      return { requestId: requestId(), data: { url: cosUrl(path), ...slot } };
+    },
+
+    'storage.batchGetDownloadUrl': (body) => {
+      const list = body.file_list;
+      if (!Array.isArray(list) || list.length === 0) throw new Violation('batchGetDownloadUrl needs file_list[]');
+      const download_list = list.map((item: unknown) => {
+        if (!isPlainObject(item) || typeof item.fileid !== 'string') throw new Violation('file_list item needs fileid');
+        if (typeof item.max_age !== 'number' || item.max_age <= 0) throw new Violation('file_list item needs max_age');
+        const path = [...objects].find(([, o]) => o.fileId === item.fileid)?.[0];
+        return path
+          ? { code: 'SUCCESS', fileID: item.fileid, tempFileURL: `${cosUrl(path)}?sign=fake&t=${item.max_age}` }
+          : { code: 'STORAGE_FILE_NONEXIST', fileID: item.fileid, tempFileURL: '' };
+      });
+      return { requestId: requestId(), data: { download_list } };
+    },
+
     'database.startTransaction': () => {
       const transactionId = `tx-${randomBytes(6).toString('hex')}`;
       transactions.set(transactionId, { open: true, undo: [] });
@@ -489,6 +535,61 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
       return { requestId: requestId() };
     },
   };
+
+  /** A relative cloud path without empty or dot segments. */
+  function cloudPath(value: unknown): string {
+    if (typeof value !== 'string' || value.split('/').some((seg) => /^\.*$/.test(seg))) {
+      throw new Violation(`bad cloud path ${String(value)}`);
+    }
+    return value;
+  }
+
+  function cosUrl(path: string): string {
+    return `${origin}/cos/${path.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  /** Why COS would refuse this PUT, or null: it must present the slot's signature, token and file id. */
+  function uploadProblem(
+    req: http.IncomingMessage,
+    path: string,
+    slot: { authorization: string; token: string; cosFileId: string } | undefined,
+  ): string | null {
+    const h = req.headers;
+    if (req.method !== 'PUT') return `${req.method} on COS`;
+    if (!slot) return `PUT to ${path} without upload metadata`;
+    if (h.authorization !== slot.authorization || h.signature !== slot.authorization) return 'COS signature mismatch';
+    if (h['x-cos-security-token'] !== slot.token) return 'COS security token mismatch';
+    if (h['x-cos-meta-fileid'] !== slot.cosFileId) return 'COS file id mismatch';
+    if (h.key !== encodeURIComponent(path)) return `COS key header ${String(h.key)}`;
+    return null;
+  }
+
+  /** COS itself: the signed PUT of an upload slot, and GET of a stored object through a temp link. */
+  function handleCos(req: http.IncomingMessage, res: http.ServerResponse, url: URL, bytes: Buffer): void {
+    const path = decodeURIComponent(url.pathname.slice('/cos/'.length));
+    if (req.method === 'GET') {
+      const object = objects.get(path);
+      res.writeHead(object && url.searchParams.get('sign') ? 200 : 404);
+      res.end(object?.bytes);
+      return;
+    }
+    const slot = uploads.get(path);
+    const problem = uploadProblem(req, path, slot);
+    requests.push({ action: 'cos.put', body: { path, size: bytes.length } });
+    if (problem || !slot) {
+      violations.push(`cos.put: ${problem}`);
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end(
+        `<?xml version='1.0' encoding='utf-8' ?><Error><Code>AccessDenied</Code><Message>${problem}</Message>` +
+          '<RequestId>fake</RequestId><TraceId>fake</TraceId></Error>',
+      );
+      return;
+    }
+    uploads.delete(path);
+    objects.set(path, { fileId: slot.fileId, bytes });
+    res.writeHead(200); // COS answers an empty body on success
+    res.end();
+  }
 
   function checkSignature(req: http.IncomingMessage, body: Record<string, unknown>): void {
     const auth = req.headers.authorization;
@@ -515,11 +616,13 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     res.end(text);
   }
 
-  function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/cos/')) return handleCos(req, res, url, bytes);
+    const raw = bytes.toString('utf8');
     let action = '(none)';
     const run = (): void => {
       try {
-        const url = new URL(req.url ?? '/', 'http://fake');
         if (req.method !== 'POST' || url.pathname !== '/admin') throw new Violation(`${req.method} ${url.pathname}`);
         if (url.searchParams.get('env') !== env) throw new Violation(`env=${url.searchParams.get('env')}`);
         let body: unknown;
@@ -556,10 +659,11 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}/admin`,
@@ -569,10 +673,13 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     requests,
     violations,
     data,
+    objects,
     reset() {
       requests.length = 0;
       violations.length = 0;
       data.clear();
+      objects.clear();
+      uploads.clear();
       transactions.clear();
       locks.clear();
       waiting = [];

@@ -30,7 +30,7 @@ export interface Harness {
 }
 
 export async function makeHarness(
-  options: { seed?: boolean; now?: Date; bootstrapCityAdmins?: string[] } = {},
+  options: { seed?: boolean; now?: Date; bootstrapCityAdmins?: string[]; filesDir?: string } = {},
 ): Promise<Harness> {
   let now = options.now ?? NOW;
   const logs: string[] = [];
@@ -41,6 +41,7 @@ export async function makeHarness(
       captureLine(line);
     }),
     bootstrapCityAdmins: options.bootstrapCityAdmins,
+    filesDir: options.filesDir,
   });
   if (options.seed !== false) await seedDemo(deps, now);
   return {
@@ -56,7 +57,10 @@ export async function makeHarness(
     },
     consent: async (openid) => {
       const res = await FUNCTIONS.account.handle(
-        { action: 'recordConsent', data: { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: true } },
+        {
+          action: 'recordConsent',
+          data: { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: true },
+        },
         { openid },
         deps,
       );

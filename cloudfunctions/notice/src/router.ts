@@ -2,13 +2,10 @@ import type { NoticeItem } from '../../../miniprogram/core/contracts/admin';
 import { noticeContract } from '../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../miniprogram/core/errors';
 import { err, ok } from '../../../miniprogram/core/result';
-import { C, type AccountDoc, type NominationDoc, type ObjectionDoc } from '../../_lib/collections';
-import { currentPeriod, orgNames } from '../../_lib/queries';
+import { C, type NominationDoc, type ObjectionDoc } from '../../_lib/collections';
+import { currentPeriod, orgNames, prefixPattern } from '../../_lib/queries';
+import { notifyRole } from '../../_lib/notify';
 import { defineRouter } from '../../_lib/router';
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * 公示 (R8): the selected youths of the period, without ID numbers or phones;
@@ -20,7 +17,7 @@ export const router = defineRouter(noticeContract, {
     const period = await currentPeriod(ctx.deps, ctx.now);
     if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
     const filter: Record<string, unknown> = { periodId: period._id, status: 'approved' };
-    if (input.keyword) filter.name = { $regex: `^${escapeRegex(input.keyword)}` };
+    if (input.keyword) filter.name = { $regex: prefixPattern(input.keyword) };
     const page = input.page ?? 1;
     const pageSize = input.pageSize ?? 20;
     const col = ctx.deps.store.collection<NominationDoc>(C.nominations);
@@ -79,17 +76,12 @@ export const router = defineRouter(noticeContract, {
       resolvedAt: null,
     });
     ctx.audit({ target: `objections/${objectionId}`, details: { nominationId: n._id } });
-    const admins = await deps.store
-      .collection<AccountDoc>(C.accounts)
-      .find({ grants: { $elemMatch: { role: 'unitAdmin', orgId: n.unitId } } }, { projection: { _id: 1 }, limit: 20 });
-    for (const a of admins) {
-      ctx.notify({
-        toOpenid: a._id,
-        title: '收到公示异议',
-        body: `关于${n.name}的公示收到一条异议，请及时核实处理。`,
-        page: 'pages/admin/objections/index',
-      });
-    }
+    const body = `关于${n.name}的公示收到一条异议，请及时核实处理。`;
+    await notifyRole(
+      ctx,
+      { role: 'unitAdmin', orgId: n.unitId },
+      { title: '收到公示异议', body, page: 'pages/admin/objections/index' },
+    );
     return ok({ objectionId });
   },
 });

@@ -2,7 +2,7 @@ import type { accountContract } from '../../../../miniprogram/core/contracts/acc
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type OrgDoc } from '../../../_lib/collections';
-import { getOrg } from '../../../_lib/queries';
+import { escapeRegex, getOrg } from '../../../_lib/queries';
 import type { PublicHandler } from '../../../_lib/router';
 
 export const listDistricts: PublicHandler<typeof accountContract.actions.listDistricts> = async (_input, ctx) => {
@@ -13,10 +13,6 @@ export const listDistricts: PublicHandler<typeof accountContract.actions.listDis
   const city = orgs.filter((o) => o.level === 'city').map((o) => ({ _id: o._id, name: '市级单位' }));
   return ok([...city, ...orgs.filter((o) => o.level === 'district').map((d) => ({ _id: d._id, name: d.name }))]);
 };
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export const listUnits: PublicHandler<typeof accountContract.actions.listUnits> = async (input, ctx) => {
   const district = await getOrg(ctx.deps, input.districtId);

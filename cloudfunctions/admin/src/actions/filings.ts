@@ -8,16 +8,10 @@ import {
   type FilingKind,
 } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
-import {
-  C,
-  type AccountDoc,
-  type FilingDoc,
-  type ObjectionDoc,
-  type OrgDoc,
-  type QuotaDoc,
-} from '../../../_lib/collections';
+import { C, type FilingDoc, type ObjectionDoc, type OrgDoc, type QuotaDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
 import { covers, type Actor } from '../../../_lib/identity';
+import { notifyRole } from '../../../_lib/notify';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { districtsIn, resolveScope, unitsIn } from '../scope';
@@ -174,21 +168,6 @@ export const filings: Handler<typeof adminContract.actions.filings> = async (inp
   return ok({ items, page, pageSize, total: all.length, hasMore: page * pageSize < all.length });
 };
 
-async function notifyRole(
-  ctx: ActionContext,
-  role: 'unitAdmin' | 'districtAdmin' | 'cityAdmin',
-  orgId: string,
-  title: string,
-  body: string,
-  page: string,
-) {
-  const admins = await ctx.deps.store
-    .collection<AccountDoc>(C.accounts)
-    .find({ grants: { $elemMatch: { role, orgId } } }, { projection: { _id: 1 }, limit: 20 });
-  for (const a of admins) ctx.notify({ toOpenid: a._id, title, body, page });
-  return admins.length;
-}
-
 /** The overseers of a subject: its district, or the city for city-level units. */
 function overseerOf(s: Subject, cityOrgId: string): { role: 'districtAdmin' | 'cityAdmin'; orgId: string } {
   return s.districtId ? { role: 'districtAdmin', orgId: s.districtId } : { role: 'cityAdmin', orgId: cityOrgId };
@@ -247,11 +226,8 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
   const over = overseerOf(subject, deps.cityOrgId);
   await notifyRole(
     ctx,
-    over.role,
-    over.orgId,
-    '名单已备案',
-    `${subject.name}已备案好青年名单（${rows}人）。`,
-    'pages/admin/filings/index',
+    { role: over.role, orgId: over.orgId },
+    { title: '名单已备案', body: `${subject.name}已备案好青年名单（${rows}人）。`, page: 'pages/admin/filings/index' },
   );
   const saved = await filings.get(input.filingId);
   return ok({ filing: await filingView(deps, periodId, subject, saved, '') });
@@ -271,14 +247,15 @@ export const reopen: Handler<typeof adminContract.actions.reopen> = async (input
   );
   if (changed === 0) return err(appError('FILING.NOT_FILED', 'not filed'));
   ctx.audit({ target: `filings/${doc._id}`, details: { reason: input.reason } });
-  const role = subject.kind === 'unit' ? 'unitAdmin' : 'districtAdmin';
+  const role = subject.kind === 'unit' ? ('unitAdmin' as const) : ('districtAdmin' as const);
   await notifyRole(
     ctx,
-    role,
-    subject.orgId,
-    '名单已退回重报',
-    `${subject.name}的备案名单已退回：${input.reason}`,
-    'pages/admin/filings/index',
+    { role: role, orgId: subject.orgId },
+    {
+      title: '名单已退回重报',
+      body: `${subject.name}的备案名单已退回：${input.reason}`,
+      page: 'pages/admin/filings/index',
+    },
   );
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
 };
@@ -300,14 +277,15 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
   );
   let reminded = 0;
   for (const s of filingSubjects(units, districts).filter((x) => !filed.has(filingId(period._id, x)))) {
-    const role = s.kind === 'unit' ? 'unitAdmin' : 'districtAdmin';
+    const role = s.kind === 'unit' ? ('unitAdmin' as const) : ('districtAdmin' as const);
     reminded += await notifyRole(
       ctx,
-      role,
-      s.orgId,
-      '请按时备案好青年名单',
-      `${s.name}尚未备案，截止时间为7月31日，请尽快完成。`,
-      'pages/admin/filings/index',
+      { role: role, orgId: s.orgId },
+      {
+        title: '请按时备案好青年名单',
+        body: `${s.name}尚未备案，截止时间为7月31日，请尽快完成。`,
+        page: 'pages/admin/filings/index',
+      },
     );
   }
   ctx.audit({ target: `filings/${period._id}`, details: { reminded, scope: scope.value.orgId } });
@@ -341,7 +319,11 @@ export const attachScan: Handler<typeof adminContract.actions.attachScan> = asyn
   if (mismatch) {
     const over = overseerOf(subject, deps.cityOrgId);
     const body = `${subject.name}上传的盖章汇总表确认${input.confirmedRows}行，系统备案${doc.approvedRows}人，请核实。`;
-    await notifyRole(ctx, over.role, over.orgId, '备案行数不一致', body, 'pages/admin/filings/index');
+    await notifyRole(
+      ctx,
+      { role: over.role, orgId: over.orgId },
+      { title: '备案行数不一致', body, page: 'pages/admin/filings/index' },
+    );
   }
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
 };

@@ -2,8 +2,9 @@ import type { adminContract, QuotaView } from '../../../../miniprogram/core/cont
 import { appError } from '../../../../miniprogram/core/errors';
 import type { PeriodRules } from '../../../../miniprogram/core/period';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type AccountDoc, type OrgDoc, type QuotaDoc } from '../../../_lib/collections';
+import { C, type OrgDoc, type QuotaDoc } from '../../../_lib/collections';
 import { covers } from '../../../_lib/identity';
+import { notifyRole } from '../../../_lib/notify';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
 import { ensureQuota, newQuota, quotaId } from '../../../_lib/quota';
 import type { Handler } from '../../../_lib/router';
@@ -69,16 +70,14 @@ export const setQuota: Handler<typeof adminContract.actions.setQuota> = async (i
   if (changed === 0 || !after)
     return err(appError('QUOTA.BELOW_USED', 'quota below approved count', { used: after?.used ?? q.used }));
   ctx.audit({ target: `quotas/${q._id}`, details: { from: q.limit, to: input.quota, reason: input.reason } });
-  const admins = await deps.store
-    .collection<AccountDoc>(C.accounts)
-    .find({ grants: { $elemMatch: { role: 'unitAdmin', orgId: unit._id } } }, { projection: { _id: 1 }, limit: 20 });
-  for (const a of admins) {
-    ctx.notify({
-      toOpenid: a._id,
+  await notifyRole(
+    ctx,
+    { role: 'unitAdmin', orgId: unit._id },
+    {
       title: '本单位名额已调整',
       body: `本期名额调整为${input.quota}名：${input.reason}`,
       page: 'pages/admin/quotas/index',
-    });
-  }
+    },
+  );
   return ok({ quota: quotaView(unit, after) });
 };

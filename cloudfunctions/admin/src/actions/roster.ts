@@ -2,7 +2,7 @@ import type { adminContract, RosterItem, RosterQuery } from '../../../../minipro
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc } from '../../../_lib/collections';
-import { currentPeriod, orgNames } from '../../../_lib/queries';
+import { currentPeriod, orgNames, prefixPattern } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import type { Filter } from '../../../_lib/store/port';
 import { recordFilter, resolveScope, type Scope } from '../scope';
@@ -24,17 +24,13 @@ const ROW_FIELDS = {
   post: 1,
 } as const;
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function rosterFilter(periodId: string, scope: Scope, q: RosterQuery): Filter {
   const filter: Filter = { periodId, status: q.status ?? { $in: LISTED }, ...recordFilter(scope) };
   if (q.category) filter.category = q.category;
   if (q.politicalStatus) filter.politicalStatus = q.politicalStatus;
   if (q.education) filter.education = q.education;
   // Names are matched from their start: "张" finds 张晓青, and the pattern cannot be injected.
-  if (q.keyword) filter.name = { $regex: `^${escapeRegex(q.keyword)}` };
+  if (q.keyword) filter.name = { $regex: prefixPattern(q.keyword) };
   return filter;
 }
 

@@ -3,8 +3,9 @@ import type { NominationForm } from '../../../../miniprogram/core/contracts/nomi
 import { appError } from '../../../../miniprogram/core/errors';
 import { ACTIVE_STATUSES } from '../../../../miniprogram/core/nomination';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type AccountDoc, type DraftDoc, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
+import { C, type DraftDoc, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
 import { hasCurrentConsent } from '../../../_lib/consent';
+import { notifyRole } from '../../../_lib/notify';
 import { getOrg } from '../../../_lib/queries';
 import type { Actor } from '../../../_lib/identity';
 import type { ActionContext, Handler } from '../../../_lib/router';
@@ -83,12 +84,7 @@ async function boundUnit(
 }
 
 export async function notifyUnitAdmins(ctx: ActionContext, unit: OrgDoc, title: string, body: string): Promise<void> {
-  const admins = await ctx.deps.store
-    .collection<AccountDoc>(C.accounts)
-    .find({ grants: { $elemMatch: { role: 'unitAdmin', orgId: unit._id } } }, { projection: { _id: 1 }, limit: 20 });
-  for (const admin of admins) {
-    ctx.notify({ toOpenid: admin._id, title, body, page: 'pages/review/pending/index' });
-  }
+  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, { title, body, page: 'pages/review/pending/index' });
 }
 
 export { boundUnit };

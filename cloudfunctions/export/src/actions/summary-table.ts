@@ -1,0 +1,150 @@
+import { chinaDate } from '../../../../miniprogram/core/china-time';
+import type { exportContract } from '../../../../miniprogram/core/contracts/admin';
+import type { ParsedInputOf } from '../../../../miniprogram/core/contracts/define';
+import { appError, type CodedError } from '../../../../miniprogram/core/errors';
+import { err, ok, type Result } from '../../../../miniprogram/core/result';
+import {
+  compareSummaryEntries,
+  summaryFileName,
+  summaryTable as buildTable,
+  type SummaryRecord,
+  type SummaryTable,
+} from '../../../../miniprogram/core/summary-table';
+import { C, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
+import { covers, type Actor } from '../../../_lib/identity';
+import { currentPeriod, getOrg } from '../../../_lib/queries';
+import type { Handler } from '../../../_lib/router';
+
+type Spec = typeof exportContract.actions.summaryTable;
+type Input = ParsedInputOf<Spec>;
+type Format = Input['format'];
+
+const CADRES = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
+const CONTENT_TYPES: Record<Format, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+/**
+ * Loaded on first use: exceljs alone takes ~300 ms to load, which every cold
+ * start of this function, and every process that loads all routers (the dev
+ * server, the tests), would otherwise pay before knowing the format.
+ */
+const RENDERERS: Record<Format, () => Promise<(table: SummaryTable) => Promise<Buffer>>> = {
+  docx: async () => (await import('../docx')).renderDocx,
+  xlsx: async () => (await import('../xlsx')).renderXlsx,
+};
+/** The link is for downloading now; the audited file stays in storage, the link does not. */
+const LINK_TTL_SECONDS = 3600;
+
+/** The fields the table needs, and nothing else (no deeds, no history). */
+const PROJECTION = {
+  unitId: 1,
+  districtId: 1,
+  name: 1,
+  idNumberEnc: 1,
+  phoneEnc: 1,
+  education: 1,
+  degree: 1,
+  politicalStatus: 1,
+  duty: 1,
+  post: 1,
+  title: 1,
+  skillLevel: 1,
+} as const;
+type Row = Pick<NominationDoc, '_id' | keyof typeof PROJECTION>;
+
+/**
+ * The organisation the table is for, if the caller may export it: a unit admin
+ * its unit, a district admin its district or a unit in it, the city anything.
+ */
+async function scopeOrg(
+  deps: ServerDeps,
+  actor: Actor,
+  input: Input,
+): Promise<Result<OrgDoc, CodedError<'ORG.NOT_FOUND' | 'INPUT.INVALID' | 'AUTH.OUT_OF_SCOPE'>>> {
+  const org = await getOrg(deps, input.orgId);
+  if (!org) return err(appError('ORG.NOT_FOUND', 'organisation not found'));
+  if (org.level !== input.scope) {
+    return err(
+      appError('INPUT.INVALID', `orgId is not a ${input.scope}`, { issues: [{ path: 'orgId', code: 'scope' }] }),
+    );
+  }
+  if (!covers(actor, org, CADRES)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
+  return ok(org);
+}
+
+function scopeFilter(periodId: string, org: OrgDoc): Record<string, unknown> {
+  // R9.2 withdrawn records are not `approved`, so they never reach an export.
+  const base = { periodId, status: 'approved' };
+  if (org.level === 'unit') return { ...base, unitId: org._id };
+  if (org.level === 'district') return { ...base, districtId: org._id };
+  return base;
+}
+
+/** Approved rows of the period in scope, decrypted, in table order: district, unit name, name. */
+async function approvedRecords(deps: ServerDeps, periodId: string, org: OrgDoc): Promise<SummaryRecord[]> {
+  const docs = (await deps.store
+    .collection<NominationDoc>(C.nominations)
+    .find(scopeFilter(periodId, org), { sort: { _id: 1 }, projection: PROJECTION })) as Row[];
+  if (docs.length === 0) return [];
+  const orgIds = [...new Set(docs.flatMap((d) => (d.districtId ? [d.unitId, d.districtId] : [d.unitId])))];
+  const orgs = await deps.store
+    .collection<OrgDoc>(C.orgs)
+    .find({ _id: { $in: orgIds } }, { projection: { name: 1, order: 1 } });
+  const byId = new Map(orgs.map((o) => [o._id, o]));
+  const keyed = docs.map((d) => ({
+    doc: d,
+    key: {
+      districtOrder: d.districtId ? (byId.get(d.districtId)?.order ?? Number.MAX_SAFE_INTEGER) : null,
+      unitName: byId.get(d.unitId)?.name ?? '',
+      name: d.name,
+    },
+  }));
+  keyed.sort((a, b) => compareSummaryEntries(a.key, b.key));
+  return keyed.map(({ doc }) => toRecord(deps, doc));
+}
+
+function toRecord(deps: ServerDeps, d: Row): SummaryRecord {
+  return {
+    name: d.name,
+    // R9.1 the official export is the one place full values appear; the call is audited.
+    idNumber: deps.crypto.decrypt(d.idNumberEnc),
+    phone: deps.crypto.decrypt(d.phoneEnc),
+    education: d.education,
+    degree: d.degree,
+    politicalStatus: d.politicalStatus,
+    duty: d.duty,
+    post: d.post,
+    title: d.title,
+    skillLevel: d.skillLevel,
+  };
+}
+
+/** R4.5 the 附件 “好青年”候选人汇总表 of a unit, a district or the city, as Word or Excel. */
+export const summaryTable: Handler<Spec> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const period = await currentPeriod(deps, now);
+  if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
+  const scoped = await scopeOrg(deps, actor, input);
+  if (!scoped.ok) return scoped;
+  const org = scoped.value;
+  const records = await approvedRecords(deps, period._id, org);
+  if (records.length === 0) return err(appError('EXPORT.EMPTY', 'no approved nominations in scope'));
+
+  const started = Date.now();
+  const render = await RENDERERS[input.format]();
+  const bytes = await render(buildTable(org.name, records));
+  const fileName = summaryFileName(org.name, chinaDate(now), input.format);
+  const { fileId } = await deps.files.put(
+    `exports/${deps.randomId(16)}/${fileName}`,
+    bytes,
+    CONTENT_TYPES[input.format],
+  );
+  const link = await deps.files.url(fileId, LINK_TTL_SECONDS);
+  // Counts and ids only: the rows themselves are personal data (R9.1).
+  const details = { scope: input.scope, orgId: org._id, format: input.format, rows: records.length };
+  ctx.audit({ target: `exports/${fileId}`, details });
+  deps.log.info('export.summaryTable', { ...details, bytes: bytes.length, ms: Date.now() - started });
+  return ok({ url: link.url, fileName, rows: records.length, expiresAt: link.expiresAt.toISOString() });
+};
