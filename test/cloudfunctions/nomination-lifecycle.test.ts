@@ -324,5 +324,41 @@ describe('the audited view (R9.1)', () => {
     ).toBe('AUTH.FORBIDDEN');
     expect(codeOf(await h.call('nomination', 'get', { nominationId: id }, 'keqiao-admin'))).toBe('AUTH.OUT_OF_SCOPE');
     expect(codeOf(await h.call('nomination', 'get', { nominationId: id }, YOUTH))).toBe('OK');
+    const detail = dataOf<{ eligibility: unknown }>(await h.call('nomination', 'get', { nominationId: id }, ADMIN));
+    expect(detail.eligibility).toEqual({ eligible: true, age: 30, code: null, params: {} });
+  });
+});
+
+describe('the period and the account (R4.3)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await makeHarness();
+    await h.consent(YOUTH);
+  });
+
+  it('refuses before the window opens, with the opening time', async () => {
+    h.setNow(new Date('2026-07-31T15:59:59Z')); // 23:59:59 on 31 July 2026, China time
+    const res = await h.call('nomination', 'submitSelf', form(), YOUTH);
+    expect(res).toEqual(
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'PERIOD.NOT_OPEN', details: { opensAt: '2026-07-31T16:00:00.000Z' } }),
+      }),
+    );
+  });
+
+  it('without a current period every nomination action says so', async () => {
+    await h.deps.store.collection('periods').updateMany({}, { $set: { current: false } });
+    expect(codeOf(await h.call('nomination', 'submitSelf', form(), YOUTH))).toBe('PERIOD.NOT_FOUND');
+    expect(codeOf(await h.call('nomination', 'getMine', {}, YOUTH))).toBe('PERIOD.NOT_FOUND');
+    expect(codeOf(await h.call('account', 'currentPeriod', {}, null))).toBe('PERIOD.NOT_FOUND');
+  });
+
+  it('a youth grant that does not point at a unit is not a binding', async () => {
+    await h.deps.store
+      .collection('accounts')
+      .updateOne({ _id: YOUTH }, { $set: { grants: [{ role: 'youth', orgId: 'yuecheng' }] } });
+    expect(codeOf(await h.call('nomination', 'submitSelf', form(), YOUTH))).toBe('ACCOUNT.NOT_BOUND');
+    expect(codeOf(await h.call('nomination', 'saveDraft', { fields: {} }, YOUTH))).toBe('ACCOUNT.NOT_BOUND');
   });
 });

@@ -15,6 +15,7 @@ export {
   SelfNominationInput,
   ReviewInput,
   type DraftView,
+  type EligibilityView,
 } from './nomination';
 export * from './nomination-form';
 

@@ -37,6 +37,14 @@ export interface NominationView {
   history: Array<{ at: string; action: string; actorName: string; comment: string | null }>;
 }
 
+/** The server's verdict on a record today, for the reviewer's detail view. */
+export interface EligibilityView {
+  eligible: boolean;
+  age: number | null;
+  code: string | null;
+  params: Record<string, string | number>;
+}
+
 export interface DraftView {
   fields: NominationDraft;
   updatedAt: string;
@@ -124,7 +132,8 @@ export const nominationContract = defineContract('nomination', {
     write: true,
     errors: ['CLAIM.INVALID', 'CONSENT.REQUIRED', 'PERIOD.NOT_FOUND', 'ACCOUNT.ALREADY_BOUND'],
   }),
-  get: action<{ nomination: NominationView }>()({
+  /** The record with today's eligibility verdict, as the reviewer will meet it on approval (R2.5). */
+  get: action<{ nomination: NominationView; eligibility: EligibilityView }>()({
     input: z.strictObject({ nominationId }),
     access: ['youth', 'unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: false,

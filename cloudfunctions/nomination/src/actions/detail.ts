@@ -1,7 +1,8 @@
-import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
+import type { EligibilityView, nominationContract } from '../../../../miniprogram/core/contracts/nomination';
+import { checkEligibility } from '../../../../miniprogram/core/eligibility';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok, type Result } from '../../../../miniprogram/core/result';
-import { C, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
+import { C, type NominationDoc, type OrgDoc, type PeriodDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
 import { covers, type Actor } from '../../../_lib/identity';
 import { getOrg } from '../../../_lib/queries';
@@ -34,8 +35,23 @@ async function visible(
 export const get: Handler<typeof nominationContract.actions.get> = async (input, ctx) => {
   const found = await visible(ctx.deps, ctx.actor, input.nominationId, false);
   if (!found.ok) return found;
-  return ok({ nomination: toView(found.value.doc, found.value.unit.name) });
+  const { doc, unit } = found.value;
+  return ok({ nomination: toView(doc, unit.name), eligibility: await eligibilityToday(ctx.deps, doc, ctx.now) });
 };
+
+async function eligibilityToday(deps: ServerDeps, doc: NominationDoc, now: Date): Promise<EligibilityView> {
+  const period = await deps.store.collection<PeriodDoc>(C.periods).get(doc.periodId);
+  if (!period) return { eligible: false, age: null, code: 'PERIOD.NOT_FOUND', params: {} };
+  const candidate = {
+    idNumber: deps.crypto.decrypt(doc.idNumberEnc),
+    onStaff: doc.onStaff,
+    attestations: doc.attestations,
+  };
+  const verdict = checkEligibility(candidate, period, now);
+  return verdict.ok
+    ? { eligible: true, age: verdict.value.age, code: null, params: {} }
+    : { eligible: false, age: null, code: verdict.error.code, params: verdict.error.params };
+}
 
 /** R9.1 the audited view: one full value, to a reviewer in scope, with the reason recorded. */
 export const reveal: Handler<typeof nominationContract.actions.reveal> = async (input, ctx) => {
