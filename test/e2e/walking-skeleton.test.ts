@@ -1,11 +1,14 @@
 /**
- * The walking skeleton, end to end in the browser preview: a youth nominates
- * themself (with instant Chinese feedback on a bad ID number and on age), the
- * unit admin sees the nomination with masked numbers only and approves it, the
+ * The walking skeleton, end to end in the browser preview: a youth opens the
+ * self-nomination form, agrees to the personal-information rules, gets
+ * instant Chinese feedback on a bad ID number and on age, fills the full form
+ * by tapping choices and ticking the three criteria, and submits; the unit
+ * admin sees the nomination with masked numbers only and approves it; the
  * youth is notified and sees the result. Runs the real pages, the real
  * functions and the embedded store; only the browser is headless.
  */
 import { chineseDate } from '../../miniprogram/core/china-time';
+import { ATTESTATION_LABELS } from '../../miniprogram/core/profile';
 import { demoIdNumber, demoPeriod } from '../../scripts/local/seed';
 import {
   assertNoPageErrors,
@@ -21,6 +24,8 @@ jest.setTimeout(30_000);
 
 const ID_NUMBER = demoIdNumber('330602', '1996-05-20', 17);
 const PHONE = '13800005678';
+const DEEDS =
+  '主持开发设备远程运维平台，使设备故障响应时间缩短百分之四十；带领青年突击队完成生产线数字化改造，获评区级青年岗位能手。';
 /** The same check digits with the last one wrong. */
 const BAD_CHECK_DIGIT = `${ID_NUMBER.slice(0, 17)}${ID_NUMBER[17] === '1' ? '2' : '1'}`;
 
@@ -50,13 +55,19 @@ describe('browser preview: self-nomination → unit review → result', () => {
   const phone = () => phonePage(p.page);
   const title = () => p.page.locator('#pv-title');
   const idField = () => phone().getByPlaceholder('18位居民身份证号');
+  const tapText = (text: string) => phone().getByText(text, { exact: true }).first().click({ force: true });
 
-  it('the youth opens the self-nomination form from home', async () => {
+  it('the youth opens the self-nomination form from home and agrees to the personal-information rules', async () => {
     await switchPersona(p.page, '张晓青');
     await phone().getByText('所在单位：越城区 · 越城区智造科技有限公司').waitFor();
-    await phone().getByText('我要自荐', { exact: true }).click({ force: true });
+    await tapText('我要自荐');
     await title().filter({ hasText: '个人自荐' }).waitFor();
-    await idField().waitFor();
+    const rules = phone().locator('.t-dialog', { hasText: '个人信息处理规则' });
+    await rules.getByText('处理范围：').waitFor();
+    await expect(idField().isDisabled()).resolves.toBe(true);
+    await rules.getByText('同意', { exact: true }).click({ force: true });
+    await rules.waitFor({ state: 'hidden' });
+    await expect(idField().isEnabled()).resolves.toBe(true);
   });
 
   it('explains a wrong check digit in Chinese', async () => {
@@ -73,20 +84,33 @@ describe('browser preview: self-nomination → unit review → result', () => {
     );
   });
 
-  it('accepts a valid ID number and submits after confirmation', async () => {
+  it('fills the whole form by typing and tapping, and submits after confirmation', async () => {
     await idField().fill(ID_NUMBER);
-    await phone().getByText('出生日期：1996年5月20日').waitFor();
+    await phone().getByText('出生日期：1996年5月20日，性别：男').waitFor();
     await phone().getByPlaceholder('请输入真实姓名').fill('张晓青');
     await phone().getByPlaceholder('11位手机号').fill(PHONE);
-    await phone().getByPlaceholder('如：研发工程师（工程师）').fill('软件工程师');
+    await tapText('大学本科');
+    await tapText('学士');
+    await tapText('共青团员');
+    await phone().getByPlaceholder('必填，如：软件工程师').fill('软件工程师');
+    await phone().getByPlaceholder('选填，如：工程师').fill('工程师');
+    for (const label of Object.values(ATTESTATION_LABELS)) await tapText(label);
+    await phone().locator('textarea').fill(DEEDS);
+    await phone().getByText(`${DEEDS.length}/1500`).waitFor();
+    await tapText('同意在公示和展示中使用我的事迹');
+    await phone()
+      .getByText(/^草稿已保存 \d\d:\d\d$/)
+      .waitFor();
     await screenshot(p.page, 'skeleton-1-form');
+
     await phone().getByText('提交自荐', { exact: true }).click({ force: true });
     const dialog = p.page.getByRole('dialog');
     await dialog.getByText('确认提交', { exact: true }).waitFor();
     await dialog.getByRole('button', { name: '提交' }).click();
     await title().filter({ hasText: '我的推荐' }).waitFor();
-    await phone().getByText('待审核', { exact: true }).first().waitFor();
-    await phone().getByText('推荐渠道：个人自荐').waitFor();
+    await phone().getByText('已提交，等待所在单位审核。').waitFor();
+    await phone().locator('status-tag', { hasText: '待审核' }).waitFor();
+    await phone().getByText(DEEDS).waitFor();
   });
 
   it('the unit admin sees the nomination with masked ID and phone only', async () => {
@@ -128,6 +152,7 @@ describe('browser preview: self-nomination → unit review → result', () => {
     await phone().getByText('我的推荐', { exact: true }).click({ force: true });
     await title().filter({ hasText: '我的推荐' }).waitFor();
     await phone().locator('status-tag', { hasText: '已通过' }).waitFor();
+    await phone().getByText('您的推荐已通过单位审核。').waitFor();
     await screenshot(p.page, 'skeleton-4-youth-result');
   });
 });

@@ -28,6 +28,7 @@ export interface CallRecord {
   name: string;
   action: string;
   data: unknown;
+  requestId: unknown;
 }
 
 /* ------------------------------------------------------------ local types */
@@ -42,7 +43,10 @@ export interface SimNode<D = Record<string, unknown>> {
 }
 
 export interface SimPage<D> extends SimNode<D> {
+  /** The component instance: its methods, `onLoad` among them for a page. */
+  readonly instance: Record<string, unknown>;
   attach(parent: Element): void;
+  detach(): void;
   triggerPageLifeTime(name: string): void;
 }
 
@@ -64,6 +68,9 @@ interface ModalResult {
 interface WxSlice {
   showModal(options: { title?: string; content?: string; success?: (res: ModalResult) => void }): unknown;
   cloud?: unknown;
+  getStorageSync(key: string): unknown;
+  setStorageSync(key: string, value: unknown): void;
+  removeStorageSync(key: string): void;
 }
 
 const wxGlobal = (): WxSlice & Record<string, unknown> =>
@@ -88,6 +95,12 @@ export interface Bridge {
   setOpenid(openid: string | null): void;
   /** While true, callFunction rejects like a phone without network. */
   setOffline(offline: boolean): void;
+  /** The next call reaches the server and runs, but its answer is lost on the way back (a network drop). */
+  loseNextAnswer(): void;
+  /** The phone's storage (wx.setStorageSync & co.), empty at the start of each test. */
+  readonly storage: Map<string, unknown>;
+  /** Pages opened in this test; detached after it, so no timer of theirs runs into the next test. */
+  readonly opened: Array<{ detach(): void }>;
   /** Resolves once no call is in flight and the pages have re-rendered. */
   idle(): Promise<void>;
 }
@@ -100,20 +113,39 @@ export function useBridge(options: BridgeOptions): Bridge {
   let now = new Date();
   let openid = options.openid;
   let offline = false;
+  let loseAnswer = false;
   let inFlight = 0;
+  const storage = new Map<string, unknown>();
+  const opened: Array<{ detach(): void }> = [];
   const calls: CallRecord[] = [];
   const nav = {} as Record<Navigate, jest.Mock>;
   let modal: jest.SpyInstance | null = null;
+
+  /** A call may start another after it resolves (e.g. me → getMine): wait for a quiet stretch. */
+  async function settle(): Promise<void> {
+    for (let quiet = 0; quiet < 3;) {
+      await tick();
+      quiet = inFlight === 0 ? quiet + 1 : 0;
+    }
+  }
 
   async function callFunction(params: { name: string; data?: unknown }): Promise<{ result: unknown }> {
     inFlight += 1;
     try {
       const router = FUNCTIONS[params.name];
-      const event = JSON.parse(JSON.stringify(params.data ?? {})) as { action?: unknown };
-      calls.push({ name: params.name, action: String(event.action), data: (event as { data?: unknown }).data });
+      const event = JSON.parse(JSON.stringify(params.data ?? {})) as {
+        action?: unknown;
+        data?: unknown;
+        requestId?: unknown;
+      };
+      calls.push({ name: params.name, action: String(event.action), data: event.data, requestId: event.requestId });
       if (offline) throw new Error('cloud.callFunction:fail network');
       if (!router || !deps) throw new Error(`cloud.callFunction:fail function not found: ${params.name}`);
       const envelope = await router.handle(event, { openid }, deps);
+      if (loseAnswer) {
+        loseAnswer = false;
+        throw new Error('cloud.callFunction:fail network');
+      }
       return { result: JSON.parse(JSON.stringify(envelope)) as unknown };
     } finally {
       inFlight -= 1;
@@ -126,9 +158,15 @@ export function useBridge(options: BridgeOptions): Bridge {
     if (options.seed !== false) await seedDemo(deps, now);
     openid = options.openid;
     offline = false;
+    loseAnswer = false;
     calls.length = 0;
+    storage.clear();
     const wx = wxGlobal();
     wx.cloud = { init: jest.fn(), callFunction: jest.fn(callFunction) };
+    // Storage as the phone keeps it (simulate's stubs forget everything), serialised like the real one.
+    wx.getStorageSync = (key) => (storage.has(key) ? JSON.parse(JSON.stringify(storage.get(key))) : '');
+    wx.setStorageSync = (key, value) => storage.set(key, JSON.parse(JSON.stringify(value)));
+    wx.removeStorageSync = (key) => storage.delete(key);
     for (const name of NAVIGATIONS) {
       nav[name] = jest.fn(() => Promise.resolve({ errMsg: `${name}:ok` }));
       wx[name] = nav[name];
@@ -137,6 +175,9 @@ export function useBridge(options: BridgeOptions): Bridge {
   });
 
   afterEach(async () => {
+    // Leaving the pages runs their unload work (e.g. a pending draft save) against this test's store.
+    for (const page of opened.splice(0)) page.detach();
+    await settle();
     jest.restoreAllMocks();
     await deps?.store.close();
     deps = null;
@@ -168,13 +209,12 @@ export function useBridge(options: BridgeOptions): Bridge {
     setOffline(value) {
       offline = value;
     },
-    async idle() {
-      // A call may start another after it resolves (e.g. me → getMine): wait for a quiet stretch.
-      for (let quiet = 0; quiet < 3;) {
-        await tick();
-        quiet = inFlight === 0 ? quiet + 1 : 0;
-      }
+    loseNextAnswer() {
+      loseAnswer = true;
     },
+    storage,
+    opened,
+    idle: settle,
   };
 }
 
@@ -186,6 +226,8 @@ const TDESIGN = [
   'button',
   'cell',
   'cell-group',
+  'check-tag',
+  'checkbox',
   'dialog',
   'empty',
   'icon',
@@ -222,13 +264,31 @@ export function loadPage(page: string): string {
 /** A rendered page whose data the test reads as `D` (declare only the fields the test looks at). */
 export type PageComponent<D = Record<string, unknown>> = SimPage<D>;
 
-/** Render, attach (fires `attached`, where pages load their data) and wait for the calls to settle. */
-export async function openPage<D = Record<string, unknown>>(id: string, bridge: Bridge): Promise<SimPage<D>> {
+/**
+ * Render, attach (fires `attached`, where pages load their data) and wait for the calls to settle.
+ * With `query`, the page's `onLoad(query)` runs next, as WeChat calls it when a URL opens the page.
+ */
+export async function openPage<D = Record<string, unknown>>(
+  id: string,
+  bridge: Bridge,
+  query?: Record<string, string>,
+): Promise<SimPage<D>> {
   const page = simulate.render(id) as SimPage<D> | undefined;
   if (!page) throw new Error('simulate.render returned nothing: was the page loaded twice in this file?');
   page.attach(document.createElement('parent-wrapper'));
+  bridge.opened.push(page);
+  if (query) {
+    const onLoad = page.instance.onLoad;
+    if (typeof onLoad === 'function') onLoad.call(page.instance, query);
+  }
   await bridge.idle();
   return page;
+}
+
+/** Tap a plain element (a choice, a row) by its path. */
+export async function tap(page: SimNode<unknown>, path: string | string[], bridge: Bridge): Promise<void> {
+  find(page, path).dispatchEvent('tap');
+  await bridge.idle();
 }
 
 /** The page's visible text, whitespace collapsed. */

@@ -24,6 +24,8 @@ interface HomeView {
   youth: boolean;
   unitText: string;
   reviewer: boolean;
+  /** 组织推荐 is for the unit's own admin (R4.1). */
+  unitAdmin: boolean;
   inviter: boolean;
   mentor: boolean;
 }
@@ -55,6 +57,7 @@ function homeView(me: MeOutput): HomeView {
     youth: has(['youth']),
     unitText: me.unit ? [me.unit.districtName, me.unit.name].filter(Boolean).join(' · ') : '',
     reviewer: has(REVIEWER_ROLES),
+    unitAdmin: has(['unitAdmin']),
     inviter: has(INVITER_ROLES),
     mentor: has(['mentor']),
   };
@@ -67,7 +70,7 @@ Component({
     view: null as HomeView | null,
     period: null as PeriodCard | null,
     periodError: '',
-    mine: { loaded: false, has: false, status: '', error: '' },
+    mine: { loaded: false, has: false, draft: false, status: '', error: '' },
     pending: { loaded: false, count: 0, error: '' },
   },
   lifetimes: {
@@ -102,11 +105,12 @@ Component({
     async loadMine() {
       const res = await call('nomination', 'getMine', {});
       if (!res.ok) {
-        this.setData({ mine: { loaded: true, has: false, status: '', error: res.message } });
+        this.setData({ mine: { loaded: true, has: false, draft: false, status: '', error: res.message } });
         return;
       }
-      const n = res.data.nomination;
-      this.setData({ mine: { loaded: true, has: n !== null, status: n ? STATUS_LABELS[n.status] : '', error: '' } });
+      const { nomination: n, draft } = res.data;
+      const status = n ? STATUS_LABELS[n.status] : '';
+      this.setData({ mine: { loaded: true, has: n !== null, draft: !n && draft !== null, status, error: '' } });
     },
 
     async loadPending() {
@@ -136,6 +140,12 @@ Component({
     },
     onReview() {
       go('/pages/review/pending/index');
+    },
+    onUnitNominate() {
+      go('/pages/review/unit-nominate/index');
+    },
+    onClaim() {
+      go('/pages/nomination/claim/index');
     },
   },
 });

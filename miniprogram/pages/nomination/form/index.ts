@@ -1,101 +1,76 @@
 /**
- * Self-nomination (个人自荐, R4.1). Eligibility feedback is instant and uses
- * the same core rules as the server (R2); the server stays the authority and
- * its field errors are shown under the field they concern.
+ * Self-nomination (个人自荐, R4.1) around the shared form. The separate
+ * consent (PIPL art. 29) is asked when the form opens, never at launch.
+ * Drafts are saved as the youth types, without the ID number and phone,
+ * which stay on the phone until the submit. A double tap or a retry reuses
+ * the request id, so it creates one nomination.
  */
-import { chineseDate } from '../../../core/china-time';
 import type { PeriodView } from '../../../core/contracts/account';
-import type { NominationView, SelfNominationInput } from '../../../core/contracts/nomination';
-import { checkEligibility, type EligibilityRules } from '../../../core/eligibility';
-import { isMobilePhone, normalizeIdNumber } from '../../../core/id-number';
+import type { NominationView } from '../../../core/contracts/nomination';
+import type { EligibilityRules } from '../../../core/eligibility';
 import { ACTIVE_STATUSES, STATUS_LABELS } from '../../../core/nomination';
-import { call, type CallFailure } from '../../../services/cloud';
+import { call, newRequestId, type CallFailure } from '../../../services/cloud';
 import { errorText } from '../../../services/error-text';
+import { chinaDateTime } from '../../../components/format';
+import {
+  draftOf,
+  EMPTY_FORM,
+  fieldOf,
+  formFrom,
+  toSubmission,
+  type FormHandle,
+  type FormState,
+} from '../../../components/nomination-form/model';
 import { confirmModal, go, toast } from '../../../components/ui';
-import { SEX_LABELS } from '../../../components/format';
 
-type Field = keyof SelfNominationInput;
-type Status = 'default' | 'success' | 'error';
+/** Where the ID number and phone wait on the phone between visits (never in a server draft). */
+const PERSONAL_KEY = 'hqn.selfNomination.personal';
+const AUTOSAVE_MS = 800;
+const MINE_URL = '/pages/nomination/mine/index';
 
-interface Feedback {
-  tip: string;
-  status: Status;
+interface Session {
+  form: FormState;
+  /** Kept while the form is unchanged, so a retry is the same request to the server. */
+  requestId: string;
+  timer: number | null;
+  submitting: boolean;
+  alive: boolean;
 }
 
-type FormView = Record<Field, Feedback> & { canSubmit: boolean };
+// Per-page state that is never rendered, kept out of `data` (and out of setData).
+const sessions = new WeakMap<object, Session>();
 
-const FIELDS: readonly Field[] = ['name', 'idNumber', 'phone', 'post', 'onStaff'];
-const NEUTRAL: Feedback = { tip: '', status: 'default' };
-const ID_LENGTH = 18;
-
-function idFeedback(idNumber: string, rules: EligibilityRules, now: Date): Feedback {
-  const id = normalizeIdNumber(idNumber);
-  if (id.length === 0) return NEUTRAL;
-  if (id.length < ID_LENGTH) return { tip: `请输入18位身份证号（已输入${id.length}位）`, status: 'default' };
-  const verdict = checkEligibility({ idNumber: id }, rules, now);
-  if (!verdict.ok) return { tip: errorText(verdict.error.code, verdict.error.params), status: 'error' };
-  const { birthDate, sex } = verdict.value;
-  return { tip: `出生日期：${chineseDate(birthDate)}，性别：${SEX_LABELS[sex]}`, status: 'success' };
-}
-
-function phoneFeedback(phone: string): Feedback {
-  if (phone.length < 11) return NEUTRAL;
-  return isMobilePhone(phone) ? NEUTRAL : { tip: errorText('ELIGIBILITY.PHONE_FORMAT'), status: 'error' };
-}
-
-function onStaffFeedback(onStaff: boolean): Feedback {
-  return onStaff ? NEUTRAL : { tip: errorText('ELIGIBILITY.NOT_ON_STAFF'), status: 'error' };
-}
-
-/** What the form shows for the current input; a server error on a field wins until that field changes. */
-function formView(
-  form: SelfNominationInput,
-  rules: EligibilityRules,
-  now: Date,
-  server: Partial<Record<Field, string>>,
-): FormView {
-  const local: Record<Field, Feedback> = {
-    name: NEUTRAL,
-    idNumber: idFeedback(form.idNumber, rules, now),
-    phone: phoneFeedback(form.phone),
-    post: NEUTRAL,
-    onStaff: onStaffFeedback(form.onStaff),
-  };
-  const eligible = checkEligibility(form, rules, now).ok;
-  const filled = form.name.trim() !== '' && form.post.trim() !== '';
-  const view = { canSubmit: eligible && filled } as FormView;
-  for (const f of FIELDS) {
-    const serverTip = server[f];
-    view[f] = serverTip ? { tip: serverTip, status: 'error' } : local[f];
-    if (serverTip) view.canSubmit = false;
+function session(owner: object): Session {
+  let s = sessions.get(owner);
+  if (!s) {
+    s = { form: EMPTY_FORM, requestId: newRequestId(), timer: null, submitting: false, alive: true };
+    sessions.set(owner, s);
   }
-  return view;
+  return s;
 }
 
-const SERVER_FIELDS = new Set<string>(FIELDS);
-
-/** The field a server failure concerns: `details.field` (eligibility) or the first input issue's path. */
-function fieldOf(failure: CallFailure): Field | null {
-  const d = failure.details ?? {};
-  const issues = Array.isArray(d.issues) ? (d.issues as Array<{ path?: unknown }>) : [];
-  const candidate = typeof d.field === 'string' ? d.field : issues.length > 0 ? String(issues[0].path ?? '') : '';
-  return SERVER_FIELDS.has(candidate) ? (candidate as Field) : null;
+function readPersonal(): { idNumber?: unknown; phone?: unknown } | null {
+  const saved: unknown = wx.getStorageSync(PERSONAL_KEY);
+  return typeof saved === 'object' && saved !== null ? saved : null;
 }
 
-/** An existing nomination that blocks a new submission: anything active except one returned for changes. */
+/** An existing nomination that blocks a new one: anything active except one returned for changes. */
 function blocking(n: NominationView | null): NominationView | null {
   return n && ACTIVE_STATUSES.includes(n.status) && n.status !== 'returned' ? n : null;
 }
 
-const EMPTY_FORM: SelfNominationInput = { name: '', idNumber: '', phone: '', post: '', onStaff: true };
-const INITIAL_VIEW: FormView = {
-  name: NEUTRAL,
-  idNumber: NEUTRAL,
-  phone: NEUTRAL,
-  post: NEUTRAL,
-  onStaff: NEUTRAL,
-  canSubmit: false,
-};
+function closedText(p: PeriodView): string {
+  if (p.window === 'open') return '';
+  return errorText(p.window === 'closed' ? 'PERIOD.CLOSED' : 'PERIOD.NOT_OPEN', {
+    deadline: p.nominationDeadline,
+    opensAt: p.nominationOpensAt,
+  });
+}
+
+const lastComment = (n: NominationView, action: string): string =>
+  [...n.history].reverse().find((h) => h.action === action)?.comment ?? '';
+
+const savedText = (iso: string): string => `草稿已保存 ${chinaDateTime(iso).slice(11)}`;
 
 Component({
   data: {
@@ -107,15 +82,26 @@ Component({
     rules: null as EligibilityRules | null,
     existing: null as { status: string } | null,
     returnedComment: '',
-    form: { ...EMPTY_FORM },
-    serverErrors: {} as Partial<Record<Field, string>>,
-    view: INITIAL_VIEW,
+    locked: true,
+    valid: false,
     formError: '',
     submitting: false,
+    draftSaved: '',
+    draftError: '',
   },
   lifetimes: {
     attached() {
+      session(this);
       void this.load();
+    },
+    detached() {
+      this.flushDraft();
+      session(this).alive = false;
+    },
+  },
+  pageLifetimes: {
+    hide() {
+      this.flushDraft();
     },
   },
   methods: {
@@ -126,118 +112,137 @@ Component({
         call('nomination', 'getMine', {}),
       ]);
       if (!period.ok) return this.setData({ loading: false, loadError: period.message });
-      if (!mine.ok) {
-        // Only a youth bound to a unit may nominate themself (the server answers FORBIDDEN otherwise).
-        const unbound = mine.code === 'AUTH.FORBIDDEN';
-        this.setData({ loading: false, unbound, loadError: unbound ? errorText('ACCOUNT.NOT_BOUND') : mine.message });
+      if (!mine.ok) return this.loadFailed(mine);
+      const { nomination, draft } = mine.data;
+      const block = blocking(nomination);
+      if (block) return this.setData({ loading: false, existing: { status: STATUS_LABELS[block.status] } });
+      // A returned record is the start; a later draft and the numbers kept on the phone go over it.
+      const returned = nomination && nomination.status === 'returned' ? nomination : null;
+      const initial = formFrom(returned, draft?.fields, readPersonal());
+      session(this).form = initial;
+      this.setData({
+        loading: false,
+        rules: { cutoffBirthDate: period.data.cutoffBirthDate, minAge: period.data.minAge },
+        closed: closedText(period.data),
+        returnedComment: returned ? lastComment(returned, 'return') : '',
+        draftSaved: draft ? savedText(draft.updatedAt) : '',
+      });
+      this.form()?.setValue(initial);
+    },
+
+    loadFailed(failure: CallFailure) {
+      // Only a youth bound to a unit may nominate themself (the server answers FORBIDDEN otherwise).
+      const unbound = failure.code === 'AUTH.FORBIDDEN';
+      this.setData({ loading: false, unbound, loadError: unbound ? errorText('ACCOUNT.NOT_BOUND') : failure.message });
+    },
+
+    form(): FormHandle | null {
+      return this.selectComponent('.form') as unknown as FormHandle | null;
+    },
+
+    onConsent(e: WechatMiniprogram.CustomEvent<{ granted: boolean; answered: boolean }>) {
+      const { granted, answered } = e.detail;
+      if (granted === this.data.locked) this.setData({ locked: !granted });
+      if (granted || !answered) return;
+      // Refused: nothing personal is kept, not even on the phone.
+      wx.removeStorageSync(PERSONAL_KEY);
+      const form = session(this).form;
+      if (form.idNumber || form.phone) this.form()?.setValue({ ...form, idNumber: '', phone: '' });
+    },
+
+    onReadConsent() {
+      const consent = this.selectComponent('.consent') as unknown as { open(): void } | null;
+      consent?.open();
+    },
+
+    onFormChange(e: WechatMiniprogram.CustomEvent<{ value: FormState; valid: boolean; field: string }>) {
+      const s = session(this);
+      const { value, valid, field } = e.detail;
+      s.form = value;
+      if (valid !== this.data.valid) this.setData({ valid });
+      if (!field) return;
+      s.requestId = newRequestId();
+      if (this.data.formError) this.setData({ formError: '' });
+      if (field === 'idNumber' || field === 'phone') {
+        wx.setStorageSync(PERSONAL_KEY, { idNumber: value.idNumber, phone: value.phone });
         return;
       }
-      this.applyPeriod(period.data);
-      this.applyMine(mine.data.nomination);
-      this.setData({ loading: false });
-      this.refresh();
+      this.scheduleDraft();
     },
 
-    applyPeriod(p: PeriodView) {
-      const closed =
-        p.window === 'open'
-          ? ''
-          : errorText(p.window === 'closed' ? 'PERIOD.CLOSED' : 'PERIOD.NOT_OPEN', {
-              deadline: p.nominationDeadline,
-              opensAt: p.nominationOpensAt,
-            });
-      this.setData({ rules: { cutoffBirthDate: p.cutoffBirthDate, minAge: p.minAge }, closed });
+    scheduleDraft() {
+      const s = session(this);
+      if (this.data.closed) return;
+      if (s.timer !== null) clearTimeout(s.timer);
+      s.timer = setTimeout(() => void this.saveDraft(), AUTOSAVE_MS);
     },
 
-    applyMine(n: NominationView | null) {
-      const block = blocking(n);
-      if (block) {
-        this.setData({ existing: { status: STATUS_LABELS[block.status] } });
-        return;
-      }
-      if (n && n.status === 'returned') {
-        // Masked numbers cannot be resubmitted: the youth re-enters ID and phone.
-        const comment = [...n.history].reverse().find((h) => h.action === 'return')?.comment ?? '';
-        this.setData({ returnedComment: comment, form: { ...this.data.form, name: n.name, post: n.post } });
-      }
+    cancelDraft(): boolean {
+      const s = session(this);
+      if (s.timer === null) return false;
+      clearTimeout(s.timer);
+      s.timer = null;
+      return true;
     },
 
-    refresh() {
-      const rules = this.data.rules;
-      if (!rules) return;
-      this.setData({ view: formView(this.data.form, rules, new Date(), this.data.serverErrors) });
+    flushDraft() {
+      if (this.cancelDraft()) void this.saveDraft();
     },
 
-    update(patch: Partial<SelfNominationInput>) {
-      const serverErrors = { ...this.data.serverErrors };
-      for (const key of Object.keys(patch)) delete serverErrors[key as Field];
-      this.setData({ form: { ...this.data.form, ...patch }, serverErrors, formError: '' });
-      this.refresh();
-    },
-
-    onName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.update({ name: e.detail.value });
-    },
-    onIdNumber(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.update({ idNumber: e.detail.value });
-    },
-    onPhone(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.update({ phone: e.detail.value });
-    },
-    onPost(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.update({ post: e.detail.value });
-    },
-    onOnStaff(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
-      this.update({ onStaff: e.detail.value });
-    },
-    onToggleOnStaff() {
-      this.update({ onStaff: !this.data.form.onStaff });
-    },
-    noop() {
-      // Swallows the switch's tap so the row does not toggle it a second time.
+    async saveDraft() {
+      const s = session(this);
+      s.timer = null;
+      const res = await call('nomination', 'saveDraft', { fields: draftOf(s.form) });
+      if (!s.alive) return;
+      if (res.ok) this.setData({ draftSaved: savedText(res.data.draft.updatedAt), draftError: '' });
+      else this.setData({ draftError: `草稿未能保存：${res.message}` });
     },
 
     async onSubmit() {
-      if (!this.data.view.canSubmit || this.data.submitting || this.data.closed) return;
-      const ok = await confirmModal(
+      const s = session(this);
+      const form = toSubmission(s.form);
+      if (!form || !this.data.valid || s.submitting || this.data.closed) return;
+      s.submitting = true;
+      const sure = await confirmModal(
         '确认提交',
         '提交后将由所在单位审核，审核期间不能修改。确认提交个人自荐吗？',
         '提交',
       );
-      if (!ok) return;
-      this.setData({ submitting: true, formError: '' });
-      const { name, idNumber, phone, post, onStaff } = this.data.form;
-      const res = await call('nomination', 'submitSelf', {
-        name: name.trim(),
-        idNumber: normalizeIdNumber(idNumber),
-        phone: phone.trim(),
-        post: post.trim(),
-        onStaff,
-      });
-      this.setData({ submitting: false });
-      if (res.ok) {
-        wx.redirectTo({ url: '/pages/nomination/mine/index' });
+      if (!sure) {
+        s.submitting = false;
         return;
       }
+      const draftPending = this.cancelDraft();
+      this.setData({ submitting: true, formError: '' });
+      const res = await call('nomination', 'submitSelf', form, s.requestId);
+      s.submitting = false;
+      this.setData({ submitting: false });
+      if (res.ok) {
+        wx.removeStorageSync(PERSONAL_KEY);
+        wx.redirectTo({ url: MINE_URL });
+        return;
+      }
+      if (draftPending) this.scheduleDraft();
       this.showFailure(res);
     },
 
     showFailure(failure: CallFailure) {
-      const field = fieldOf(failure);
-      if (field) {
-        this.setData({ serverErrors: { ...this.data.serverErrors, [field]: failure.message } });
-        this.refresh();
-      } else {
-        this.setData({ formError: failure.message });
-      }
       toast(this, failure.message);
+      if (failure.code === 'CONSENT.REQUIRED') {
+        this.setData({ locked: true });
+        this.onReadConsent();
+        return;
+      }
+      const field = fieldOf(failure);
+      if (field) this.form()?.showErrors({ [field]: failure.message });
+      else this.setData({ formError: failure.message });
     },
 
     onRetry() {
       void this.load();
     },
     onViewMine() {
-      wx.redirectTo({ url: '/pages/nomination/mine/index' });
+      wx.redirectTo({ url: MINE_URL });
     },
     onBindUnit() {
       go('/pages/account/bind-unit/index');

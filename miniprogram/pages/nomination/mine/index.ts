@@ -1,38 +1,42 @@
-/** The youth's own nomination in the current period: status, masked details and every review step (R4.2). */
+/**
+ * The youth's own nomination in the current period at every step: a draft
+ * not yet submitted, 待审核, 退回修改 (with the unit's comment), 已通过, 未通过
+ * (with the reason); the masked record, the deeds, the history (R4.2), and
+ * withdrawal (R9.2) after a confirmation that explains what it does.
+ */
 import type { NominationView } from '../../../core/contracts/nomination';
-import { CHANNEL_LABELS } from '../../../core/nomination';
+import type { NominationStatus } from '../../../core/nomination';
 import { call } from '../../../services/cloud';
 import { chinaDateTime } from '../../../components/format';
-import { go } from '../../../components/ui';
+import { confirmModal, go, toast } from '../../../components/ui';
 
-const ACTION_LABELS: Record<string, string> = {
-  submit: '提交推荐',
-  resubmit: '修改后重新提交',
-  approve: '审核通过',
-  reject: '审核未通过',
-  return: '退回修改',
-  withdraw: '撤回',
-};
+const WITHDRAWABLE: readonly NominationStatus[] = ['submitted', 'returned', 'approved'];
 
-interface Step {
-  key: string;
-  at: string;
-  title: string;
-  actor: string;
-  comment: string;
+const WITHDRAW_TEXT =
+  '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
+  '您的身份证号、手机号等个人信息将在本期保留期满后删除。截止前如仍符合条件，可重新提交。确认撤回吗？';
+
+interface Banner {
+  tone: 'info' | 'warning' | 'success' | 'danger';
+  text: string;
 }
 
-/** Newest first, as a timeline reads. */
-function timeline(n: NominationView): Step[] {
-  return n.history
-    .map((h, i) => ({
-      key: `${i}`,
-      at: chinaDateTime(h.at),
-      title: ACTION_LABELS[h.action] ?? h.action,
-      actor: h.actorName,
-      comment: h.comment ?? '',
-    }))
-    .reverse();
+const lastComment = (n: NominationView, action: string): string =>
+  [...n.history].reverse().find((h) => h.action === action)?.comment ?? '';
+
+function bannerOf(n: NominationView): Banner | null {
+  switch (n.status) {
+    case 'submitted':
+      return { tone: 'info', text: '已提交，等待所在单位审核。' };
+    case 'returned':
+      return { tone: 'warning', text: `单位退回修改：${lastComment(n, 'return') || '请核对后重新提交'}` };
+    case 'approved':
+      return { tone: 'success', text: '您的推荐已通过单位审核。' };
+    case 'rejected':
+      return { tone: 'danger', text: `未通过审核。原因：${lastComment(n, 'reject') || '未说明'}` };
+    default:
+      return null;
+  }
 }
 
 Component({
@@ -40,9 +44,11 @@ Component({
     loading: true,
     error: '',
     nomination: null as NominationView | null,
-    channel: '',
-    steps: [] as Step[],
-    canResubmit: false,
+    banner: null as Banner | null,
+    /** The draft's save time, when there is a draft and no nomination. */
+    draftSaved: '',
+    canWithdraw: false,
+    withdrawing: false,
   },
   lifetimes: {
     attached() {
@@ -62,20 +68,41 @@ Component({
         this.setData({ loading: false, error: res.message });
         return;
       }
-      const n = res.data.nomination;
+      const { nomination: n, draft } = res.data;
       this.setData({
         loading: false,
         nomination: n,
-        channel: n ? CHANNEL_LABELS[n.channel] : '',
-        steps: n ? timeline(n) : [],
-        canResubmit: n !== null && n.status === 'returned',
+        banner: n ? bannerOf(n) : null,
+        draftSaved: !n && draft ? chinaDateTime(draft.updatedAt) : '',
+        canWithdraw: n !== null && WITHDRAWABLE.includes(n.status),
       });
     },
+
+    async onWithdraw() {
+      const n = this.data.nomination;
+      if (!n || this.data.withdrawing) return;
+      const sure = await confirmModal('撤回推荐', WITHDRAW_TEXT, '撤回');
+      if (!sure) return;
+      this.setData({ withdrawing: true });
+      const res = await call('nomination', 'withdraw', { nominationId: n.id });
+      this.setData({ withdrawing: false });
+      if (!res.ok) {
+        toast(this, res.message);
+        if (res.code === 'NOMINATION.INVALID_STATE') void this.load();
+        return;
+      }
+      wx.showToast({ title: '已撤回推荐', icon: 'success' });
+      wx.reLaunch({ url: '/pages/home/index' });
+    },
+
     onRetry() {
       void this.load();
     },
     onNominate() {
       go('/pages/nomination/form/index');
+    },
+    onClaim() {
+      go('/pages/nomination/claim/index');
     },
   },
 });

@@ -6,10 +6,10 @@
 import type { NominationView } from '../../../core/contracts/nomination';
 import type { ReviewDecision } from '../../../core/nomination';
 import { call, type CallFailure } from '../../../services/cloud';
-import { confirmModal, toast } from '../../../components/ui';
+import { approveQuestion, DONE_TEXT, isStale, REASON_TITLE, type ReasonDecision } from '../../../components/review';
+import { confirmModal, go, toast } from '../../../components/ui';
 
 type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
-type ReasonDecision = Exclude<ReviewDecision, 'approve'>;
 
 const PAGE_SIZE = 20;
 
@@ -19,9 +19,6 @@ const TABS: Array<{ value: ListStatus; label: string }> = [
   { value: 'rejected', label: '未通过' },
   { value: 'returned', label: '退回修改' },
 ];
-
-const DONE_TEXT: Record<ReviewDecision, string> = { approve: '已通过', reject: '已标记为未通过', return: '已退回修改' };
-const REASON_TITLE: Record<ReasonDecision, string> = { reject: '不通过的原因', return: '退回修改的意见' };
 
 interface ReasonDialog {
   visible: boolean;
@@ -69,6 +66,12 @@ Component({
   lifetimes: {
     attached() {
       void this.init();
+    },
+  },
+  pageLifetimes: {
+    show() {
+      // Back from the detail page, where a decision may have been taken.
+      if (!this.data.loading && !this.data.error) void this.loadFirst();
     },
   },
   methods: {
@@ -143,13 +146,18 @@ Component({
     async onApprove(e: WechatMiniprogram.CustomEvent) {
       const item = this.itemOf(e);
       if (!item || this.data.busyId) return;
-      const sure = await confirmModal('确认通过', `确认通过${item.name}的推荐吗？通过后不可撤销。`, '通过');
+      const sure = await confirmModal('确认通过', approveQuestion(item.name), '通过');
       if (!sure) return;
       this.setData({ busyId: item.id });
       const res = await call('nomination', 'review', { nominationId: item.id, decision: 'approve' });
       this.setData({ busyId: '' });
       if (res.ok) this.reviewed(item.id, 'approve');
       else this.reviewFailed(res);
+    },
+
+    onDetail(e: WechatMiniprogram.CustomEvent) {
+      const item = this.itemOf(e);
+      if (item) go(`/pages/review/detail/index?id=${encodeURIComponent(item.id)}`);
     },
 
     onReject(e: WechatMiniprogram.CustomEvent) {
@@ -204,7 +212,7 @@ Component({
     reviewFailed(failure: CallFailure) {
       toast(this, failure.message);
       // Someone else decided first: show the list as it is now.
-      if (failure.code === 'NOMINATION.INVALID_STATE' || failure.code === 'NOMINATION.NOT_FOUND') void this.loadFirst();
+      if (isStale(failure.code)) void this.loadFirst();
     },
   },
 });

@@ -1,6 +1,7 @@
 import { timeLeft } from '../../../../miniprogram/core/china-time';
+import { FUNCTIONS } from '../../../../scripts/local/functions';
 import { demoPeriod } from '../../../../scripts/local/seed';
-import { loadPage, openPage, tapButton, textOf, useBridge } from '../../../support/cloud-bridge';
+import { find, loadPage, openPage, tapButton, textOf, useBridge } from '../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-zhang' });
 const HOME = loadPage('pages/home/index');
@@ -27,6 +28,26 @@ describe('home', () => {
     );
   });
 
+  it('offers a youth without a nomination to claim a unit recommendation', async () => {
+    const page = await openPage(HOME, bridge);
+    await tapButton(page, '.claim-youth', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/nomination/claim/index' }),
+    );
+  });
+
+  it('offers to continue a saved draft, and never asks for the personal-information consent at launch', async () => {
+    await FUNCTIONS.nomination.handle(
+      { action: 'saveDraft', data: { fields: { name: '张晓青' } } },
+      { openid: 'dev-youth-zhang' },
+      bridge.deps,
+    );
+    const page = await openPage(HOME, bridge);
+    expect(textOf(find(page, ['.self-nominate', '.t-button']))).toBe('继续填写');
+    expect(page.querySelector('.consent')).toBeUndefined();
+    expect(bridge.calls.map((c) => c.action)).not.toContain('recordConsent');
+  });
+
   it('leads a youth who has nominated to "my nomination" with its status', async () => {
     bridge.setOpenid('dev-youth-li');
     const page = await openPage(HOME, bridge);
@@ -49,6 +70,10 @@ describe('home', () => {
     );
     await tapButton(page, '.invite', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));
+    await tapButton(page, '.claim-new', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/nomination/claim/index' }),
+    );
   });
 
   it('shows a unit admin the review entry with the pending count', async () => {
@@ -58,12 +83,17 @@ describe('home', () => {
     expect(page.querySelector('.issue-invite')).toBeUndefined();
     await tapButton(page, '.review', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/review/pending/index' }));
+    await tapButton(page, '.unit-nominate', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/review/unit-nominate/index' }),
+    );
   });
 
-  it('gives city admins the review entry and the invitation entry', async () => {
+  it('gives city admins the review entry and the invitation entry, but not 组织推荐', async () => {
     bridge.setOpenid('dev-city-admin');
     const page = await openPage(HOME, bridge);
     expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 1 条');
+    expect(page.querySelector('.unit-nominate')).toBeUndefined();
     await tapButton(page, '.issue-invite', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));
   });

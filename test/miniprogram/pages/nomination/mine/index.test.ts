@@ -1,46 +1,111 @@
 import { maskIdNumber } from '../../../../../miniprogram/core/id-number';
+import { ATTESTATION_LABELS } from '../../../../../miniprogram/core/profile';
 import { FUNCTIONS } from '../../../../../scripts/local/functions';
-import { demoIdNumber, demoPeriod } from '../../../../../scripts/local/seed';
-import { loadPage, openPage, tapButton, textOf, useBridge } from '../../../../support/cloud-bridge';
+import { demoForm, demoIdNumber, demoPeriod } from '../../../../../scripts/local/seed';
+import {
+  find,
+  loadPage,
+  openPage,
+  tapButton,
+  textOf,
+  toastOf,
+  useBridge,
+  type SimNode,
+} from '../../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-li' });
 const MINE = loadPage('pages/nomination/mine/index');
+const LI_ID = demoIdNumber('330602', '1995-03-15', 123);
+
+async function liNominationId(): Promise<string> {
+  const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+  return li._id;
+}
+
+/** The unit admin decides through the real API. */
+async function review(decision: 'approve' | 'reject' | 'return', comment?: string): Promise<void> {
+  const res = await FUNCTIONS.nomination.handle(
+    { action: 'review', data: { nominationId: await liNominationId(), decision, ...(comment ? { comment } : {}) } },
+    { openid: 'dev-unit-admin' },
+    bridge.deps,
+  );
+  if (!res.ok) throw new Error(`arrange failed: ${res.error.code}`);
+}
+
+const timelineText = (page: SimNode<unknown>) => textOf(find(page, '.history'));
 
 describe('my nomination', () => {
-  it('shows the status, masked numbers, post, unit and the history', async () => {
+  it('待审核: the status, the masked record, the attested criteria, the deeds and the history', async () => {
     const page = await openPage(MINE, bridge);
     const text = textOf(page);
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('已提交，等待所在单位审核。');
     expect(text).toContain('待审核');
-    expect(text).toContain(maskIdNumber(demoIdNumber('330602', '1995-03-15', 123)));
+    expect(text).toContain(maskIdNumber(LI_ID));
     expect(text).toContain('138****1234');
-    expect(text).toContain('研发工程师（工程师）');
     expect(text).toContain('越城区智造科技有限公司');
     expect(text).toContain('个人自荐');
-    expect(text).toContain('提交推荐');
+    expect(text).toContain('大学本科/学士');
+    expect(text).toContain('共青团员');
+    expect(text).toContain(ATTESTATION_LABELS.moral);
+    expect(text).toContain(demoForm({ name: '', idNumber: '', phone: '', post: '' }).deeds);
+    expect(text).toContain('同意在公示和展示中使用事迹');
+    expect(timelineText(page)).toContain('提交推荐');
+    // R9.1 only masked numbers ever reach the phone.
+    expect(text).not.toContain(LI_ID);
     expect(text).not.toContain('13800001234');
     expect(page.querySelector('.resubmit')).toBeUndefined();
+    expect(page.querySelector('.withdraw')).toBeTruthy();
   });
 
-  it('shows the return comment newest-first and offers to resubmit', async () => {
-    const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
-    await FUNCTIONS.nomination.handle(
-      { action: 'review', data: { nominationId: li._id, decision: 'return', comment: '请补充岗位全称' } },
-      { openid: 'dev-unit-admin' },
-      bridge.deps,
-    );
-    const page = await openPage<{ steps: Array<{ title: string }> }>(MINE, bridge);
-    expect(textOf(page)).toContain('退回修改');
-    expect(page.data.steps.map((s) => s.title)).toEqual(['退回修改', '提交推荐']);
-    expect(textOf(page.querySelector('.timeline')!)).toContain('意见：请补充岗位全称');
-    expect(textOf(page.querySelector('.timeline')!)).toContain('陈管理员');
+  it('退回修改: shows the comment and offers to resubmit', async () => {
+    await review('return', '请补充岗位全称');
+    const page = await openPage(MINE, bridge);
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('单位退回修改：请补充岗位全称');
+    const timeline = timelineText(page);
+    expect(timeline.indexOf('退回修改')).toBeLessThan(timeline.indexOf('提交推荐')); // newest first
+    expect(timeline).toContain('意见：请补充岗位全称');
+    expect(timeline).toContain('陈管理员');
 
     await tapButton(page, '.resubmit', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/nomination/form/index' }),
     );
+    expect(page.querySelector('.withdraw')).toBeTruthy();
   });
 
-  it('shows an empty state with a way to the form', async () => {
+  it('已通过: says so and still allows withdrawal', async () => {
+    await review('approve');
+    const page = await openPage(MINE, bridge);
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('您的推荐已通过单位审核。');
+    expect(textOf(page)).toContain('已通过');
+    expect(page.querySelector('.withdraw')).toBeTruthy();
+  });
+
+  it('未通过: shows the reason and offers no withdrawal', async () => {
+    await review('reject', '不符合在编要求');
+    const page = await openPage(MINE, bridge);
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('未通过审核。原因：不符合在编要求');
+    expect(page.querySelector('.withdraw')).toBeUndefined();
+    expect(page.querySelector('.resubmit')).toBeUndefined();
+  });
+
+  it('草稿: a draft without a nomination offers to continue', async () => {
+    bridge.setOpenid('dev-youth-zhang');
+    await FUNCTIONS.nomination.handle(
+      { action: 'saveDraft', data: { fields: { name: '张晓青', education: 'master' } } },
+      { openid: 'dev-youth-zhang' },
+      bridge.deps,
+    );
+    const page = await openPage(MINE, bridge);
+    expect(textOf(page)).toContain('草稿');
+    expect(textOf(page)).toContain('您有尚未提交的草稿');
+    await tapButton(page, '.continue', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/nomination/form/index' }),
+    );
+  });
+
+  it('shows an empty state with the ways to the form and to claiming a unit recommendation', async () => {
     bridge.setOpenid('dev-youth-zhang');
     const page = await openPage(MINE, bridge);
     expect(textOf(page)).toContain('本期您还没有提交推荐');
@@ -48,6 +113,44 @@ describe('my nomination', () => {
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/nomination/form/index' }),
     );
+    await tapButton(page, '.claim', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/nomination/claim/index' }),
+    );
+  });
+
+  it('withdraws after a confirmation that explains the consequences, then goes home', async () => {
+    const page = await openPage(MINE, bridge);
+    await tapButton(page, '.withdraw', bridge);
+
+    const [[modal]] = bridge.modal.mock.calls as Array<[{ title: string; content: string }]>;
+    expect(modal.title).toBe('撤回推荐');
+    expect(modal.content).toContain('从单位、区县和团市委的所有名单和统计中移除');
+    expect(modal.content).toContain('保留期满后删除');
+    expect(bridge.nav.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/home/index' }));
+    const [doc] = await bridge.deps.store
+      .collection<{ _id: string; status: string; eraseAfter: unknown }>('nominations')
+      .find({ youthOpenid: 'dev-youth-li' });
+    expect(doc).toMatchObject({ status: 'withdrawn' });
+    expect(doc.eraseAfter).toBeInstanceOf(Date);
+  });
+
+  it('keeps the nomination when the youth cancels the withdrawal', async () => {
+    bridge.cancelModals();
+    const page = await openPage(MINE, bridge);
+    await tapButton(page, '.withdraw', bridge);
+    expect(bridge.calls.map((c) => c.action)).not.toContain('withdraw');
+    expect(bridge.nav.reLaunch).not.toHaveBeenCalled();
+    const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+    expect(doc).toMatchObject({ status: 'submitted' });
+  });
+
+  it('shows the Chinese message when the withdrawal fails, and reloads', async () => {
+    const page = await openPage(MINE, bridge);
+    await review('reject', '材料不实'); // decided meanwhile: a rejected record cannot be withdrawn
+    await tapButton(page, '.withdraw', bridge);
+    expect(toastOf(page).message).toBe('该推荐的状态已变化，请刷新后重试');
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('未通过审核。原因：材料不实');
   });
 
   it('explains in Chinese when there is no current period', async () => {

@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../../../../../scripts/local/functions';
-import { demoIdNumber } from '../../../../../scripts/local/seed';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../../miniprogram/core/profile';
+import { demoForm, demoIdNumber } from '../../../../../scripts/local/seed';
 import {
   find,
   loadPage,
@@ -23,30 +24,31 @@ interface QueueData {
 }
 const open = () => openPage<QueueData>(PENDING, bridge);
 
-/** Arrange through the real API: a youth binds to the unit and nominates themself. */
+/** Arrange through the real API: a youth binds to the unit, consents and nominates themself. */
 async function nominate(b: Bridge, n: number): Promise<void> {
   const openid = `test-youth-${n}`;
-  const name = `青年${String(n).padStart(2, '0')}`;
+  const name = `青年${'甲乙丙丁戊己庚辛壬癸'[n % 10]}${'一二三四五六七八九十'[Math.floor(n / 10)]}`;
   const meta = { openid };
   await FUNCTIONS.account.handle(
     { action: 'bindUnit', data: { unitId: 'yuecheng-tech', displayName: name } },
     meta,
     b.deps,
   );
-  const res = await FUNCTIONS.nomination.handle(
+  await FUNCTIONS.account.handle(
     {
-      action: 'submitSelf',
-      data: {
-        name,
-        idNumber: demoIdNumber('330602', '1998-01-01', 200 + n),
-        phone: '13900000000',
-        post: '技术员',
-        onStaff: true,
-      },
+      action: 'recordConsent',
+      data: { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: true },
     },
     meta,
     b.deps,
   );
+  const form = demoForm({
+    name,
+    idNumber: demoIdNumber('330602', '1998-01-01', 200 + n),
+    phone: '13900000000',
+    post: '技术员',
+  });
+  const res = await FUNCTIONS.nomination.handle({ action: 'submitSelf', data: form }, meta, b.deps);
   if (!res.ok) throw new Error(`arrange failed: ${res.error.code}`);
 }
 
@@ -81,6 +83,28 @@ describe('review queue', () => {
     expect(toastOf(page)).toMatchObject({ visible: true, message: '已通过' });
     const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
     expect(doc).toMatchObject({ status: 'approved' });
+  });
+
+  it('opens the detail page of a card', async () => {
+    const page = await open();
+    await tapButton(page, '.detail', bridge);
+    const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `/pages/review/detail/index?id=${encodeURIComponent(li._id)}` }),
+    );
+  });
+
+  it('refreshes the list when it shows again (a decision may have been taken on the detail page)', async () => {
+    const page = await open();
+    const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+    await FUNCTIONS.nomination.handle(
+      { action: 'review', data: { nominationId: li._id, decision: 'approve' } },
+      { openid: 'dev-unit-admin' },
+      bridge.deps,
+    );
+    page.triggerPageLifeTime('show');
+    await bridge.idle();
+    expect(cards(page)).toHaveLength(0);
   });
 
   it('does not approve when the admin cancels the confirmation', async () => {
