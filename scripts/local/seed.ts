@@ -146,7 +146,7 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
     unitId: 'yuecheng-tech',
     idNumber: li,
     phone: '13800001234',
-    post: '研发工程师（工程师）',
+    post: '研发工程师',
   });
 }
 

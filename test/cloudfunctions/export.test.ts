@@ -80,7 +80,7 @@ const LI: Person = {
   name: '李明',
   idNumber: demoIdNumber('330602', '1995-03-15', 123),
   phone: '13800001234',
-  post: '研发工程师（工程师）',
+  post: '研发工程师',
 };
 /** Submitted, never approved: in no table. */
 const ZHANG: Person = {

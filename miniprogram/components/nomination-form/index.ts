@@ -23,6 +23,7 @@ import {
   POLITICAL_STATUSES,
   type Attestation,
 } from '../../core/profile';
+import { chooseAndUploadPhoto, photoUrl } from '../../services/storage';
 import { EMPTY_FORM, fitDegree, formFrom, formView, type FieldKey, type FormState, type FormView } from './model';
 
 type Toggle = 'onStaff' | 'showcaseConsent';
@@ -58,6 +59,9 @@ Component({
     attestationItems: options(ATTESTATIONS, ATTESTATION_LABELS),
     deedsMin: DEEDS_MIN,
     deedsMax: DEEDS_MAX,
+    photoSrc: '',
+    photoBusy: false,
+    photoError: '',
   },
   observers: {
     'rules, personalLocked'(rules: Partial<EligibilityRules> | null, locked: boolean) {
@@ -78,7 +82,26 @@ Component({
     setValue(value: Partial<FormState>) {
       serverErrors.delete(this);
       const form = formFrom(value);
-      this.refresh('', form, { form });
+      this.refresh('', form, { form, photoSrc: form.photoFileId ? photoUrl(form.photoFileId) : '' });
+    },
+
+    /** The optional photo goes to cloud storage (the dev server's file store locally); the form keeps its id. */
+    async onPhoto() {
+      if (this.data.photoBusy) return;
+      this.setData({ photoBusy: true, photoError: '' });
+      const uploaded = await chooseAndUploadPhoto();
+      this.setData({ photoBusy: false });
+      if (!uploaded) return;
+      if (!uploaded.ok) {
+        this.setData({ photoError: uploaded.message });
+        return;
+      }
+      const form = { ...this.data.form, photoFileId: uploaded.fileId };
+      this.change([], form, { 'form.photoFileId': uploaded.fileId, photoSrc: photoUrl(uploaded.fileId) });
+    },
+
+    onRemovePhoto() {
+      this.change([], { ...this.data.form, photoFileId: '' }, { 'form.photoFileId': '', photoSrc: '' });
     },
 
     /** Server verdicts by field (`degree`, `attestations.moral`, …); each stands until its field changes. */

@@ -39,6 +39,8 @@ export interface FormState {
   onStaff: boolean;
   attestations: Record<Attestation, boolean>;
   deeds: string;
+  /** Optional photo: a cloud storage (or dev file store) id, '' when none. */
+  photoFileId: string;
   showcaseConsent: boolean;
 }
 
@@ -56,6 +58,7 @@ export const EMPTY_FORM: FormState = {
   onStaff: true,
   attestations: { political: false, moral: false, contribution: false },
   deeds: '',
+  photoFileId: '',
   // R8.1 showing the deeds publicly is opt-in.
   showcaseConsent: false,
 };
@@ -191,6 +194,7 @@ export function toSubmission(s: FormState): NominationForm | null {
     onStaff: s.onStaff,
     attestations: { ...s.attestations },
     deeds: s.deeds.trim(),
+    ...(s.photoFileId ? { photoFileId: s.photoFileId } : {}),
     showcaseConsent: s.showcaseConsent,
   });
   return parsed.success ? parsed.data : null;
@@ -237,6 +241,7 @@ export function draftOf(s: FormState): NominationDraft {
   if (s.education) draft.education = s.education;
   if (s.degree) draft.degree = s.degree;
   if (s.politicalStatus) draft.politicalStatus = s.politicalStatus;
+  if (s.photoFileId) draft.photoFileId = s.photoFileId;
   return draft;
 }
 
@@ -257,7 +262,17 @@ export function formFrom(...sources: Array<Partial<Record<keyof FormState, unkno
   const out: FormState = { ...EMPTY_FORM, attestations: { ...EMPTY_FORM.attestations } };
   for (const src of sources) {
     if (!src) continue;
-    for (const key of ['name', 'idNumber', 'phone', 'duty', 'post', 'title', 'skillLevel', 'deeds'] as const)
+    for (const key of [
+      'name',
+      'idNumber',
+      'phone',
+      'duty',
+      'post',
+      'title',
+      'skillLevel',
+      'deeds',
+      'photoFileId',
+    ] as const)
       pick(out, src, key, isText);
     pick(out, src, 'onStaff', isBool);
     pick(out, src, 'showcaseConsent', isBool);

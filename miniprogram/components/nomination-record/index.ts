@@ -5,6 +5,7 @@
  */
 import type { NominationView } from '../../core/contracts/nomination';
 import { CHANNEL_LABELS } from '../../core/nomination';
+import { photoUrl } from '../../services/storage';
 import {
   ATTESTATION_LABELS,
   ATTESTATIONS,
@@ -23,6 +24,7 @@ interface RecordView {
   attestations: Array<{ name: string; label: string; confirmed: boolean }>;
   deeds: string;
   showcase: string;
+  photo: string;
 }
 
 function channelText(n: NominationView): string {
@@ -42,6 +44,7 @@ function recordOf(n: NominationView): RecordView {
     attestations: ATTESTATIONS.map((a) => ({ name: a, label: ATTESTATION_LABELS[a], confirmed: n.attestations[a] })),
     deeds: n.deeds,
     showcase: n.showcaseConsent ? '同意在公示和展示中使用事迹' : '不同意公开展示事迹',
+    photo: n.photoFileId ? photoUrl(n.photoFileId) : '',
   };
 }
 

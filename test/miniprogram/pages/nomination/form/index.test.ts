@@ -298,6 +298,35 @@ describe('self-nomination form: submit', () => {
     expect(saved).toMatchObject({ showcaseConsent: true });
   });
 
+  it('uploads an optional photo to cloud storage and keeps its file id on the record', async () => {
+    const cloud = (wx as unknown as { cloud: Record<string, unknown> }).cloud;
+    const upload = jest.fn(async ({ cloudPath }: { cloudPath: string }) => ({
+      fileID: `cloud://env-test.1234/${cloudPath}`,
+    }));
+    cloud.uploadFile = upload;
+    (wx as unknown as Record<string, unknown>).chooseMedia = jest.fn(async () => ({
+      tempFiles: [{ tempFilePath: 'wxfile://tmp/photo.jpg', size: 120_000 }],
+    }));
+    const page = await openAgreed();
+    await fillForm(page, bridge, ZHANG);
+    await tapButton(page, ['.form', '.photo-upload'], bridge);
+    expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/photo.jpg' }));
+    await tapButton(page, '.submit', bridge);
+    const [saved] = await nominationsOf('dev-youth-zhang');
+    expect((saved as { photoFileId: string }).photoFileId).toMatch(
+      /^cloud:\/\/env-test\.1234\/photos\/[a-z0-9]+\.jpg$/,
+    );
+  });
+
+  it('refuses a photo over 5 MB with a clear message', async () => {
+    (wx as unknown as Record<string, unknown>).chooseMedia = jest.fn(async () => ({
+      tempFiles: [{ tempFilePath: 'wxfile://big.jpg', size: 6 * 1024 * 1024 }],
+    }));
+    const page = await openAgreed();
+    await tapButton(page, ['.form', '.photo-upload'], bridge);
+    expect((find(page, '.form').data as { photoError: string }).photoError).toBe('照片不能超过 5 MB');
+  });
+
   it('a double tap creates one nomination', async () => {
     const page = await openAgreed();
     await fillForm(page, bridge, ZHANG);
@@ -393,7 +422,7 @@ describe('self-nomination form: states', () => {
     expect(textOf(page.querySelector('.returned')!)).toContain('单位退回修改：岗位请写全称');
     expect(formOf(page).form).toMatchObject({
       name: '李明',
-      post: '研发工程师（工程师）',
+      post: '研发工程师',
       education: 'bachelor',
       degree: 'bachelor',
       attestations: { political: true, moral: true, contribution: true },
