@@ -1,0 +1,76 @@
+/**
+ * One filing (备案, R4.4) as a card: state, rows, objections, who filed and
+ * when, the reason it was sent back, and the stamped table with its row-count
+ * check. Actions go in the slot.
+ */
+import type { FilingView } from '../../core/contracts/admin';
+import { FILING_LABELS, type FilingState } from '../../core/filing';
+import { chinaDateTime } from '../format';
+
+type Theme = 'default' | 'success' | 'warning';
+
+const THEMES: Record<FilingState, Theme> = { open: 'default', filed: 'success', reopened: 'warning' };
+
+interface Row {
+  label: string;
+  value: string;
+}
+
+interface CardView {
+  name: string;
+  stateLabel: string;
+  theme: Theme;
+  rows: Row[];
+  reopenReason: string;
+  objections: number;
+  scanRows: Row[];
+  mismatch: string;
+}
+
+function baseRows(f: FilingView): Row[] {
+  const rows: Row[] = [];
+  if (f.districtName) rows.push({ label: '所属', value: f.districtName });
+  rows.push({ label: f.state === 'filed' ? '备案人数' : '已通过人数', value: `${f.approvedRows} 人` });
+  if (f.filedAt) rows.push({ label: '备案时间', value: chinaDateTime(f.filedAt) });
+  if (f.filedByName) rows.push({ label: '备案人', value: f.filedByName });
+  return rows;
+}
+
+function scanRows(f: FilingView): Row[] {
+  if (!f.scan) return [];
+  return [
+    { label: '盖章汇总表', value: `${f.scan.pageCount} 页，确认 ${f.scan.confirmedRows} 行` },
+    { label: '上传', value: `${f.scan.uploadedByName || '—'} · ${chinaDateTime(f.scan.at)}` },
+    { label: '校验值', value: `SHA-256 ${f.scan.sha256.slice(0, 16)}…` },
+  ];
+}
+
+function cardView(f: FilingView): CardView {
+  return {
+    name: f.name,
+    stateLabel: FILING_LABELS[f.state],
+    theme: THEMES[f.state],
+    rows: baseRows(f),
+    reopenReason: f.state === 'reopened' ? (f.reopenReason ?? '') : '',
+    objections: f.openObjections,
+    scanRows: scanRows(f),
+    mismatch:
+      f.rowMismatch && f.scan
+        ? `盖章汇总表确认 ${f.scan.confirmedRows} 行，系统备案 ${f.approvedRows} 人，行数不一致，请核实`
+        : '',
+  };
+}
+
+const isView = (f: Partial<FilingView>): f is FilingView => typeof f.id === 'string' && f.id !== '';
+
+Component({
+  properties: {
+    filing: { type: Object, value: {} },
+  },
+  data: { view: null as CardView | null },
+  observers: {
+    filing(f: Partial<FilingView>) {
+      this.setData({ view: isView(f) ? cardView(f) : null });
+    },
+  },
+});

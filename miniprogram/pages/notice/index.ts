@@ -1,0 +1,145 @@
+/**
+ * 公示 (R8): the selected youths of the period for anyone to see — name, unit,
+ * post, political status, education; deeds only where the youth consented
+ * (R8.1); never ID numbers or phones. Anyone may raise an objection.
+ */
+import type { NoticeItem } from '../../core/contracts/admin';
+import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../core/profile';
+import { call } from '../../services/cloud';
+import { SEX_LABELS } from '../../components/format';
+import { appendPatch, cancelDebounce, debounce, isCurrent, nextGeneration } from '../../components/admin-scope';
+import { go, toast } from '../../components/ui';
+
+const PAGE_SIZE = 20;
+const SEARCH_DELAY_MS = 300;
+/** Deeds longer than this fold behind 展开. */
+const DEEDS_PREVIEW = 60;
+
+interface NoticeRow {
+  id: string;
+  name: string;
+  sex: string;
+  unitName: string;
+  post: string;
+  profile: string;
+  deeds: string;
+  deedsShort: string;
+  long: boolean;
+  open: boolean;
+}
+
+function rowOf(n: NoticeItem): NoticeRow {
+  const deeds = n.deeds ?? '';
+  return {
+    id: n.nominationId,
+    name: n.name,
+    sex: SEX_LABELS[n.sex],
+    unitName: n.unitName,
+    post: n.post,
+    profile: `${POLITICAL_STATUS_LABELS[n.politicalStatus]} · ${EDUCATION_LABELS[n.education]}`,
+    deeds,
+    deedsShort: deeds.length > DEEDS_PREVIEW ? `${deeds.slice(0, DEEDS_PREVIEW)}…` : deeds,
+    long: deeds.length > DEEDS_PREVIEW,
+    open: false,
+  };
+}
+
+Component({
+  data: {
+    loading: true,
+    error: '',
+    periodName: '',
+    keyword: '',
+    items: [] as NoticeRow[],
+    page: 0,
+    total: 0,
+    hasMore: false,
+    loadingMore: false,
+  },
+  lifetimes: {
+    attached() {
+      void this.loadFirst();
+    },
+    detached() {
+      cancelDebounce(this);
+    },
+  },
+  methods: {
+    async loadFirst() {
+      const generation = nextGeneration(this);
+      this.setData({ loading: true, error: '', items: [], page: 0, total: 0, hasMore: false, loadingMore: false });
+      const keyword = this.data.keyword.trim();
+      const res = await call('notice', 'list', { ...(keyword ? { keyword } : {}), page: 1, pageSize: PAGE_SIZE });
+      if (!isCurrent(this, generation)) return;
+      if (!res.ok) {
+        this.setData({ loading: false, error: res.message });
+        return;
+      }
+      const { items, total, hasMore, periodName } = res.data;
+      this.setData({ loading: false, periodName, items: items.map(rowOf), page: 1, total, hasMore });
+    },
+
+    async loadMore() {
+      if (!this.data.hasMore || this.data.loadingMore || this.data.loading) return;
+      const generation = nextGeneration(this);
+      this.setData({ loadingMore: true });
+      const keyword = this.data.keyword.trim();
+      const res = await call('notice', 'list', {
+        ...(keyword ? { keyword } : {}),
+        page: this.data.page + 1,
+        pageSize: PAGE_SIZE,
+      });
+      if (!isCurrent(this, generation)) return;
+      if (!res.ok) {
+        this.setData({ loadingMore: false });
+        toast(this, res.message);
+        return;
+      }
+      const { page, total, hasMore, items } = res.data;
+      this.setData({
+        loadingMore: false,
+        page,
+        total,
+        hasMore,
+        ...appendPatch('items', this.data.items.length, items.map(rowOf)),
+      });
+    },
+
+    onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ keyword: e.detail.value });
+      debounce(this, SEARCH_DELAY_MS, () => void this.loadFirst());
+    },
+    onKeywordSubmit() {
+      cancelDebounce(this);
+      void this.loadFirst();
+    },
+    onKeywordClear() {
+      cancelDebounce(this);
+      this.setData({ keyword: '' });
+      void this.loadFirst();
+    },
+
+    onToggleDeeds(e: WechatMiniprogram.CustomEvent) {
+      const { index } = e.currentTarget.dataset as { index?: number };
+      if (typeof index !== 'number' || !this.data.items[index]) return;
+      this.setData({ [`items[${index}].open`]: !this.data.items[index].open });
+    },
+
+    onObject(e: WechatMiniprogram.CustomEvent) {
+      const { id } = e.currentTarget.dataset as { id?: string };
+      const row = this.data.items.find((n) => n.id === id);
+      if (!row) return;
+      go(`/pages/notice/object/index?id=${encodeURIComponent(row.id)}&name=${encodeURIComponent(row.name)}`);
+    },
+
+    onLoadMore() {
+      void this.loadMore();
+    },
+    onReachBottom() {
+      void this.loadMore();
+    },
+    onRetry() {
+      void this.loadFirst();
+    },
+  },
+});

@@ -1,0 +1,251 @@
+/**
+ * The cadres' flow end to end in the browser preview: the district raises a
+ * unit's quota, the unit approves up to it and is refused beyond it with the
+ * Chinese message, the list is filed (a two_new unit's list is filed by its
+ * district, R4.4), and the city downloads the summary table as Excel and Word
+ * through the link the page shows. Real pages, real functions, embedded store.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { chromium } from 'playwright-core';
+import { createConsoleLogger } from '../../cloudfunctions/_lib/logger';
+import { startDevServer } from '../../scripts/dev-server';
+import { createLocalDeps } from '../../scripts/local/deps';
+import { seedDemo } from '../../scripts/local/seed';
+import { captureLine } from '../support/log-capture';
+import { addNominations } from '../support/nominees';
+import {
+  assertNoPageErrors,
+  openPreview,
+  phonePage,
+  PREVIEW_DIR,
+  requireBuiltPreview,
+  screenshot,
+  switchPersona,
+  type Preview,
+} from './support/preview';
+
+jest.setTimeout(60_000);
+
+/**
+ * startPreview with one difference: the dev server also serves the generated
+ * files (`/files/`), so the export link can be downloaded as a person would.
+ */
+async function startPreviewWithFiles(): Promise<Preview & { filesDir: string }> {
+  requireBuiltPreview(PREVIEW_DIR);
+  const filesDir = mkdtempSync(join(tmpdir(), 'hqn-e2e-files-'));
+  const deps = createLocalDeps({ log: createConsoleLogger(captureLine), filesDir });
+  await seedDemo(deps, new Date());
+  const server = await startDevServer(deps, { port: 0, staticDir: PREVIEW_DIR, filesDir });
+  const profile = mkdtempSync(join(tmpdir(), 'hqn-e2e-'));
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      viewport: { width: 1280, height: 860 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    })
+    .catch(async (e: unknown) => {
+      await server.close();
+      throw e;
+    });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  page.on('console', (m) => {
+    captureLine(`[browser ${m.type()}] ${m.text()}`);
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  return {
+    url: server.url,
+    page,
+    deps,
+    errors,
+    consoleErrors,
+    filesDir,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('browser preview: quota → approvals → filing → city export', () => {
+  let p: Preview & { filesDir: string };
+
+  beforeAll(async () => {
+    p = await startPreviewWithFiles();
+    // Four more youths of 陈管理员's unit wait for review, beside 李明 from the seed.
+    await addNominations(p.deps, 'yuecheng-tech', 4);
+    await openPreview(p);
+  });
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  afterEach(() => assertNoPageErrors(p));
+
+  const phone = () => phonePage(p.page);
+  const title = () => p.page.locator('#pv-title');
+  const modal = () => p.page.getByRole('dialog');
+
+  /** Opens a page through the preview's router, as wx.reLaunch does on a phone. */
+  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
+    await p.page.evaluate((target) => {
+      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
+    }, url);
+    await title().filter({ hasText: pageTitle }).waitFor();
+  }
+
+  async function tapText(text: string): Promise<void> {
+    await phone().getByText(text, { exact: true }).first().click({ force: true });
+  }
+
+  it('the district raises 越城区智造科技有限公司’s quota to 3 with a reason', async () => {
+    await switchPersona(p.page, '赵书记');
+    await openMiniPage('/pages/admin/index', '管理工作台');
+    await phone().getByText('已通过 0 / 目标 1000').waitFor();
+    await tapText('名额管理');
+    await title().filter({ hasText: '名额' }).waitFor();
+
+    const card = phone().locator('wx-view.item', { hasText: '越城区智造科技有限公司' });
+    await card.getByText('调整名额', { exact: true }).click({ force: true });
+    const quota = phone().getByPlaceholder('0–500');
+    await quota.waitFor();
+    await quota.fill('3');
+    await phone().getByPlaceholder('调整原因（必填，将通知单位并留档）').fill('两新组织青年人才集中，申请增加名额');
+    await screenshot(p.page, 'cadre-1-quota-dialog');
+    await phone().locator('wx-button', { hasText: '确定' }).last().click({ force: true });
+    await card.getByText('已调整为 3 名（建议 1 名）：两新组织青年人才集中，申请增加名额').waitFor();
+  });
+
+  it('the unit approves up to the quota and is refused beyond it in Chinese', async () => {
+    await switchPersona(p.page, '陈管理员');
+    await openMiniPage('/pages/review/pending/index', '推荐审核');
+    await phone().getByText('共 5 条').waitFor();
+    for (let left = 4; left >= 2; left -= 1) {
+      await phone()
+        .locator('wx-button', { hasText: /^通过$/ })
+        .first()
+        .click({ force: true });
+      await modal().getByRole('button', { name: '通过' }).click();
+      await phone().getByText(`共 ${left} 条`).waitFor();
+    }
+    await phone()
+      .locator('wx-button', { hasText: /^通过$/ })
+      .first()
+      .click({ force: true });
+    await modal().getByRole('button', { name: '通过' }).click();
+    await phone().getByText('本单位名额已满（3名），如需增加请联系区县团委或团市委').waitFor();
+    await screenshot(p.page, 'cadre-2-quota-full');
+
+    await openMiniPage('/pages/admin/quotas/index', '名额');
+    await phone().getByText('名额已用完').waitFor();
+  });
+
+  it('the unit’s 备案 page explains that its district files the two_new list', async () => {
+    await openMiniPage('/pages/admin/index', '管理工作台');
+    await tapText('备案');
+    await title().filter({ hasText: '备案' }).waitFor();
+    await phone()
+      .getByText(/名单由所在区县团委统一备案（其他基层领域）/)
+      .waitFor();
+  });
+
+  it('the district files its 其他基层领域 list after confirming the lock', async () => {
+    await switchPersona(p.page, '赵书记');
+    await openMiniPage('/pages/admin/filings/index', '备案');
+    const own = phone().locator('admin-filing-card.own');
+    await own.getByText('越城区（其他基层领域）').waitFor();
+    await own.getByText('3 人').waitFor();
+    await own.getByText('提交备案', { exact: true }).click({ force: true });
+    await modal()
+      .getByText(/备案后名单锁定/)
+      .waitFor();
+    await modal().getByRole('button', { name: '提交备案' }).click();
+    await own.getByText('已备案', { exact: true }).waitFor();
+    await own.getByText('上传盖章汇总表').waitFor();
+    await screenshot(p.page, 'cadre-3-filed');
+  });
+
+  it('the district uploads the stamped table: hashed in the page, a row-count mismatch flagged', async () => {
+    const own = phone().locator('admin-filing-card.own');
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(3000, 7)]);
+    const chooser = p.page.waitForEvent('filechooser');
+    await own.getByText('上传盖章汇总表').click({ force: true });
+    await (await chooser).setFiles({ name: 'stamped.png', mimeType: 'image/png', buffer: png });
+    const sha = createHash('sha256').update(png).digest('hex');
+    await phone().getByText(`SHA-256：${sha}`).waitFor();
+    await phone().getByPlaceholder('盖章表上共几人').fill('2');
+    await phone().locator('wx-button', { hasText: '确认提交' }).click({ force: true });
+    await own.getByText('盖章汇总表确认 2 行，系统备案 3 人，行数不一致，请核实').waitFor();
+    await own.getByText(`SHA-256 ${sha.slice(0, 16)}…`).waitFor();
+    await screenshot(p.page, 'cadre-3b-scan');
+  });
+
+  it('the city generates the Excel and Word summary tables and the links download real files', async () => {
+    await switchPersona(p.page, '周部长');
+    await openMiniPage('/pages/admin/index', '管理工作台');
+    await tapText('导出汇总表');
+    await title().filter({ hasText: '导出汇总表' }).waitFor();
+
+    for (const [format, label, entry] of [
+      ['xlsx', 'Excel', 'xl/workbook.xml'],
+      ['docx', 'Word（打印盖章用）', 'word/document.xml'],
+    ] as const) {
+      await tapText(label);
+      await tapText('生成汇总表');
+      const link = phone()
+        .locator('wx-text', { hasText: /\/files\// })
+        .first();
+      await phone().getByText('共 3 人').waitFor();
+      const fileName = phone().getByText(new RegExp(`^好青年候选人汇总表-绍兴市-\\d{8}\\.${format}$`));
+      await fileName.waitFor();
+      const href = (await link.textContent())?.trim() ?? '';
+      expect(href).toMatch(new RegExp(`^${p.url}/files/.+\\.${format}$`));
+      await screenshot(p.page, `cadre-4-export-${format}`);
+
+      const res = await fetch(href);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.length).toBeGreaterThan(2000);
+      expect(bytes.subarray(0, 4).toString('hex')).toBe('504b0304'); // a zip: Office Open XML
+      const zip = await JSZip.loadAsync(bytes);
+      expect(zip.file(entry)).not.toBeNull();
+    }
+    await phone().locator('wx-button', { hasText: '复制链接' }).waitFor();
+  });
+
+  it('the city dashboard counts the three approvals, their two_new district and the filing', async () => {
+    await openMiniPage('/pages/admin/dashboard/index', '工作看板');
+    await phone().getByText('绍兴市 · 选树进度').waitFor();
+    await phone().getByText('/ 目标 1000 人').waitFor();
+    await phone()
+      .locator('wx-view', { hasText: /^越城区3 人$/ })
+      .first()
+      .waitFor();
+    await phone().getByText('/ 36 已备案').waitFor();
+    await screenshot(p.page, 'cadre-5-dashboard');
+  });
+
+  it('anyone sees the three in the public notice and can object to one', async () => {
+    await switchPersona(p.page, '张晓青');
+    await openMiniPage('/pages/notice/index', '好青年公示');
+    await phone().getByText('共 3 人').waitFor();
+    await screenshot(p.page, 'cadre-6-notice');
+    await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });
+    await title().filter({ hasText: '我有异议' }).waitFor();
+    await phone().getByPlaceholder('异议内容（至少10个字）').fill('据了解该同志并非本单位在编人员，请核实。');
+    await tapText('提交异议');
+    await phone().getByText('感谢您的监督').waitFor();
+  });
+});
