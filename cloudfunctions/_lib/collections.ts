@@ -81,6 +81,8 @@ export interface NominationDoc {
   showcaseConsent: boolean;
   /** Unit channel: keyed hash of the one-time code the youth uses to claim the record. */
   claimCodeHash: string | null;
+  /** R4.2 the approving reviewer's confirmation of on-staff status and the three criteria. */
+  confirmation?: { by: string; byName: string; at: Date } | null;
   /** Who entered the record (the youth, or the unit admin for 组织推荐). */
   createdBy: string;
   submittedAt: Date | null;

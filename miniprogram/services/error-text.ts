@@ -46,13 +46,18 @@ const TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
   'NOMINATION.NOT_FOUND': '未找到该推荐记录',
   'NOMINATION.INVALID_STATE': '该推荐的状态已变化，请刷新后重试',
   'QUOTA.EXCEEDED': (d) =>
-    typeof d?.limit === 'number' ? `本单位名额已满（${d.limit}名），如需增加请联系区县团委或团市委` : '本单位名额已满，如需增加请联系区县团委或团市委',
-  'QUOTA.BELOW_USED': (d) => (typeof d?.used === 'number' ? `名额不能少于已通过人数（${d.used}名）` : '名额不能少于已通过人数'),
+    typeof d?.limit === 'number'
+      ? `本单位名额已满（${d.limit}名），如需增加请联系区县团委或团市委`
+      : '本单位名额已满，如需增加请联系区县团委或团市委',
+  'QUOTA.BELOW_USED': (d) =>
+    typeof d?.used === 'number' ? `名额不能少于已通过人数（${d.used}名）` : '名额不能少于已通过人数',
   'FILING.LOCKED': '该名单已备案锁定，如需修改请联系区县团委或团市委退回',
   'FILING.ALREADY_FILED': '该名单已备案，无需重复提交',
   'FILING.NOT_FILED': '该名单尚未备案',
   'FILING.OBJECTIONS_PENDING': (d) =>
-    typeof d?.open === 'number' ? `还有${d.open}条公示异议未处理，处理完毕后方可备案` : '还有公示异议未处理，处理完毕后方可备案',
+    typeof d?.open === 'number'
+      ? `还有${d.open}条公示异议未处理，处理完毕后方可备案`
+      : '还有公示异议未处理，处理完毕后方可备案',
   'OBJECTION.NOT_FOUND': '未找到该异议',
   'OBJECTION.RESOLVED': '该异议已处理',
   'EXPORT.EMPTY': '所选范围内暂无已通过的好青年，无法生成汇总表',

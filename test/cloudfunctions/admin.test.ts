@@ -53,8 +53,20 @@ describe('quotas (R3.1, R3.2)', () => {
 
   it('a unit cannot approve beyond its quota; the district raises it with a recorded reason', async () => {
     const [a, b] = await addNominations(h.deps, 'yuecheng-tech', 2);
-    dataOf(await h.call('nomination', 'review', { nominationId: a, decision: 'approve' }, UNIT_ADMIN));
-    const refused = await h.call('nomination', 'review', { nominationId: b, decision: 'approve' }, UNIT_ADMIN);
+    dataOf(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: a, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        UNIT_ADMIN,
+      ),
+    );
+    const refused = await h.call(
+      'nomination',
+      'review',
+      { nominationId: b, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      UNIT_ADMIN,
+    );
     expect(refused).toEqual(
       expect.objectContaining({
         ok: false,
@@ -84,9 +96,16 @@ describe('quotas (R3.1, R3.2)', () => {
     expect(await h.deps.store.collection('audit').find({ requestId: 'req_quota0000001' })).toEqual([
       expect.objectContaining({ actor: DISTRICT, details: { from: 1, to: 3, reason: '企业青年骨干多' } }),
     ]);
-    expect(codeOf(await h.call('nomination', 'review', { nominationId: b, decision: 'approve' }, UNIT_ADMIN))).toBe(
-      'OK',
-    );
+    expect(
+      codeOf(
+        await h.call(
+          'nomination',
+          'review',
+          { nominationId: b, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+          UNIT_ADMIN,
+        ),
+      ),
+    ).toBe('OK');
     expect(codeOf(await h.call('admin', 'setQuota', { unitId: 'yuecheng-tech', quota: 1, reason: '压缩' }, CITY))).toBe(
       'QUOTA.BELOW_USED',
     );
@@ -107,7 +126,14 @@ describe('quotas (R3.1, R3.2)', () => {
         'dev-youth-zhang',
       ),
     );
-    dataOf(await h.call('nomination', 'review', { nominationId: nomination.id, decision: 'approve' }, UNIT_ADMIN));
+    dataOf(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: nomination.id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        UNIT_ADMIN,
+      ),
+    );
     dataOf(await h.call('nomination', 'withdraw', { nominationId: nomination.id }, 'dev-youth-zhang'));
     const [quota] = dataOf<Paged<QuotaView>>(
       await h.call('admin', 'quotas', { unitId: 'yuecheng-tech' }, UNIT_ADMIN),
@@ -119,7 +145,14 @@ describe('quotas (R3.1, R3.2)', () => {
     const ids = await addNominations(h.deps, 'yuecheng-tech', 50);
     dataOf(await h.call('admin', 'setQuota', { unitId: 'yuecheng-tech', quota: 5, reason: '并发测试' }, CITY));
     const results = await Promise.all(
-      ids.map((id) => h.call('nomination', 'review', { nominationId: id, decision: 'approve' }, UNIT_ADMIN)),
+      ids.map((id) =>
+        h.call(
+          'nomination',
+          'review',
+          { nominationId: id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+          UNIT_ADMIN,
+        ),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).every((r) => codeOf(r) === 'QUOTA.EXCEEDED')).toBe(true);
@@ -132,9 +165,23 @@ describe('dashboards (R3.3, R3.4, R4.3)', () => {
     const h = await makeHarness();
     const [gov] = await addNominations(h.deps, 'yuecheng-gov', 1, { seqStart: 100 });
     await makeAdmin(h, 'yc-gov-admin', 'unitAdmin', 'yuecheng-gov');
-    dataOf(await h.call('nomination', 'review', { nominationId: gov, decision: 'approve' }, 'yc-gov-admin'));
+    dataOf(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: gov, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        'yc-gov-admin',
+      ),
+    );
     const [tech] = await addNominations(h.deps, 'yuecheng-tech', 1, { seqStart: 200 });
-    dataOf(await h.call('nomination', 'review', { nominationId: tech, decision: 'approve' }, UNIT_ADMIN));
+    dataOf(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: tech, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        UNIT_ADMIN,
+      ),
+    );
 
     const city = dataOf<DashboardView>(await h.call('admin', 'dashboard', {}, CITY));
     expect(city).toEqual(expect.objectContaining({ target: 1000, approved: 2, progressPercent: 0 }));
@@ -215,7 +262,14 @@ describe('filing (R4.4) and objections (R8)', () => {
     h = await makeHarness();
     await makeAdmin(h, 'yc-gov-admin', 'unitAdmin', 'yuecheng-gov');
     approved = await addNominations(h.deps, 'yuecheng-gov', 1, { seqStart: 500 });
-    dataOf(await h.call('nomination', 'review', { nominationId: approved[0], decision: 'approve' }, 'yc-gov-admin'));
+    dataOf(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: approved[0], decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        'yc-gov-admin',
+      ),
+    );
   });
   const unitFiling = '2027:unit:yuecheng-gov';
 
@@ -229,7 +283,14 @@ describe('filing (R4.4) and objections (R8)', () => {
     );
     const [late] = await addNominations(h.deps, 'yuecheng-gov', 1, { seqStart: 501 });
     expect(
-      codeOf(await h.call('nomination', 'review', { nominationId: late, decision: 'approve' }, 'yc-gov-admin')),
+      codeOf(
+        await h.call(
+          'nomination',
+          'review',
+          { nominationId: late, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+          'yc-gov-admin',
+        ),
+      ),
     ).toBe('FILING.LOCKED');
     expect(codeOf(await h.call('admin', 'reopen', { filingId: unitFiling, reason: '补报' }, 'yc-gov-admin'))).toBe(
       'AUTH.FORBIDDEN',
@@ -242,7 +303,14 @@ describe('filing (R4.4) and objections (R8)', () => {
       codeOf(await h.call('admin', 'setQuota', { unitId: 'yuecheng-gov', quota: 2, reason: '补报' }, DISTRICT)),
     ).toBe('OK');
     expect(
-      codeOf(await h.call('nomination', 'review', { nominationId: late, decision: 'approve' }, 'yc-gov-admin')),
+      codeOf(
+        await h.call(
+          'nomination',
+          'review',
+          { nominationId: late, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+          'yc-gov-admin',
+        ),
+      ),
     ).toBe('OK');
   });
 

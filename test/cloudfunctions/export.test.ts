@@ -126,7 +126,14 @@ const YUECHENG_ORDER = [APPROVED['yuecheng-invest'][1], APPROVED['yuecheng-inves
 const EVERYONE = [...CITY_ORDER, ZHANG];
 
 async function approve(h: Harness, admin: string, nominationId: string): Promise<void> {
-  dataOf(await h.call('nomination', 'review', { nominationId, decision: 'approve' }, admin));
+  dataOf(
+    await h.call(
+      'nomination',
+      'review',
+      { nominationId, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      admin,
+    ),
+  );
 }
 
 async function buildData(h: Harness): Promise<void> {

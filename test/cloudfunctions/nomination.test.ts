@@ -40,7 +40,14 @@ describe('walking skeleton: self-nomination → unit review', () => {
     expect(JSON.stringify(pending)).not.toContain(validId);
     expect(JSON.stringify(pending)).not.toContain('13800001111');
 
-    dataOf(await h.call('nomination', 'review', { nominationId: mine!.id, decision: 'approve' }, ADMIN));
+    dataOf(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: mine!.id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        ADMIN,
+      ),
+    );
     const after = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'getMine', {}, YOUTH));
     expect(after.nomination?.status).toBe('approved');
     expect(after.nomination?.history.map((e) => e.action)).toEqual(['submit', 'approve']);
@@ -164,6 +171,35 @@ describe('review rules (R4.2)', () => {
       .nomination.id;
   });
 
+  it('approving confirms on-staff status and the three criteria, and records who did (R4.2)', async () => {
+    const bare = await h.call('nomination', 'review', { nominationId: id, decision: 'approve' }, ADMIN);
+    expect(bare).toEqual(
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'INPUT.INVALID',
+          details: { issues: [{ path: 'confirm', code: 'required' }] },
+        }),
+      }),
+    );
+    const half = await h.call(
+      'nomination',
+      'review',
+      { nominationId: id, decision: 'approve', confirm: { onStaff: true } },
+      ADMIN,
+    );
+    expect(half.ok).toBe(false);
+    const { nomination } = dataOf<{ nomination: NominationView }>(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        ADMIN,
+      ),
+    );
+    expect(nomination.confirmation).toEqual({ byName: '陈管理员', at: h.deps.clock().toISOString() });
+  });
+
   it('reject and return need a reason', async () => {
     const res = await h.call('nomination', 'review', { nominationId: id, decision: 'reject' }, ADMIN);
     expect(res).toEqual(
@@ -194,7 +230,14 @@ describe('review rules (R4.2)', () => {
   });
 
   it('cannot decide twice', async () => {
-    dataOf(await h.call('nomination', 'review', { nominationId: id, decision: 'approve' }, ADMIN));
+    dataOf(
+      await h.call(
+        'nomination',
+        'review',
+        { nominationId: id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+        ADMIN,
+      ),
+    );
     const res = await h.call('nomination', 'review', { nominationId: id, decision: 'reject', comment: 'x' }, ADMIN);
     expect(res).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.INVALID_STATE' }) }),
@@ -206,7 +249,12 @@ describe('review rules (R4.2)', () => {
     await h.deps.store
       .collection('accounts')
       .updateOne({ _id: 'other-admin' }, { $set: { grants: [{ role: 'unitAdmin', orgId: 'keqiao-tech' }] } });
-    const res = await h.call('nomination', 'review', { nominationId: id, decision: 'approve' }, 'other-admin');
+    const res = await h.call(
+      'nomination',
+      'review',
+      { nominationId: id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      'other-admin',
+    );
     expect(res).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }) }),
     );
@@ -219,7 +267,12 @@ describe('review rules (R4.2)', () => {
   });
 
   it('unknown nomination → NOMINATION.NOT_FOUND', async () => {
-    const res = await h.call('nomination', 'review', { nominationId: '2027:deadbeef', decision: 'approve' }, ADMIN);
+    const res = await h.call(
+      'nomination',
+      'review',
+      { nominationId: '2027:deadbeef', decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      ADMIN,
+    );
     expect(res).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.NOT_FOUND' }) }),
     );

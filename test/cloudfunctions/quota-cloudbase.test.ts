@@ -48,7 +48,10 @@ describe('quota through the cloudbase adapter', () => {
     const results = await Promise.all(
       ids.map((id) =>
         FUNCTIONS.nomination.handle(
-          { action: 'review', data: { nominationId: id, decision: 'approve' } },
+          {
+            action: 'review',
+            data: { nominationId: id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+          },
           { openid: 'dev-unit-admin' },
           deps,
         ),

@@ -132,7 +132,12 @@ describe('browser preview: self-nomination → unit review → result', () => {
     const card = phone().locator('nomination-card', { hasText: '张晓青' });
     await card.getByText('通过', { exact: true }).click({ force: true });
     const dialog = p.page.getByRole('dialog');
-    await dialog.getByText('确认通过张晓青的推荐吗？通过后不可撤销。').waitFor();
+    // Approving is the reviewer's confirmation of on-staff status and the three criteria (R4.2).
+    await dialog
+      .getByText(
+        '通过即确认：张晓青为本单位在编人员，且政治素质、道德品行、业绩贡献三项标准均经审核属实。通过后不可撤销。',
+      )
+      .waitFor();
     await dialog.getByRole('button', { name: '通过' }).click();
     await card.waitFor({ state: 'detached' });
     await phone().locator('nomination-card', { hasText: '李明' }).waitFor();

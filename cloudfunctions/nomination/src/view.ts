@@ -28,6 +28,7 @@ export function toView(doc: NominationDoc, unitName: string): NominationView {
     unitId: doc.unitId,
     unitName,
     claimed: doc.youthOpenid !== null,
+    confirmation: doc.confirmation ? { byName: doc.confirmation.byName, at: doc.confirmation.at.toISOString() } : null,
     submittedAt: doc.submittedAt ? doc.submittedAt.toISOString() : null,
     history: doc.history.map((h) => ({
       at: h.at.toISOString(),

@@ -6,6 +6,7 @@
 import type { NominationView } from '../../core/contracts/nomination';
 import { CHANNEL_LABELS } from '../../core/nomination';
 import { photoUrl } from '../../services/storage';
+import { chinaDateTime } from '../format';
 import {
   ATTESTATION_LABELS,
   ATTESTATIONS,
@@ -40,6 +41,9 @@ function recordOf(n: NominationView): RecordView {
       { label: '政治面貌', value: POLITICAL_STATUS_LABELS[n.politicalStatus] },
       { label: '职务、岗位（职称、职级）', value: positionText(n) },
       { label: '是否在编', value: n.onStaff ? '是' : '否' },
+      ...(n.confirmation
+        ? [{ label: '审核确认', value: `${n.confirmation.byName} ${chinaDateTime(n.confirmation.at)}` }]
+        : []),
     ],
     attestations: ATTESTATIONS.map((a) => ({ name: a, label: ATTESTATION_LABELS[a], confirmed: n.attestations[a] })),
     deeds: n.deeds,

@@ -33,6 +33,8 @@ export interface NominationView {
   unitName: string;
   /** Unit channel: whether the youth has claimed the record in the app. */
   claimed: boolean;
+  /** Who confirmed on-staff status and the criteria when approving (R4.2). */
+  confirmation: { byName: string; at: string } | null;
   submittedAt: string | null;
   history: Array<{ at: string; action: string; actorName: string; comment: string | null }>;
 }
@@ -60,6 +62,8 @@ export const ReviewInput = z.strictObject({
   nominationId,
   decision: z.enum(['approve', 'reject', 'return']),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  /** R2.2, R2.3, R4.2: approving is the reviewer's confirmation of on-staff status and the three criteria. */
+  confirm: z.optional(z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) })),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 

@@ -147,5 +147,11 @@ Component({
     onClaim() {
       go('/pages/nomination/claim/index');
     },
+    onWorkbench() {
+      go('/pages/admin/index');
+    },
+    onNotice() {
+      go('/pages/notice/index');
+    },
   },
 });

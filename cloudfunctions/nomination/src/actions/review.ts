@@ -53,7 +53,7 @@ async function transition(deps: ServerDeps, doc: NominationDoc, target: Nominati
   const nominations = deps.store.collection<NominationDoc>(C.nominations);
   const matched = await nominations.updateOne(
     { _id: doc._id, status: 'submitted' },
-    { $set: { status: target, updatedAt: entry.at }, $push: { history: entry } },
+    { $set: { status: target, updatedAt: entry.at, ...confirmationOf(target, entry) }, $push: { history: entry } },
   );
   const saved = matched === 0 ? null : await nominations.get(doc._id);
   return saved ? ok(saved) : err(appError('NOMINATION.INVALID_STATE', 'nomination changed meanwhile'));
@@ -82,6 +82,13 @@ async function checkDecision(
 > {
   const target = reviewTarget(doc.status, input.decision);
   if (!target) return err(appError('NOMINATION.INVALID_STATE', `cannot ${input.decision} a ${doc.status} nomination`));
+  if (input.decision === 'approve' && !input.confirm) {
+    return err(
+      appError('INPUT.INVALID', 'approval confirms on-staff status and the criteria', {
+        issues: [{ path: 'confirm', code: 'required' }],
+      }),
+    );
+  }
   if (input.decision !== 'approve' && !input.comment) {
     return err(appError('INPUT.INVALID', 'a reason is required', { issues: [{ path: 'comment', code: 'required' }] }));
   }
@@ -108,4 +115,9 @@ function resultNotice(toOpenid: string, status: NominationDoc['status'], comment
     body: `您的好青年推荐审核结果：${STATUS_LABELS[status]}${reason}`,
     page: 'pages/nomination/mine/index',
   };
+}
+
+/** An approval records who confirmed on-staff status and the criteria, and when (R4.2). */
+function confirmationOf(target: NominationDoc['status'], entry: HistoryEntry) {
+  return target === 'approved' ? { confirmation: { by: entry.actor, byName: entry.actorName, at: entry.at } } : {};
 }

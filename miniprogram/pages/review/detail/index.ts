@@ -8,7 +8,14 @@ import type { NominationView } from '../../../core/contracts/nomination';
 import type { ReviewDecision } from '../../../core/nomination';
 import { call, type CallFailure } from '../../../services/cloud';
 import { errorText } from '../../../services/error-text';
-import { approveQuestion, DONE_TEXT, isStale, REASON_TITLE, type ReasonDecision } from '../../../components/review';
+import {
+  approveQuestion,
+  DONE_TEXT,
+  isStale,
+  REASON_TITLE,
+  type ReasonDecision,
+  APPROVE_CONFIRM,
+} from '../../../components/review';
 import { confirmModal, toast } from '../../../components/ui';
 
 type RevealField = 'idNumber' | 'phone';
@@ -167,6 +174,7 @@ Component({
         nominationId: this.data.id,
         decision,
         ...(comment ? { comment } : {}),
+        ...(decision === 'approve' ? { confirm: APPROVE_CONFIRM } : {}),
       });
       this.setData({ busy: false, dialog: res.ok ? CLOSED : this.data.dialog });
       if (!res.ok) return this.failed(res);

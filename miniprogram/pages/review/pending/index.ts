@@ -6,7 +6,14 @@
 import type { NominationView } from '../../../core/contracts/nomination';
 import type { ReviewDecision } from '../../../core/nomination';
 import { call, type CallFailure } from '../../../services/cloud';
-import { approveQuestion, DONE_TEXT, isStale, REASON_TITLE, type ReasonDecision } from '../../../components/review';
+import {
+  approveQuestion,
+  DONE_TEXT,
+  isStale,
+  REASON_TITLE,
+  type ReasonDecision,
+  APPROVE_CONFIRM,
+} from '../../../components/review';
 import { confirmModal, go, toast } from '../../../components/ui';
 
 type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
@@ -149,7 +156,11 @@ Component({
       const sure = await confirmModal('确认通过', approveQuestion(item.name), '通过');
       if (!sure) return;
       this.setData({ busyId: item.id });
-      const res = await call('nomination', 'review', { nominationId: item.id, decision: 'approve' });
+      const res = await call('nomination', 'review', {
+        nominationId: item.id,
+        decision: 'approve',
+        confirm: APPROVE_CONFIRM,
+      });
       this.setData({ busyId: '' });
       if (res.ok) this.reviewed(item.id, 'approve');
       else this.reviewFailed(res);

@@ -21,7 +21,11 @@ export async function arrange<T = unknown>(
 }
 
 export const approve = (bridge: Bridge, nominationId: string, openid = UNIT_ADMIN) =>
-  arrange(bridge, openid, 'nomination', 'review', { nominationId, decision: 'approve' });
+  arrange(bridge, openid, 'nomination', 'review', {
+    nominationId,
+    decision: 'approve',
+    confirm: { onStaff: true, attestations: true },
+  });
 
 /** Another unit's admin (the seed has one only, for yuecheng-tech). */
 export async function unitAdminOf(bridge: Bridge, unitId: string): Promise<string> {

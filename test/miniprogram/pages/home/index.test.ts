@@ -89,6 +89,18 @@ describe('home', () => {
     );
   });
 
+  it('leads cadres to the workbench, and everyone to the public notice', async () => {
+    bridge.setOpenid('dev-district-admin');
+    const page = await openPage(HOME, bridge);
+    await tapButton(page, '.workbench', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/admin/index' }));
+    bridge.setOpenid('dev-youth-new');
+    const visitor = await openPage(HOME, bridge);
+    expect(visitor.querySelector('.workbench')).toBeUndefined();
+    await tapButton(visitor, '.open-notice', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/notice/index' }));
+  });
+
   it('gives city admins the review entry and the invitation entry, but not 组织推荐', async () => {
     bridge.setOpenid('dev-city-admin');
     const page = await openPage(HOME, bridge);

@@ -254,6 +254,10 @@ describe('self-nomination form: drafts', () => {
   });
 });
 
+/** The simulated `wx` of the page tests, for stubbing the media and storage APIs. */
+const wxGlobal = () =>
+  (globalThis as unknown as { wx: Record<string, unknown> & { cloud: Record<string, unknown> } }).wx;
+
 describe('self-nomination form: submit', () => {
   it('submits after confirmation, goes to "my nomination", and the record has every field', async () => {
     const page = await openAgreed();
@@ -299,12 +303,12 @@ describe('self-nomination form: submit', () => {
   });
 
   it('uploads an optional photo to cloud storage and keeps its file id on the record', async () => {
-    const cloud = (wx as unknown as { cloud: Record<string, unknown> }).cloud;
+    const cloud = wxGlobal().cloud;
     const upload = jest.fn(async ({ cloudPath }: { cloudPath: string }) => ({
       fileID: `cloud://env-test.1234/${cloudPath}`,
     }));
     cloud.uploadFile = upload;
-    (wx as unknown as Record<string, unknown>).chooseMedia = jest.fn(async () => ({
+    wxGlobal().chooseMedia = jest.fn(async () => ({
       tempFiles: [{ tempFilePath: 'wxfile://tmp/photo.jpg', size: 120_000 }],
     }));
     const page = await openAgreed();
@@ -313,13 +317,13 @@ describe('self-nomination form: submit', () => {
     expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/photo.jpg' }));
     await tapButton(page, '.submit', bridge);
     const [saved] = await nominationsOf('dev-youth-zhang');
-    expect((saved as { photoFileId: string }).photoFileId).toMatch(
+    expect((saved as unknown as { photoFileId: string }).photoFileId).toMatch(
       /^cloud:\/\/env-test\.1234\/photos\/[a-z0-9]+\.jpg$/,
     );
   });
 
   it('refuses a photo over 5 MB with a clear message', async () => {
-    (wx as unknown as Record<string, unknown>).chooseMedia = jest.fn(async () => ({
+    wxGlobal().chooseMedia = jest.fn(async () => ({
       tempFiles: [{ tempFilePath: 'wxfile://big.jpg', size: 6 * 1024 * 1024 }],
     }));
     const page = await openAgreed();

@@ -25,7 +25,15 @@ async function liNominationId(): Promise<string> {
 /** The unit admin decides through the real API. */
 async function review(decision: 'approve' | 'reject' | 'return', comment?: string): Promise<void> {
   const res = await FUNCTIONS.nomination.handle(
-    { action: 'review', data: { nominationId: await liNominationId(), decision, ...(comment ? { comment } : {}) } },
+    {
+      action: 'review',
+      data: {
+        nominationId: await liNominationId(),
+        decision,
+        ...(comment ? { comment } : {}),
+        ...(decision === 'approve' ? { confirm: { onStaff: true, attestations: true } } : {}),
+      },
+    },
     { openid: 'dev-unit-admin' },
     bridge.deps,
   );

@@ -98,7 +98,10 @@ describe('review queue', () => {
     const page = await open();
     const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
     await FUNCTIONS.nomination.handle(
-      { action: 'review', data: { nominationId: li._id, decision: 'approve' } },
+      {
+        action: 'review',
+        data: { nominationId: li._id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      },
       { openid: 'dev-unit-admin' },
       bridge.deps,
     );
@@ -182,7 +185,10 @@ describe('review queue', () => {
     // Someone else decided meanwhile.
     const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
     await FUNCTIONS.nomination.handle(
-      { action: 'review', data: { nominationId: li._id, decision: 'approve' } },
+      {
+        action: 'review',
+        data: { nominationId: li._id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      },
       { openid: 'dev-unit-admin' },
       bridge.deps,
     );
