@@ -6,13 +6,15 @@ import { DEV_OPENID_KEY, localServer } from './cloud';
 
 export type UploadResult = { ok: true; fileId: string } | { ok: false; message: string };
 
-const MAX_BYTES = 5 * 1024 * 1024;
+/** The dev file store's limit too, so both modes refuse the same files. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 function randomName(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
 function uploadLocal(base: string, filePath: string): Promise<UploadResult> {
+  // The dev server's file store answers `{fileId}` or `{message}` in Chinese.
   const openid: unknown = wx.getStorageSync(DEV_OPENID_KEY);
   return new Promise((resolve) => {
     wx.uploadFile({
@@ -37,9 +39,10 @@ function uploadLocal(base: string, filePath: string): Promise<UploadResult> {
   });
 }
 
-async function uploadCloud(filePath: string): Promise<UploadResult> {
+async function uploadCloud(filePath: string, folder: string): Promise<UploadResult> {
   try {
-    const res = await wx.cloud.uploadFile({ cloudPath: `photos/${randomName()}.jpg`, filePath });
+    const ext = /\.png$/i.test(filePath) ? 'png' : 'jpg';
+    const res = await wx.cloud.uploadFile({ cloudPath: `${folder}/${randomName()}.${ext}`, filePath });
     return { ok: true, fileId: res.fileID };
   } catch {
     return { ok: false, message: '网络异常，照片未能上传' };
@@ -56,9 +59,14 @@ export async function chooseAndUploadPhoto(): Promise<UploadResult | null> {
     return null;
   }
   if (!picked) return null;
-  if (picked.size > MAX_BYTES) return { ok: false, message: '照片不能超过 5 MB' };
+  if (picked.size > MAX_IMAGE_BYTES) return { ok: false, message: '照片不能超过 5 MB' };
+  return uploadImage(picked.tempFilePath, 'photos');
+}
+
+/** Stores one JPG/PNG image under `folder` (cloud storage, or the dev file store locally); resolves its file id. */
+export function uploadImage(filePath: string, folder: 'photos' | 'scans'): Promise<UploadResult> {
   const base = localServer();
-  return base !== null ? uploadLocal(base, picked.tempFilePath) : uploadCloud(picked.tempFilePath);
+  return base !== null ? uploadLocal(base, filePath) : uploadCloud(filePath, folder);
 }
 
 /** What an <image src> can show for a file id. */

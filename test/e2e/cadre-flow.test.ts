@@ -6,83 +6,25 @@
  * through the link the page shows. Real pages, real functions, embedded store.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import JSZip from 'jszip';
-import { chromium } from 'playwright-core';
-import { createConsoleLogger } from '../../cloudfunctions/_lib/logger';
-import { startDevServer } from '../../scripts/dev-server';
-import { createLocalDeps } from '../../scripts/local/deps';
-import { seedDemo } from '../../scripts/local/seed';
-import { captureLine } from '../support/log-capture';
 import { addNominations } from '../support/nominees';
 import {
   assertNoPageErrors,
   openPreview,
   phonePage,
-  PREVIEW_DIR,
-  requireBuiltPreview,
   screenshot,
+  startPreview,
   switchPersona,
   type Preview,
 } from './support/preview';
 
 jest.setTimeout(60_000);
 
-/**
- * startPreview with one difference: the dev server also serves the generated
- * files (`/files/`), so the export link can be downloaded as a person would.
- */
-async function startPreviewWithFiles(): Promise<Preview & { filesDir: string }> {
-  requireBuiltPreview(PREVIEW_DIR);
-  const filesDir = mkdtempSync(join(tmpdir(), 'hqn-e2e-files-'));
-  const deps = createLocalDeps({ log: createConsoleLogger(captureLine), filesDir });
-  await seedDemo(deps, new Date());
-  const server = await startDevServer(deps, { port: 0, staticDir: PREVIEW_DIR, filesDir });
-  const profile = mkdtempSync(join(tmpdir(), 'hqn-e2e-'));
-  const context = await chromium
-    .launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      viewport: { width: 1280, height: 860 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    })
-    .catch(async (e: unknown) => {
-      await server.close();
-      throw e;
-    });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  const consoleErrors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
-  page.on('console', (m) => {
-    captureLine(`[browser ${m.type()}] ${m.text()}`);
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  return {
-    url: server.url,
-    page,
-    deps,
-    errors,
-    consoleErrors,
-    filesDir,
-    async close() {
-      await context.close();
-      await server.close();
-      rmSync(profile, { recursive: true, force: true });
-      rmSync(filesDir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe('browser preview: quota → approvals → filing → city export', () => {
-  let p: Preview & { filesDir: string };
+  let p: Preview;
 
   beforeAll(async () => {
-    p = await startPreviewWithFiles();
+    p = await startPreview();
     // Four more youths of 陈管理员's unit wait for review, beside 李明 from the seed.
     await addNominations(p.deps, 'yuecheng-tech', 4);
     await openPreview(p);

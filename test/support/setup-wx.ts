@@ -1,3 +1,5 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+
 /**
  * jsdom `setupFiles` for the page tests: the globals the WeChat runtime gives
  * every page and that TDesign's SuperComponent reads at construction time.
@@ -8,6 +10,9 @@ const runtime = globalThis as unknown as {
   getCurrentPages?: unknown;
   structuredClone?: (value: unknown) => unknown;
 };
+// The real routers run inside page tests; the export's renderers (server code) need these, which jsdom lacks.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+
 const app = { globalData: {} };
 runtime.getApp = () => app;
 // Pages pass `context: this` to TDesign's Toast, so an empty stack is enough.

@@ -1,11 +1,11 @@
 /**
- * The stamped summary table's photo: picked, read (to hash it) and stored the
- * way services/storage.ts stores nomination photos — cloud storage in WeChat,
- * the dev server's file store in local mode.
+ * The stamped summary table's photo: picked, read (to hash it) and stored
+ * through services/storage.ts — cloud storage in WeChat, the dev server's
+ * file store in local mode.
  */
-import { DEV_OPENID_KEY, localServer } from '../../services/cloud';
+import { MAX_IMAGE_BYTES, uploadImage } from '../../services/storage';
 
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+export const MAX_SCAN_BYTES = MAX_IMAGE_BYTES;
 
 export interface PickedFile {
   path: string;
@@ -13,12 +13,6 @@ export interface PickedFile {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
-
-const UPLOAD_FAILED = '盖章汇总表上传失败，请重试';
-
-function randomName(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
 
 /** One JPG/PNG photo of the stamped table; null when the person cancels. */
 export function pickScan(): Promise<PickedFile | null> {
@@ -70,41 +64,8 @@ export function readBytes(path: string): Promise<Uint8Array | null> {
   });
 }
 
-function uploadLocal(base: string, path: string): Promise<Outcome<string>> {
-  const openid: unknown = wx.getStorageSync(DEV_OPENID_KEY);
-  return new Promise((resolve) => {
-    wx.uploadFile({
-      url: `${base}/api/dev/files`,
-      filePath: path,
-      name: 'file',
-      header: { 'x-dev-openid': typeof openid === 'string' ? openid : '' },
-      success: (res) => {
-        try {
-          const body = JSON.parse(res.data) as { fileId?: string; message?: string };
-          resolve(
-            body.fileId ? { ok: true, value: body.fileId } : { ok: false, message: body.message ?? UPLOAD_FAILED },
-          );
-        } catch {
-          resolve({ ok: false, message: UPLOAD_FAILED });
-        }
-      },
-      fail: () => resolve({ ok: false, message: '网络异常，盖章汇总表未能上传' }),
-    });
-  });
-}
-
-async function uploadCloud(path: string): Promise<Outcome<string>> {
-  try {
-    const ext = /\.png$/i.test(path) ? 'png' : 'jpg';
-    const res = await wx.cloud.uploadFile({ cloudPath: `scans/${randomName()}.${ext}`, filePath: path });
-    return { ok: true, value: res.fileID };
-  } catch {
-    return { ok: false, message: '网络异常，盖章汇总表未能上传' };
-  }
-}
-
-/** Stores the photo; resolves its file id (`cloud://…` / `local://…`). */
-export function uploadScan(path: string): Promise<Outcome<string>> {
-  const base = localServer();
-  return base !== null ? uploadLocal(base, path) : uploadCloud(path);
+/** Stores the photo like nomination photos; resolves its file id (`cloud://…` / `local://…`). */
+export async function uploadScan(path: string): Promise<Outcome<string>> {
+  const res = await uploadImage(path, 'scans');
+  return res.ok ? { ok: true, value: res.fileId } : { ok: false, message: res.message };
 }

@@ -63,7 +63,7 @@ Component({
       const picked = await pickScan();
       if (!picked) return;
       if (picked.size > MAX_SCAN_BYTES) {
-        this.setData({ error: '照片不能超过 10 MB，请压缩后重新选择' });
+        this.setData({ error: '照片不能超过 5 MB，请压缩后重新选择' });
         return;
       }
       this.setData({ busy: true, progress: '正在计算校验值…' });

@@ -37,6 +37,8 @@ export interface Preview {
   errors: string[];
   /** console.error output, printed when a test fails to help find why. */
   consoleErrors: string[];
+  /** Where the dev server keeps generated files (served under /files/). */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -52,9 +54,11 @@ export async function startPreview(options: { staticDir?: string; now?: Date } =
   const staticDir = resolve(options.staticDir ?? PREVIEW_DIR);
   requireBuiltPreview(staticDir);
   // Server and browser logs join the suite's capture, so the personal-data scan (check-logs) covers e2e too.
-  const deps = createLocalDeps({ log: createConsoleLogger(captureLine) });
+  // Generated files (exports, uploads) are served under /files/, as `npm start` does.
+  const filesDir = mkdtempSync(join(tmpdir(), 'hqn-e2e-files-'));
+  const deps = createLocalDeps({ log: createConsoleLogger(captureLine), filesDir });
   await seedDemo(deps, options.now ?? new Date());
-  const server: DevServer = await startDevServer(deps, { port: 0, staticDir });
+  const server: DevServer = await startDevServer(deps, { port: 0, staticDir, filesDir });
   const profile = mkdtempSync(join(tmpdir(), 'hqn-e2e-'));
   let context: BrowserContext;
   try {
@@ -84,10 +88,12 @@ export async function startPreview(options: { staticDir?: string; now?: Date } =
     deps,
     errors,
     consoleErrors,
+    filesDir,
     async close() {
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

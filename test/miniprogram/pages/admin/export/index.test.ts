@@ -1,4 +1,3 @@
-import { TextDecoder, TextEncoder } from 'node:util';
 import { FUNCTIONS } from '../../../../../scripts/local/functions';
 import {
   find,
@@ -13,9 +12,6 @@ import {
 } from '../../../../support/cloud-bridge';
 import { addNominations } from '../../../../support/nominees';
 import { approve, cellText, chipLabels, CITY_ADMIN, DISTRICT_ADMIN, tapChip } from '../support';
-
-// The renderers run on the server (Node); jsdom, where the page tests run them, lacks these globals.
-Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 const bridge = useBridge({ openid: 'dev-unit-admin' });
 const EXPORT = loadPage('pages/admin/export/index');
