@@ -185,8 +185,10 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
       const given = isRecord(event) ? event.requestId : undefined;
       const fromClient = typeof given === 'string' && REQUEST_ID.test(given);
       const requestId = fromClient ? given : deps.randomId(16);
+      const started = Date.now();
+      let envelope: Envelope<unknown>;
       try {
-        return await run(event, meta, deps, { id: requestId, fromClient });
+        envelope = await run(event, meta, deps, { id: requestId, fromClient });
       } catch (e) {
         // Unexpected faults only: log the request id and the error's name, never the payload.
         deps.log.error('unhandled', {
@@ -194,8 +196,13 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
           requestId,
           error: e instanceof Error ? `${e.name}: ${e.message}` : 'non-error thrown',
         });
-        return fail(requestId, appError('SYS.INTERNAL', 'internal error'));
+        envelope = fail(requestId, appError('SYS.INTERNAL', 'internal error'));
       }
+      // One line per call for operations: names, outcome and time only; the payload and identity never.
+      const action = isRecord(event) && typeof event.action === 'string' ? event.action.slice(0, 40) : null;
+      const outcome = envelope.ok ? 'ok' : envelope.error.code;
+      deps.log.info('call', { fn: contract.name, action, requestId, outcome, ms: Date.now() - started });
+      return envelope;
     },
   };
 }

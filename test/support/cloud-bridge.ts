@@ -12,8 +12,9 @@
  */
 import * as path from 'node:path';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
-import { silentLogger } from '../../cloudfunctions/_lib/logger';
+import { createConsoleLogger } from '../../cloudfunctions/_lib/logger';
 import { createLocalDeps } from '../../scripts/local/deps';
+import { captureLine } from './log-capture';
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { seedDemo } from '../../scripts/local/seed';
 
@@ -154,7 +155,8 @@ export function useBridge(options: BridgeOptions): Bridge {
 
   beforeEach(async () => {
     now = new Date();
-    deps = createLocalDeps({ log: silentLogger });
+    // Every call's log line joins the suite's capture, so the personal-data scan covers the page tests too.
+    deps = createLocalDeps({ log: createConsoleLogger(captureLine) });
     if (options.seed !== false) await seedDemo(deps, now);
     openid = options.openid;
     offline = false;
