@@ -1,5 +1,5 @@
 /** The one place where error codes become Chinese text for users. */
-import { chineseDate } from '../core/china-time';
+import { chinaDate, chineseDate } from '../core/china-time';
 import type { ErrorCode } from '../core/errors';
 
 type Details = Record<string, unknown> | undefined;
@@ -9,8 +9,7 @@ const str = (d: Details, key: string): string => (d && typeof d[key] === 'string
 function instantText(iso: string): string {
   if (!iso) return '';
   // Deadlines are +08:00 instants; show them as China dates whatever the phone's zone.
-  const china = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return chineseDate(china);
+  return chineseDate(chinaDate(new Date(iso)));
 }
 
 const TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
