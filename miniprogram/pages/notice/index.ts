@@ -7,10 +7,10 @@ import type { NoticeItem } from '../../core/contracts/admin';
 import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../core/profile';
 import { call } from '../../services/cloud';
 import { SEX_LABELS } from '../../components/format';
-import { appendPatch, cancelDebounce, debounce, isCurrent, nextGeneration } from '../../components/admin-scope';
-import { go, toast } from '../../components/ui';
+import { cancelDebounce, debounce } from '../../components/admin-scope';
+import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../components/paged-list';
+import { go } from '../../components/ui';
 
-const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
 /** Deeds longer than this fold behind 展开. */
 const DEEDS_PREVIEW = 60;
@@ -65,44 +65,24 @@ Component({
     },
   },
   methods: {
-    async loadFirst() {
-      const generation = nextGeneration(this);
-      this.setData({ loading: true, error: '', items: [], page: 0, total: 0, hasMore: false, loadingMore: false });
-      const keyword = this.data.keyword.trim();
-      const res = await call('notice', 'list', { ...(keyword ? { keyword } : {}), page: 1, pageSize: PAGE_SIZE });
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.message });
-        return;
-      }
-      const { items, total, hasMore, periodName } = res.data;
-      this.setData({ loading: false, periodName, items: items.map(rowOf), page: 1, total, hasMore });
+    loadFirst() {
+      return loadFirstPage(
+        this,
+        (page) => call('notice', 'list', this.query(page)),
+        rowOf,
+        (answer) => ({
+          periodName: answer.periodName,
+        }),
+      );
     },
 
-    async loadMore() {
-      if (!this.data.hasMore || this.data.loadingMore || this.data.loading) return;
-      const generation = nextGeneration(this);
-      this.setData({ loadingMore: true });
+    query(page: number) {
       const keyword = this.data.keyword.trim();
-      const res = await call('notice', 'list', {
-        ...(keyword ? { keyword } : {}),
-        page: this.data.page + 1,
-        pageSize: PAGE_SIZE,
-      });
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false });
-        toast(this, res.message);
-        return;
-      }
-      const { page, total, hasMore, items } = res.data;
-      this.setData({
-        loadingMore: false,
-        page,
-        total,
-        hasMore,
-        ...appendPatch('items', this.data.items.length, items.map(rowOf)),
-      });
+      return { ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
+    },
+
+    loadMore() {
+      return loadNextPage(this, (page) => call('notice', 'list', this.query(page)), rowOf);
     },
 
     onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {

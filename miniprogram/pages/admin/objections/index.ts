@@ -6,14 +6,14 @@
  */
 import type { ObjectionView } from '../../../core/contracts/admin';
 import { call } from '../../../services/cloud';
+import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../components/paged-list';
 import { chinaDateTime } from '../../../components/format';
-import { appendPatch, isCurrent, loadAdminScope, nextGeneration } from '../../../components/admin-scope';
+import { loadAdminScope } from '../../../components/admin-scope';
 import { confirmModal, toast } from '../../../components/ui';
 
 type Status = 'open' | 'resolved';
 type Disposition = 'upheld' | 'dismissed';
 
-const PAGE_SIZE = 20;
 const TABS: Array<{ value: Status; label: string }> = [
   { value: 'open', label: '待处理' },
   { value: 'resolved', label: '已处理' },
@@ -104,42 +104,16 @@ Component({
       await this.loadFirst();
     },
 
-    async loadFirst() {
-      const generation = nextGeneration(this);
-      this.setData({ loading: true, error: '', items: [], page: 0, total: 0, hasMore: false, loadingMore: false });
-      const res = await call('admin', 'objections', { status: this.data.status, page: 1, pageSize: PAGE_SIZE });
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.message });
-        return;
-      }
-      const { items, total, hasMore } = res.data;
-      this.setData({ loading: false, items: items.map(rowOf), page: 1, total, hasMore });
+    loadFirst() {
+      return loadFirstPage(this, (page) => call('admin', 'objections', this.query(page)), rowOf);
     },
 
-    async loadMore() {
-      if (!this.data.hasMore || this.data.loadingMore || this.data.loading) return;
-      const generation = nextGeneration(this);
-      this.setData({ loadingMore: true });
-      const res = await call('admin', 'objections', {
-        status: this.data.status,
-        page: this.data.page + 1,
-        pageSize: PAGE_SIZE,
-      });
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false });
-        toast(this, res.message);
-        return;
-      }
-      const { page, total, hasMore, items } = res.data;
-      this.setData({
-        loadingMore: false,
-        page,
-        total,
-        hasMore,
-        ...appendPatch('items', this.data.items.length, items.map(rowOf)),
-      });
+    query(page: number) {
+      return { status: this.data.status, page, pageSize: PAGE_SIZE };
+    },
+
+    loadMore() {
+      return loadNextPage(this, (page) => call('admin', 'objections', this.query(page)), rowOf);
     },
 
     onTabChange(e: WechatMiniprogram.CustomEvent<{ value: Status }>) {

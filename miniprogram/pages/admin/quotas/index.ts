@@ -6,17 +6,9 @@
 import type { QuotaView } from '../../../core/contracts/admin';
 import { CATEGORY_LABELS } from '../../../core/org';
 import { call } from '../../../services/cloud';
-import {
-  appendPatch,
-  districtChoices,
-  isCurrent,
-  loadAdminScope,
-  nextGeneration,
-  type Choice,
-} from '../../../components/admin-scope';
+import { districtChoices, loadAdminScope, type Choice } from '../../../components/admin-scope';
 import { toast } from '../../../components/ui';
-
-const PAGE_SIZE = 20;
+import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../components/paged-list';
 
 interface QuotaRow {
   unitId: string;
@@ -113,48 +105,17 @@ Component({
       await this.loadFirst();
     },
 
-    async loadFirst() {
-      const generation = nextGeneration(this);
-      this.setData({ loading: true, error: '', items: [], page: 0, total: 0, hasMore: false });
-      const districtId = this.data.districtId;
-      const res = await call('admin', 'quotas', {
-        ...(districtId ? { districtId } : {}),
-        page: 1,
-        pageSize: PAGE_SIZE,
-      });
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.message });
-        return;
-      }
-      const { items, total, hasMore } = res.data;
-      this.setData({ loading: false, items: items.map(rowOf), page: 1, total, hasMore });
+    loadFirst() {
+      return loadFirstPage(this, (page) => call('admin', 'quotas', this.query(page)), rowOf);
     },
 
-    async loadMore() {
-      if (!this.data.hasMore || this.data.loadingMore || this.data.loading) return;
-      const generation = nextGeneration(this);
-      this.setData({ loadingMore: true });
+    query(page: number) {
       const districtId = this.data.districtId;
-      const res = await call('admin', 'quotas', {
-        ...(districtId ? { districtId } : {}),
-        page: this.data.page + 1,
-        pageSize: PAGE_SIZE,
-      });
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false });
-        toast(this, res.message);
-        return;
-      }
-      const { page, total, hasMore, items } = res.data;
-      this.setData({
-        loadingMore: false,
-        page,
-        total,
-        hasMore,
-        ...appendPatch('items', this.data.items.length, items.map(rowOf)),
-      });
+      return { ...(districtId ? { districtId } : {}), page, pageSize: PAGE_SIZE };
+    },
+
+    loadMore() {
+      return loadNextPage(this, (page) => call('admin', 'quotas', this.query(page)), rowOf);
     },
 
     onDistrict(e: WechatMiniprogram.CustomEvent<{ value: string }>) {

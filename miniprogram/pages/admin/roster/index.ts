@@ -9,19 +9,11 @@ import { STATUS_LABELS } from '../../../core/nomination';
 import { CATEGORY_LABELS, UNIT_CATEGORIES } from '../../../core/org';
 import { EDUCATION_LABELS, EDUCATIONS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES } from '../../../core/profile';
 import { call } from '../../../services/cloud';
+import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../components/paged-list';
 import { SEX_LABELS } from '../../../components/format';
-import {
-  appendPatch,
-  cancelDebounce,
-  choices,
-  debounce,
-  isCurrent,
-  loadAdminScope,
-  nextGeneration,
-} from '../../../components/admin-scope';
-import { go, toast } from '../../../components/ui';
+import { cancelDebounce, choices, debounce, loadAdminScope } from '../../../components/admin-scope';
+import { go } from '../../../components/ui';
 
-const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;
 const LISTED_STATUSES = ['submitted', 'approved', 'rejected', 'returned'] as const;
 
@@ -121,39 +113,12 @@ Component({
       return q;
     },
 
-    async loadFirst() {
-      const generation = nextGeneration(this);
-      this.setData({ loading: true, error: '', items: [], page: 0, total: 0, hasMore: false, loadingMore: false });
-      const res = await call('admin', 'roster', this.query(1));
-      if (!isCurrent(this, generation)) return; // a newer search or filter answered first
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.message });
-        return;
-      }
-      const { items, total, hasMore } = res.data;
-      this.setData({ loading: false, items: items.map(rowOf), page: 1, total, hasMore });
+    loadFirst() {
+      return loadFirstPage(this, (page) => call('admin', 'roster', this.query(page)), rowOf);
     },
 
-    async loadMore() {
-      if (!this.data.hasMore || this.data.loadingMore || this.data.loading) return;
-      const generation = nextGeneration(this);
-      this.setData({ loadingMore: true });
-      const res = await call('admin', 'roster', this.query(this.data.page + 1));
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false });
-        toast(this, res.message);
-        return;
-      }
-      const { page, total, hasMore, items } = res.data;
-      // Only the new rows cross to the view layer.
-      this.setData({
-        loadingMore: false,
-        page,
-        total,
-        hasMore,
-        ...appendPatch('items', this.data.items.length, items.map(rowOf)),
-      });
+    loadMore() {
+      return loadNextPage(this, (page) => call('admin', 'roster', this.query(page)), rowOf);
     },
 
     onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
