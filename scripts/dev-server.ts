@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.svg': 'image/svg+xml',
@@ -57,15 +58,15 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return bytes === null ? null : bytes.toString('utf8');
 }
 
-/** Local stand-in for cloud storage: an identified user uploads one JPG/PNG photo. */
+/** Local stand-in for cloud storage: an identified user uploads one JPG/PNG photo or one PDF. */
 async function upload(req: IncomingMessage, res: ServerResponse, filesDir: string | undefined): Promise<void> {
   if (!filesDir) return sendJson(res, 503, { message: '本地文件存储未启用' });
   if (!devOpenid(req)) return sendJson(res, 401, { message: '无法识别身份' });
   const body = await readBytes(req, MAX_UPLOAD + 64 * 1024);
-  if (body === null) return sendJson(res, 413, { message: '照片不能超过 5 MB' });
+  if (body === null) return sendJson(res, 413, { message: '文件不能超过 10 MB' });
   const type = req.headers['content-type'] ?? '';
   const bytes = type.startsWith('multipart/form-data') ? firstMultipartFile(body, type) : body;
-  const saved = bytes ? saveUpload(filesDir, bytes) : { error: '未收到照片' };
+  const saved = bytes ? saveUpload(filesDir, bytes) : { error: '未收到文件' };
   sendJson(res, 'fileId' in saved ? 200 : 400, 'fileId' in saved ? saved : { message: saved.error });
 }
 

@@ -2,7 +2,7 @@
 import type { Envelope } from '../../miniprogram/core/contracts/define';
 import type { Channel, NominationStatus } from '../../miniprogram/core/nomination';
 import type { Org, Role, RoleGrant, UnitCategory } from '../../miniprogram/core/org';
-import type { FilingKind, FilingState } from '../../miniprogram/core/filing';
+import type { FilingKind, FilingState, ScanKind } from '../../miniprogram/core/filing';
 import type { PeriodRules } from '../../miniprogram/core/period';
 import type { Sex } from '../../miniprogram/core/id-number';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../../miniprogram/core/profile';
@@ -183,9 +183,10 @@ export interface FilingDoc {
   filedBy: string | null;
   filedByName: string | null;
   reopenReason: string | null;
+  /** R4.5 the stamped table: one PDF or photos one a page, each file with its SHA-256. */
   scan: {
-    fileId: string;
-    sha256: string;
+    kind: ScanKind;
+    files: Array<{ fileId: string; sha256: string }>;
     pageCount: number;
     confirmedRows: number;
     uploadedBy: string;

@@ -17,3 +17,9 @@ export function chinaDateText(iso: string): string {
   const text = chinaDateTime(iso);
   return text ? chineseDate(text.slice(0, 10)) : '';
 }
+
+/** `312000` → `305 KB`, `2400000` → `2.3 MB`: a file's size as a person reads it. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -16,6 +16,25 @@ export function rowCountMismatch(confirmedRows: number, approvedRows: number): b
 }
 
 /**
+ * R4.5 the printed, stamped summary table comes back as one PDF or as photos,
+ * one photo a page (at most 9, what WeChat's picker offers at once).
+ */
+export const SCAN_KINDS = ['pdf', 'photos'] as const;
+export type ScanKind = (typeof SCAN_KINDS)[number];
+export const MAX_SCAN_PHOTOS = 9;
+export const MAX_SCAN_PAGES = 200;
+
+/**
+ * Which field of a scan's shape is wrong, if any: a PDF is exactly one file
+ * (its pages as the uploader counts them); photos are one a page, so their
+ * number is the page count.
+ */
+export function scanShapeIssue(kind: ScanKind, fileCount: number, pageCount: number): 'files' | 'pageCount' | null {
+  if (kind === 'pdf') return fileCount === 1 ? null : 'files';
+  return pageCount === fileCount ? null : 'pageCount';
+}
+
+/**
  * R4.4 who files what: city- and county-level party_gov, soe and central_soe
  * units file their own list; a district files its two_new and
  * other_grassroots units together ("其他基层领域工作由各区、县（市）单独备案").

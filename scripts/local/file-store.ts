@@ -1,18 +1,31 @@
 /**
- * The dev server's stand-in for cloud storage: photos uploaded in local mode
- * land in `<data>/files/` and are referenced as `local://<name>`.
+ * The dev server's stand-in for cloud storage: photos and stamped scans
+ * uploaded in local mode land in `<data>/files/` and are referenced as
+ * `local://<name>`.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const MAX_UPLOAD = 5 * 1024 * 1024;
+export type StoredType = 'jpg' | 'png' | 'pdf';
 
-/** The image type from the file's first bytes; the declared content type is not trusted. */
-export function imageType(bytes: Buffer): 'jpg' | 'png' | null {
+/** The phone checks the same limits (services/storage.ts), so both modes refuse the same files. */
+export const MAX_BYTES: Record<StoredType, number> = {
+  jpg: 5 * 1024 * 1024,
+  png: 5 * 1024 * 1024,
+  pdf: 10 * 1024 * 1024,
+};
+/** The largest file of any type: how much of a request body is worth reading. */
+export const MAX_UPLOAD = Math.max(...Object.values(MAX_BYTES));
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+
+/** The file's type from its first bytes; the declared content type and name are not trusted. */
+export function storedType(bytes: Buffer): StoredType | null {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'png';
+  if (bytes.length > PNG_MAGIC.length && bytes.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC)) return 'png';
+  if (bytes.length > PDF_MAGIC.length && bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pdf';
   return null;
 }
 
@@ -29,9 +42,9 @@ export function firstMultipartFile(body: Buffer, contentType: string): Buffer | 
 }
 
 export function saveUpload(dir: string, bytes: Buffer): { fileId: string } | { error: string } {
-  const type = imageType(bytes);
-  if (!type) return { error: '仅支持 JPG 或 PNG 照片' };
-  if (bytes.length > MAX_UPLOAD) return { error: '照片不能超过 5 MB' };
+  const type = storedType(bytes);
+  if (!type) return { error: '仅支持 JPG、PNG 照片或 PDF 文件' };
+  if (bytes.length > MAX_BYTES[type]) return { error: type === 'pdf' ? 'PDF 文件不能超过 10 MB' : '照片不能超过 5 MB' };
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const name = `${randomBytes(12).toString('hex')}.${type}`;
   writeFileSync(join(dir, name), bytes);

@@ -7,7 +7,7 @@ import type {
 } from '../../miniprogram/core/contracts/admin';
 import type { Paged } from '../../miniprogram/core/contracts/common';
 import type { NominationView } from '../../miniprogram/core/contracts/nomination';
-import type { AccountDoc } from '../../cloudfunctions/_lib/collections';
+import type { AccountDoc, AuditDoc, FilingDoc, NominationDoc } from '../../cloudfunctions/_lib/collections';
 import type { Role } from '../../miniprogram/core/org';
 import { dataOf, makeHarness, type Harness } from '../support/harness';
 import { addNominations } from '../support/nominees';
@@ -341,29 +341,112 @@ describe('filing (R4.4) and objections (R8)', () => {
     ]);
   });
 
-  it('the stamped scan keeps file, hash, pages and uploader; a row-count mismatch is flagged to the district', async () => {
-    const scan = {
-      filingId: unitFiling,
-      fileId: 'local://abc.png',
-      sha256: 'a'.repeat(64),
-      pageCount: 1,
-      confirmedRows: 2,
-    };
+  const hash = (c: string) => c.repeat(64);
+  const photos = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ fileId: `local://page${i + 1}.jpg`, sha256: hash('abcdef'[i % 6]) }));
+
+  it('the stamped photos keep files, hashes, pages and uploader; a row-count mismatch is flagged to the district', async () => {
+    const scan = { filingId: unitFiling, kind: 'photos', files: photos(2), pageCount: 2, confirmedRows: 2 };
     expect(codeOf(await h.call('admin', 'attachScan', scan, 'yc-gov-admin'))).toBe('FILING.NOT_FILED');
     dataOf(await h.call('admin', 'file', { filingId: unitFiling }, 'yc-gov-admin'));
+    const res = dataOf<{ filing: FilingView }>(
+      await h.call('admin', 'attachScan', scan, 'yc-gov-admin', 'req_scan00000001'),
+    );
+    expect(res.filing.rowMismatch).toBe(true);
+    expect(res.filing.scan).toEqual({
+      kind: 'photos',
+      files: [
+        { fileId: 'local://page1.jpg', sha256: hash('a') },
+        { fileId: 'local://page2.jpg', sha256: hash('b') },
+      ],
+      pageCount: 2,
+      confirmedRows: 2,
+      uploadedByName: 'yc-gov-admin',
+      at: expect.any(String),
+    });
+    expect(await h.deps.store.collection('outbox').count({ toOpenid: DISTRICT, title: '备案行数不一致' })).toBe(1);
+    // The audit keeps the hashes and counts, no file ids and nothing about the youths.
+    const audits = await h.deps.store.collection<AuditDoc>('audit').find({ requestId: 'req_scan00000001' });
+    expect(audits).toEqual([
+      expect.objectContaining({
+        actor: 'yc-gov-admin',
+        action: 'admin.attachScan',
+        target: `filings/${unitFiling}`,
+        details: {
+          kind: 'photos',
+          files: 2,
+          sha256: [hash('a'), hash('b')],
+          pageCount: 2,
+          confirmedRows: 2,
+          mismatch: true,
+        },
+      }),
+    ]);
+    const nominee = await h.deps.store.collection<NominationDoc>('nominations').get(approved[0]);
+    const text = JSON.stringify(audits);
+    for (const value of ['local://', nominee!.name, nominee!.idNumberMasked, nominee!.phoneMasked])
+      expect(text).not.toContain(value);
+  });
+
+  it('a PDF is one file with the page count as entered; a matching row count is not flagged', async () => {
+    dataOf(await h.call('admin', 'file', { filingId: unitFiling }, 'yc-gov-admin'));
+    const pdf = { fileId: 'cloud://env-1.bucket/scans/stamped.pdf', sha256: hash('c') };
+    const scan = { filingId: unitFiling, kind: 'pdf', files: [pdf], pageCount: 3, confirmedRows: 1 };
     const res = dataOf<{ filing: FilingView }>(await h.call('admin', 'attachScan', scan, 'yc-gov-admin'));
     expect(res.filing).toEqual(
       expect.objectContaining({
-        rowMismatch: true,
-        scan: expect.objectContaining({
-          sha256: 'a'.repeat(64),
-          pageCount: 1,
-          confirmedRows: 2,
-          uploadedByName: 'yc-gov-admin',
+        rowMismatch: false,
+        scan: expect.objectContaining({ kind: 'pdf', files: [pdf], pageCount: 3, confirmedRows: 1 }),
+      }),
+    );
+    expect(await h.deps.store.collection('outbox').count({ title: '备案行数不一致' })).toBe(0);
+    // A later upload replaces the earlier one; the filings list shows the same.
+    const list = dataOf<Paged<FilingView>>(await h.call('admin', 'filings', {}, 'yc-gov-admin'));
+    expect(list.items[0].scan).toEqual(res.filing.scan);
+  });
+
+  it.each([
+    ['a PDF of two files', { kind: 'pdf', files: photos(2), pageCount: 2 }, 'files', 'custom'],
+    [
+      'photos whose page count is not their number',
+      { kind: 'photos', files: photos(3), pageCount: 2 },
+      'pageCount',
+      'custom',
+    ],
+    ['more than 9 photos', { kind: 'photos', files: photos(10), pageCount: 10 }, 'files', 'too_big'],
+    ['no file', { kind: 'photos', files: [], pageCount: 1 }, 'files', 'too_small'],
+    ['an unknown kind', { kind: 'word', files: photos(1), pageCount: 1 }, 'kind', 'invalid_value'],
+    ['a PDF of 201 pages', { kind: 'pdf', files: photos(1), pageCount: 201 }, 'pageCount', 'too_big'],
+    [
+      'an upper-case hash',
+      { kind: 'pdf', files: [{ fileId: 'local://a.pdf', sha256: 'A'.repeat(64) }], pageCount: 1 },
+      'files.0.sha256',
+      'invalid_format',
+    ],
+    [
+      'a file id that walks out of the store',
+      { kind: 'pdf', files: [{ fileId: 'local://../../etc/passwd', sha256: hash('a') }], pageCount: 1 },
+      'files.0.fileId',
+      'invalid_format',
+    ],
+  ])('refuses %s as INPUT.INVALID at its field, recording nothing', async (_label, shape, path, code) => {
+    dataOf(await h.call('admin', 'file', { filingId: unitFiling }, 'yc-gov-admin'));
+    const res = await h.call(
+      'admin',
+      'attachScan',
+      { filingId: unitFiling, confirmedRows: 1, ...shape },
+      'yc-gov-admin',
+    );
+    expect(res).toEqual(
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'INPUT.INVALID',
+          details: { issues: expect.arrayContaining([{ path, code }]) },
         }),
       }),
     );
-    expect(await h.deps.store.collection('outbox').count({ toOpenid: DISTRICT, title: '备案行数不一致' })).toBe(1);
+    expect((await h.deps.store.collection<FilingDoc>('filings').get(unitFiling))?.scan).toBeNull();
   });
 
   it('the public notice lists selected youths masked; an objection blocks filing until resolved', async () => {

@@ -11,6 +11,18 @@ const without = (key: string) => {
   return f;
 };
 
+/** A well-formed stamped scan of two photos; each row breaks one thing. */
+const scan = () => ({
+  filingId: '2027:unit:yuecheng-gov',
+  kind: 'photos',
+  files: [
+    { fileId: 'local://p1.jpg', sha256: 'a'.repeat(64) },
+    { fileId: 'local://p2.jpg', sha256: 'b'.repeat(64) },
+  ],
+  pageCount: 2,
+  confirmedRows: 1,
+});
+
 type Row = [string, string, string, unknown];
 const submit = (label: string, data: unknown): Row => [label, 'nomination', 'submitSelf', data];
 
@@ -61,6 +73,10 @@ const ROWS: Row[] = [
     { districtId: 'keqiao', keyword: { $regex: '.*' } },
   ],
   ['claim with a lowercase short code', 'nomination', 'claim', { claimCode: 'abc', idNumber: '330602199605200012' }],
+  ['attachScan with an operator as files', 'admin', 'attachScan', { ...scan(), files: { $ne: null } }],
+  ['attachScan photos one short of their pages', 'admin', 'attachScan', { ...scan(), pageCount: 3 }],
+  ['attachScan a PDF of two files', 'admin', 'attachScan', { ...scan(), kind: 'pdf' }],
+  ['attachScan in the old one-file shape', 'admin', 'attachScan', { ...scan(), fileId: 'local://a.png' }],
   [
     'consent with a forged purpose',
     'account',

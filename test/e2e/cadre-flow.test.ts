@@ -2,11 +2,13 @@
  * The cadres' flow end to end in the browser preview: the district raises a
  * unit's quota, the unit approves up to it and is refused beyond it with the
  * Chinese message, the list is filed (a two_new unit's list is filed by its
- * district, R4.4), and the city downloads the summary table as Excel and Word
+ * district, R4.4) and its stamped table uploaded as photos, then as a PDF
+ * (R4.5), and the city downloads the summary table as Excel and Word
  * through the link the page shows. Real pages, real functions, embedded store.
  */
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import type { FilingDoc } from '../../cloudfunctions/_lib/collections';
 import { addNominations } from '../support/nominees';
 import {
   assertNoPageErrors,
@@ -119,19 +121,57 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await screenshot(p.page, 'cadre-3-filed');
   });
 
-  it('the district uploads the stamped table: hashed in the page, a row-count mismatch flagged', async () => {
+  it('the district uploads the stamped table as two photos: each hashed in the page, a row-count mismatch flagged', async () => {
     const own = phone().locator('admin-filing-card.own');
-    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(3000, 7)]);
+    const pngs = [7, 8].map((fill) =>
+      Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(3000, fill)]),
+    );
     const chooser = p.page.waitForEvent('filechooser');
-    await own.getByText('上传盖章汇总表').click({ force: true });
-    await (await chooser).setFiles({ name: 'stamped.png', mimeType: 'image/png', buffer: png });
-    const sha = createHash('sha256').update(png).digest('hex');
-    await phone().getByText(`SHA-256：${sha}`).waitFor();
+    await own.getByText('拍照/选择照片', { exact: true }).click({ force: true });
+    const photos = await chooser;
+    expect(photos.isMultiple()).toBe(true);
+    await photos.setFiles(pngs.map((buffer, i) => ({ name: `page${i + 1}.png`, mimeType: 'image/png', buffer })));
+    const shas = pngs.map((png) => createHash('sha256').update(png).digest('hex'));
+    await phone().getByText('第2页', { exact: true }).waitFor();
+    for (const sha of shas)
+      await phone()
+        .getByText(`SHA-256 ${sha.slice(0, 16)}…`)
+        .first()
+        .waitFor();
+    await phone().getByText('页数：2（每张照片一页）').waitFor();
     await phone().getByPlaceholder('盖章表上共几人').fill('2');
+    await screenshot(p.page, 'cadre-3b-scan-photos');
     await phone().locator('wx-button', { hasText: '确认提交' }).click({ force: true });
     await own.getByText('盖章汇总表确认 2 行，系统备案 3 人，行数不一致，请核实').waitFor();
+    await own.getByText('照片 2 张，2 页，确认 2 行').waitFor();
+    await own.getByText(`SHA-256 ${shas[1].slice(0, 16)}…`).waitFor();
+  });
+
+  it('the district replaces it with the scanned PDF; the matching row count clears the flag', async () => {
+    const own = phone().locator('admin-filing-card.own');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
+    const chooser = p.page.waitForEvent('filechooser');
+    // No force: the click waits until the closing dialog's overlay has faded and the button takes the tap.
+    await own.getByText('上传PDF扫描件', { exact: true }).click();
+    await (await chooser).setFiles({ name: '越城区汇总表（盖章）.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    await phone().getByText('越城区汇总表（盖章）.pdf', { exact: true }).waitFor();
+    await phone().getByPlaceholder('PDF 共几页').fill('1');
+    await phone().getByPlaceholder('盖章表上共几人').fill('3');
+    await phone().locator('wx-button', { hasText: '确认提交' }).click({ force: true });
+    await own.getByText('PDF，1 页，确认 3 行').waitFor();
     await own.getByText(`SHA-256 ${sha.slice(0, 16)}…`).waitFor();
-    await screenshot(p.page, 'cadre-3b-scan');
+    expect(await own.getByText(/行数不一致/).count()).toBe(0);
+    await own.getByText('PDF，1 页，确认 3 行').scrollIntoViewIfNeeded();
+    await screenshot(p.page, 'cadre-3c-scan-pdf');
+
+    // The dev file store kept the very bytes, and serves them back as a PDF.
+    const filing = await p.deps.store.collection<FilingDoc>('filings').findOne({ kind: 'district', orgId: 'yuecheng' });
+    const [stored] = filing?.scan?.files ?? [];
+    expect(stored).toEqual({ fileId: expect.stringMatching(/^local:\/\/[0-9a-f]{24}\.pdf$/), sha256: sha });
+    const res = await fetch(`${p.url}/files/${stored.fileId.slice('local://'.length)}`);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
   it('the city generates the Excel and Word summary tables and the links download real files', async () => {

@@ -86,11 +86,43 @@ describe('dev server (local mode only)', () => {
     expect(res.fileId).toMatch(/^local:\/\//);
   });
 
-  it('refuses uploads without identity or that are not JPG/PNG, whatever the declared type', async () => {
+  const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(2048, 0x20)]);
+
+  it('stores a stamped scan as PDF and serves it back as application/pdf', async () => {
+    const res = await upload(PDF, 'application/pdf', 'dev-unit-admin');
+    expect(res.status).toBe(200);
+    const { fileId } = (await res.json()) as { fileId: string };
+    expect(fileId).toMatch(/^local:\/\/[0-9a-f]{24}\.pdf$/);
+    const served = await fetch(`${server.url}/files/${fileId.slice('local://'.length)}`);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await served.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
+  it('takes a PDF up to 10 MB but a photo only up to 5 MB', async () => {
+    const big = (head: Buffer, size: number) => Buffer.concat([head, Buffer.alloc(size - head.length, 1)]);
+    expect((await upload(big(PDF, 6 * 1024 * 1024), 'application/pdf', 'dev-unit-admin')).status).toBe(200);
+    const photo = await upload(big(PNG, 6 * 1024 * 1024), 'image/png', 'dev-unit-admin');
+    expect(photo.status).toBe(400);
+    expect(await photo.json()).toEqual({ message: '照片不能超过 5 MB' });
+    const pdf = await upload(big(PDF, 10 * 1024 * 1024 + 1), 'application/pdf', 'dev-unit-admin');
+    expect(pdf.status).toBe(400);
+    expect(await pdf.json()).toEqual({ message: 'PDF 文件不能超过 10 MB' });
+    expect((await upload(big(PDF, 11 * 1024 * 1024), 'application/pdf', 'dev-unit-admin')).status).toBe(413);
+  });
+
+  it.each([
+    ['an SVG declared as PNG', Buffer.from('<svg onload=alert(1)>'), 'image/png'],
+    ['a fake PDF (HTML with a .pdf type)', Buffer.from('<html><script>alert(1)</script>%PDF-1.7'), 'application/pdf'],
+    ['a PDF header too short to be a file', Buffer.from('%PDF-'), 'application/pdf'],
+  ])('refuses %s, whatever the declared type', async (_label, body, type) => {
+    const res = await upload(body, type, 'dev-unit-admin');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ message: '仅支持 JPG、PNG 照片或 PDF 文件' });
+  });
+
+  it('refuses uploads without identity and paths outside the store', async () => {
     expect((await upload(PNG, 'image/png')).status).toBe(401);
-    const fake = await upload(Buffer.from('<svg onload=alert(1)>'), 'image/png', 'dev-youth-zhang');
-    expect(fake.status).toBe(400);
-    expect(await fake.json()).toEqual({ message: '仅支持 JPG 或 PNG 照片' });
+    expect((await upload(PDF, 'application/pdf')).status).toBe(401);
     expect((await fetch(`${server.url}/files/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
   });
 

@@ -36,12 +36,22 @@ function baseRows(f: FilingView): Row[] {
   return rows;
 }
 
+const shortHash = (sha256: string): string => `SHA-256 ${sha256.slice(0, 16)}…`;
+
+/** One hash row for a PDF or a single photo; one a page for several photos. */
+function hashRows(scan: NonNullable<FilingView['scan']>): Row[] {
+  if (scan.files.length === 1) return [{ label: '校验值', value: shortHash(scan.files[0].sha256) }];
+  return scan.files.map((file, i) => ({ label: `第${i + 1}页`, value: shortHash(file.sha256) }));
+}
+
 function scanRows(f: FilingView): Row[] {
   if (!f.scan) return [];
+  const { kind, files, pageCount, confirmedRows } = f.scan;
+  const form = kind === 'pdf' ? 'PDF' : `照片 ${files.length} 张`;
   return [
-    { label: '盖章汇总表', value: `${f.scan.pageCount} 页，确认 ${f.scan.confirmedRows} 行` },
+    { label: '盖章汇总表', value: `${form}，${pageCount} 页，确认 ${confirmedRows} 行` },
     { label: '上传', value: `${f.scan.uploadedByName || '—'} · ${chinaDateTime(f.scan.at)}` },
-    { label: '校验值', value: `SHA-256 ${f.scan.sha256.slice(0, 16)}…` },
+    ...hashRows(f.scan),
   ];
 }
 

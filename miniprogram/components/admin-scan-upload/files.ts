@@ -1,33 +1,23 @@
 /**
- * The stamped summary table's photo: picked, read (to hash it) and stored
- * through services/storage.ts — cloud storage in WeChat, the dev server's
- * file store in local mode.
+ * The stamped summary table's files: read and hashed on the phone (SHA-256),
+ * listed for the uploader to check, then stored through services/storage.ts —
+ * cloud storage in WeChat, the dev server's file store in local mode.
  */
-import { MAX_IMAGE_BYTES, uploadImage } from '../../services/storage';
+import type { ScanKind } from '../../core/filing';
+import type { FileExt, PickedFile } from '../../services/storage';
+import { sha256Hex } from '../admin-sha256/index';
+import { fileSize } from '../format';
 
-export const MAX_SCAN_BYTES = MAX_IMAGE_BYTES;
-
-export interface PickedFile {
+/** One file of the scan as the dialog lists it; `fileId` is filled once it is stored. */
+export interface ScanRow {
   path: string;
-  size: number;
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** One JPG/PNG photo of the stamped table; null when the person cancels. */
-export function pickScan(): Promise<PickedFile | null> {
-  return new Promise((resolve) => {
-    wx.chooseMedia({
-      count: 1,
-      mediaType: ['image'],
-      sizeType: ['original'],
-      success: (res) => {
-        const f = res.tempFiles[0];
-        resolve(f ? { path: f.tempFilePath, size: f.size } : null);
-      },
-      fail: () => resolve(null),
-    });
-  });
+  ext: FileExt;
+  /** The PDF's name, or 第N页 for a photo. */
+  label: string;
+  sizeText: string;
+  sha256: string;
+  shortHash: string;
+  fileId: string;
 }
 
 type BytesLike = { byteLength: number };
@@ -64,8 +54,34 @@ export function readBytes(path: string): Promise<Uint8Array | null> {
   });
 }
 
-/** Stores the photo like nomination photos; resolves its file id (`cloud://…` / `local://…`). */
-export async function uploadScan(path: string): Promise<Outcome<string>> {
-  const res = await uploadImage(path, 'scans');
-  return res.ok ? { ok: true, value: res.fileId } : { ok: false, message: res.message };
+const labelOf = (kind: ScanKind, file: PickedFile, index: number): string =>
+  kind === 'photos' ? `第${index + 1}页` : file.name || 'PDF 扫描件';
+
+/**
+ * Reads and hashes each picked file in order, reporting `(done, total)` before
+ * each; a Chinese message when one cannot be read.
+ */
+export async function hashFiles(
+  kind: ScanKind,
+  files: PickedFile[],
+  progress: (index: number, total: number) => void,
+): Promise<ScanRow[] | string> {
+  const rows: ScanRow[] = [];
+  for (const [i, file] of files.entries()) {
+    progress(i + 1, files.length);
+    const bytes = await readBytes(file.path);
+    const label = labelOf(kind, file, i);
+    if (!bytes) return kind === 'photos' ? `无法读取${label}照片，请重新选择` : '无法读取所选 PDF 文件，请重新选择';
+    const sha256 = sha256Hex(bytes);
+    rows.push({
+      path: file.path,
+      ext: file.ext,
+      label,
+      sizeText: fileSize(file.size),
+      sha256,
+      shortHash: `${sha256.slice(0, 16)}…`,
+      fileId: '',
+    });
+  }
+  return rows;
 }

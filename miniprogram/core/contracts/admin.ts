@@ -4,7 +4,15 @@
  * its unit, a district admin its district, the city everything.
  */
 import * as z from 'zod/mini';
-import type { FilingKind, FilingState } from '../filing';
+import {
+  MAX_SCAN_PAGES,
+  MAX_SCAN_PHOTOS,
+  SCAN_KINDS,
+  scanShapeIssue,
+  type FilingKind,
+  type FilingState,
+  type ScanKind,
+} from '../filing';
 import type { NominationStatus } from '../nomination';
 import { UNIT_CATEGORIES, type UnitCategory } from '../org';
 import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } from '../profile';
@@ -75,8 +83,9 @@ export interface FilingView {
   reopenReason: string | null;
   openObjections: number;
   scan: {
-    fileId: string;
-    sha256: string;
+    kind: ScanKind;
+    /** The PDF, or the photos in page order, each with its SHA-256 taken on the phone. */
+    files: ScanFile[];
     pageCount: number;
     confirmedRows: number;
     uploadedByName: string;
@@ -84,6 +93,11 @@ export interface FilingView {
   } | null;
   /** The stamped table's confirmed row count differs from the filed data. */
   rowMismatch: boolean;
+}
+
+export interface ScanFile {
+  fileId: string;
+  sha256: string;
 }
 
 export interface ObjectionView {
@@ -113,6 +127,26 @@ export const RosterQuery = z.strictObject({
 export type RosterQuery = z.infer<typeof RosterQuery>;
 
 const subjectId = z.string().check(z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+:(unit|district):[A-Za-z0-9_-]+$/));
+
+/** R4.5 the stamped table: one PDF, or up to 9 photos (one a page); the uploader confirms its row count. */
+export const AttachScanInput = z
+  .strictObject({
+    filingId: subjectId,
+    kind: z.enum(SCAN_KINDS),
+    files: z
+      .array(z.strictObject({ fileId, sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }))
+      .check(z.minLength(1), z.maxLength(MAX_SCAN_PHOTOS)),
+    pageCount: z.int().check(z.minimum(1), z.maximum(MAX_SCAN_PAGES)),
+    confirmedRows: z.int().check(z.minimum(0), z.maximum(5000)),
+  })
+  .check(
+    z.superRefine((scan, ctx) => {
+      const path = scanShapeIssue(scan.kind, scan.files.length, scan.pageCount);
+      const message = path === 'files' ? 'a PDF scan is exactly one file' : 'photos are one a page';
+      if (path) ctx.addIssue({ code: 'custom', path: [path], message });
+    }),
+  );
+export type AttachScanInput = z.infer<typeof AttachScanInput>;
 
 export const adminContract = defineContract('admin', {
   quotas: action<Paged<QuotaView>>()({
@@ -175,13 +209,7 @@ export const adminContract = defineContract('admin', {
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
   attachScan: action<{ filing: FilingView }>()({
-    input: z.strictObject({
-      filingId: subjectId,
-      fileId,
-      sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-      pageCount: z.int().check(z.minimum(1), z.maximum(200)),
-      confirmedRows: z.int().check(z.minimum(0), z.maximum(5000)),
-    }),
+    input: AttachScanInput,
     access: ['unitAdmin', 'districtAdmin'],
     write: true,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED'],

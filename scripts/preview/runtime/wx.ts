@@ -122,16 +122,22 @@ function request(o: RequestOptions): { abort(): void; onHeadersReceived(): void;
 
 // ---------------------------------------------------------------- media
 
-/** wx.chooseMedia with a real file picker; the temp path is a blob: URL, as opaque as WeChat's wxfile://. */
-function pickImage(): Promise<File> {
+/**
+ * A real file picker for wx.chooseMedia and wx.chooseMessageFile; cancelling
+ * fails as WeChat does. At most `count` files come back, in the order picked.
+ */
+function pickFiles(api: string, accept: string, count: number): Promise<File[]> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = 'image/jpeg,image/png';
-    input.addEventListener('change', () =>
-      input.files?.[0] ? resolve(input.files[0]) : reject(new WxFailure('chooseMedia:fail cancel')),
-    );
-    input.addEventListener('cancel', () => reject(new WxFailure('chooseMedia:fail cancel')));
+    input.accept = accept;
+    input.multiple = count > 1;
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files ?? []).slice(0, count);
+      if (files.length > 0) resolve(files);
+      else reject(new WxFailure(`${api}:fail cancel`));
+    });
+    input.addEventListener('cancel', () => reject(new WxFailure(`${api}:fail cancel`)));
     input.click();
   });
 }
@@ -154,13 +160,28 @@ async function uploadFile(o: UploadOptions): Promise<{ data: string; statusCode:
   return { data: await res.text(), statusCode: res.status };
 }
 
+/** The temp paths are blob: URLs, as opaque as WeChat's wxfile:// (uploadFile and fetch read them). */
 function mediaApis(): Data {
   return {
-    chooseMedia: wxAsync('chooseMedia', async () => {
-      const file = await pickImage();
+    chooseMedia: wxAsync('chooseMedia', async (o: { count?: number }) => {
+      // WeChat's default and its ceiling for images is 9.
+      const files = await pickFiles('chooseMedia', 'image/jpeg,image/png', Math.min(o.count ?? 9, 9));
       return {
         type: 'image',
-        tempFiles: [{ tempFilePath: URL.createObjectURL(file), size: file.size, fileType: 'image' }],
+        tempFiles: files.map((f) => ({ tempFilePath: URL.createObjectURL(f), size: f.size, fileType: 'image' })),
+      };
+    }),
+    chooseMessageFile: wxAsync('chooseMessageFile', async (o: { count?: number; extension?: string[] }) => {
+      const accept = (o.extension ?? []).map((ext) => `.${ext.replace(/^\./, '')}`).join(',');
+      const files = await pickFiles('chooseMessageFile', accept, o.count ?? 1);
+      return {
+        tempFiles: files.map((f) => ({
+          path: URL.createObjectURL(f),
+          size: f.size,
+          name: f.name,
+          type: 'file',
+          time: Math.floor(f.lastModified / 1000),
+        })),
       };
     }),
     uploadFile: wxAsync('uploadFile', uploadFile),

@@ -100,8 +100,15 @@ const NOT_FILED: DocFields = {
 };
 
 function scanView(scan: NonNullable<FilingDoc['scan']>): NonNullable<FilingView['scan']> {
-  const { fileId, sha256, pageCount, confirmedRows, uploadedByName, at } = scan;
-  return { fileId, sha256, pageCount, confirmedRows, uploadedByName, at: at.toISOString() };
+  const { kind, files, pageCount, confirmedRows, uploadedByName, at } = scan;
+  return {
+    kind,
+    files: files.map(({ fileId, sha256 }) => ({ fileId, sha256 })),
+    pageCount,
+    confirmedRows,
+    uploadedByName,
+    at: at.toISOString(),
+  };
 }
 
 function docFields(doc: FilingDoc | null): DocFields {
@@ -292,7 +299,11 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
   return ok({ reminded });
 };
 
-/** The stamped table: file, hash, pages, uploader; the confirmed row count is checked against the data. */
+/**
+ * R4.5 the stamped table: one PDF or photos one a page (the input schema holds
+ * the shape), each file's hash, the pages, the uploader; the confirmed row
+ * count is checked against the filed data.
+ */
 export const attachScan: Handler<typeof adminContract.actions.attachScan> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
   const loaded = await loadSubject(ctx, input.filingId, mayFile);
@@ -302,8 +313,8 @@ export const attachScan: Handler<typeof adminContract.actions.attachScan> = asyn
     return err(appError('FILING.NOT_FILED', 'file the list before attaching the stamped table'));
   const mismatch = rowCountMismatch(input.confirmedRows, doc.approvedRows);
   const scan = {
-    fileId: input.fileId,
-    sha256: input.sha256,
+    kind: input.kind,
+    files: input.files.map(({ fileId, sha256 }) => ({ fileId, sha256 })),
     pageCount: input.pageCount,
     confirmedRows: input.confirmedRows,
     uploadedBy: actor.openid,
@@ -314,7 +325,14 @@ export const attachScan: Handler<typeof adminContract.actions.attachScan> = asyn
   await filings.updateOne({ _id: doc._id }, { $set: { scan, rowMismatch: mismatch, updatedAt: now } });
   ctx.audit({
     target: `filings/${doc._id}`,
-    details: { sha256: input.sha256, pageCount: input.pageCount, confirmedRows: input.confirmedRows, mismatch },
+    details: {
+      kind: input.kind,
+      files: input.files.length,
+      sha256: input.files.map((f) => f.sha256),
+      pageCount: input.pageCount,
+      confirmedRows: input.confirmedRows,
+      mismatch,
+    },
   });
   if (mismatch) {
     const over = overseerOf(subject, deps.cityOrgId);

@@ -4,6 +4,7 @@ import {
   hostText,
   loadPage,
   openPage,
+  type PageComponent,
   tapButton,
   textOf,
   toastOf,
@@ -33,7 +34,12 @@ interface FilingItem {
   approvedRows: number;
   rowMismatch: boolean;
   reopenReason: string | null;
-  scan: { sha256: string; fileId: string; pageCount: number; confirmedRows: number } | null;
+  scan: {
+    kind: string;
+    files: Array<{ fileId: string; sha256: string }>;
+    pageCount: number;
+    confirmedRows: number;
+  } | null;
 }
 interface FilingsData {
   own: FilingItem[];
@@ -68,20 +74,60 @@ async function fileGovUnit(): Promise<void> {
 }
 
 const wxGlobal = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** Distinct bytes for each page, so each has its own hash. */
+const pageBytes = (seed: number, length = 5000) => Uint8Array.from({ length }, (_, i) => (i * 37 + seed) % 256);
+const PDF = Uint8Array.from(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 0x20)]));
 
-/** The phone's photo picker, file reader and cloud storage, answering with `bytes`. */
-function stubPhoto(bytes: Uint8Array): jest.Mock {
+/** The phone's file reader and cloud storage: `files` by temp path; each upload gets the next file id. */
+function stubStorage(files: Record<string, Uint8Array>): jest.Mock {
   const wx = wxGlobal();
-  wx.chooseMedia = (o: { success: (r: unknown) => void }) =>
-    o.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/stamped.png', size: bytes.length }] });
   wx.getFileSystemManager = () => ({
-    readFile: (o: { success: (r: { data: ArrayBuffer }) => void }) =>
-      o.success({ data: Uint8Array.from(bytes).buffer }),
+    readFile: (o: { filePath: string; success: (r: { data: ArrayBuffer }) => void; fail: () => void }) =>
+      files[o.filePath] ? o.success({ data: Uint8Array.from(files[o.filePath]).buffer }) : o.fail(),
   });
-  const upload = jest.fn(() => Promise.resolve({ fileID: 'cloud://env-1.bucket/scans/stamped.png' }));
+  let stored = 0;
+  const upload = jest.fn((o: { cloudPath: string }) => {
+    stored += 1;
+    return Promise.resolve({ fileID: `cloud://env-1.bucket/stored-${stored}.${o.cloudPath.split('.').pop()}` });
+  });
   (wx.cloud as Record<string, unknown>).uploadFile = upload;
   return upload;
 }
+
+/** The photo picker answers with these pages (in order); sizes may be overridden to test the limit. */
+function stubPhotos(pages: Array<{ path: string; bytes: Uint8Array; size?: number }>): {
+  upload: jest.Mock;
+  picker: jest.Mock;
+} {
+  const picker = jest.fn((o: { success: (r: unknown) => void }) =>
+    o.success({ tempFiles: pages.map((p) => ({ tempFilePath: p.path, size: p.size ?? p.bytes.length })) }),
+  );
+  wxGlobal().chooseMedia = picker;
+  return { upload: stubStorage(Object.fromEntries(pages.map((p) => [p.path, p.bytes]))), picker };
+}
+
+/** A PDF chosen from a WeChat chat. */
+function stubPdf(bytes: Uint8Array, size = bytes.length): { upload: jest.Mock; picker: jest.Mock } {
+  const path = 'wxfile://tmp/msgfile.pdf';
+  const picker = jest.fn((o: { success: (r: unknown) => void }) =>
+    o.success({ tempFiles: [{ path, size, name: '越城区市场监督管理局汇总表.pdf', type: 'file', time: 0 }] }),
+  );
+  wxGlobal().chooseMessageFile = picker;
+  return { upload: stubStorage({ [path]: bytes }), picker };
+}
+
+/** The dialog's list: name (or 第N页), size and short hash of each file. */
+function fileRows(page: PageComponent<FilingsData>): string[][] {
+  const scan = find(page, '.scan-upload');
+  const [names, sizes, hashes] = ['.scan-file-name', '.scan-file-size', '.scan-hash'].map((part) =>
+    scan.querySelectorAll(part).map((node) => textOf(node)),
+  );
+  return names.map((name, i) => [name, sizes[i], hashes[i]]);
+}
+const confirmScan = (page: PageComponent<FilingsData>) =>
+  tapButton(page, ['.scan-upload', '.scan-dialog', '.t-dialog__button--confirm'], bridge);
+const attachScanCalls = () => bridge.calls.filter((c) => c.action === 'attachScan');
 
 describe('filings: a self-filing unit', () => {
   it('shows the unit filing card with its approved rows', async () => {
@@ -112,7 +158,9 @@ describe('filings: a self-filing unit', () => {
     expect(textOf(page)).toContain('已备案');
     expect(textOf(page)).toContain('备案人');
     expect(page.querySelector('.file')).toBeUndefined();
-    expect(hostText(find(page, ['.scan-upload', '.pick-scan']), '.t-button')).toBe('上传盖章汇总表');
+    expect(textOf(find(page, ['.scan-upload', '.scan-title']))).toBe('上传盖章汇总表');
+    expect(hostText(find(page, ['.scan-upload', '.pick-pdf']), '.t-button')).toBe('上传PDF扫描件');
+    expect(hostText(find(page, ['.scan-upload', '.pick-photos']), '.t-button')).toBe('拍照/选择照片');
 
     // Locked: the unit cannot approve into a filed list (the quota would also stop it; raise it first).
     await arrange(bridge, DISTRICT_ADMIN, 'admin', 'setQuota', { unitId: 'yuecheng-market', quota: 5, reason: '测试' });
@@ -147,52 +195,156 @@ describe('filings: a self-filing unit', () => {
     expect(page.data.own[0].state).toBe('filed');
   });
 
-  it('uploads the stamped table: hashes the photo on the phone and flags a row-count mismatch', async () => {
-    await fileGovUnit();
-    const filed = await open();
-    const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * 37) % 256);
-    const upload = stubPhoto(bytes);
-
-    await tapButton(filed, ['.scan-upload', '.pick-scan'], bridge);
-    expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/stamped.png' }));
-    const sha = createHash('sha256').update(bytes).digest('hex');
-    expect(textOf(find(filed, ['.scan-upload', '.scan-hash']))).toBe(`SHA-256：${sha}`);
-
-    await typeInto(filed, ['.scan-upload', '.page-count-input'], '2', bridge);
-    await typeInto(filed, ['.scan-upload', '.confirmed-rows-input'], '3', bridge);
-    await tapButton(filed, ['.scan-upload', '.scan-dialog', '.t-dialog__button--confirm'], bridge);
-
-    expect(bridge.calls.find((c) => c.action === 'attachScan')?.data).toEqual({
-      filingId: filed.data.own[0].id,
-      fileId: 'cloud://env-1.bucket/scans/stamped.png',
-      sha256: sha,
-      pageCount: 2,
-      confirmedRows: 3,
-    });
-    expect(filed.data.own[0]).toMatchObject({
-      rowMismatch: true,
-      scan: { sha256: sha, pageCount: 2, confirmedRows: 3 },
-    });
-    expect(textOf(filed)).toContain('盖章汇总表确认 3 行，系统备案 1 人，行数不一致，请核实');
-    expect(textOf(filed)).toContain(`SHA-256 ${sha.slice(0, 16)}…`);
-    expect(toastOf(filed).message).toBe('盖章表行数与备案人数不一致，已提醒上级核实');
-  });
-
-  it('asks for the row count before recording the scan, and accepts a matching one', async () => {
+  it('uploads the stamped table as photos, one a page: each hashed on the phone, the page count is their number', async () => {
     await fileGovUnit();
     const page = await open();
-    stubPhoto(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
-    await tapButton(page, ['.scan-upload', '.pick-scan'], bridge);
-    await tapButton(page, ['.scan-upload', '.scan-dialog', '.t-dialog__button--confirm'], bridge);
+    const pages = [
+      { path: 'wxfile://tmp/p1.jpg', bytes: pageBytes(1) },
+      { path: 'wxfile://tmp/p2.png', bytes: pageBytes(2, 1_200_000) },
+      { path: 'wxfile://tmp/p3.jpg', bytes: pageBytes(3) },
+    ];
+    const { upload, picker } = stubPhotos(pages);
+    const hashes = pages.map((p) => sha(p.bytes));
+
+    await tapButton(page, ['.scan-upload', '.pick-photos'], bridge);
+    expect(picker).toHaveBeenCalledWith(expect.objectContaining({ count: 9, mediaType: ['image'] }));
+    expect(fileRows(page)).toEqual([
+      ['第1页', '5 KB', `SHA-256 ${hashes[0].slice(0, 16)}…`],
+      ['第2页', '1.1 MB', `SHA-256 ${hashes[1].slice(0, 16)}…`],
+      ['第3页', '5 KB', `SHA-256 ${hashes[2].slice(0, 16)}…`],
+    ]);
+    expect(textOf(find(page, ['.scan-upload', '.page-count']))).toBe('页数：3（每张照片一页）');
+    expect(find(page, '.scan-upload').querySelector('.page-count-input')).toBeUndefined();
+    expect(upload).not.toHaveBeenCalled(); // nothing is stored until the uploader confirms
+
+    await confirmScan(page);
     expect(textOf(find(page, ['.scan-upload', '.scan-dialog-error']))).toBe('请填写盖章汇总表上的人数（行数）');
-    expect(bridge.calls.map((c) => c.action)).not.toContain('attachScan');
+    expect(attachScanCalls()).toHaveLength(0);
+
+    await typeInto(page, ['.scan-upload', '.confirmed-rows-input'], '3', bridge);
+    await confirmScan(page);
+    expect(upload.mock.calls.map(([o]) => [o.filePath, o.cloudPath])).toEqual([
+      ['wxfile://tmp/p1.jpg', expect.stringMatching(/^scans\/[a-z0-9]+\.jpg$/)],
+      ['wxfile://tmp/p2.png', expect.stringMatching(/^scans\/[a-z0-9]+\.png$/)],
+      ['wxfile://tmp/p3.jpg', expect.stringMatching(/^scans\/[a-z0-9]+\.jpg$/)],
+    ]);
+    expect(attachScanCalls().map((c) => c.data)).toEqual([
+      {
+        filingId: page.data.own[0].id,
+        kind: 'photos',
+        files: [
+          { fileId: 'cloud://env-1.bucket/stored-1.jpg', sha256: hashes[0] },
+          { fileId: 'cloud://env-1.bucket/stored-2.png', sha256: hashes[1] },
+          { fileId: 'cloud://env-1.bucket/stored-3.jpg', sha256: hashes[2] },
+        ],
+        pageCount: 3,
+        confirmedRows: 3,
+      },
+    ]);
+    expect(page.data.own[0]).toMatchObject({
+      rowMismatch: true,
+      scan: { kind: 'photos', pageCount: 3, confirmedRows: 3 },
+    });
+    const text = textOf(page);
+    expect(text).toContain('照片 3 张，3 页，确认 3 行');
+    expect(text).toContain(`第2页SHA-256 ${hashes[1].slice(0, 16)}…`);
+    expect(text).toContain('盖章汇总表确认 3 行，系统备案 1 人，行数不一致，请核实');
+    expect(toastOf(page).message).toBe('盖章表行数与备案人数不一致，已提醒上级核实');
+    expect(find(page, ['.scan-upload', '.scan-dialog']).data).toMatchObject({ visible: false });
+  });
+
+  it('uploads the stamped table as one PDF with the page count entered; a matching row count is not flagged', async () => {
+    await fileGovUnit();
+    const page = await open();
+    const { upload, picker } = stubPdf(PDF);
+
+    await tapButton(page, ['.scan-upload', '.pick-pdf'], bridge);
+    expect(picker).toHaveBeenCalledWith(expect.objectContaining({ count: 1, type: 'file', extension: ['pdf'] }));
+    expect(fileRows(page)).toEqual([['越城区市场监督管理局汇总表.pdf', '3 KB', `SHA-256 ${sha(PDF).slice(0, 16)}…`]]);
 
     await typeInto(page, ['.scan-upload', '.confirmed-rows-input'], '1', bridge);
-    await tapButton(page, ['.scan-upload', '.scan-dialog', '.t-dialog__button--confirm'], bridge);
-    expect(page.data.own[0]).toMatchObject({ rowMismatch: false, scan: { pageCount: 1, confirmedRows: 1 } });
+    await confirmScan(page);
+    expect(textOf(find(page, ['.scan-upload', '.scan-dialog-error']))).toBe('请填写 PDF 的页数（1–200）');
+    await typeInto(page, ['.scan-upload', '.page-count-input'], '201', bridge);
+    await confirmScan(page);
+    expect(textOf(find(page, ['.scan-upload', '.scan-dialog-error']))).toBe('请填写 PDF 的页数（1–200）');
+    expect(upload).not.toHaveBeenCalled();
+
+    await typeInto(page, ['.scan-upload', '.page-count-input'], '2', bridge);
+    await confirmScan(page);
+    expect(upload).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filePath: 'wxfile://tmp/msgfile.pdf',
+        cloudPath: expect.stringMatching(/^scans\/[a-z0-9]+\.pdf$/),
+      }),
+    );
+    expect(attachScanCalls().map((c) => c.data)).toEqual([
+      {
+        filingId: page.data.own[0].id,
+        kind: 'pdf',
+        files: [{ fileId: 'cloud://env-1.bucket/stored-1.pdf', sha256: sha(PDF) }],
+        pageCount: 2,
+        confirmedRows: 1,
+      },
+    ]);
+    expect(page.data.own[0]).toMatchObject({
+      rowMismatch: false,
+      scan: { kind: 'pdf', pageCount: 2, confirmedRows: 1 },
+    });
     expect(page.querySelector('.mismatch')).toBeUndefined();
+    expect(textOf(page)).toContain('PDF，2 页，确认 1 行');
+    expect(textOf(page)).toContain(`校验值SHA-256 ${sha(PDF).slice(0, 16)}…`);
     expect(toastOf(page).message).toBe('盖章汇总表已上传');
-    expect(hostText(find(page, ['.scan-upload', '.pick-scan']), '.t-button')).toBe('重新上传盖章汇总表');
+    expect(textOf(find(page, ['.scan-upload', '.scan-title']))).toBe('重新上传盖章汇总表');
+  });
+
+  it('refuses files over the limits in Chinese before reading them, and does nothing on cancel', async () => {
+    await fileGovUnit();
+    const page = await open();
+    const error = () => textOf(find(page, ['.scan-upload', '.scan-error']));
+
+    stubPdf(PDF, 10 * 1024 * 1024 + 1);
+    await tapButton(page, ['.scan-upload', '.pick-pdf'], bridge);
+    expect(error()).toBe('PDF 文件不能超过 10 MB，请压缩后重新选择');
+
+    stubPhotos([
+      { path: 'wxfile://tmp/p1.jpg', bytes: pageBytes(1) },
+      { path: 'wxfile://tmp/p2.jpg', bytes: pageBytes(2), size: 5 * 1024 * 1024 + 1 },
+    ]);
+    await tapButton(page, ['.scan-upload', '.pick-photos'], bridge);
+    expect(error()).toBe('第 2 张照片超过 5 MB，请压缩后重新选择');
+
+    wxGlobal().chooseMedia = (o: { fail: (e: unknown) => void }) => o.fail({ errMsg: 'chooseMedia:fail cancel' });
+    await tapButton(page, ['.scan-upload', '.pick-photos'], bridge);
+    expect(find(page, '.scan-upload').querySelector('.scan-error')).toBeUndefined();
+    expect(find(page, ['.scan-upload', '.scan-dialog']).data).toMatchObject({ visible: false });
+    expect(attachScanCalls()).toHaveLength(0);
+  });
+
+  it('keeps the pages already stored when one upload fails, and stores only the rest on retry', async () => {
+    await fileGovUnit();
+    const page = await open();
+    const { upload } = stubPhotos([
+      { path: 'wxfile://tmp/p1.jpg', bytes: pageBytes(1) },
+      { path: 'wxfile://tmp/p2.jpg', bytes: pageBytes(2) },
+    ]);
+    const stored = upload.getMockImplementation()!;
+    upload.mockImplementationOnce(stored).mockImplementationOnce(() => Promise.reject(new Error('uploadFile:fail')));
+
+    await tapButton(page, ['.scan-upload', '.pick-photos'], bridge);
+    await typeInto(page, ['.scan-upload', '.confirmed-rows-input'], '1', bridge);
+    await confirmScan(page);
+    expect(textOf(find(page, ['.scan-upload', '.scan-dialog-error']))).toBe('网络异常，照片未能上传');
+    expect(attachScanCalls()).toHaveLength(0);
+
+    await confirmScan(page);
+    expect(upload.mock.calls.map(([o]) => o.filePath)).toEqual([
+      'wxfile://tmp/p1.jpg',
+      'wxfile://tmp/p2.jpg',
+      'wxfile://tmp/p2.jpg',
+    ]);
+    expect(attachScanCalls()).toHaveLength(1);
+    expect(page.data.own[0]).toMatchObject({ rowMismatch: false, scan: { kind: 'photos', pageCount: 2 } });
   });
 });
 
