@@ -5,7 +5,14 @@ type ToastContext = NonNullable<ToastOptionsType['context']>;
 
 /** TDesign toast through the page's `<t-toast id="t-toast" />`. */
 export function toast(context: object, message: string, theme: 'success' | 'error' | 'warning' = 'error'): void {
-  Toast({ context: context as ToastContext, selector: '#t-toast', message, theme });
+  // An error is read, not glanced at: it stays a little longer.
+  Toast({
+    context: context as ToastContext,
+    selector: '#t-toast',
+    message,
+    theme,
+    duration: theme === 'error' ? 3000 : 2000,
+  });
 }
 
 /** Opens a page; if the page stack is full, replaces the current one instead. */
