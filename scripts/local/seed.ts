@@ -68,6 +68,13 @@ export const PERSONAS: Array<{ openid: string; name: string; role: Role; orgId: 
     orgId: 'yuecheng-tech',
     note: '越城区智造科技有限公司团组织',
   },
+  {
+    openid: 'dev-unit-admin-gov',
+    name: '孙主任',
+    role: 'unitAdmin',
+    orgId: 'yuecheng-gov',
+    note: '越城区人民政府办公室（机关单位，自行备案）',
+  },
   { openid: 'dev-district-admin', name: '赵书记', role: 'districtAdmin', orgId: 'yuecheng', note: '共青团越城区委' },
   { openid: 'dev-city-admin', name: '周部长', role: 'cityAdmin', orgId: CITY_ORG_ID, note: '团市委基层工作部' },
 ];

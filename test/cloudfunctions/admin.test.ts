@@ -333,10 +333,12 @@ describe('filing (R4.4) and objections (R8)', () => {
 
   it('reminds the late with one tap, into the outbox', async () => {
     const { reminded } = dataOf<{ reminded: number }>(await h.call('admin', 'remindLate', {}, DISTRICT));
-    expect(reminded).toBe(2); // 越城区人民政府办公室's admin, and the district's own grassroots filing
+    // 越城区人民政府办公室's two admins (孙主任 of the demo and one made here), and the district for its grassroots filing.
+    expect(reminded).toBe(3);
     const outbox = await h.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' });
     expect(outbox.map((o) => (o as unknown as { toOpenid: string }).toOpenid).sort()).toEqual([
       'dev-district-admin',
+      'dev-unit-admin-gov',
       'yc-gov-admin',
     ]);
   });

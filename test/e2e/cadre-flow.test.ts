@@ -29,6 +29,8 @@ describe('browser preview: quota → approvals → filing → city export', () =
     p = await startPreview();
     // Four more youths of 陈管理员's unit wait for review, beside 李明 from the seed.
     await addNominations(p.deps, 'yuecheng-tech', 4);
+    // Two youths of 越城区人民政府办公室 (a 机关 unit: 12 youths → quota 1, files its own list).
+    await addNominations(p.deps, 'yuecheng-gov', 2, { seqStart: 50 });
     await openPreview(p);
   });
 
@@ -174,6 +176,34 @@ describe('browser preview: quota → approvals → filing → city export', () =
     expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
+  it('a 机关 unit approves up to its quota of 1, is refused beyond it, and files its own list', async () => {
+    await switchPersona(p.page, '孙主任');
+    await openMiniPage('/pages/review/pending/index', '推荐审核');
+    await phone().getByText('共 2 条').waitFor();
+    const approveFirst = async () => {
+      await phone()
+        .locator('wx-button', { hasText: /^通过$/ })
+        .first()
+        .click({ force: true });
+      await modal().getByRole('button', { name: '通过' }).click();
+    };
+    await approveFirst();
+    await phone().getByText('共 1 条').waitFor();
+    await approveFirst();
+    await phone().getByText('本单位名额已满（1名），如需增加请联系区县团委或团市委').waitFor();
+
+    await openMiniPage('/pages/admin/filings/index', '备案');
+    const own = phone().locator('admin-filing-card.own');
+    await own.getByText('越城区人民政府办公室').waitFor();
+    await own.getByText('1 人').waitFor();
+    await own.getByText('提交备案', { exact: true }).click({ force: true });
+    await modal()
+      .getByText(/备案后名单锁定/)
+      .waitFor();
+    await modal().getByRole('button', { name: '提交备案' }).click();
+    await own.getByText('已备案', { exact: true }).waitFor();
+  });
+
   it('the city generates the Excel and Word summary tables and the links download real files', async () => {
     await switchPersona(p.page, '周部长');
     await openMiniPage('/pages/admin/index', '管理工作台');
@@ -189,7 +219,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
       const link = phone()
         .locator('wx-text', { hasText: /\/files\// })
         .first();
-      await phone().getByText('共 3 人').waitFor();
+      await phone().getByText('共 4 人').waitFor();
       const fileName = phone().getByText(new RegExp(`^好青年候选人汇总表-绍兴市-\\d{8}\\.${format}$`));
       await fileName.waitFor();
       const href = (await link.textContent())?.trim() ?? '';
@@ -207,7 +237,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await phone().locator('wx-button', { hasText: '复制链接' }).waitFor();
   });
 
-  it('the city dashboard counts the three approvals, their two_new district and the filing', async () => {
+  it('the city dashboard counts the four approvals, the two_new ones per district and the filings', async () => {
     await openMiniPage('/pages/admin/dashboard/index', '工作看板');
     await phone().getByText('绍兴市 · 选树进度').waitFor();
     await phone().getByText('/ 目标 1000 人').waitFor();
@@ -219,10 +249,10 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await screenshot(p.page, 'cadre-5-dashboard');
   });
 
-  it('anyone sees the three in the public notice and can object to one', async () => {
+  it('anyone sees the four in the public notice and can object to one', async () => {
     await switchPersona(p.page, '张晓青');
     await openMiniPage('/pages/notice/index', '好青年公示');
-    await phone().getByText('共 3 人').waitFor();
+    await phone().getByText('共 4 人').waitFor();
     await screenshot(p.page, 'cadre-6-notice');
     await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });
     await title().filter({ hasText: '我有异议' }).waitFor();

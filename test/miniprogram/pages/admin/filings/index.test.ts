@@ -386,11 +386,11 @@ describe('filings: district and city', () => {
     const page = await open();
     await tapButton(page, '.remind-late', bridge);
     expect(bridge.modal).toHaveBeenCalledWith(expect.objectContaining({ title: '一键提醒' }));
-    // yuecheng-gov's admin, and the district admin for its own unfiled grassroots list.
-    expect(page.data.remindResult).toBe('已向 2 位管理员发送备案提醒');
-    expect(textOf(page)).toContain('已向 2 位管理员发送备案提醒');
+    // yuecheng-gov's two admins (the demo's 孙主任 and one made here), and the district for its grassroots list.
+    expect(page.data.remindResult).toBe('已向 3 位管理员发送备案提醒');
+    expect(textOf(page)).toContain('已向 3 位管理员发送备案提醒');
     const outbox = await bridge.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' });
-    expect(outbox).toHaveLength(2);
+    expect(outbox).toHaveLength(3);
   });
 
   it('sends a filed list back with a required reason', async () => {
