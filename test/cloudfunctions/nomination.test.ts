@@ -266,6 +266,16 @@ describe('review rules (R4.2)', () => {
     expect(district.items.map((n) => n.name).sort()).toEqual(['张晓青', '李明']);
   });
 
+  it('the queue searches names from their start, and a pattern is only text', async () => {
+    const q = (keyword: string) =>
+      h
+        .call('nomination', 'listForReview', { keyword }, ADMIN)
+        .then((r) => dataOf<Paged<NominationView>>(r).items.map((n) => n.name));
+    expect(await q('张')).toEqual(['张晓青']);
+    expect(await q('晓青')).toEqual([]);
+    expect(await q('.*')).toEqual([]);
+  });
+
   it('unknown nomination → NOMINATION.NOT_FOUND', async () => {
     const res = await h.call(
       'nomination',

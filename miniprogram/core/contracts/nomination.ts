@@ -154,6 +154,8 @@ export const nominationContract = defineContract('nomination', {
     input: z.strictObject({
       unitId: z.optional(id),
       status: z.optional(z.enum(['submitted', 'approved', 'rejected', 'returned'])),
+      /** Name, matched from its start. */
+      keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
       page,
       pageSize,
     }),

@@ -3,7 +3,7 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc } from '../../../_lib/collections';
 import { covers, grantsOf } from '../../../_lib/identity';
-import { currentPeriod, getOrg, orgNames } from '../../../_lib/queries';
+import { currentPeriod, getOrg, orgNames, prefixPattern } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { toView } from '../view';
 
@@ -13,6 +13,7 @@ export const listForReview: Handler<typeof nominationContract.actions.listForRev
   const period = await currentPeriod(deps, ctx.now);
   if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
   const filter: Record<string, unknown> = { periodId: period._id, status: input.status ?? 'submitted' };
+  if (input.keyword) filter.name = { $regex: prefixPattern(input.keyword) };
   const reviewerRoles = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
   if (input.unitId) {
     const unit = await getOrg(deps, input.unitId);

@@ -15,10 +15,13 @@ import {
   APPROVE_CONFIRM,
 } from '../../../components/review';
 import { confirmModal, go, toast } from '../../../components/ui';
+import { cancelDebounce, debounce } from '../../../components/admin-scope';
+import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../components/paged-list';
 
 type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
 
-const PAGE_SIZE = 20;
+/** Search as the reviewer types, once the typing pauses. */
+const SEARCH_DELAY_MS = 300;
 
 const TABS: Array<{ value: ListStatus; label: string }> = [
   { value: 'submitted', label: '待审核' },
@@ -58,6 +61,7 @@ Component({
   data: {
     tabs: TABS,
     status: 'submitted' as ListStatus,
+    keyword: '',
     emptyText: emptyText('submitted'),
     canReview: false,
     loading: true,
@@ -94,40 +98,31 @@ Component({
       await this.loadFirst();
     },
 
-    async loadFirst() {
-      this.setData({ loading: true, error: '', items: [], page: 0, total: 0, hasMore: false });
-      const res = await call('nomination', 'listForReview', { status: this.data.status, page: 1, pageSize: PAGE_SIZE });
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.message });
-        return;
-      }
-      const { items, total, hasMore } = res.data;
-      this.setData({ loading: false, items: items.map(slim), page: 1, total, hasMore });
+    loadFirst() {
+      return loadFirstPage(this, (page) => call('nomination', 'listForReview', this.query(page)), slim);
     },
 
-    async loadMore() {
-      if (!this.data.hasMore || this.data.loadingMore || this.data.loading) return;
-      this.setData({ loadingMore: true });
-      const status = this.data.status;
-      const res = await call('nomination', 'listForReview', { status, page: this.data.page + 1, pageSize: PAGE_SIZE });
-      if (status !== this.data.status) return; // the tab changed meanwhile
-      if (!res.ok) {
-        this.setData({ loadingMore: false });
-        toast(this, res.message);
-        return;
-      }
-      // Append by path so only the new cards cross to the view layer.
-      const start = this.data.items.length;
-      const patch: Record<string, unknown> = {
-        loadingMore: false,
-        page: res.data.page,
-        total: res.data.total,
-        hasMore: res.data.hasMore,
-      };
-      res.data.items.forEach((n, i) => {
-        patch[`items[${start + i}]`] = slim(n);
-      });
-      this.setData(patch);
+    loadMore() {
+      return loadNextPage(this, (page) => call('nomination', 'listForReview', this.query(page)), slim);
+    },
+
+    query(page: number) {
+      const keyword = this.data.keyword.trim();
+      return { status: this.data.status, ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
+    },
+
+    onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ keyword: e.detail.value });
+      debounce(this, SEARCH_DELAY_MS, () => void this.loadFirst());
+    },
+    onKeywordSubmit() {
+      cancelDebounce(this);
+      void this.loadFirst();
+    },
+    onKeywordClear() {
+      cancelDebounce(this);
+      this.setData({ keyword: '' });
+      void this.loadFirst();
     },
 
     onTabChange(e: WechatMiniprogram.CustomEvent<{ value: ListStatus }>) {

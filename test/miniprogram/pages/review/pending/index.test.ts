@@ -85,6 +85,19 @@ describe('review queue', () => {
     expect(doc).toMatchObject({ status: 'approved' });
   });
 
+  it('searches the queue by name once the typing pauses', async () => {
+    await nominate(bridge, 1);
+    const page = await open();
+    expect(textOf(page)).toContain('共 2 条');
+    const input = find(page, ['.name-search', '.t-input__keyword']);
+    input.dispatchEvent('input', { detail: { value: '李' } });
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await bridge.idle();
+    expect(textOf(page)).toContain('共 1 条');
+    expect(textOf(page)).toContain('李明');
+    expect(textOf(page)).not.toContain('青年乙');
+  });
+
   it('opens the detail page of a card', async () => {
     const page = await open();
     await tapButton(page, '.detail', bridge);
