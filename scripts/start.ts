@@ -44,7 +44,9 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if ((e as { code?: string }).code === 'EADDRINUSE') {
-    console.error(`端口 ${process.env.PORT ?? 8787} 已被占用：请先停止另一个预览，或用 PORT=8788 npm start 换一个端口。`);
+    console.error(
+      `端口 ${process.env.PORT ?? 8787} 已被占用：请先停止另一个预览，或用 PORT=8788 npm start 换一个端口。`,
+    );
   } else {
     console.error(e);
   }
