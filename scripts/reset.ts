@@ -7,6 +7,8 @@ import { seedDemo } from './local/seed';
 const DATA_DIR = process.env.HQN_DATA_DIR ?? join(__dirname, '..', '.data');
 
 async function main(): Promise<void> {
+  // Opening takes the directory's lock: a running `npm start` makes this stop before anything is deleted.
+  await createLocalDeps({ dataDir: DATA_DIR }).store.close();
   rmSync(DATA_DIR, { recursive: true, force: true });
   const deps = createLocalDeps({ dataDir: DATA_DIR });
   await seedDemo(deps, deps.clock());
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e);
+  const inUse = e instanceof Error && e.message.includes('is in use by process');
+  console.error(inUse ? '数据目录正被运行中的本地预览使用：请先停止 npm start，再重置。' : e);
   process.exit(1);
 });

@@ -516,6 +516,41 @@ class CollectionState {
 
 /* ------------------------------------------------------------------- engine */
 
+const LOCK_FILE = '.lock';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One process per data directory: two writers appending to the same logs
+ * would interleave and lose acknowledged writes. A lock left by a process
+ * that died (SIGKILL, power loss) is taken over.
+ */
+function acquireLock(dir: string): string {
+  const file = path.join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(fs.readFileSync(file, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
+        throw new Error(`data directory ${dir} is in use by process ${holder}; stop it first`);
+      }
+      fs.rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`could not lock data directory ${dir}`);
+}
+
 interface Change {
   id: string;
   before: Row | undefined;
@@ -621,6 +656,7 @@ class Engine {
   private readonly context = new AsyncLocalStorage<TxContext>();
   private txLog: AppendLog | undefined;
   private closed = false;
+  private lockFile: string | undefined;
 
   constructor(
     private readonly dir: string | undefined,
@@ -631,6 +667,7 @@ class Engine {
 
   private open(dir: string): void {
     fs.mkdirSync(dir, { recursive: true });
+    this.lockFile = acquireLock(dir);
     const files = fs.readdirSync(dir);
     // Leftovers of a compaction that crashed before its rename: the original log is still intact.
     for (const f of files) if (f.endsWith(`${LOG_EXT}.tmp`)) fs.rmSync(path.join(dir, f), { force: true });
@@ -774,6 +811,7 @@ class Engine {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.lockFile) fs.rmSync(this.lockFile, { force: true });
     for (const state of this.states.values()) state.log?.close();
     this.txLog?.close();
   }

@@ -4,8 +4,8 @@
  * elsewhere is refused, transactions are all-or-nothing on disk too, logs are
  * compacted, and secondary indexes never change a query's result.
  */
-import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
@@ -362,5 +362,32 @@ describe('secondary indexes', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('one process per data directory', () => {
+  it('a second process is refused while the first holds the directory; a dead holder’s lock is taken over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hqn-lock-'));
+    const store = createEmbeddedStore({ dir });
+    await store.collection('items').insert({ _id: 'a' });
+    let message = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/store-writer-child.ts'), dir, '1'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      message = String((e as { stderr: string }).stderr);
+    }
+    expect(message).toContain(`data directory ${dir} is in use by process ${process.pid}`);
+    await store.close();
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+
+    // A holder that died without closing (SIGKILL): its pid no longer runs.
+    writeFileSync(join(dir, '.lock'), '999999999');
+    const again = createEmbeddedStore({ dir });
+    expect(await again.collection('items').get('a')).toEqual({ _id: 'a' });
+    await again.close();
   });
 });
