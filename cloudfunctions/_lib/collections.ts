@@ -232,7 +232,7 @@ export const INDEXES: Record<string, string[]> = {
   consents: ['openid'],
   quotas: ['periodId', 'districtId', 'unitId'],
   filings: ['periodId', 'districtId', 'state'],
-  objections: ['periodId', 'unitId', 'status'],
+  objections: ['periodId', 'unitId', 'status', 'filedBy', 'nominationId'],
   audit: ['actor', 'target'],
   outbox: ['toOpenid'],
   invites: ['orgId'],

@@ -59,6 +59,8 @@ const TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
       : '还有公示异议未处理，处理完毕后方可备案',
   'OBJECTION.NOT_FOUND': '未找到该异议',
   'OBJECTION.RESOLVED': '该异议已处理',
+  'OBJECTION.DUPLICATE': '您对该同志的异议正在核实中，请勿重复提交',
+  'OBJECTION.LIMIT': '您今天提交的异议已达上限，请明天再试',
   'EXPORT.EMPTY': '所选范围内暂无已通过的好青年，无法生成汇总表',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

@@ -451,6 +451,20 @@ describe('filing (R4.4) and objections (R8)', () => {
     expect((await h.deps.store.collection<FilingDoc>('filings').get(unitFiling))?.scan).toBeNull();
   });
 
+  it('one person cannot flood a unit with objections: one open per youth, five a day', async () => {
+    const more = await addNominations(h.deps, 'yuecheng-gov', 5, { seqStart: 600, status: 'approved' });
+    const object = (nominationId: string) =>
+      h.call('notice', 'object', { nominationId, content: '据了解该同志并非本单位在编人员，请核实。' }, 'citizen');
+    expect(codeOf(await object(approved[0]))).toBe('OK');
+    expect(codeOf(await object(approved[0]))).toBe('OBJECTION.DUPLICATE');
+    for (const id of more.slice(0, 4)) expect(codeOf(await object(id))).toBe('OK');
+    const before = await h.snapshot();
+    expect(codeOf(await object(more[4]))).toBe('OBJECTION.LIMIT');
+    expect(await h.snapshot()).toEqual(before);
+    h.setNow(new Date(h.deps.clock().getTime() + 25 * 3_600_000));
+    expect(codeOf(await object(more[4]))).toBe('OK');
+  });
+
   it('the public notice lists selected youths masked; an objection blocks filing until resolved', async () => {
     const notice = dataOf<Paged<{ nominationId: string; deeds: string | null }> & { periodName: string }>(
       await h.call('notice', 'list', {}, null),

@@ -3,6 +3,7 @@ import { noticeContract } from '../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../miniprogram/core/errors';
 import { err, ok } from '../../../miniprogram/core/result';
 import { C, type NominationDoc, type ObjectionDoc } from '../../_lib/collections';
+import type { ServerDeps } from '../../_lib/deps';
 import { currentPeriod, orgNames, prefixPattern } from '../../_lib/queries';
 import { notifyRole } from '../../_lib/notify';
 import { defineRouter } from '../../_lib/router';
@@ -12,6 +13,21 @@ import { defineRouter } from '../../_lib/router';
  * deeds only where the youth consented (R8.1). Anyone may object; the
  * objection goes to the reviewing unit.
  */
+/** Objections block filing until disposed of, so one person cannot flood a unit: one open objection per youth, a few a day. */
+const DAILY_OBJECTIONS = 5;
+
+async function mayObject(deps: ServerDeps, openid: string, nominationId: string, now: Date) {
+  const objections = deps.store.collection<ObjectionDoc>(C.objections);
+  if (await objections.findOne({ nominationId, filedBy: openid, status: 'open' })) {
+    return err(appError('OBJECTION.DUPLICATE', 'an open objection by this person exists'));
+  }
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  if ((await objections.count({ filedBy: openid, createdAt: { $gte: since } })) >= DAILY_OBJECTIONS) {
+    return err(appError('OBJECTION.LIMIT', 'daily objection limit reached'));
+  }
+  return ok(null);
+}
+
 export const router = defineRouter(noticeContract, {
   list: async (input, ctx) => {
     const period = await currentPeriod(ctx.deps, ctx.now);
@@ -58,6 +74,8 @@ export const router = defineRouter(noticeContract, {
     const n = await deps.store.collection<NominationDoc>(C.nominations).get(input.nominationId);
     if (!n || n.status !== 'approved' || n.periodId !== period._id)
       return err(appError('NOMINATION.NOT_FOUND', 'not in the public notice'));
+    const allowed = await mayObject(deps, actor.openid, n._id, now);
+    if (!allowed.ok) return allowed;
     const objectionId = deps.randomId(16);
     await deps.store.collection<ObjectionDoc>(C.objections).insert({
       _id: objectionId,

@@ -268,7 +268,7 @@ export const noticeContract = defineContract('notice', {
     }),
     access: 'identified',
     write: true,
-    errors: ['NOMINATION.NOT_FOUND', 'PERIOD.NOT_FOUND'],
+    errors: ['NOMINATION.NOT_FOUND', 'PERIOD.NOT_FOUND', 'OBJECTION.DUPLICATE', 'OBJECTION.LIMIT'],
   }),
 });
 export type NoticeContract = typeof noticeContract;
