@@ -44,9 +44,8 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof Error && e.message.includes('is in use by process')) {
-    console.error(
-      `数据目录正被另一个进程使用（${e.message.replace(/^.* by process /, '进程 ')}）：请先停止它，或用 HQN_DATA_DIR 指定另一个目录。`,
-    );
+    const pid = /by process (\d+)/.exec(e.message)?.[1] ?? '?';
+    console.error(`数据目录正被另一个进程（${pid}）使用：请先停止它，或用 HQN_DATA_DIR 指定另一个目录。`);
   } else if ((e as { code?: string }).code === 'EADDRINUSE') {
     console.error(
       `端口 ${process.env.PORT ?? 8787} 已被占用：请先停止另一个预览，或用 PORT=8788 npm start 换一个端口。`,
