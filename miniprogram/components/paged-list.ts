@@ -5,7 +5,7 @@
  */
 import type { Paged } from '../core/contracts/common';
 import type { CallResult } from '../services/cloud';
-import { appendPatch, isCurrent, nextGeneration } from './admin-scope';
+import { appendPatch, cancelDebounce, debounce, isCurrent, nextGeneration } from './admin-scope';
 import { toast } from './ui';
 
 export const PAGE_SIZE = 20;
@@ -63,3 +63,29 @@ export async function loadNextPage<T, R, P extends Paged<T>>(
     ...appendPatch('items', host.data.items.length, items.map(rowOf)),
   });
 }
+
+/** Search as the person types, once the typing pauses. */
+const SEARCH_DELAY_MS = 300;
+
+/** A list with a name search box (`t-search` bound to these handlers, `keyword` in data). */
+interface SearchHost extends PagedHost {
+  data: PagedHost['data'] & { keyword: string };
+  loadFirst(): Promise<void>;
+}
+
+/** The search box's handlers, shared by every searchable list: spread them into a page's `methods`. */
+export const searchMethods = {
+  onKeywordChange(this: SearchHost, e: WechatMiniprogram.CustomEvent<{ value: string }>): void {
+    this.setData({ keyword: e.detail.value });
+    debounce(this, SEARCH_DELAY_MS, () => void this.loadFirst());
+  },
+  onKeywordSubmit(this: SearchHost): void {
+    cancelDebounce(this);
+    void this.loadFirst();
+  },
+  onKeywordClear(this: SearchHost): void {
+    cancelDebounce(this);
+    this.setData({ keyword: '' });
+    void this.loadFirst();
+  },
+};

@@ -7,11 +7,10 @@ import type { NoticeItem } from '../../core/contracts/admin';
 import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../core/profile';
 import { call } from '../../services/cloud';
 import { SEX_LABELS } from '../../components/format';
-import { cancelDebounce, debounce } from '../../components/admin-scope';
-import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../components/paged-list';
+import { cancelDebounce } from '../../components/admin-scope';
+import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../components/paged-list';
 import { go } from '../../components/ui';
 
-const SEARCH_DELAY_MS = 300;
 /** Deeds longer than this fold behind 展开. */
 const DEEDS_PREVIEW = 60;
 
@@ -85,19 +84,7 @@ Component({
       return loadNextPage(this, (page) => call('notice', 'list', this.query(page)), rowOf);
     },
 
-    onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value });
-      debounce(this, SEARCH_DELAY_MS, () => void this.loadFirst());
-    },
-    onKeywordSubmit() {
-      cancelDebounce(this);
-      void this.loadFirst();
-    },
-    onKeywordClear() {
-      cancelDebounce(this);
-      this.setData({ keyword: '' });
-      void this.loadFirst();
-    },
+    ...searchMethods,
 
     onToggleDeeds(e: WechatMiniprogram.CustomEvent) {
       const { index } = e.currentTarget.dataset as { index?: number };

@@ -75,18 +75,27 @@ function mayOversee(actor: Actor, s: Subject): boolean {
   return covers(actor, { _id: s.orgId, districtId: s.districtId, level: s.kind }, ['districtAdmin', 'cityAdmin']);
 }
 
-async function approvedRows(deps: ServerDeps, periodId: string, s: Subject): Promise<number> {
-  const counters = await deps.store
-    .collection<QuotaDoc>(C.quotas)
-    .find({ periodId, unitId: { $in: s.unitIds } }, { projection: { used: 1 } });
-  return counters.reduce((sum, q) => sum + q.used, 0);
+/** Approved places and open objections per unit, for many subjects in two reads (not two per subject). */
+interface UnitCounts {
+  approved: Map<string, number>;
+  open: Map<string, number>;
 }
 
-async function openObjections(deps: ServerDeps, periodId: string, s: Subject): Promise<number> {
-  return deps.store
-    .collection<ObjectionDoc>(C.objections)
-    .count({ periodId, unitId: { $in: s.unitIds }, status: 'open' });
+async function unitCounts(deps: ServerDeps, periodId: string, unitIds: string[]): Promise<UnitCounts> {
+  const [counters, objections] = await Promise.all([
+    deps.store
+      .collection<QuotaDoc>(C.quotas)
+      .find({ periodId, unitId: { $in: unitIds } }, { projection: { unitId: 1, used: 1 } }),
+    deps.store
+      .collection<ObjectionDoc>(C.objections)
+      .find({ periodId, unitId: { $in: unitIds }, status: 'open' }, { projection: { unitId: 1 } }),
+  ]);
+  const open = new Map<string, number>();
+  for (const o of objections) open.set(o.unitId, (open.get(o.unitId) ?? 0) + 1);
+  return { approved: new Map(counters.map((q) => [q.unitId, q.used])), open };
 }
+
+const sumOver = (ids: string[], counts: Map<string, number>) => ids.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
 
 type DocFields = Pick<FilingView, 'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'scan' | 'rowMismatch'>;
 
@@ -129,9 +138,11 @@ async function filingView(
   s: Subject,
   doc: FilingDoc | null,
   districtName: string,
+  known?: UnitCounts,
 ): Promise<FilingView> {
+  const counts = known ?? (await unitCounts(deps, periodId, s.unitIds));
   // A filed list shows what was filed; an open one the live count.
-  const rows = doc?.state === 'filed' ? doc.approvedRows : await approvedRows(deps, periodId, s);
+  const rows = doc?.state === 'filed' ? doc.approvedRows : sumOver(s.unitIds, counts.approved);
   return {
     id: filingId(periodId, s),
     kind: s.kind,
@@ -139,7 +150,7 @@ async function filingView(
     name: s.name,
     districtName,
     approvedRows: rows,
-    openObjections: await openObjections(deps, periodId, s),
+    openObjections: sumOver(s.unitIds, counts.open),
     ...docFields(doc),
   };
 }
@@ -161,6 +172,11 @@ export const filings: Handler<typeof adminContract.actions.filings> = async (inp
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const slice = all.slice((page - 1) * pageSize, page * pageSize);
+  const counts = await unitCounts(
+    deps,
+    period._id,
+    slice.flatMap((s) => s.unitIds),
+  );
   const items = await Promise.all(
     slice.map((s) =>
       filingView(
@@ -169,6 +185,7 @@ export const filings: Handler<typeof adminContract.actions.filings> = async (inp
         s,
         byId.get(filingId(period._id, s)) ?? null,
         names.get(s.districtId ?? '') ?? '市级单位',
+        counts,
       ),
     ),
   );
@@ -201,9 +218,10 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
   if (!loaded.ok) return loaded;
   const { periodId, subject, doc } = loaded.value;
   if (doc?.state === 'filed') return err(appError('FILING.ALREADY_FILED', 'already filed'));
-  const open = await openObjections(deps, periodId, subject);
+  const counts = await unitCounts(deps, periodId, subject.unitIds);
+  const open = sumOver(subject.unitIds, counts.open);
   if (open > 0) return err(appError('FILING.OBJECTIONS_PENDING', 'objections pending', { open }));
-  const rows = await approvedRows(deps, periodId, subject);
+  const rows = sumOver(subject.unitIds, counts.approved);
   const fields = {
     state: 'filed' as const,
     approvedRows: rows,
@@ -237,7 +255,7 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
     { title: '名单已备案', body: `${subject.name}已备案好青年名单（${rows}人）。`, page: 'pages/admin/filings/index' },
   );
   const saved = await filings.get(input.filingId);
-  return ok({ filing: await filingView(deps, periodId, subject, saved, '') });
+  return ok({ filing: await filingView(deps, periodId, subject, saved, '', counts) });
 };
 
 /** Changes to a filed list need the district or the city to reopen it, with a reason. */

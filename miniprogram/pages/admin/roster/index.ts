@@ -9,12 +9,11 @@ import { STATUS_LABELS } from '../../../core/nomination';
 import { CATEGORY_LABELS, UNIT_CATEGORIES } from '../../../core/org';
 import { EDUCATION_LABELS, EDUCATIONS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES } from '../../../core/profile';
 import { call } from '../../../services/cloud';
-import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../components/paged-list';
+import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../components/paged-list';
 import { SEX_LABELS } from '../../../components/format';
-import { cancelDebounce, choices, debounce, loadAdminScope } from '../../../components/admin-scope';
+import { cancelDebounce, choices, loadAdminScope } from '../../../components/admin-scope';
 import { go } from '../../../components/ui';
 
-const SEARCH_DELAY_MS = 300;
 const LISTED_STATUSES = ['submitted', 'approved', 'rejected', 'returned'] as const;
 
 type FilterKey = 'category' | 'status' | 'politicalStatus' | 'education';
@@ -121,19 +120,7 @@ Component({
       return loadNextPage(this, (page) => call('admin', 'roster', this.query(page)), rowOf);
     },
 
-    onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value });
-      debounce(this, SEARCH_DELAY_MS, () => void this.loadFirst());
-    },
-    onKeywordSubmit() {
-      cancelDebounce(this);
-      void this.loadFirst();
-    },
-    onKeywordClear() {
-      cancelDebounce(this);
-      this.setData({ keyword: '' });
-      void this.loadFirst();
-    },
+    ...searchMethods,
 
     onToggleFilters() {
       this.setData({ filtersOpen: !this.data.filtersOpen });

@@ -15,13 +15,10 @@ import {
   APPROVE_CONFIRM,
 } from '../../../components/review';
 import { confirmModal, go, toast } from '../../../components/ui';
-import { cancelDebounce, debounce } from '../../../components/admin-scope';
-import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../components/paged-list';
+import { cancelDebounce } from '../../../components/admin-scope';
+import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../components/paged-list';
 
 type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
-
-/** Search as the reviewer types, once the typing pauses. */
-const SEARCH_DELAY_MS = 300;
 
 const TABS: Array<{ value: ListStatus; label: string }> = [
   { value: 'submitted', label: '待审核' },
@@ -78,6 +75,10 @@ Component({
     attached() {
       void this.init();
     },
+    detached() {
+      // A pending search must not run after the page is gone.
+      cancelDebounce(this);
+    },
   },
   pageLifetimes: {
     show() {
@@ -111,19 +112,7 @@ Component({
       return { status: this.data.status, ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
     },
 
-    onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value });
-      debounce(this, SEARCH_DELAY_MS, () => void this.loadFirst());
-    },
-    onKeywordSubmit() {
-      cancelDebounce(this);
-      void this.loadFirst();
-    },
-    onKeywordClear() {
-      cancelDebounce(this);
-      this.setData({ keyword: '' });
-      void this.loadFirst();
-    },
+    ...searchMethods,
 
     onTabChange(e: WechatMiniprogram.CustomEvent<{ value: ListStatus }>) {
       if (e.detail.value === this.data.status) return;
