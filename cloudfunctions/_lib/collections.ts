@@ -205,7 +205,8 @@ export interface ObjectionDoc {
   unitId: string;
   districtId: string | null;
   content: string;
-  contact: string | null;
+  /** The objector's optional contact (often a phone): encrypted at rest like every phone (R9.1). */
+  contactEnc: string | null;
   filedBy: string;
   createdAt: Date;
   status: 'open' | 'resolved';

@@ -486,10 +486,13 @@ describe('filing (R4.4) and objections (R8)', () => {
       await h.call(
         'notice',
         'object',
-        { nominationId: approved[0], content: '该同志并非本单位在编人员，请核实。' },
+        { nominationId: approved[0], content: '该同志并非本单位在编人员，请核实。', contact: '13912345678' },
         'citizen',
       ),
     );
+    // The objector's contact is a phone like any other: encrypted at rest.
+    const stored = JSON.stringify(await h.deps.store.collection('objections').get(objectionId));
+    expect(stored).not.toContain('13912345678');
     expect(await h.deps.store.collection('outbox').count({ toOpenid: 'yc-gov-admin', title: '收到公示异议' })).toBe(1);
     expect(await h.call('admin', 'file', { filingId: unitFiling }, 'yc-gov-admin')).toEqual(
       expect.objectContaining({

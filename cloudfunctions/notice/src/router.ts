@@ -84,7 +84,7 @@ export const router = defineRouter(noticeContract, {
       unitId: n.unitId,
       districtId: n.districtId,
       content: input.content,
-      contact: input.contact ?? null,
+      contactEnc: input.contact ? deps.crypto.encrypt(input.contact) : null,
       filedBy: actor.openid,
       createdAt: now,
       status: 'open',

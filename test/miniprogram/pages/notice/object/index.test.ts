@@ -44,7 +44,10 @@ describe('objection form', () => {
     });
     expect(page.data.done).toBe(true);
     expect(textOf(page)).toContain('感谢您的监督');
-    expect(await objections()).toEqual([expect.objectContaining({ content: CONTENT, contact: '13900001111' })]);
+    const [stored] = (await objections()) as unknown as Array<{ content: string; contactEnc: string }>;
+    expect(stored.content).toBe(CONTENT);
+    // Kept, but encrypted at rest like every phone.
+    expect(bridge.deps.crypto.decrypt(stored.contactEnc)).toBe('13900001111');
 
     await tapButton(page, '.back', bridge);
     expect(bridge.nav.navigateBack).toHaveBeenCalled();
