@@ -149,7 +149,11 @@ export interface DraftDoc {
 export interface RequestDoc {
   _id: string; // fn.action:openid:requestId
   state: 'pending' | 'done';
+  /** The attempt holding the marker; only it may mark the request done. */
+  owner: string;
   createdAt: Date;
+  /** A pending marker past this instant was left by a crashed attempt and may be taken over. */
+  expiresAt: Date;
   response: Envelope<unknown> | null;
 }
 

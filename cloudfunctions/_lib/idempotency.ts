@@ -1,54 +1,95 @@
 /**
  * Idempotent writes: the client sends a request id with every write; a retry
  * or a double tap with the same id replays the first outcome instead of
- * running the action again. A `pending` marker taken with a unique `_id`
- * serialises concurrent duplicates; failures remove the marker, so a rejected
- * call leaves nothing behind and may be retried.
+ * running the action again.
+ *
+ * - A `pending` marker with a unique `_id` and an owner token serialises
+ *   concurrent duplicates: the second caller waits for the first.
+ * - The action's transaction turns the marker `done` (with the response) as
+ *   its last write, conditional on still owning it, so "committed" and
+ *   "marked done" are one fact: no outcome is recorded twice or lost.
+ * - A rejected or failed attempt removes its marker, so it may be retried.
+ * - A marker left by a crashed attempt expires after `MARKER_TTL_MS`; the next
+ *   retry takes it over instead of waiting out the function. Should the
+ *   crashed attempt still be alive, its commit no longer owns the marker and
+ *   rolls back.
  */
 import type { Envelope } from '../../miniprogram/core/contracts/define';
 import { C, type RequestDoc } from './collections';
 import type { ServerDeps } from './deps';
-import { DuplicateKeyError } from './store/port';
+import { DuplicateKeyError, type Store } from './store/port';
 
+/** Long enough for any honest attempt to commit, short enough that a retry soon runs. */
+export const MARKER_TTL_MS = 20_000;
 const POLL_MS = 25;
-const MAX_WAIT_MS = 10_000;
+/** How long a duplicate waits for the first attempt in real time before giving up (the client retries). */
+const MAX_WAIT_MS = 8_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function replay(deps: ServerDeps, key: string): Promise<Envelope<unknown> | null> {
-  const requests = deps.store.collection<RequestDoc>(C.requests);
-  for (let waited = 0; waited <= MAX_WAIT_MS; waited += POLL_MS) {
-    const doc = await requests.get(key);
-    if (!doc) return null; // the first attempt failed and was rolled back: run again
-    if (doc.state === 'done' && doc.response) return doc.response;
-    await sleep(POLL_MS);
+/** Written by the action's transaction as its last write; false when another attempt took the marker over. */
+export type MarkDone = (tx: Store, response: Envelope<unknown>) => Promise<boolean>;
+
+/** The owner of the marker lost it to a newer attempt: roll back and replay the winner's outcome. */
+export class Superseded extends Error {
+  constructor() {
+    super('idempotency marker taken over by a newer attempt');
+    this.name = 'Superseded';
   }
-  throw new Error('idempotent request still pending');
+}
+
+type Claim = { kind: 'run'; owner: string } | { kind: 'replay'; response: Envelope<unknown> };
+
+async function claim(deps: ServerDeps, key: string): Promise<Claim> {
+  const requests = deps.store.collection<RequestDoc>(C.requests);
+  const started = Date.now();
+  for (;;) {
+    const owner = deps.randomId(12);
+    const now = deps.clock();
+    const expiresAt = new Date(now.getTime() + MARKER_TTL_MS);
+    try {
+      await requests.insert({ _id: key, state: 'pending', owner, createdAt: now, expiresAt, response: null });
+      return { kind: 'run', owner };
+    } catch (e) {
+      if (!(e instanceof DuplicateKeyError)) throw e;
+    }
+    const doc = await requests.get(key);
+    if (doc?.state === 'done' && doc.response) return { kind: 'replay', response: doc.response };
+    if (doc && doc.expiresAt.getTime() <= now.getTime()) {
+      // A crashed attempt's marker: take it over, conditional on nobody else having done so.
+      const taken = await requests.updateOne(
+        { _id: key, state: 'pending', owner: doc.owner },
+        { $set: { owner, createdAt: now, expiresAt } },
+      );
+      if (taken === 1) return { kind: 'run', owner };
+    }
+    if (doc && Date.now() - started > MAX_WAIT_MS) throw new Error('idempotent request still pending');
+    if (doc) await sleep(POLL_MS);
+  }
 }
 
 export async function once(
   deps: ServerDeps,
   key: string,
-  now: Date,
-  run: () => Promise<Envelope<unknown>>,
+  run: (markDone: MarkDone) => Promise<Envelope<unknown>>,
 ): Promise<Envelope<unknown>> {
-  const requests = deps.store.collection<RequestDoc>(C.requests);
   for (;;) {
-    try {
-      await requests.insert({ _id: key, state: 'pending', createdAt: now, response: null });
-    } catch (e) {
-      if (!(e instanceof DuplicateKeyError)) throw e;
-      const previous = await replay(deps, key);
-      if (previous) return previous;
-      continue;
-    }
+    const claimed = await claim(deps, key);
+    if (claimed.kind === 'replay') return claimed.response;
+    const { owner } = claimed;
+    const markDone: MarkDone = async (tx, response) =>
+      (await tx
+        .collection<RequestDoc>(C.requests)
+        .updateOne({ _id: key, state: 'pending', owner }, { $set: { state: 'done', response } })) === 1;
     let outcome: Envelope<unknown> | undefined;
     try {
-      outcome = await run();
+      outcome = await run(markDone);
       return outcome;
+    } catch (e) {
+      if (e instanceof Superseded) continue; // the newer attempt's outcome is replayed
+      throw e;
     } finally {
-      if (outcome?.ok) await requests.updateOne({ _id: key }, { $set: { state: 'done', response: outcome } });
-      else await requests.deleteOne({ _id: key });
+      if (!outcome?.ok) await deps.store.collection<RequestDoc>(C.requests).deleteOne({ _id: key, owner });
     }
   }
 }

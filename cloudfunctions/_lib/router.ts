@@ -1,7 +1,11 @@
 /**
  * The router every function uses: look up the action, validate the input,
  * resolve identity and role, run the handler, audit and notify on success,
- * wrap the envelope. Nothing thrown escapes; a rejected call writes nothing.
+ * wrap the envelope. Nothing thrown escapes.
+ *
+ * A write action runs inside one transaction with its audit and outbox
+ * entries (and the idempotency marker's completion): a rejected call rolls
+ * back whatever the handler wrote, and a fault at any write leaves nothing.
  */
 import type * as z from 'zod/mini';
 import type {
@@ -18,7 +22,9 @@ import type { Result } from '../../miniprogram/core/result';
 import { C, type AuditDoc, type OutboxDoc } from './collections';
 import type { ServerDeps } from './deps';
 import { hasRole, loadActor, type Actor } from './identity';
-import { once } from './idempotency';
+import { once, Superseded, type MarkDone } from './idempotency';
+import type { Store } from './store/port';
+import { transact } from './transaction';
 
 export interface Notification {
   toOpenid: string;
@@ -33,6 +39,7 @@ export interface AuditEntry {
 }
 
 export interface ActionContext {
+  /** In a write action, `deps.store` is the transaction's view: every write through it commits together. */
   deps: ServerDeps;
   /** Null only when a public action is called without identity. */
   actor: Actor | null;
@@ -140,43 +147,21 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
     request: { id: string; fromClient: boolean },
   ): Promise<Envelope<unknown>> {
     const requestId = request.id;
-    const call = parseEvent(contract, event);
-    if (!call.ok) return fail(requestId, call.error);
-    const { name, spec, input } = call.value;
+    const parsed = parseEvent(contract, event);
+    if (!parsed.ok) return fail(requestId, parsed.error);
+    const { name, spec, input } = parsed.value;
     const auth = await authorize(spec, meta, deps);
     if (!auth.ok) return fail(requestId, auth.error);
     const actor = auth.value;
-    const execute = () => runAction(name, spec, input, actor, deps, requestId);
+    const call: Call = { fn: contract.name, name, input, actor, requestId, now: deps.clock() };
+    const handler = handlers[name] as PublicHandler<ActionSpec>;
+    if (!spec.write) return runRead(handler, call, deps);
     // A retried or double-tapped write with the same client request id runs once.
-    if (spec.write && actor && request.fromClient)
-      return once(deps, `${contract.name}.${name}:${actor.openid}:${requestId}`, deps.clock(), execute);
-    return execute();
-  }
-
-  async function runAction(
-    name: string,
-    spec: ActionSpec,
-    input: unknown,
-    actor: Actor | null,
-    deps: ServerDeps,
-    requestId: string,
-  ): Promise<Envelope<unknown>> {
-    const audits: AuditEntry[] = [];
-    const outbox: Notification[] = [];
-    const now = deps.clock();
-    const ctx = {
-      deps,
-      actor,
-      now,
-      requestId,
-      audit: (e: AuditEntry) => audits.push(e),
-      notify: (n: Notification) => outbox.push(n),
-    };
-    const handler = handlers[name] as PublicHandler<typeof spec>;
-    const result = await handler(input as ParsedInputOf<typeof spec>, ctx);
-    if (!result.ok) return fail(requestId, result.error);
-    if (spec.write) await flush(deps, { fn: contract.name, action: name, actor, now, requestId, audits, outbox });
-    return { ok: true, data: result.value, requestId };
+    if (actor && request.fromClient)
+      return once(deps, `${contract.name}.${name}:${actor.openid}:${requestId}`, (done) =>
+        runWrite(handler, call, deps, done),
+      );
+    return runWrite(handler, call, deps, null);
   }
 
   return {
@@ -205,6 +190,70 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
       return envelope;
     },
   };
+}
+
+interface Call {
+  fn: string;
+  name: string;
+  input: unknown;
+  actor: Actor | null;
+  requestId: string;
+  now: Date;
+}
+
+/** A handler's refusal, thrown to roll the transaction back and caught again below. */
+class Rejected extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code);
+    this.name = 'Rejected';
+  }
+}
+
+function contextOf(call: Call, deps: ServerDeps, audits: AuditEntry[], outbox: Notification[]): ActionContext {
+  return {
+    deps,
+    actor: call.actor,
+    now: call.now,
+    requestId: call.requestId,
+    audit: (e) => audits.push(e),
+    notify: (n) => outbox.push(n),
+  };
+}
+
+async function runRead(
+  handler: PublicHandler<ActionSpec>,
+  call: Call,
+  deps: ServerDeps,
+): Promise<Envelope<unknown>> {
+  const result = await handler(call.input as never, contextOf(call, deps, [], []));
+  return result.ok
+    ? { ok: true, data: result.value, requestId: call.requestId }
+    : { ok: false, error: result.error, requestId: call.requestId };
+}
+
+async function runWrite(
+  handler: PublicHandler<ActionSpec>,
+  call: Call,
+  deps: ServerDeps,
+  markDone: MarkDone | null,
+): Promise<Envelope<unknown>> {
+  try {
+    return await transact(deps.store, async (tx: Store) => {
+      // Fresh per attempt: a transaction run again must not carry the last attempt's entries.
+      const audits: AuditEntry[] = [];
+      const outbox: Notification[] = [];
+      const txDeps: ServerDeps = { ...deps, store: tx };
+      const result = await handler(call.input as never, contextOf(call, txDeps, audits, outbox));
+      if (!result.ok) throw new Rejected(result.error);
+      await flush(txDeps, { ...call, action: call.name, audits, outbox });
+      const envelope: Envelope<unknown> = { ok: true, data: result.value, requestId: call.requestId };
+      if (markDone && !(await markDone(tx, envelope))) throw new Superseded();
+      return envelope;
+    });
+  } catch (e) {
+    if (e instanceof Rejected) return { ok: false, error: e.error, requestId: call.requestId };
+    throw e;
+  }
 }
 
 async function flush(

@@ -64,11 +64,21 @@ describe('quota through the cloudbase adapter', () => {
     const approved = [...(fake.data.get('nominations')?.values() ?? [])].filter((n) => n.status === 'approved');
     expect(approved).toHaveLength(5);
     expect(fake.data.get('quotas')?.get('2027:yuecheng-tech')).toEqual(expect.objectContaining({ used: 5, limit: 5 }));
-    // The increments went over the wire as raw conditional updates.
-    const conditional = fake.requests.filter(
-      (r) => r.action === 'database.modifyDocument' && JSON.stringify(r.body).includes('$lt'),
+    // Each increment is a transactional write by id after a transactional read of the condition (research §7).
+    const increments = fake.requests.filter(
+      (r) =>
+        r.action === 'database.modifyDocument' &&
+        typeof r.body.transactionId === 'string' &&
+        JSON.stringify(r.body).includes('2027:yuecheng-tech'),
     );
-    expect(conditional.length).toBeGreaterThanOrEqual(5);
+    expect(increments.length).toBeGreaterThanOrEqual(5);
+    const checks = fake.requests.filter(
+      (r) =>
+        r.action === 'database.getDocument' &&
+        typeof r.body.transactionId === 'string' &&
+        JSON.stringify(r.body).includes('$lt'),
+    );
+    expect(checks.length).toBeGreaterThanOrEqual(50);
     expect(fake.violations).toEqual([]);
   }, 30_000);
 });

@@ -17,7 +17,9 @@
  *   locked document gets DATABASE_TRANSACTION_CONFLICT (and is aborted), a
  *   non-transactional write waits until the lock is released, and readers
  *   outside the transaction see the before-image. Reads inside a transaction
- *   see committed data plus their own writes (no snapshot).
+ *   see committed data plus their own writes, and a transaction that writes a
+ *   document changed by someone else since it began conflicts (MongoDB's
+ *   snapshot write-conflict rule).
  * Each request is handled synchronously, so a conditional update is atomic.
  *
  * Storage, as the SDK's `uploadFile` and `getTempFileURL` use it: the upload
@@ -232,6 +234,8 @@ function assertRawUpdate(value: unknown, where: string): asserts value is Record
 interface TxState {
   open: boolean;
   undo: Array<{ coll: string; id: string; before: Row | undefined }>;
+  /** `writeSeq` when the transaction began: later committed changes to a document make writing it conflict. */
+  startSeq: number;
 }
 
 interface Lock {
@@ -255,6 +259,9 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   let waiting: Array<() => void> = [];
   let counter = 0;
   const requestId = (): string => `fake-${++counter}`;
+  /** MongoDB's snapshot rule: a transaction may not write a document someone else changed after it began. */
+  let writeSeq = 0;
+  const lastWrite = new Map<string, number>();
   const lockKey = (coll: string, id: string): string => `${coll}\u0000${id}`;
 
   function table(body: Record<string, unknown>): { name: string; docs: Map<string, Row> } {
@@ -295,6 +302,7 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     const tx = transactions.get(txId);
     if (!tx || !tx.open) return;
     tx.open = false;
+    if (commit) for (const { coll, id } of tx.undo) lastWrite.set(lockKey(coll, id), ++writeSeq);
     if (!commit) {
       for (const { coll, id, before } of tx.undo.reverse()) {
         const docs = data.get(coll) as Map<string, Row>;
@@ -316,6 +324,12 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
       finish(txId, false);
       throw new DbError('DATABASE_TRANSACTION_CONFLICT', `document ${name}/${id} is locked by another transaction`);
     }
+    const tx = txId === undefined ? undefined : (transactions.get(txId) as TxState);
+    if (tx && txId !== undefined && (lastWrite.get(lockKey(name, id)) ?? 0) > tx.startSeq) {
+      finish(txId, false);
+      throw new DbError('DATABASE_TRANSACTION_CONFLICT', `document ${name}/${id} changed after the transaction began`);
+    }
+    if (txId === undefined) lastWrite.set(lockKey(name, id), ++writeSeq);
     const before = docs.get(id);
     if (txId !== undefined) {
       if (!lock) locks.set(lockKey(name, id), { txId, before });
@@ -516,7 +530,7 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
 
     'database.startTransaction': () => {
       const transactionId = `tx-${randomBytes(6).toString('hex')}`;
-      transactions.set(transactionId, { open: true, undo: [] });
+      transactions.set(transactionId, { open: true, undo: [], startSeq: writeSeq });
       return { requestId: requestId(), transactionId };
     },
 

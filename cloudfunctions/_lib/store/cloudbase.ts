@@ -24,7 +24,7 @@
  * - Duplicate `_id` errors have no documented code; see `isDuplicateKey`.
  */
 import type { CloudBase } from '@cloudbase/node-sdk';
-import { checkFindOptions, checkPipeline, checkUpdate, DuplicateKeyError } from './port';
+import { checkFindOptions, checkPipeline, checkUpdate, DuplicateKeyError, TransactionConflictError } from './port';
 import type { Collection, Doc, Filter, FindOptions, Store, Update } from './port';
 
 /* --------------------------------------------- the slice of the SDK we use */
@@ -131,6 +131,14 @@ function copy<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+
+function isConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return code === CONFLICT || message.includes(CONFLICT);
 }
 
 function isIdOnly(filter: Filter): filter is { _id: string } {
@@ -308,9 +316,13 @@ class CloudbaseStore implements Store {
    */
   withTransaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
     if (this.inTransaction) return Promise.reject(new Error('nested withTransaction is not supported'));
-    return this.db.runTransaction((transaction) =>
-      fn(new CloudbaseStore(this.db, (name) => transaction.collection(name), true)),
-    );
+    return this.db
+      .runTransaction((transaction) => fn(new CloudbaseStore(this.db, (name) => transaction.collection(name), true)))
+      .catch((error: unknown) => {
+        // The SDK's own retries are spent: say so in the port's terms, so the caller may run it again later.
+        if (isConflict(error)) throw new TransactionConflictError(error instanceof Error ? error.message : undefined);
+        throw error;
+      });
   }
 
   async close(): Promise<void> {

@@ -89,6 +89,17 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/**
+ * Someone else changed a document this transaction touched: the transaction
+ * was rolled back and may be run again from the start (it reads afresh).
+ */
+export class TransactionConflictError extends Error {
+  constructor(message = 'transaction conflict') {
+    super(message);
+    this.name = 'TransactionConflictError';
+  }
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
