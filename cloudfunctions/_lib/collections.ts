@@ -22,6 +22,7 @@ export const C = {
   quotas: 'quotas',
   filings: 'filings',
   objections: 'objections',
+  limits: 'limits',
 } as const;
 
 export interface AccountDoc {
@@ -218,6 +219,15 @@ export interface ObjectionDoc {
   note: string | null;
   resolvedBy: string | null;
   resolvedAt: Date | null;
+}
+
+/** A counted limit (see _lib/limits.ts): `used` slots under a key such as `objection-day:<openid>:<date>`. */
+export interface LimitDoc {
+  _id: string;
+  used: number;
+  updatedAt: Date;
+  /** When the counter no longer matters and may be purged (null: it lives as long as what it guards). */
+  expiresAt: Date | null;
 }
 
 /** Secondary indexes the embedded store keeps (and the CloudBase console should create). */

@@ -465,6 +465,33 @@ describe('filing (R4.4) and objections (R8)', () => {
     expect(codeOf(await object(more[4]))).toBe('OK');
   });
 
+  it('the limits hold under concurrency: ten objections at once take exactly five daily slots', async () => {
+    const more = await addNominations(h.deps, 'yuecheng-gov', 10, { seqStart: 700, status: 'approved' });
+    const outcomes = await Promise.all(
+      more.map(async (nominationId) =>
+        codeOf(await h.call('notice', 'object', { nominationId, content: '请核实该同志的在编情况。' }, 'crowd')),
+      ),
+    );
+    expect(outcomes.filter((c) => c === 'OK')).toHaveLength(5);
+    expect(outcomes.filter((c) => c === 'OBJECTION.LIMIT')).toHaveLength(5);
+    expect(await h.deps.store.collection('objections').count({ filedBy: 'crowd' })).toBe(5);
+  });
+
+  it('a disposed objection frees its slot: the same person may object to the same youth again', async () => {
+    const object = () =>
+      h.call('notice', 'object', { nominationId: approved[0], content: '该同志并非本单位在编人员。' }, 'again');
+    const first = dataOf<{ objectionId: string }>(await object());
+    expect(codeOf(await object())).toBe('OBJECTION.DUPLICATE');
+    const resolved = await h.call(
+      'admin',
+      'resolveObjection',
+      { objectionId: first.objectionId, disposition: 'dismissed', note: '经核实为在编人员。' },
+      'yc-gov-admin',
+    );
+    expect(codeOf(resolved)).toBe('OK');
+    expect(codeOf(await object())).toBe('OK');
+  });
+
   it('the public notice lists selected youths masked; an objection blocks filing until resolved', async () => {
     const notice = dataOf<Paged<{ nominationId: string; deeds: string | null }> & { periodName: string }>(
       await h.call('notice', 'list', {}, null),

@@ -7,6 +7,9 @@ import type { ServerDeps } from '../../_lib/deps';
 import { currentPeriod, orgNames, prefixPattern } from '../../_lib/queries';
 import { notifyRole } from '../../_lib/notify';
 import { defineRouter } from '../../_lib/router';
+import { takeSlot } from '../../_lib/limits';
+import { openObjectionKey } from '../../_lib/objections';
+import { chinaDate } from '../../../miniprogram/core/china-time';
 
 /**
  * 公示 (R8): the selected youths of the period, without ID numbers or phones;
@@ -16,13 +19,16 @@ import { defineRouter } from '../../_lib/router';
 /** Objections block filing until disposed of, so one person cannot flood a unit: one open objection per youth, a few a day. */
 const DAILY_OBJECTIONS = 5;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Both limits as counters taken atomically in the action's transaction (never count-then-insert). */
 async function mayObject(deps: ServerDeps, openid: string, nominationId: string, now: Date) {
-  const objections = deps.store.collection<ObjectionDoc>(C.objections);
-  if (await objections.findOne({ nominationId, filedBy: openid, status: 'open' })) {
+  if (!(await takeSlot(deps, openObjectionKey(nominationId, openid), 1, { now, expiresAt: null }))) {
     return err(appError('OBJECTION.DUPLICATE', 'an open objection by this person exists'));
   }
-  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  if ((await objections.count({ filedBy: openid, createdAt: { $gte: since } })) >= DAILY_OBJECTIONS) {
+  const day = chinaDate(now);
+  const expiresAt = new Date(now.getTime() + 2 * DAY_MS);
+  if (!(await takeSlot(deps, `objection-day:${openid}:${day}`, DAILY_OBJECTIONS, { now, expiresAt }))) {
     return err(appError('OBJECTION.LIMIT', 'daily objection limit reached'));
   }
   return ok(null);

@@ -19,8 +19,8 @@ export const bindUnit: Handler<typeof accountContract.actions.bindUnit> = async 
     // Moving unit would orphan a nomination under review: the unit admin handles that case.
     const active = await deps.store
       .collection<NominationDoc>(C.nominations)
-      .count({ youthOpenid: actor.openid, status: { $in: [...ACTIVE_STATUSES] } });
-    if (active > 0) return err(appError('ACCOUNT.ALREADY_BOUND', 'an active nomination ties the youth to the unit'));
+      .findOne({ youthOpenid: actor.openid, status: { $in: [...ACTIVE_STATUSES] } });
+    if (active) return err(appError('ACCOUNT.ALREADY_BOUND', 'an active nomination ties the youth to the unit'));
   }
   const grants = [...actor.grants.filter((g) => g.role !== 'youth'), { role: 'youth' as const, orgId: org._id }];
   const accounts = deps.store.collection<AccountDoc>(C.accounts);

@@ -7,6 +7,8 @@ import { unlocked } from '../../../_lib/filing';
 import { covers } from '../../../_lib/identity';
 import { currentPeriod, getOrg, orgNames } from '../../../_lib/queries';
 import { releasePlace } from '../../../_lib/quota';
+import { releaseSlot } from '../../../_lib/limits';
+import { openObjectionKey } from '../../../_lib/objections';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { recordFilter, resolveScope } from '../scope';
 
@@ -104,6 +106,7 @@ export const resolveObjection: Handler<typeof adminContract.actions.resolveObjec
     },
   );
   if (changed === 0) return err(appError('OBJECTION.RESOLVED', 'already resolved'));
+  await releaseSlot(deps, openObjectionKey(o.nominationId, o.filedBy), now);
   if (input.disposition === 'upheld') await uphold(ctx, o, input.note);
   ctx.audit({
     target: `objections/${o._id}`,
