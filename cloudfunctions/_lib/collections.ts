@@ -1,6 +1,6 @@
 /** Collection names and document shapes. All collections are closed to clients (security rules). */
 import type { Envelope } from '../../miniprogram/core/contracts/define';
-import type { Channel, NominationStatus } from '../../miniprogram/core/nomination';
+import type { Channel, NominationEvent, NominationStatus } from '../../miniprogram/core/nomination';
 import type { Org, Role, RoleGrant, UnitCategory } from '../../miniprogram/core/org';
 import type { FilingKind, FilingState, ScanKind } from '../../miniprogram/core/filing';
 import type { PeriodRules } from '../../miniprogram/core/period';
@@ -41,7 +41,7 @@ export interface PeriodDoc extends PeriodRules {
 
 export interface HistoryEntry {
   at: Date;
-  action: 'submit' | 'resubmit' | 'approve' | 'reject' | 'return' | 'withdraw' | 'claim';
+  action: NominationEvent | 'claim';
   actor: string;
   actorName: string;
   comment: string | null;

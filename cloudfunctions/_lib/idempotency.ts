@@ -40,31 +40,38 @@ export class Superseded extends Error {
 
 type Claim = { kind: 'run'; owner: string } | { kind: 'replay'; response: Envelope<unknown> };
 
-async function claim(deps: ServerDeps, key: string): Promise<Claim> {
+/** One try at the marker: ours (inserted or taken over from a crashed attempt), a finished outcome, or wait. */
+async function tryClaim(deps: ServerDeps, key: string): Promise<Claim | 'wait' | 'again'> {
   const requests = deps.store.collection<RequestDoc>(C.requests);
+  const owner = deps.randomId(12);
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + MARKER_TTL_MS);
+  try {
+    await requests.insert({ _id: key, state: 'pending', owner, createdAt: now, expiresAt, response: null });
+    return { kind: 'run', owner };
+  } catch (e) {
+    if (!(e instanceof DuplicateKeyError)) throw e;
+  }
+  const doc = await requests.get(key);
+  if (!doc) return 'again'; // the other attempt failed and removed its marker meanwhile
+  if (doc.state === 'done' && doc.response) return { kind: 'replay', response: doc.response };
+  if (doc.expiresAt.getTime() > now.getTime()) return 'wait';
+  // A crashed attempt's marker: take it over, conditional on nobody else having done so.
+  const taken = await requests.updateOne(
+    { _id: key, state: 'pending', owner: doc.owner },
+    { $set: { owner, createdAt: now, expiresAt } },
+  );
+  return taken === 1 ? { kind: 'run', owner } : 'again';
+}
+
+async function claim(deps: ServerDeps, key: string): Promise<Claim> {
   const started = Date.now();
   for (;;) {
-    const owner = deps.randomId(12);
-    const now = deps.clock();
-    const expiresAt = new Date(now.getTime() + MARKER_TTL_MS);
-    try {
-      await requests.insert({ _id: key, state: 'pending', owner, createdAt: now, expiresAt, response: null });
-      return { kind: 'run', owner };
-    } catch (e) {
-      if (!(e instanceof DuplicateKeyError)) throw e;
-    }
-    const doc = await requests.get(key);
-    if (doc?.state === 'done' && doc.response) return { kind: 'replay', response: doc.response };
-    if (doc && doc.expiresAt.getTime() <= now.getTime()) {
-      // A crashed attempt's marker: take it over, conditional on nobody else having done so.
-      const taken = await requests.updateOne(
-        { _id: key, state: 'pending', owner: doc.owner },
-        { $set: { owner, createdAt: now, expiresAt } },
-      );
-      if (taken === 1) return { kind: 'run', owner };
-    }
-    if (doc && Date.now() - started > MAX_WAIT_MS) throw new Error('idempotent request still pending');
-    if (doc) await sleep(POLL_MS);
+    const step = await tryClaim(deps, key);
+    if (step === 'again') continue;
+    if (step !== 'wait') return step;
+    if (Date.now() - started > MAX_WAIT_MS) throw new Error('idempotent request still pending');
+    await sleep(POLL_MS);
   }
 }
 

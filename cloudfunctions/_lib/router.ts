@@ -220,11 +220,7 @@ function contextOf(call: Call, deps: ServerDeps, audits: AuditEntry[], outbox: N
   };
 }
 
-async function runRead(
-  handler: PublicHandler<ActionSpec>,
-  call: Call,
-  deps: ServerDeps,
-): Promise<Envelope<unknown>> {
+async function runRead(handler: PublicHandler<ActionSpec>, call: Call, deps: ServerDeps): Promise<Envelope<unknown>> {
   const result = await handler(call.input as never, contextOf(call, deps, [], []));
   return result.ok
     ? { ok: true, data: result.value, requestId: call.requestId }

@@ -1,4 +1,6 @@
 /** Nomination workflow (R4.1, R4.2): statuses and the transitions between them. */
+import { allows, statesAllowing, transitionFor, type TransitionTable } from './workflow';
+
 export const NOMINATION_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
@@ -13,15 +15,56 @@ export const STATUS_LABELS: Record<NominationStatus, string> = {
 
 export type ReviewDecision = 'approve' | 'reject' | 'return';
 
-const REVIEW_TARGET: Record<ReviewDecision, NominationStatus> = {
-  approve: 'approved',
-  reject: 'rejected',
-  return: 'returned',
-};
+export type NominationEvent = 'submit' | 'resubmit' | ReviewDecision | 'withdraw' | 'uphold';
 
-/** R4.2 only a submitted nomination can be reviewed. */
+/**
+ * What a move needs first, checked by the server in the order listed:
+ * `reason` a comment; `confirmation` the reviewer's confirmation of on-staff
+ * status and the criteria (R4.2); `eligible` today's eligibility (R2.5);
+ * `unlockedFiling` the unit's list not yet filed (R4.4); `takePlace` /
+ * `releasePlace` a quota place taken or given back (R3.2).
+ */
+export type NominationRequirement =
+  'reason' | 'confirmation' | 'eligible' | 'unlockedFiling' | 'takePlace' | 'releasePlace';
+
+export const NOMINATION_FLOW = [
+  // A key whose record left the running (withdrawn, rejected) can carry a fresh nomination.
+  { from: ['withdrawn', 'rejected'], event: 'submit', to: 'submitted' },
+  { from: ['returned'], event: 'resubmit', to: 'submitted' },
+  // R4.2 only a submitted nomination is reviewed.
+  {
+    from: ['submitted'],
+    event: 'approve',
+    to: 'approved',
+    requires: ['unlockedFiling', 'confirmation', 'eligible', 'takePlace'],
+  },
+  { from: ['submitted'], event: 'reject', to: 'rejected', requires: ['unlockedFiling', 'reason'] },
+  { from: ['submitted'], event: 'return', to: 'returned', requires: ['unlockedFiling', 'reason'] },
+  // R9.2 the youth may withdraw at any point; an approved youth's place goes back, unless the list is filed.
+  { from: ['submitted', 'returned'], event: 'withdraw', to: 'withdrawn' },
+  { from: ['approved'], event: 'withdraw', to: 'withdrawn', requires: ['unlockedFiling', 'releasePlace'] },
+  // R8 an upheld objection un-selects the youth and frees the place.
+  { from: ['approved'], event: 'uphold', to: 'rejected', requires: ['unlockedFiling', 'reason', 'releasePlace'] },
+] as const satisfies TransitionTable<NominationStatus, NominationEvent, NominationRequirement>;
+
+/** The requirements any row of `E` names (so each action's possible refusals are known to the compiler). */
+export type NominationRequirementsOf<E extends NominationEvent> =
+  Extract<(typeof NOMINATION_FLOW)[number], { event: E }> extends infer Row
+    ? Row extends { requires: readonly (infer R)[] }
+      ? R
+      : never
+    : never;
+
+/** R4.2 the status a review decision leads to, or null when the nomination cannot be reviewed now. */
 export function reviewTarget(current: NominationStatus, decision: ReviewDecision): NominationStatus | null {
-  return current === 'submitted' ? REVIEW_TARGET[decision] : null;
+  return transitionFor(NOMINATION_FLOW, current, decision)?.to ?? null;
+}
+
+/** Statuses the youth may withdraw from (R9.2). */
+export const WITHDRAWABLE: readonly NominationStatus[] = statesAllowing(NOMINATION_FLOW, 'withdraw');
+
+export function canWithdraw(status: NominationStatus): boolean {
+  return allows(NOMINATION_FLOW, status, 'withdraw');
 }
 
 /** Statuses that hold the person's one place in the period (R4.6). */

@@ -6,7 +6,8 @@ import type { NominationForm } from '../../../miniprogram/core/contracts/nominat
 import type { Eligible } from '../../../miniprogram/core/eligibility';
 import { appError, type CodedError, type EligibilityCode } from '../../../miniprogram/core/errors';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../miniprogram/core/id-number';
-import { ACTIVE_STATUSES, type Channel } from '../../../miniprogram/core/nomination';
+import { NOMINATION_FLOW, type Channel } from '../../../miniprogram/core/nomination';
+import { transitionFor } from '../../../miniprogram/core/workflow';
 import { degreeFits } from '../../../miniprogram/core/profile';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
 import type { PeriodView } from '../../../miniprogram/core/contracts/account';
@@ -136,7 +137,8 @@ async function reuseRecord(
 ): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
   const ownReturned =
     p.resubmitter !== null && existing.youthOpenid === p.resubmitter && existing.status === 'returned';
-  if (!ownReturned && ACTIVE_STATUSES.includes(existing.status)) return err(duplicate());
+  // The table decides: the youth resubmits their own returned record; a key that left the running is reused.
+  if (!transitionFor(NOMINATION_FLOW, existing.status, ownReturned ? 'resubmit' : 'submit')) return err(duplicate());
   // A resubmission keeps the record's channel and author; a reused key starts afresh.
   const fields = ownReturned ? { ...p.fields, channel: existing.channel, createdBy: existing.createdBy } : p.fields;
   const entry = ownReturned ? { ...p.entry, action: 'resubmit' as const } : p.entry;

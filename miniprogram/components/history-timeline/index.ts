@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   reject: '审核未通过',
   return: '退回修改',
   withdraw: '撤回',
+  uphold: '公示异议成立',
   claim: '本人认领',
 };
 

@@ -224,7 +224,13 @@ export const adminContract = defineContract('admin', {
     input: z.strictObject({ objectionId: id, disposition: z.enum(['upheld', 'dismissed']), note: text(500, 2) }),
     access: ['unitAdmin'],
     write: true,
-    errors: ['OBJECTION.NOT_FOUND', 'OBJECTION.RESOLVED', 'AUTH.OUT_OF_SCOPE', 'FILING.LOCKED'],
+    errors: [
+      'OBJECTION.NOT_FOUND',
+      'OBJECTION.RESOLVED',
+      'AUTH.OUT_OF_SCOPE',
+      'FILING.LOCKED',
+      'NOMINATION.INVALID_STATE',
+    ],
   }),
 });
 export type AdminContract = typeof adminContract;

@@ -1,12 +1,11 @@
 import type { adminContract, ObjectionView } from '../../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type NominationDoc, type ObjectionDoc } from '../../../_lib/collections';
+import { C, type NominationDoc, type ObjectionDoc, type OrgDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
-import { unlocked } from '../../../_lib/filing';
-import { covers } from '../../../_lib/identity';
+import { covers, type Actor } from '../../../_lib/identity';
 import { currentPeriod, getOrg, orgNames } from '../../../_lib/queries';
-import { releasePlace } from '../../../_lib/quota';
+import { moveNomination } from '../../../_lib/nomination-flow';
 import { releaseSlot } from '../../../_lib/limits';
 import { openObjectionKey } from '../../../_lib/objections';
 import type { ActionContext, Handler } from '../../../_lib/router';
@@ -61,25 +60,19 @@ export const objections: Handler<typeof adminContract.actions.objections> = asyn
   return ok({ items: await views(deps, docs), page, pageSize, total, hasMore: page * pageSize < total });
 };
 
-/** An upheld objection un-selects the youth (approved → rejected) and frees the quota place. */
-async function uphold(
-  ctx: ActionContext & { actor: { openid: string; displayName: string | null } },
-  o: ObjectionDoc,
-  note: string,
-) {
-  const nominations = ctx.deps.store.collection<NominationDoc>(C.nominations);
+/** An upheld objection un-selects the youth (approved → rejected) and frees the quota place (the table's `uphold`). */
+async function uphold(ctx: ActionContext & { actor: Actor }, o: ObjectionDoc, unit: OrgDoc, note: string) {
+  const doc = await ctx.deps.store.collection<NominationDoc>(C.nominations).get(o.nominationId);
+  // The youth withdrew meanwhile: the objection is still disposed of, there is nobody left to un-select.
+  if (!doc || doc.status !== 'approved') return ok(null);
   const entry = {
     at: ctx.now,
-    action: 'reject' as const,
+    action: 'uphold' as const,
     actor: ctx.actor.openid,
     actorName: ctx.actor.displayName ?? '',
     comment: `公示异议成立：${note}`,
   };
-  const changed = await nominations.updateOne(
-    { _id: o.nominationId, status: 'approved' },
-    { $set: { status: 'rejected', updatedAt: ctx.now }, $push: { history: entry } },
-  );
-  if (changed === 1) await releasePlace(ctx.deps, o.periodId, o.unitId, ctx.now);
+  return moveNomination(ctx, { doc, unit, event: 'uphold', entry, details: { objectionId: o._id } });
 }
 
 /** R8 the unit records a disposition; filing waits until every objection has one. */
@@ -91,8 +84,6 @@ export const resolveObjection: Handler<typeof adminContract.actions.resolveObjec
   if (!o || !unit) return err(appError('OBJECTION.NOT_FOUND', 'objection not found'));
   if (!covers(actor, unit, ['unitAdmin'])) return err(appError('AUTH.OUT_OF_SCOPE', 'objection outside your unit'));
   if (o.status === 'resolved') return err(appError('OBJECTION.RESOLVED', 'already resolved'));
-  const open = input.disposition === 'upheld' ? await unlocked(deps, o.periodId, unit) : ok(null);
-  if (!open.ok) return open;
   const changed = await col.updateOne(
     { _id: o._id, status: 'open' },
     {
@@ -107,7 +98,10 @@ export const resolveObjection: Handler<typeof adminContract.actions.resolveObjec
   );
   if (changed === 0) return err(appError('OBJECTION.RESOLVED', 'already resolved'));
   await releaseSlot(deps, openObjectionKey(o.nominationId, o.filedBy), now);
-  if (input.disposition === 'upheld') await uphold(ctx, o, input.note);
+  if (input.disposition === 'upheld') {
+    const unselected = await uphold(ctx, o, unit, input.note);
+    if (!unselected.ok) return unselected;
+  }
   ctx.audit({
     target: `objections/${o._id}`,
     details: { disposition: input.disposition, nominationId: o.nominationId },

@@ -5,12 +5,10 @@
  * withdrawal (R9.2) after a confirmation that explains what it does.
  */
 import type { NominationView } from '../../../core/contracts/nomination';
-import type { NominationStatus } from '../../../core/nomination';
+import { canWithdraw } from '../../../core/nomination';
 import { call } from '../../../services/cloud';
 import { chinaDateTime } from '../../../components/format';
 import { confirmModal, go, toast } from '../../../components/ui';
-
-const WITHDRAWABLE: readonly NominationStatus[] = ['submitted', 'returned', 'approved'];
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
@@ -74,7 +72,7 @@ Component({
         nomination: n,
         banner: n ? bannerOf(n) : null,
         draftSaved: !n && draft ? chinaDateTime(draft.updatedAt) : '',
-        canWithdraw: n !== null && WITHDRAWABLE.includes(n.status),
+        canWithdraw: n !== null && canWithdraw(n.status),
       });
     },
 
