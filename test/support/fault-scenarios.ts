@@ -1,0 +1,376 @@
+/**
+ * Worlds and scenarios of the fault-injection suite (test/cloudfunctions/_lib/transaction*.test.ts):
+ * the demo data on the embedded store or on the fake CloudBase endpoint, every
+ * write action with what it needs prepared, and the check itself.
+ */
+import { C, type NominationDoc, type QuotaDoc } from '../../cloudfunctions/_lib/collections';
+import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
+import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
+import { randomId } from '../../cloudfunctions/_lib/ids';
+import { silentLogger } from '../../cloudfunctions/_lib/logger';
+import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
+import type { Doc } from '../../cloudfunctions/_lib/store/port';
+import type { Envelope } from '../../miniprogram/core/contracts/define';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
+import { CITY_ORG_ID, createLocalDeps, TEST_KEYS } from '../../scripts/local/deps';
+import { FUNCTIONS } from '../../scripts/local/functions';
+import { demoForm, demoIdNumber, seedDemo } from '../../scripts/local/seed';
+import { connectSdk, type FakeTcbServer } from './fake-tcb-server';
+import { faultyStore, type Faults } from './faulty-store';
+import { NOW } from './harness';
+
+type Dump = Record<string, Doc[]>;
+
+export interface World {
+  deps: ServerDeps;
+  faults: Faults;
+  setNow(now: Date): void;
+  call(c: Call, requestId?: string): Promise<Envelope<unknown>>;
+  dump(): Promise<Dump>;
+}
+
+export interface Call {
+  fn: string;
+  action: string;
+  data: unknown;
+  openid: string | null;
+  /** A timer trigger (cron), which carries no user. */
+  system?: boolean;
+}
+
+const NAMES = Object.values(C);
+
+/** A deep copy that keeps Dates as Dates (structuredClone would build them in another realm under jest). */
+function clone<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)])) as T;
+  }
+  return value;
+}
+
+const byId = (a: Doc, b: Doc) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+
+/** The demo data, seeded once and copied into every world. */
+let template: Dump;
+async function seeded(): Promise<Dump> {
+  if (template) return template;
+  const deps = createLocalDeps({ clock: () => NOW });
+  await seedDemo(deps, NOW);
+  template = {};
+  for (const name of NAMES) template[name] = (await deps.store.collection(name).find({})).sort(byId);
+  return template;
+}
+
+function worldOf(base: ServerDeps, dump: () => Promise<Dump>, clock: { now: Date }): World {
+  const faults: Faults = { writes: 0, failAt: new Set() };
+  const deps: ServerDeps = { ...base, store: faultyStore(base.store, faults), clock: () => clock.now };
+  return {
+    deps,
+    faults,
+    setNow: (now) => {
+      clock.now = now;
+    },
+    call: (c, requestId) =>
+      FUNCTIONS[c.fn].handle(
+        { action: c.action, data: c.data, requestId },
+        { openid: c.openid, system: c.system },
+        deps,
+      ),
+    dump,
+  };
+}
+
+export async function embeddedWorld(): Promise<World> {
+  const clock = { now: NOW };
+  const base = createLocalDeps({ clock: () => clock.now });
+  const data = await seeded();
+  for (const name of NAMES) for (const doc of data[name]) await base.store.collection(name).insert(clone(doc));
+  const dump = async () => {
+    const out: Dump = {};
+    for (const name of NAMES) out[name] = (await base.store.collection(name).find({})).sort(byId);
+    return out;
+  };
+  return worldOf(base, dump, clock);
+}
+
+export async function cloudbaseWorld(fake: FakeTcbServer): Promise<World> {
+  fake.reset();
+  const data = await seeded();
+  for (const name of NAMES)
+    fake.data.set(name, new Map(data[name].map((d) => [d._id, clone(d) as Doc & Record<string, unknown>])));
+  const clock = { now: NOW };
+  const app = connectSdk(fake);
+  const base: ServerDeps = {
+    store: createCloudbaseStore(app),
+    files: createCloudbaseFileStore(app),
+    crypto: createPersonalDataCrypto(TEST_KEYS),
+    log: silentLogger,
+    clock: () => clock.now,
+    randomId,
+    bootstrapCityAdmins: [],
+    cityOrgId: CITY_ORG_ID,
+  };
+  const dump = async () => {
+    const out: Dump = {};
+    for (const name of NAMES) out[name] = clone([...(fake.data.get(name)?.values() ?? [])]).sort(byId);
+    return out;
+  };
+  return worldOf(base, dump, clock);
+}
+
+/* ---------------------------------------------------------------- scenarios */
+
+export const must = async (w: World, c: Call): Promise<Record<string, unknown>> => {
+  const res = await w.call(c);
+  if (!res.ok) throw new Error(`${c.fn}.${c.action} failed in preparation: ${res.error.code}`);
+  return res.data as Record<string, unknown>;
+};
+
+export const liNomination = async (w: World): Promise<string> => {
+  const doc = await w.deps.store.collection<NominationDoc>(C.nominations).findOne({ youthOpenid: 'dev-youth-li' });
+  if (!doc) throw new Error('seed has no nomination for 李明');
+  return doc._id;
+};
+
+export const approve = (nominationId: string): Call => ({
+  fn: 'nomination',
+  action: 'review',
+  data: { nominationId, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+  openid: 'dev-unit-admin',
+});
+
+const consent = (openid: string): Call => ({
+  fn: 'account',
+  action: 'recordConsent',
+  data: { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: true },
+  openid,
+});
+
+const unitNomination = (name: string, seq: number): Call => ({
+  fn: 'nomination',
+  action: 'nominateByUnit',
+  data: {
+    unitId: 'yuecheng-tech',
+    form: demoForm({ name, idNumber: demoIdNumber('330602', '1996-05-20', seq), phone: '13900002222', post: '技术员' }),
+    consentObtained: true,
+  },
+  openid: 'dev-unit-admin',
+});
+
+export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
+  [
+    'approval within the quota (quota counter, nomination, audit, outbox)',
+    async (w) => {
+      // A quota of one, as in the audit's report: a half-done approval used to leave it 1/1 for good.
+      await must(w, {
+        fn: 'admin',
+        action: 'setQuota',
+        data: { unitId: 'yuecheng-tech', quota: 1, reason: '测试' },
+        openid: 'dev-city-admin',
+      });
+      return approve(await liNomination(w));
+    },
+  ],
+  [
+    'return for changes',
+    async (w) => ({
+      fn: 'nomination',
+      action: 'review',
+      data: { nominationId: await liNomination(w), decision: 'return', comment: '请补充事迹材料' },
+      openid: 'dev-unit-admin',
+    }),
+  ],
+  [
+    'withdrawal of an approved nomination (nomination, quota place back, audit, outbox)',
+    async (w) => {
+      const id = await liNomination(w);
+      await must(w, approve(id));
+      return { fn: 'nomination', action: 'withdraw', data: { nominationId: id }, openid: 'dev-youth-li' };
+    },
+  ],
+  [
+    'self-nomination (nomination, draft removed, audit, outbox)',
+    async (w) => {
+      await must(w, consent('dev-youth-zhang'));
+      const form = demoForm({
+        name: '张晓青',
+        idNumber: demoIdNumber('330602', '1996-05-20', 7),
+        phone: '13800001111',
+        post: '工程师',
+      });
+      return { fn: 'nomination', action: 'submitSelf', data: form, openid: 'dev-youth-zhang' };
+    },
+  ],
+  ['organisational recommendation with its one-time claim code', async () => unitNomination('王青', 2)],
+  [
+    'claiming a unit-entered record (nomination, account, audit)',
+    async (w) => {
+      const { claimCode } = await must(w, unitNomination('王青', 2));
+      await must(w, consent('wang-phone'));
+      return {
+        fn: 'nomination',
+        action: 'claim',
+        data: { claimCode, idNumber: demoIdNumber('330602', '1996-05-20', 2) },
+        openid: 'wang-phone',
+      };
+    },
+  ],
+  [
+    'redeeming an invitation (invite, account, audit)',
+    async (w) => {
+      const { code } = await must(w, {
+        fn: 'account',
+        action: 'issueInvite',
+        data: { role: 'districtAdmin', orgId: 'zhuji' },
+        openid: 'dev-city-admin',
+      });
+      return { fn: 'account', action: 'redeemInvite', data: { code, displayName: '钱书记' }, openid: 'zhuji-cadre' };
+    },
+  ],
+  [
+    'an objection to the public notice (objection, two limit counters, outbox)',
+    async (w) => {
+      const id = await liNomination(w);
+      await must(w, approve(id));
+      return {
+        fn: 'notice',
+        action: 'object',
+        data: { nominationId: id, content: '该同志并非本单位在编人员。' },
+        openid: 'citizen',
+      };
+    },
+  ],
+  [
+    'an upheld objection (objection, limit, nomination, quota place back, audit)',
+    async (w) => {
+      const id = await liNomination(w);
+      await must(w, approve(id));
+      const { objectionId } = await must(w, {
+        fn: 'notice',
+        action: 'object',
+        data: { nominationId: id, content: '该同志并非本单位在编人员。' },
+        openid: 'citizen',
+      });
+      return {
+        fn: 'admin',
+        action: 'resolveObjection',
+        data: { objectionId, disposition: 'upheld', note: '经核实情况属实' },
+        openid: 'dev-unit-admin',
+      };
+    },
+  ],
+  [
+    'filing a district list (filing lock, audit, outbox)',
+    async (w) => {
+      await must(w, approve(await liNomination(w)));
+      return {
+        fn: 'admin',
+        action: 'file',
+        data: { filingId: '2027:district:yuecheng' },
+        openid: 'dev-district-admin',
+      };
+    },
+  ],
+  [
+    'a quota raised by the district (counter, audit)',
+    async () => ({
+      fn: 'admin',
+      action: 'setQuota',
+      data: { unitId: 'yuecheng-tech', quota: 4, reason: '企业青年骨干多' },
+      openid: 'dev-district-admin',
+    }),
+  ],
+  [
+    'reopening a filed list (filing, audit, outbox)',
+    async (w) => {
+      await must(w, approve(await liNomination(w)));
+      await must(w, {
+        fn: 'admin',
+        action: 'file',
+        data: { filingId: '2027:district:yuecheng' },
+        openid: 'dev-district-admin',
+      });
+      return {
+        fn: 'admin',
+        action: 'reopen',
+        data: { filingId: '2027:district:yuecheng', reason: '补报一名' },
+        openid: 'dev-city-admin',
+      };
+    },
+  ],
+  [
+    'one-tap reminders to the late (outbox entries, audit)',
+    async () => ({ fn: 'admin', action: 'remindLate', data: {}, openid: 'dev-district-admin' }),
+  ],
+  [
+    'binding a new youth to a unit (account, audit)',
+    async () => ({
+      fn: 'account',
+      action: 'bindUnit',
+      data: { unitId: 'keqiao-tech', displayName: '新青年' },
+      openid: 'dev-youth-new',
+    }),
+  ],
+  [
+    'saving a draft (draft, audit)',
+    async () => ({
+      fn: 'nomination',
+      action: 'saveDraft',
+      data: { fields: { post: '工程师' } },
+      openid: 'dev-youth-zhang',
+    }),
+  ],
+  [
+    'the timer erasing withdrawn records after the retention (records, audit)',
+    async (w) => {
+      const id = await liNomination(w);
+      await must(w, { fn: 'nomination', action: 'withdraw', data: { nominationId: id }, openid: 'dev-youth-li' });
+      w.setNow(new Date(NOW.getTime() + 31 * 86_400_000));
+      return { fn: 'cron', action: 'purgeWithdrawn', data: {}, openid: null, system: true };
+    },
+  ],
+];
+
+/** Quota counters agree with the approvals they count. */
+async function expectConsistent(w: World): Promise<void> {
+  const quotas = await w.deps.store.collection<QuotaDoc>(C.quotas).find({});
+  for (const q of quotas) {
+    const approved = await w.deps.store
+      .collection<NominationDoc>(C.nominations)
+      .count({ periodId: q.periodId, unitId: q.unitId, status: 'approved' });
+    expect({ quota: q._id, used: q.used }).toEqual({ quota: q._id, used: approved });
+  }
+}
+
+export async function faultAtEveryWrite(newWorld: () => Promise<World>, prepare: (w: World) => Promise<Call>) {
+  const clean = await newWorld();
+  const call = await prepare(clean);
+  clean.faults.writes = 0;
+  expect(await clean.call(call, 'req_clean_run_0001')).toEqual(expect.objectContaining({ ok: true }));
+  const writes = clean.faults.writes;
+  // At least one document and the audit entry (and, for a client's request, the marker and its completion).
+  expect(writes).toBeGreaterThanOrEqual(call.system ? 2 : 4);
+  for (let k = 1; k <= writes; k += 1) {
+    const w = await newWorld();
+    const c = await prepare(w);
+    const before = await w.dump();
+    const requestId = `req_fault_at_${String(k).padStart(4, '0')}`;
+    w.faults.writes = 0;
+    w.faults.failAt = new Set([k]);
+    const failed = await w.call(c, requestId);
+    expect({ k, failed }).toEqual({
+      k,
+      failed: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'SYS.INTERNAL' }) }),
+    });
+    expect({ k, after: await w.dump() }).toEqual({ k, after: before });
+    w.faults.failAt = new Set();
+    expect({ k, retried: await w.call(c, requestId) }).toEqual({
+      k,
+      retried: expect.objectContaining({ ok: true, requestId }),
+    });
+    await expectConsistent(w);
+  }
+}
