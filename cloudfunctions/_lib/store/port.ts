@@ -89,7 +89,8 @@ export class DuplicateKeyError extends Error {
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** An object literal as the adapters see filters, updates and stored documents (not an array, not a Date). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
