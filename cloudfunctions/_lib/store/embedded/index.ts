@@ -5,6 +5,8 @@
  * - `store.ts`: the port's facade. Documents live in a `Map` by `_id` per
  *   collection; mingo evaluates filters, update operators and aggregation
  *   pipelines, so the same Mongo objects that go to CloudBase work here.
+ *   Inside `withTransaction` it refuses, like CloudBase, what would run
+ *   outside the transaction there (`checkInTransaction` in ../port.ts).
  * - `log.ts`: with `dir`, every acknowledged write is first appended to
  *   `<dir>/<collection>.jsonl` and fsync'ed. On open the log is replayed; a
  *   torn last line (crash mid-append) is dropped and truncated away,

@@ -2,11 +2,14 @@
  * The store port over the embedded engine: what callers see. The engine ties
  * the other modules together and owns the single write path (log first, then
  * memory, then the undo log); the collection facade turns port calls into
- * index-narrowed mingo queries and engine writes.
+ * index-narrowed mingo queries and engine writes. Its transactional view
+ * refuses what CloudBase would run outside the transaction
+ * (`checkInTransaction`), so code that works on a laptop cannot break on the cloud.
  */
 import { Aggregator, Query } from 'mingo';
 import {
   checkFindOptions,
+  checkInTransaction,
   checkPipeline,
   checkUpdate,
   DuplicateKeyError,
@@ -110,6 +113,11 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     });
   }
 
+  /** Same rule and message as the CloudBase adapter, so a transaction that runs here also runs there. */
+  private checkTransactional(op: keyof Collection, filter?: Filter): void {
+    if (this.tx) checkInTransaction(op, filter);
+  }
+
   private matches(filter: Filter): (doc: Row) => boolean {
     const query = new Query(filter as Criteria);
     return (doc) => query.test(doc);
@@ -161,9 +169,10 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   count(filter: Filter): Promise<number> {
-    return this.read(
-      () => this.state.indexedCount(filter) ?? this.state.candidates(filter).filter(this.matches(filter)).length,
-    );
+    return this.read(() => {
+      this.checkTransactional('count');
+      return this.state.indexedCount(filter) ?? this.state.candidates(filter).filter(this.matches(filter)).length;
+    });
   }
 
   insert(doc: T): Promise<void> {
@@ -180,6 +189,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   updateOne(filter: Filter, update: Update): Promise<number> {
     return this.write((tx) => {
       checkUpdate(update);
+      this.checkTransactional('updateOne', filter);
       const doc = this.state.first(filter, this.matches(filter));
       if (!doc) return 0;
       this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after: applyUpdate(doc, update) }], tx);
@@ -190,6 +200,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   updateMany(filter: Filter, update: Update): Promise<number> {
     return this.write((tx) => {
       checkUpdate(update);
+      this.checkTransactional('updateMany');
       const docs = this.state.candidates(filter).filter(this.matches(filter));
       // Compute every new version before writing anything, so a failing operator changes nothing.
       const changes = docs.map((doc) => ({ id: doc._id, before: doc, after: applyUpdate(doc, update) }));
@@ -200,6 +211,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
 
   deleteOne(filter: Filter): Promise<number> {
     return this.write((tx) => {
+      this.checkTransactional('deleteOne', filter);
       const doc = this.state.first(filter, this.matches(filter));
       if (!doc) return 0;
       this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after: undefined }], tx);
@@ -210,6 +222,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   aggregate<R = Record<string, unknown>>(pipeline: Record<string, unknown>[]): Promise<R[]> {
     return this.read(() => {
       checkPipeline(pipeline);
+      this.checkTransactional('aggregate');
       const first = pipeline[0]?.$match;
       const source = isPlainObject(first) ? this.state.candidates(first) : this.state.all();
       return new Aggregator(pipeline).run(source).map((row) => clone(row) as unknown as R);
