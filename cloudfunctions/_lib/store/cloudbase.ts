@@ -18,13 +18,21 @@
  *   result decides control flow.
  * - Inside `runTransaction` only `doc(id).get/update/remove`, `add` and
  *   `where().get()` carry the transaction id (research §7). The transactional
- *   view therefore offers get/find/findOne/insert and updateOne/deleteOne with
- *   a string `_id` in the filter, and throws for everything else rather than
- *   silently running it outside the transaction.
+ *   view therefore throws (`checkInTransaction` in port.ts, shared with the
+ *   embedded store) for everything else rather than silently running it
+ *   outside the transaction.
  * - Duplicate `_id` errors have no documented code; see `isDuplicateKey`.
  */
 import type { CloudBase } from '@cloudbase/node-sdk';
-import { checkFindOptions, checkPipeline, checkUpdate, DuplicateKeyError, TransactionConflictError } from './port';
+import {
+  checkFindOptions,
+  checkInTransaction,
+  checkPipeline,
+  checkUpdate,
+  DuplicateKeyError,
+  hasStringId,
+  TransactionConflictError,
+} from './port';
 import type { Collection, Doc, Filter, FindOptions, Store, Update } from './port';
 
 /* --------------------------------------------- the slice of the SDK we use */
@@ -157,14 +165,6 @@ function withTieBreak(options: FindOptions): FindOptions {
   return mayPage && !options.sort?._id ? { ...options, sort: { ...options.sort, _id: 1 } } : options;
 }
 
-function notInTransaction(what: string): Error {
-  return new Error(
-    `${what} cannot run inside a CloudBase transaction: the SDK sends it without the transaction id, ` +
-      'so it would not be rolled back. Inside withTransaction use get/find/insert and updateOne/deleteOne ' +
-      'with a string _id in the filter; do other work before or after the transaction.',
-  );
-}
-
 /* ------------------------------------------------------------------ adapter */
 
 class CloudbaseCollection<T extends Doc> implements Collection<T> {
@@ -221,7 +221,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
   }
 
   async count(filter: Filter): Promise<number> {
-    if (this.inTransaction) throw notInTransaction('count');
+    if (this.inTransaction) checkInTransaction('count');
     return numberField(await this.raw().where(copy(filter)).count(), 'total');
   }
 
@@ -246,7 +246,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
 
   async updateMany(filter: Filter, update: Update): Promise<number> {
     checkUpdate(update);
-    if (this.inTransaction) throw notInTransaction('updateMany');
+    if (this.inTransaction) checkInTransaction('updateMany');
     return numberField(await this.raw().where(copy(filter)).update(copy(update)), 'updated');
   }
 
@@ -261,7 +261,7 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
 
   async aggregate<R = Record<string, unknown>>(pipeline: Record<string, unknown>[]): Promise<R[]> {
     checkPipeline(pipeline);
-    if (this.inTransaction) throw notInTransaction('aggregate');
+    if (this.inTransaction) checkInTransaction('aggregate');
     // The SDK silently drops a raw pipeline that is empty; ask for "everything" explicitly.
     const stages = pipeline.length ? copy(pipeline) : [{ $match: {} }];
     return listField(await this.raw().aggregate(stages).end()) as R[];
@@ -274,19 +274,19 @@ class CloudbaseCollection<T extends Doc> implements Collection<T> {
    * filter is resolved to an `_id` first and re-checked by the write.
    */
   private async writeOne(
-    op: string,
+    op: 'updateOne' | 'deleteOne',
     filter: Filter,
     byId: (id: string) => Promise<number>,
     byFilter: (filter: Filter) => Promise<number>,
   ): Promise<number> {
     if (isIdOnly(filter)) return byId(filter._id);
     if (this.inTransaction) {
-      if (typeof filter._id !== 'string') throw notInTransaction(`${op} without a string _id in the filter`);
+      checkInTransaction(op, filter);
       // The read joins the transaction, so a concurrent change to this document makes the commit conflict.
       const [hit] = await this.find(filter, { limit: 1, projection: { _id: 1 } });
       return hit ? Math.min(1, await byId(hit._id)) : 0;
     }
-    if (typeof filter._id === 'string') return byFilter(filter);
+    if (hasStringId(filter)) return byFilter(filter);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const [hit] = await this.find(filter, { limit: 1, projection: { _id: 1 } });
       if (!hit) return 0;

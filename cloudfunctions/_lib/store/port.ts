@@ -39,10 +39,9 @@ export interface Collection<T extends Doc = Doc> {
 export interface Store {
   collection<T extends Doc = Doc>(name: string): Collection<T>;
   /**
-   * Runs `fn` with a transactional view. Inside it, only `get`, `insert`,
-   * `updateOne({_id})`/`deleteOne({_id})` by id and `find` are transactional on
-   * CloudBase (see research/backend-toolchain.md §7); keep multi-document
-   * writes to those. Throwing inside `fn` rolls every write back.
+   * Runs `fn` with a transactional view. Throwing inside `fn` rolls every
+   * write back. The view offers only what CloudBase runs inside a transaction
+   * (see `checkInTransaction`); every adapter refuses the rest.
    */
   withTransaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>;
   close(): Promise<void>;
@@ -100,7 +99,8 @@ export class TransactionConflictError extends Error {
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** An object literal as the adapters see filters, updates and stored documents (not an array, not a Date). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
@@ -137,5 +137,38 @@ export function checkFindOptions(options: FindOptions): void {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
       throw new Error(`${key} must be a non-negative integer`);
     }
+  }
+}
+
+/** True when the filter names its document by a string `_id` (possibly with further conditions). */
+export function hasStringId(filter: Filter): filter is Filter & { _id: string } {
+  return typeof filter._id === 'string';
+}
+
+/**
+ * Operations the transactional view refuses. On CloudBase only `doc(id)`
+ * get/update/set/remove, `add` and `where().get()` carry the transaction id
+ * (research/backend-toolchain.md §7): a count, a multi-document write or an
+ * aggregation would run outside the transaction and never be rolled back, and
+ * a single-document write can only go through `doc(id)` once its `_id` is
+ * known. The embedded store refuses the same, so what works on a laptop
+ * cannot break on the cloud.
+ */
+const NEVER_IN_TRANSACTION: ReadonlyArray<keyof Collection> = ['count', 'updateMany', 'aggregate'];
+const BY_ID_IN_TRANSACTION: ReadonlyArray<keyof Collection> = ['updateOne', 'deleteOne'];
+
+function notInTransaction(what: string): Error {
+  return new Error(
+    `${what} cannot run inside a CloudBase transaction: the SDK sends it without the transaction id, ` +
+      'so it would not be rolled back. Inside withTransaction use get/find/findOne/insert and updateOne/deleteOne ' +
+      'with a string _id in the filter; do other work before or after the transaction.',
+  );
+}
+
+/** Throws unless `op` (with `filter`, for single-document writes) may run in the transactional view. */
+export function checkInTransaction(op: keyof Collection, filter: Filter = {}): void {
+  if (NEVER_IN_TRANSACTION.includes(op)) throw notInTransaction(op);
+  if (BY_ID_IN_TRANSACTION.includes(op) && !hasStringId(filter)) {
+    throw notInTransaction(`${op} without a string _id in the filter`);
   }
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { createCloudbaseStore } from '../../../../cloudfunctions/_lib/store/cloudbase';
 import { createEmbeddedStore } from '../../../../cloudfunctions/_lib/store/embedded';
-import { DuplicateKeyError, type Doc, type Store } from '../../../../cloudfunctions/_lib/store/port';
+import { DuplicateKeyError, type Collection, type Doc, type Store } from '../../../../cloudfunctions/_lib/store/port';
 import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../../support/fake-tcb-server';
 
 interface Youth extends Doc {
@@ -58,6 +58,45 @@ function youth(i: number, over: Partial<Youth> = {}): Youth {
 }
 
 const ids = (docs: Doc[]): string[] => docs.map((d) => d._id);
+
+/**
+ * What CloudBase would send without the transaction id (research §7): every
+ * adapter's transactional view refuses it, with the same message.
+ */
+const REFUSED_IN_TRANSACTION: Array<[string, (people: Collection<Youth>) => Promise<unknown>, RegExp]> = [
+  ['count', (people) => people.count({}), /^count cannot run inside a CloudBase transaction/],
+  ['count by _id', (people) => people.count({ _id: 'y0' }), /^count cannot run inside/],
+  [
+    'updateMany',
+    (people) => people.updateMany({ districtId: 'd0' }, { $set: { note: 'x' } }),
+    /^updateMany cannot run inside/,
+  ],
+  [
+    'aggregate',
+    (people) => people.aggregate([{ $match: { districtId: 'd0' } }, { $count: 'n' }]),
+    /^aggregate cannot run inside/,
+  ],
+  [
+    'updateOne without _id',
+    (people) => people.updateOne({ status: 'draft' }, { $set: { note: 'x' } }),
+    /^updateOne without a string _id in the filter cannot run inside/,
+  ],
+  [
+    'updateOne with a non-string _id',
+    (people) => people.updateOne({ _id: { $in: ['y0', 'y1'] } }, { $set: { note: 'x' } }),
+    /^updateOne without a string _id in the filter cannot run inside/,
+  ],
+  [
+    'deleteOne without _id',
+    (people) => people.deleteOne({ unitId: 'u1' }),
+    /^deleteOne without a string _id in the filter cannot run inside/,
+  ],
+  [
+    'deleteOne with a non-string _id',
+    (people) => people.deleteOne({ _id: { $eq: 'y0' } }),
+    /^deleteOne without a string _id in the filter cannot run inside/,
+  ],
+];
 
 export function describeStoreContract(name: string, make: () => Promise<Harness>): void {
   describe(`store contract: ${name}`, () => {
@@ -287,6 +326,50 @@ export function describeStoreContract(name: string, make: () => Promise<Harness>
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DuplicateKeyError);
       expect(await store.collection('quota').get('q')).toBeNull();
+    });
+
+    test.each(REFUSED_IN_TRANSACTION)(
+      'inside a transaction %s is refused, and the transaction rolls back',
+      async (_label, run, message) => {
+        await seed(3);
+        const error = await store
+          .withTransaction(async (tx) => {
+            await tx.collection<Quota>('quota').insert({ _id: 'q', used: 0 });
+            await run(tx.collection<Youth>('youth'));
+          })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(Error);
+        expect((error as Error).message).toMatch(message);
+        expect((error as Error).message).toMatch(/use get\/find\/findOne\/insert and updateOne\/deleteOne/);
+        expect(await store.collection('quota').get('q')).toBeNull();
+        const people = store.collection<Youth>('youth');
+        for (let i = 0; i < 3; i++) expect(await people.get(`y${i}`)).toEqual(youth(i));
+      },
+    );
+
+    test('inside a transaction get, find, findOne, insert and updateOne/deleteOne by string _id are allowed', async () => {
+      await seed(3);
+      await store.withTransaction(async (tx) => {
+        const people = tx.collection<Youth>('youth');
+        expect((await people.get('y0'))?.name).toBe('Alice');
+        expect(ids(await people.find({ districtId: 'd0' }, { sort: { _id: 1 } }))).toEqual(['y0', 'y2']);
+        expect((await people.findOne({ unitId: 'u1' }))?._id).toBe('y1');
+        await people.insert(youth(9));
+        expect(await people.updateOne({ _id: 'y0' }, { $inc: { age: 1 } })).toBe(1);
+        // `{_id, status}`: conditional on the document's current state.
+        expect(await people.updateOne({ _id: 'y1', status: 'submitted' }, { $set: { status: 'approved' } })).toBe(1);
+        expect(await people.updateOne({ _id: 'y2', status: 'draft' }, { $set: { note: 'no' } })).toBe(0);
+        expect(await people.deleteOne({ _id: 'y2', status: 'draft' })).toBe(0);
+        expect(await people.deleteOne({ _id: 'y2', status: 'approved' })).toBe(1);
+        expect(await people.deleteOne({ _id: 'missing' })).toBe(0);
+      });
+      const people = store.collection<Youth>('youth');
+      expect(await people.get('y9')).toEqual(youth(9));
+      expect((await people.get('y0'))?.age).toBe(19);
+      expect((await people.get('y1'))?.status).toBe('approved');
+      expect(await people.get('y2')).toBeNull();
+      // Outside the transaction everything is allowed again.
+      expect(await people.count({})).toBe(3);
     });
 
     test('50 concurrent conditional increments against a cap of 5: exactly 5 succeed', async () => {
