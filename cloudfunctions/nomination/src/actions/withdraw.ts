@@ -7,8 +7,8 @@ import { unlocked } from '../../../_lib/filing';
 import { getOrg } from '../../../_lib/queries';
 import { releasePlace } from '../../../_lib/quota';
 import type { Handler } from '../../../_lib/router';
+import { notifyUnitAdmins } from '../unit';
 import { toView } from '../view';
-import { notifyUnitAdmins } from './submit-self';
 
 const WITHDRAWABLE = ['submitted', 'returned', 'approved'] as const;
 const DAY_MS = 86_400_000;
