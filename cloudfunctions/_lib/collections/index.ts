@@ -2,7 +2,7 @@
  * The collection registry: every area's declarations in one list, and what is
  * derived from it — the `C` name map the code uses, the embedded store's
  * indexes, and (through scripts/gen-database.ts) cloudbase/database.json.
- * A new area adds its file and one entry in REGISTRY.
+ * A new area adds its file and its list to REGISTRY.
  */
 import { embeddedIndexFields } from './define';
 import { PLATFORM } from './platform';

@@ -80,7 +80,7 @@ export const PLATFORM = defineCollections([
   // A district's units for binding (parentId); the units of a scope, by level and district.
   collection<OrgDoc>()({ name: 'orgs', indexes: ['parentId', ['level', 'districtId']], rule: 'closed' }),
   collection<PeriodDoc>()({ name: 'periods', indexes: ['current'], rule: 'closed' }),
-  // Read by code; the index serves an organisation's invitations in the console.
+  // The functions read an invitation by its code; the index serves an organisation's invitations in the console.
   collection<InviteDoc>()({ name: 'invites', indexes: ['orgId'], rule: 'closed' }),
   collection<ConsentDoc>()({ name: 'consents', indexes: ['openid'], rule: 'closed' }),
   // Nothing in the functions reads the trail; these serve "who did what" and "what happened to it", newest first.
