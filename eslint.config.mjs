@@ -1,4 +1,5 @@
-// ESLint flat config: typescript-eslint, complexity ≤ 10, and the purity rules of core/.
+// ESLint flat config: typescript-eslint, complexity ≤ 10, the purity rules of core/, and the boundaries between
+// actions, functions and the phone's services.
 import tseslint from 'typescript-eslint';
 
 const coreBans = {
@@ -40,6 +41,40 @@ const coreBans = {
   ],
 };
 
+/** Any path through an `actions/` folder: the router is the only module that imports actions. */
+const ACTIONS = {
+  regex: '(^|/)actions(/|$)',
+  message: 'Only router.ts imports actions; share code through a helper module.',
+};
+
+/** An action imports no other action, its own function's or another's: shared pieces live beside the router or in _lib. */
+const actionBans = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { regex: '^\\./', message: 'An action never imports another action: move the shared piece beside the router.' },
+        ACTIONS,
+      ],
+    },
+  ],
+};
+
+/** Calls to the cloud go through services/ only (cloud.ts, storage.ts), so local mode and tests can stand in for it. */
+const wxCloudBans = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "MemberExpression[object.name='wx'][property.name='cloud']",
+      message: 'wx.cloud only in miniprogram/services/.',
+    },
+    {
+      selector: "MemberExpression[object.name='wx'][property.value='cloud']",
+      message: 'wx.cloud only in miniprogram/services/.',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -68,6 +103,19 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { files: ['cloudfunctions/*/src/actions/**/*.ts'], rules: actionBans },
+  {
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/*/src/actions/**', 'cloudfunctions/*/src/router.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ACTIONS] }] },
+  },
+  {
+    // The router imports its own actions (`./actions/…`), never another function's.
+    files: ['cloudfunctions/*/src/router.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ ...ACTIONS, regex: '^\\.\\./.*(^|/)actions(/|$)' }] }] },
+  },
+  { files: ['miniprogram/**/*.ts'], ignores: ['miniprogram/services/**'], rules: wxCloudBans },
+  // After the wx.cloud block: core/ bans `wx` altogether, and its own syntax list replaces that block's.
   { files: ['miniprogram/core/**/*.ts'], rules: coreBans },
   {
     files: ['test/**/*.ts'],

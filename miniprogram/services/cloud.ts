@@ -22,6 +22,12 @@ export type CallResult<T> = { ok: true; data: T } | CallFailure;
 
 type Actions<F extends FunctionName> = Contracts[F]['actions'];
 
+/** At launch: the cloud SDK, unless the app runs against the local dev server. */
+export function initCloud(): void {
+  const local: unknown = wx.getStorageSync(DEV_SERVER_KEY);
+  if (!local && wx.cloud) wx.cloud.init({ traceUser: true });
+}
+
 /** A client request id: the server runs a write once per id, so a retry or double tap reuses it. */
 export function newRequestId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;

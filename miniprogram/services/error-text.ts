@@ -12,7 +12,8 @@ function instantText(iso: string): string {
   return chineseDate(chinaDate(new Date(iso)));
 }
 
-const TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
+/** Exported for the test that keeps it equal to ERROR_CODES; callers use `errorText`. */
+export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
   'ACTION.UNKNOWN': '当前版本不支持该操作，请更新小程序后重试',
   'INPUT.INVALID': '填写内容有误，请检查后重新提交',
   'AUTH.UNAUTHENTICATED': '无法识别您的微信身份，请重新进入小程序',
@@ -66,7 +67,7 @@ const TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {
 };
 
 export function errorText(code: ErrorCode, details?: Details): string {
-  const entry = TEXT[code];
+  const entry = ERROR_TEXT[code];
   return typeof entry === 'function' ? entry(details) : entry;
 }
 

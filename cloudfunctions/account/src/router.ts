@@ -6,7 +6,7 @@ import { defineRouter } from '../../_lib/router';
 import { bindUnit } from './actions/bind-unit';
 import { recordConsent } from './actions/consent';
 import { issueInvite, redeemInvite } from './actions/invites';
-import { describeActor } from './actions/me';
+import { describeActor } from './actor-view';
 import { listDistricts, listUnits } from './actions/orgs';
 
 export const router = defineRouter(accountContract, {

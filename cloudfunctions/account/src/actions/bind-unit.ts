@@ -6,7 +6,7 @@ import { C, type AccountDoc, type NominationDoc } from '../../../_lib/collection
 import { loadActor } from '../../../_lib/identity';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
-import { describeActor } from './me';
+import { describeActor } from '../actor-view';
 
 /** A youth picks the unit they work in; the unit's admin then reviews their nomination. */
 export const bindUnit: Handler<typeof accountContract.actions.bindUnit> = async (input, ctx) => {

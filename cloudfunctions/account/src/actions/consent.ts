@@ -6,7 +6,7 @@ import { C, type ConsentDoc } from '../../../_lib/collections';
 import { consentOf } from '../../../_lib/consent';
 import { loadActor } from '../../../_lib/identity';
 import type { Handler } from '../../../_lib/router';
-import { describeActor } from './me';
+import { describeActor } from '../actor-view';
 
 /**
  * PIPL art. 29: a separate consent, recorded with its text version and time,

@@ -6,7 +6,7 @@ import { C, type AccountDoc, type InviteDoc } from '../../../_lib/collections';
 import { covers, loadActor } from '../../../_lib/identity';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
-import { describeActor } from './me';
+import { describeActor } from '../actor-view';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const REQUIRED_LEVEL = {

@@ -8,7 +8,7 @@ import type { ServerDeps } from '../../../_lib/deps';
 import { currentPeriod } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { districtsIn, recordFilter, resolveScope, unitsIn, type Scope } from '../scope';
-import { filingSubjects } from './filings';
+import { filingSubjects } from '../subjects';
 
 /** Approved places per unit, from the quota counters: an aggregation over units, never over youths. */
 async function approvedByUnit(deps: ServerDeps, periodId: string, scope: Scope): Promise<Map<string, number>> {

@@ -6,8 +6,8 @@ import { C, type DraftDoc, type NominationDoc } from '../../../_lib/collections'
 import { currentPeriod, orgNames } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
+import { boundUnit } from '../unit';
 import { toView } from '../view';
-import { boundUnit } from './submit-self';
 
 const draftView = (d: DraftDoc): DraftView => ({ fields: d.fields, updatedAt: d.updatedAt.toISOString() });
 

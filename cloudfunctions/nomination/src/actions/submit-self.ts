@@ -3,14 +3,13 @@ import type { NominationForm } from '../../../../miniprogram/core/contracts/nomi
 import { appError } from '../../../../miniprogram/core/errors';
 import { ACTIVE_STATUSES } from '../../../../miniprogram/core/nomination';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type DraftDoc, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
+import { C, type DraftDoc, type NominationDoc } from '../../../_lib/collections';
 import { hasCurrentConsent } from '../../../_lib/consent';
-import { notifyRole } from '../../../_lib/notify';
-import { getOrg } from '../../../_lib/queries';
 import type { Actor } from '../../../_lib/identity';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
 import { checkForm, keyOf, recordFields, saveRecord } from '../record';
+import { boundUnit, notifyUnitAdmins } from '../unit';
 import { toView } from '../view';
 
 /**
@@ -74,17 +73,3 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
   await notifyUnitAdmins(ctx, unit, '新的好青年推荐待审核', `${input.name}提交了个人自荐，请及时审核。`);
   return ok({ nomination: toView(saved.value, unit.name) });
 };
-
-async function boundUnit(
-  ctx: ActionContext & { actor: { grants: Array<{ role: string; orgId: string }> } },
-): Promise<OrgDoc | null> {
-  const grant = ctx.actor.grants.find((g) => g.role === 'youth');
-  const unit = grant ? await getOrg(ctx.deps, grant.orgId) : null;
-  return unit && unit.level === 'unit' ? unit : null;
-}
-
-export async function notifyUnitAdmins(ctx: ActionContext, unit: OrgDoc, title: string, body: string): Promise<void> {
-  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, { title, body, page: 'pages/review/pending/index' });
-}
-
-export { boundUnit };

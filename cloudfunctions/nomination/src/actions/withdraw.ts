@@ -6,8 +6,8 @@ import type { ServerDeps } from '../../../_lib/deps';
 import { getOrg } from '../../../_lib/queries';
 import { moveNomination } from '../../../_lib/nomination-flow';
 import type { Handler } from '../../../_lib/router';
+import { notifyUnitAdmins } from '../unit';
 import { toView } from '../view';
-import { notifyUnitAdmins } from './submit-self';
 
 const DAY_MS = 86_400_000;
 

@@ -1,43 +1,16 @@
-/** Collection names and document shapes. All collections are closed to clients (security rules). */
-import type { Envelope } from '../../miniprogram/core/contracts/define';
-import type { Channel, NominationEvent, NominationStatus } from '../../miniprogram/core/nomination';
-import type { Org, Role, RoleGrant, UnitCategory } from '../../miniprogram/core/org';
-import type { FilingKind, FilingState, ScanKind } from '../../miniprogram/core/filing';
-import type { PeriodRules } from '../../miniprogram/core/period';
-import type { Sex } from '../../miniprogram/core/id-number';
-import type { Attestation, Degree, Education, PoliticalStatus } from '../../miniprogram/core/profile';
-import type { NominationDraft } from '../../miniprogram/core/contracts/nomination-form';
-
-export const C = {
-  accounts: 'accounts',
-  orgs: 'orgs',
-  periods: 'periods',
-  nominations: 'nominations',
-  invites: 'invites',
-  audit: 'audit',
-  outbox: 'outbox',
-  requests: 'requests',
-  consents: 'consents',
-  drafts: 'drafts',
-  quotas: 'quotas',
-  filings: 'filings',
-  objections: 'objections',
-  limits: 'limits',
-} as const;
-
-export interface AccountDoc {
-  _id: string; // OPENID
-  displayName: string;
-  grants: RoleGrant[];
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type OrgDoc = Org;
-
-export interface PeriodDoc extends PeriodRules {
-  current: boolean;
-}
+/**
+ * The selection area's collections (选培, R2–R8): nominations and the youth's
+ * drafts, the units' quota counters, the filed lists and the objections from
+ * the public notice. The nomination, admin, notice, export and cron functions
+ * work on them.
+ */
+import type { Channel, NominationEvent, NominationStatus } from '../../../miniprogram/core/nomination';
+import type { UnitCategory } from '../../../miniprogram/core/org';
+import type { FilingKind, FilingState, ScanKind } from '../../../miniprogram/core/filing';
+import type { Sex } from '../../../miniprogram/core/id-number';
+import type { Attestation, Degree, Education, PoliticalStatus } from '../../../miniprogram/core/profile';
+import type { NominationDraft } from '../../../miniprogram/core/contracts/nomination-form';
+import { collection, defineCollections } from './define';
 
 export interface HistoryEntry {
   at: Date;
@@ -95,48 +68,6 @@ export interface NominationDoc {
   history: HistoryEntry[];
 }
 
-export interface InviteDoc {
-  _id: string; // the code
-  role: Role;
-  orgId: string;
-  issuedBy: string;
-  createdAt: Date;
-  expiresAt: Date;
-  usedBy: string | null;
-  usedAt: Date | null;
-}
-
-export interface AuditDoc {
-  _id: string;
-  requestId: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  at: Date;
-  details?: Record<string, unknown>;
-}
-
-export interface OutboxDoc {
-  _id: string;
-  toOpenid: string;
-  title: string;
-  body: string;
-  page: string;
-  createdAt: Date;
-  status: 'pending' | 'sent' | 'failed';
-}
-
-/** A separate, versioned consent (PIPL art. 29), one document per person and purpose. */
-export interface ConsentDoc {
-  _id: string; // openid:purpose
-  openid: string;
-  purpose: 'personal_info';
-  version: string;
-  granted: boolean;
-  at: Date;
-  history: Array<{ version: string; granted: boolean; at: Date }>;
-}
-
 /** A youth's form in progress, without ID number or phone (those stay on the phone until submit). */
 export interface DraftDoc {
   _id: string; // periodId:openid
@@ -144,18 +75,6 @@ export interface DraftDoc {
   openid: string;
   fields: Omit<NominationDraft, 'idNumber' | 'phone'>;
   updatedAt: Date;
-}
-
-/** The first outcome of a client request id, replayed on retries (idempotency). */
-export interface RequestDoc {
-  _id: string; // fn.action:openid:requestId
-  state: 'pending' | 'done';
-  /** The attempt holding the marker; only it may mark the request done. */
-  owner: string;
-  createdAt: Date;
-  /** A pending marker past this instant was left by a crashed attempt and may be taken over. */
-  expiresAt: Date;
-  response: Envelope<unknown> | null;
 }
 
 /** R3 one counter per (period, unit): `used` approved places against `limit`. */
@@ -221,34 +140,46 @@ export interface ObjectionDoc {
   resolvedAt: Date | null;
 }
 
-/** A counted limit (see _lib/limits.ts): `used` slots under a key such as `objection-day:<openid>:<date>`. */
-export interface LimitDoc {
-  _id: string;
-  used: number;
-  updatedAt: Date;
-  /** When the counter no longer matters and may be purged (null: it lives as long as what it guards). */
-  expiresAt: Date | null;
-}
-
-/** Secondary indexes the embedded store keeps (and the CloudBase console should create). */
-export const INDEXES: Record<string, string[]> = {
-  orgs: ['parentId', 'districtId', 'level'],
-  nominations: [
-    'periodId',
-    'unitId',
-    'districtId',
-    'youthOpenid',
-    'status',
-    'category',
-    'politicalStatus',
-    'education',
-    'name',
-  ],
-  consents: ['openid'],
-  quotas: ['periodId', 'districtId', 'unitId'],
-  filings: ['periodId', 'districtId', 'state'],
-  objections: ['periodId', 'unitId', 'status', 'filedBy', 'nominationId'],
-  audit: ['actor', 'target'],
-  outbox: ['toOpenid'],
-  invites: ['orgId'],
-};
+export const SELECTION = defineCollections([
+  collection<NominationDoc>()({
+    name: 'nominations',
+    indexes: [
+      // Review queues, rosters and exports of a unit, then of a district.
+      ['periodId', 'unitId', 'status'],
+      ['periodId', 'districtId', 'status'],
+      // The city's roster filters and the name search (a prefix, so the index answers it).
+      ['periodId', 'status', 'category'],
+      ['periodId', 'politicalStatus'],
+      ['periodId', 'education'],
+      ['periodId', 'name'],
+      // A youth's own record, also without a period (changing unit).
+      ['youthOpenid', 'periodId'],
+      // The erasure timer: withdrawn records past their retention, oldest first.
+      ['status', 'eraseAfter'],
+    ],
+    rule: 'closed',
+  }),
+  collection<DraftDoc>()({ name: 'drafts', indexes: [], rule: 'closed' }),
+  // Dashboards read a district's counters; filing reads a list of units'.
+  collection<QuotaDoc>()({
+    name: 'quotas',
+    indexes: [
+      ['periodId', 'districtId'],
+      ['periodId', 'unitId'],
+    ],
+    rule: 'closed',
+  }),
+  collection<FilingDoc>()({ name: 'filings', indexes: [['periodId', 'state', 'districtId']], rule: 'closed' }),
+  collection<ObjectionDoc>()({
+    name: 'objections',
+    indexes: [
+      // Open objections of a unit or a district (filing waits for them; cadres dispose of them).
+      ['periodId', 'unitId', 'status'],
+      ['periodId', 'districtId', 'status'],
+      // One open objection per person and youth, five a day (notice).
+      ['nominationId', 'filedBy'],
+      ['filedBy', 'createdAt'],
+    ],
+    rule: 'closed',
+  }),
+]);

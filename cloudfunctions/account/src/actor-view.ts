@@ -1,8 +1,8 @@
-import type { MeOutput } from '../../../../miniprogram/core/contracts/account';
-import type { Actor } from '../../../_lib/identity';
-import type { ServerDeps } from '../../../_lib/deps';
-import { consentOf } from '../../../_lib/consent';
-import { getOrg, orgNames } from '../../../_lib/queries';
+import type { MeOutput } from '../../../miniprogram/core/contracts/account';
+import type { Actor } from '../../_lib/identity';
+import type { ServerDeps } from '../../_lib/deps';
+import { consentOf } from '../../_lib/consent';
+import { getOrg, orgNames } from '../../_lib/queries';
 
 /** The caller's profile as the app shows it: roles with organisation names, and the youth's unit. */
 export async function describeActor(deps: ServerDeps, actor: Actor): Promise<MeOutput> {

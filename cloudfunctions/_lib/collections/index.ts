@@ -1,0 +1,26 @@
+/**
+ * The collection registry: every area's declarations in one list, and what is
+ * derived from it — the `C` name map the code uses, the embedded store's
+ * indexes, and (through scripts/gen-database.ts) cloudbase/database.json.
+ * A new area adds its file and its list to REGISTRY.
+ */
+import { embeddedIndexFields } from './define';
+import { PLATFORM } from './platform';
+import { SELECTION } from './selection';
+
+export type { Declaration, Index, Rule } from './define';
+export { indexFields } from './define';
+export * from './platform';
+export * from './selection';
+
+export const REGISTRY = [...PLATFORM, ...SELECTION] as const;
+
+export type CollectionName = (typeof REGISTRY)[number]['name'];
+
+/** Collection names, e.g. `C.nominations`: a collection the registry does not declare does not compile. */
+export const C = Object.fromEntries(REGISTRY.map((d) => [d.name, d.name])) as { readonly [N in CollectionName]: N };
+
+/** Collection name → fields the embedded store keeps secondary indexes on. */
+export const INDEXES: Record<string, string[]> = Object.fromEntries(
+  REGISTRY.map((d) => [d.name, embeddedIndexFields(d)]),
+);
