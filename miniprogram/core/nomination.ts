@@ -24,6 +24,13 @@ export function reviewTarget(current: NominationStatus, decision: ReviewDecision
   return current === 'submitted' ? REVIEW_TARGET[decision] : null;
 }
 
+/** R9.2 what a youth may withdraw: a nomination under review, returned for changes, or approved. */
+export const WITHDRAWABLE: readonly NominationStatus[] = ['submitted', 'returned', 'approved'];
+
+export function canWithdraw(status: NominationStatus): boolean {
+  return WITHDRAWABLE.includes(status);
+}
+
 /** Statuses that hold the person's one place in the period (R4.6). */
 export const ACTIVE_STATUSES: readonly NominationStatus[] = ['draft', 'submitted', 'returned', 'approved'];
 

@@ -1,6 +1,7 @@
 import type { adminContract, ObjectionView } from '../../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
+import { recordFilter } from '../../../../miniprogram/core/scope';
 import { C, type NominationDoc, type ObjectionDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
 import { unlocked } from '../../../_lib/filing';
@@ -8,7 +9,7 @@ import { covers } from '../../../_lib/identity';
 import { currentPeriod, getOrg, orgNames } from '../../../_lib/queries';
 import { releasePlace } from '../../../_lib/quota';
 import type { ActionContext, Handler } from '../../../_lib/router';
-import { recordFilter, resolveScope } from '../scope';
+import { resolveScope } from '../../../_lib/scope';
 
 function objectionView(o: ObjectionDoc, youthName: string, unitName: string): ObjectionView {
   return {

@@ -1,5 +1,6 @@
 import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
 import { appError } from '../../../../miniprogram/core/errors';
+import { canWithdraw } from '../../../../miniprogram/core/nomination';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc, type PeriodDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
@@ -10,7 +11,6 @@ import type { Handler } from '../../../_lib/router';
 import { toView } from '../view';
 import { notifyUnitAdmins } from './submit-self';
 
-const WITHDRAWABLE = ['submitted', 'returned', 'approved'] as const;
 const DAY_MS = 86_400_000;
 
 /** R9.2 the youth withdraws their own nomination; it leaves every list and count at once. */
@@ -47,7 +47,7 @@ async function withdrawable(deps: ServerDeps, openid: string, id: string) {
   const unit = doc ? await getOrg(deps, doc.unitId) : null;
   // Someone else's record is "not found": no oracle for whose ID number is nominated.
   if (!doc || !unit || doc.youthOpenid !== openid) return err(appError('NOMINATION.NOT_FOUND', 'nomination not found'));
-  if (!(WITHDRAWABLE as readonly string[]).includes(doc.status)) {
+  if (!canWithdraw(doc.status)) {
     return err(appError('NOMINATION.INVALID_STATE', `cannot withdraw a ${doc.status} nomination`));
   }
   // Withdrawing an approved youth changes a list that may already be filed (R4.4).
