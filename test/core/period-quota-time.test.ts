@@ -99,5 +99,4 @@ describe('workflow (R4.2)', () => {
   ] as const)('%s + %s → %s', (from, decision, to) => {
     expect(reviewTarget(from, decision)).toBe(to);
   });
-
 });
