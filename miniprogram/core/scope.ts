@@ -77,10 +77,10 @@ export function widestGrant<G extends RoleGrant>(grants: readonly G[]): (G & { r
 export function widestScope(grants: readonly RoleGrant[]): Scope | null {
   const grant = widestGrant(grants);
   if (!grant) return null;
-  if (grant.role === 'cityAdmin') return { level: 'city', orgId: grant.orgId };
-  if (grant.role === 'districtAdmin') return { level: 'district', orgId: grant.orgId };
+  const level = ADMIN_LEVEL[grant.role];
+  if (level !== 'unit') return { level, orgId: grant.orgId };
   const unitIds = grants.filter((g) => g.role === 'unitAdmin').map((g) => g.orgId);
-  return { level: 'unit', orgId: grant.orgId, unitIds };
+  return { level, orgId: grant.orgId, unitIds };
 }
 
 /** The scope of one organisation, e.g. the one a summary table or a review queue is narrowed to. */
