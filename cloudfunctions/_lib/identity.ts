@@ -2,8 +2,8 @@
  * Identity: the OPENID comes from the platform context only (never the
  * payload); roles and organisation scope from the `accounts` collection.
  */
-import type { Org, Role, RoleGrant } from '../../miniprogram/core/org';
-import { grantCovers } from '../../miniprogram/core/org';
+import type { Role, RoleGrant } from '../../miniprogram/core/org';
+import { grantsCover, type OrgRef } from '../../miniprogram/core/scope';
 import { C, type AccountDoc } from './collections';
 import type { ServerDeps } from './deps';
 
@@ -31,7 +31,7 @@ export function grantsOf(actor: Actor, role: Role): RoleGrant[] {
   return actor.grants.filter((g) => g.role === role);
 }
 
-/** Whether any of the actor's grants for `roles` covers `org`. */
-export function covers(actor: Actor, org: Pick<Org, '_id' | 'districtId' | 'level'>, roles: readonly Role[]): boolean {
-  return actor.grants.some((g) => roles.includes(g.role) && grantCovers(g, org));
+/** Whether any of the actor's grants for `roles` covers `org` (the rule: `core/scope.ts`). */
+export function covers(actor: Actor, org: OrgRef, roles: readonly Role[]): boolean {
+  return grantsCover(actor.grants, org, roles);
 }

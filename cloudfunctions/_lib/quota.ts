@@ -6,7 +6,7 @@
  */
 import { appError, type CodedError } from '../../miniprogram/core/errors';
 import type { PeriodRules } from '../../miniprogram/core/period';
-import { suggestedQuota } from '../../miniprogram/core/quota';
+import { canApproveWithin, placeLeftCondition, suggestedQuota } from '../../miniprogram/core/quota';
 import { err, ok, type Result } from '../../miniprogram/core/result';
 import { C, type OrgDoc, type QuotaDoc } from './collections';
 import type { ServerDeps } from './deps';
@@ -67,10 +67,11 @@ export async function takePlace(
     const q =
       attempt === 0 ? await ensureQuota(deps, period, unit, now) : await quotas.get(quotaId(period._id, unit._id));
     if (!q) break;
-    if (q.used >= q.limit) return err(appError('QUOTA.EXCEEDED', 'quota full', { limit: q.limit, used: q.used }));
+    if (!canApproveWithin(q.used, q.limit))
+      return err(appError('QUOTA.EXCEEDED', 'quota full', { limit: q.limit, used: q.used }));
     // Conditional on the limit we read too: a concurrent override makes us re-read, never overshoot.
     const taken = await quotas.updateOne(
-      { _id: q._id, limit: q.limit, used: { $lt: q.limit } },
+      { _id: q._id, limit: q.limit, ...placeLeftCondition(q.limit) },
       { $inc: { used: 1 }, $set: { updatedAt: now } },
     );
     if (taken === 1) return ok({ ...q, used: q.used + 1 });

@@ -5,7 +5,12 @@
 import type { Org, UnitCategory } from './org';
 
 /** R3.3 every party_gov, soe and central_soe unit must end with at least one selected youth. */
-export const MUST_COVER: readonly UnitCategory[] = ['party_gov', 'soe', 'central_soe'];
+export const MUST_COVER = ['party_gov', 'soe', 'central_soe'] as const satisfies readonly UnitCategory[];
+export type MustCoverCategory = (typeof MUST_COVER)[number];
+
+export function isMustCover(category: UnitCategory | undefined): category is MustCoverCategory {
+  return (MUST_COVER as readonly (UnitCategory | undefined)[]).includes(category);
+}
 
 export type UnitRef = Pick<Org, '_id' | 'name' | 'districtId' | 'category'>;
 
@@ -13,9 +18,21 @@ export function uncoveredUnits<U extends UnitRef>(
   units: readonly U[],
   approvedByUnit: ReadonlyMap<string, number>,
 ): U[] {
-  return units.filter(
-    (u) => u.category !== undefined && MUST_COVER.includes(u.category) && (approvedByUnit.get(u._id) ?? 0) === 0,
-  );
+  return units.filter((u) => isMustCover(u.category) && (approvedByUnit.get(u._id) ?? 0) === 0);
+}
+
+/** R3.3 the uncovered units counted per category that must be covered. */
+export function uncoveredByCategory(uncovered: readonly UnitRef[]): Record<MustCoverCategory, number> {
+  const counts: Record<MustCoverCategory, number> = { party_gov: 0, soe: 0, central_soe: 0 };
+  for (const u of uncovered) if (isMustCover(u.category)) counts[u.category] += 1;
+  return counts;
+}
+
+/** Approved places in total, from the per-unit counts. */
+export function totalApproved(approvedByUnit: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const n of approvedByUnit.values()) total += n;
+  return total;
 }
 
 /** R3.4 approved two_new youths per district (districts without any appear with 0). */

@@ -50,18 +50,3 @@ export const INVITABLE_BY: Record<Role, readonly Role[]> = {
   mentor: [],
   youth: [],
 };
-
-/** May a holder of `grant` act on `org`? City sees all, a district its units, a unit itself (and its youths). */
-export function grantCovers(grant: RoleGrant, org: Pick<Org, '_id' | 'districtId' | 'level'>): boolean {
-  switch (grant.role) {
-    case 'cityAdmin':
-      return true;
-    case 'districtAdmin':
-      return org.districtId === grant.orgId;
-    case 'unitAdmin':
-    case 'youth':
-      return org._id === grant.orgId;
-    default:
-      return false;
-  }
-}

@@ -1,14 +1,21 @@
 import type { adminContract, DashboardView } from '../../../../miniprogram/core/contracts/admin';
 import { timeLeft } from '../../../../miniprogram/core/china-time';
-import { MUST_COVER, progressPercent, twoNewByDistrict, uncoveredUnits } from '../../../../miniprogram/core/coverage';
+import {
+  progressPercent,
+  totalApproved,
+  twoNewByDistrict,
+  uncoveredByCategory,
+  uncoveredUnits,
+} from '../../../../miniprogram/core/coverage';
 import { appError } from '../../../../miniprogram/core/errors';
+import { filingSubjects } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
+import { recordFilter, type Scope } from '../../../../miniprogram/core/scope';
 import { C, type FilingDoc, type QuotaDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
 import { currentPeriod } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
-import { districtsIn, recordFilter, resolveScope, unitsIn, type Scope } from '../scope';
-import { filingSubjects } from '../subjects';
+import { districtsIn, resolveScope, unitsIn } from '../../../_lib/scope';
 
 /** Approved places per unit, from the quota counters: an aggregation over units, never over youths. */
 async function approvedByUnit(deps: ServerDeps, periodId: string, scope: Scope): Promise<Map<string, number>> {
@@ -38,15 +45,12 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
   ]);
   const names = new Map(districts.map((d) => [d._id, d.name]));
   const uncovered = uncoveredUnits(units, approved);
-  const byCategory = { party_gov: 0, soe: 0, central_soe: 0 };
-  for (const u of uncovered)
-    if (u.category && MUST_COVER.includes(u.category)) byCategory[u.category as keyof typeof byCategory] += 1;
   const twoNew = twoNewByDistrict(
     districts.map((d) => d._id),
     units,
     approved,
   );
-  const total = [...approved.values()].reduce((a, b) => a + b, 0);
+  const total = totalApproved(approved);
   const view: DashboardView = {
     scope: { level: scope.level === 'unit' ? 'district' : scope.level, orgId: scope.orgId, name: scope.name },
     target: period.target,
@@ -58,7 +62,7 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
       category: u.category ?? 'party_gov',
       districtName: names.get(u.districtId ?? '') ?? '市级单位',
     })),
-    uncoveredByCategory: byCategory,
+    uncoveredByCategory: uncoveredByCategory(uncovered),
     twoNewByDistrict: districts.map((d) => ({ districtId: d._id, name: d.name, count: twoNew[d._id] ?? 0 })),
     deadlines: [
       { key: 'nomination', at: period.nominationDeadline, ...timeLeft(now, new Date(period.nominationDeadline)) },

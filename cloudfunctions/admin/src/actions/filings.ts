@@ -1,47 +1,42 @@
 import type { adminContract, FilingView } from '../../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../../miniprogram/core/errors';
 import {
+  canFile,
+  canOversee,
+  districtFilingSubject,
+  filerRole,
   filingId,
-  filingSubjectOf,
+  filingSubjects,
+  overseerOf,
+  parseFilingId,
   rowCountMismatch,
-  SELF_FILING,
-  type FilingKind,
+  sumOver,
+  unitFilingSubject,
+  type FilingSubject,
 } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type FilingDoc, type ObjectionDoc, type OrgDoc, type QuotaDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
-import { covers, type Actor } from '../../../_lib/identity';
+import type { Actor } from '../../../_lib/identity';
 import { notifyRole } from '../../../_lib/notify';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
 import type { ActionContext, Handler } from '../../../_lib/router';
-import { districtsIn, resolveScope, unitsIn } from '../scope';
-import { filingSubjects, type Subject } from '../subjects';
+import { districtsIn, resolveScope, unitsIn } from '../../../_lib/scope';
 
-async function subjectFor(deps: ServerDeps, id: string): Promise<Subject | null> {
-  const [, kind, orgId] = id.split(':') as [string, FilingKind, string];
-  const org = await getOrg(deps, orgId);
-  if (!org) return null;
-  if (kind === 'unit') {
-    const self = org.level === 'unit' && org.category !== undefined && SELF_FILING.includes(org.category);
-    return self ? { kind, orgId, name: org.name, districtId: org.districtId, unitIds: [org._id] } : null;
-  }
+async function subjectFor(deps: ServerDeps, id: string): Promise<FilingSubject | null> {
+  const parsed = parseFilingId(id);
+  const org = parsed ? await getOrg(deps, parsed.orgId) : null;
+  if (!parsed || !org) return null;
+  if (parsed.kind === 'unit') return unitFilingSubject(org);
   if (org.level !== 'district') return null;
   const units = await deps.store
     .collection<OrgDoc>(C.orgs)
     .find({ level: 'unit', districtId: org._id }, { projection: { category: 1, districtId: 1 } });
-  const unitIds = units.filter((u) => filingSubjectOf(u).kind === 'district').map((u) => u._id);
-  return { kind, orgId, name: `${org.name}（其他基层领域）`, districtId: org._id, unitIds };
+  return districtFilingSubject(org, units);
 }
 
-/** Who may file a subject: its unit admin, or for a district subject the district admin. */
-function mayFile(actor: Actor, s: Subject): boolean {
-  const org = { _id: s.orgId, districtId: s.districtId, level: s.kind } as const;
-  return covers(actor, org, [s.kind === 'unit' ? 'unitAdmin' : 'districtAdmin']);
-}
-
-function mayOversee(actor: Actor, s: Subject): boolean {
-  return covers(actor, { _id: s.orgId, districtId: s.districtId, level: s.kind }, ['districtAdmin', 'cityAdmin']);
-}
+const mayFile = (actor: Actor, s: FilingSubject): boolean => canFile(actor.grants, s);
+const mayOversee = (actor: Actor, s: FilingSubject): boolean => canOversee(actor.grants, s);
 
 /** Approved places and open objections per unit, for many subjects in two reads (not two per subject). */
 interface UnitCounts {
@@ -62,8 +57,6 @@ async function unitCounts(deps: ServerDeps, periodId: string, unitIds: string[])
   for (const o of objections) open.set(o.unitId, (open.get(o.unitId) ?? 0) + 1);
   return { approved: new Map(counters.map((q) => [q.unitId, q.used])), open };
 }
-
-const sumOver = (ids: string[], counts: Map<string, number>) => ids.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
 
 type DocFields = Pick<FilingView, 'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'scan' | 'rowMismatch'>;
 
@@ -103,7 +96,7 @@ function docFields(doc: FilingDoc | null): DocFields {
 async function filingView(
   deps: ServerDeps,
   periodId: string,
-  s: Subject,
+  s: FilingSubject,
   doc: FilingDoc | null,
   districtName: string,
   known?: UnitCounts,
@@ -160,15 +153,10 @@ export const filings: Handler<typeof adminContract.actions.filings> = async (inp
   return ok({ items, page, pageSize, total: all.length, hasMore: page * pageSize < all.length });
 };
 
-/** The overseers of a subject: its district, or the city for city-level units. */
-function overseerOf(s: Subject, cityOrgId: string): { role: 'districtAdmin' | 'cityAdmin'; orgId: string } {
-  return s.districtId ? { role: 'districtAdmin', orgId: s.districtId } : { role: 'cityAdmin', orgId: cityOrgId };
-}
-
 async function loadSubject(
   ctx: ActionContext & { actor: Actor },
   id: string,
-  allowed: (a: Actor, s: Subject) => boolean,
+  allowed: (a: Actor, s: FilingSubject) => boolean,
 ) {
   const period = await currentPeriod(ctx.deps, ctx.now);
   if (!period) return err(appError('PERIOD.NOT_FOUND', 'no current period'));
@@ -240,7 +228,7 @@ export const reopen: Handler<typeof adminContract.actions.reopen> = async (input
   );
   if (changed === 0) return err(appError('FILING.NOT_FILED', 'not filed'));
   ctx.audit({ target: `filings/${doc._id}`, details: { reason: input.reason } });
-  const role = subject.kind === 'unit' ? ('unitAdmin' as const) : ('districtAdmin' as const);
+  const role = filerRole(subject.kind);
   await notifyRole(
     ctx,
     { role: role, orgId: subject.orgId },
@@ -270,7 +258,7 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
   );
   let reminded = 0;
   for (const s of filingSubjects(units, districts).filter((x) => !filed.has(filingId(period._id, x)))) {
-    const role = s.kind === 'unit' ? ('unitAdmin' as const) : ('districtAdmin' as const);
+    const role = filerRole(s.kind);
     reminded += await notifyRole(
       ctx,
       { role: role, orgId: s.orgId },

@@ -1,6 +1,7 @@
 import type { adminContract, ObjectionView } from '../../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
+import { recordFilter } from '../../../../miniprogram/core/scope';
 import { C, type NominationDoc, type ObjectionDoc, type OrgDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
 import { covers, type Actor } from '../../../_lib/identity';
@@ -9,7 +10,7 @@ import { moveNomination } from '../../../_lib/nomination-flow';
 import { releaseSlot } from '../../../_lib/limits';
 import { openObjectionKey } from '../../../_lib/objections';
 import type { ActionContext, Handler } from '../../../_lib/router';
-import { recordFilter, resolveScope } from '../scope';
+import { resolveScope } from '../../../_lib/scope';
 
 function objectionView(o: ObjectionDoc, youthName: string, unitName: string): ObjectionView {
   return {

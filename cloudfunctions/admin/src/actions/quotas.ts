@@ -1,14 +1,16 @@
 import type { adminContract, QuotaView } from '../../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../../miniprogram/core/errors';
 import type { PeriodRules } from '../../../../miniprogram/core/period';
+import { settableCondition } from '../../../../miniprogram/core/quota';
 import { err, ok } from '../../../../miniprogram/core/result';
+import { unitFilter } from '../../../../miniprogram/core/scope';
 import { C, type OrgDoc, type QuotaDoc } from '../../../_lib/collections';
 import { covers } from '../../../_lib/identity';
 import { notifyRole } from '../../../_lib/notify';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
 import { ensureQuota, newQuota, quotaId } from '../../../_lib/quota';
 import type { Handler } from '../../../_lib/router';
-import { resolveScope, unitFilter } from '../scope';
+import { resolveScope } from '../../../_lib/scope';
 
 function quotaView(unit: OrgDoc, q: QuotaDoc): QuotaView {
   return {
@@ -63,7 +65,7 @@ export const setQuota: Handler<typeof adminContract.actions.setQuota> = async (i
   const changed = await deps.store
     .collection<QuotaDoc>(C.quotas)
     .updateOne(
-      { _id: q._id, used: { $lte: input.quota } },
+      { _id: q._id, ...settableCondition(input.quota) },
       { $set: { override: input.quota, overrideReason: input.reason, limit: input.quota, updatedAt: now } },
     );
   const after = await deps.store.collection<QuotaDoc>(C.quotas).get(q._id);

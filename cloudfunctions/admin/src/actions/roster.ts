@@ -1,11 +1,12 @@
 import type { adminContract, RosterItem, RosterQuery } from '../../../../miniprogram/core/contracts/admin';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
+import { recordFilter, type Scope } from '../../../../miniprogram/core/scope';
 import { C, type NominationDoc } from '../../../_lib/collections';
 import { currentPeriod, orgNames, prefixPattern } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
+import { resolveScope } from '../../../_lib/scope';
 import type { Filter } from '../../../_lib/store/port';
-import { recordFilter, resolveScope, type Scope } from '../scope';
 
 const LISTED = ['submitted', 'returned', 'approved', 'rejected'];
 /** Only what a roster row shows: never ciphertext, hashes or deeds (and a page stays far below 64 KB of setData). */

@@ -3,6 +3,7 @@ import type { exportContract } from '../../../../miniprogram/core/contracts/admi
 import type { ParsedInputOf } from '../../../../miniprogram/core/contracts/define';
 import { appError, type CodedError } from '../../../../miniprogram/core/errors';
 import { err, ok, type Result } from '../../../../miniprogram/core/result';
+import { ADMIN_ROLES, recordFilter, scopeOfOrg } from '../../../../miniprogram/core/scope';
 import {
   compareSummaryEntries,
   summaryFileName,
@@ -20,7 +21,6 @@ type Spec = typeof exportContract.actions.summaryTable;
 type Input = ParsedInputOf<Spec>;
 type Format = Input['format'];
 
-const CADRES = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
 const CONTENT_TYPES: Record<Format, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -70,16 +70,13 @@ async function scopeOrg(
       appError('INPUT.INVALID', `orgId is not a ${input.scope}`, { issues: [{ path: 'orgId', code: 'scope' }] }),
     );
   }
-  if (!covers(actor, org, CADRES)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
+  if (!covers(actor, org, ADMIN_ROLES)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
   return ok(org);
 }
 
 function scopeFilter(periodId: string, org: OrgDoc): Record<string, unknown> {
   // R9.2 withdrawn records are not `approved`, so they never reach an export.
-  const base = { periodId, status: 'approved' };
-  if (org.level === 'unit') return { ...base, unitId: org._id };
-  if (org.level === 'district') return { ...base, districtId: org._id };
-  return base;
+  return { periodId, status: 'approved', ...recordFilter(scopeOfOrg(org)) };
 }
 
 /** Approved rows of the period in scope, decrypted, in table order: district, unit name, name. */
