@@ -12,6 +12,7 @@ import { build, type Plugin } from 'esbuild';
 import postcss, { type Root } from 'postcss';
 import type { ComponentEntry, PageEntry, PreviewManifest, WindowConfig } from './runtime/manifest';
 import { shellHtml, SHELL_CSS } from './shell';
+import { appRoutes, mayReference, readAppJson, type AppJson } from '../mp-packages';
 
 const REPO = join(__dirname, '../..');
 const RUNTIME_DIR = join(__dirname, 'runtime');
@@ -24,12 +25,6 @@ const FROM_NODE_MODULES = new Set(['zod']);
 export interface PreviewOptions {
   /** The mini-program root (app.json's folder); defaults to `<repo>/miniprogram`. */
   appRoot?: string;
-}
-
-interface AppJson {
-  pages: string[];
-  window?: WindowConfig;
-  usingComponents?: Record<string, string>;
 }
 
 interface ComponentJson extends WindowConfig {
@@ -77,9 +72,10 @@ export function resolveComponent(appRoot: string, fromFile: string, spec: string
   return componentInNpm(appRoot, dirname(fromFile), spec) ?? (isComponent(target) ? target : null);
 }
 
+/** `pages/home/index` → `page-home`; a subpackage's `package-admin/pages/admin/roster/index` → `page-admin-roster`. */
 function pageTag(route: string): string {
   const slug = route
-    .replace(/^pages\//, '')
+    .replace(/^([^/]+\/)?pages\//, '')
     .replace(/\/index$/, '')
     .replace(/[^a-zA-Z0-9]+/g, '-')
     .toLowerCase();
@@ -94,7 +90,7 @@ class GraphBuilder {
 
   constructor(
     private readonly appRoot: string,
-    private readonly appUsing: Record<string, string>,
+    private readonly app: AppJson,
   ) {}
 
   /** Depth-first; a node is pushed after its children so their JS registers first. */
@@ -114,17 +110,27 @@ class GraphBuilder {
     };
     this.byFile.set(file, node);
     // app.json's usingComponents are global in WeChat; the pages are where ours would be used.
-    const specs = { ...(isPage ? this.appUsing : {}), ...(json.usingComponents ?? {}) };
+    const specs = { ...(isPage ? (this.app.usingComponents ?? {}) : {}), ...(json.usingComponents ?? {}) };
     for (const [tag, spec] of Object.entries(specs)) {
       const target = resolveComponent(this.appRoot, file, spec);
       if (target === null) {
         console.warn(`[preview] ${node.path}: component "${tag}" → "${spec}" not found; it will render empty`);
         continue;
       }
+      this.checkPackages(file, target, tag);
       node.using[tag] = this.visit(target, tag, false).id;
     }
     this.nodes.push(node);
     return node;
+  }
+
+  /** The preview bundles every package together; refuse what a phone could not load (another subpackage's component). */
+  private checkPackages(file: string, target: string, tag: string): void {
+    const from = toPosix(relative(this.appRoot, file));
+    const to = toPosix(relative(this.appRoot, target));
+    if (!mayReference(this.app, from, to)) {
+      throw new Error(`${from} uses <${tag}> from ${to}, which is in another package: move it to the main package`);
+    }
   }
 
   /** Tags double as class prefixes, so two different components must not share one. */
@@ -152,10 +158,10 @@ function pickWindow(json: ComponentJson): WindowConfig {
 }
 
 export function buildGraph(appRoot: string, app: AppJson): Graph {
-  const builder = new GraphBuilder(appRoot, app.usingComponents ?? {});
+  const builder = new GraphBuilder(appRoot, app);
   const pages: PageEntry[] = [];
   const missing: string[] = [];
-  for (const route of app.pages) {
+  for (const route of appRoutes(app)) {
     const file = join(appRoot, route);
     if (!['.json', '.wxml'].every((ext) => existsSync(`${file}${ext}`))) {
       console.warn(`[preview] page ${route} is listed in app.json but has no .json/.wxml yet; skipped`);
@@ -445,7 +451,7 @@ async function bundleJs(
 
 export async function buildPreview(outDir: string, options: PreviewOptions = {}): Promise<void> {
   const appRoot = resolve(options.appRoot ?? join(REPO, 'miniprogram'));
-  const app = readJson<AppJson>(join(appRoot, 'app.json'));
+  const app = readAppJson(appRoot);
   const graph = buildGraph(appRoot, app);
   const manifest: PreviewManifest = {
     components: graph.nodes.map(({ id, path, tagName, wxml, using, addGlobalClass }) => ({
