@@ -12,7 +12,7 @@ import { build, type Plugin } from 'esbuild';
 import postcss, { type Root } from 'postcss';
 import type { ComponentEntry, PageEntry, PreviewManifest, WindowConfig } from './runtime/manifest';
 import { shellHtml, SHELL_CSS } from './shell';
-import { appRoutes, mayReference, readAppJson, type AppJson } from '../mp-packages';
+import { appRoutes, mayReference, readAppJson, resolveSpec, type AppJson } from '../mp-packages';
 
 const REPO = join(__dirname, '../..');
 const RUNTIME_DIR = join(__dirname, 'runtime');
@@ -52,25 +52,8 @@ function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
-const isComponent = (p: string): boolean => existsSync(`${p}.json`);
-
-/** A bare spec (`tdesign-miniprogram/button/button`) in the nearest miniprogram_npm, walking up to the app root. */
-function componentInNpm(appRoot: string, fromDir: string, spec: string): string | null {
-  for (let dir = fromDir; ; dir = dirname(dir)) {
-    const base = join(dir, 'miniprogram_npm', spec);
-    const found = [base, join(base, 'index')].find(isComponent);
-    if (found) return found;
-    if (dir === appRoot || dir === dirname(dir)) return null;
-  }
-}
-
-/** A component spec resolved like the mini-program does: `/x` root-relative, `./x` relative, bare via miniprogram_npm upward. */
-export function resolveComponent(appRoot: string, fromFile: string, spec: string): string | null {
-  const target = spec.startsWith('/') ? join(appRoot, spec) : join(dirname(fromFile), spec);
-  if (spec.startsWith('/') || spec.startsWith('.')) return isComponent(target) ? target : null;
-  // WeChat also accepts a plain relative path without `./`.
-  return componentInNpm(appRoot, dirname(fromFile), spec) ?? (isComponent(target) ? target : null);
-}
+/** A component spec resolved like the mini-program does (shared with the icon and subpackage build steps). */
+export const resolveComponent = resolveSpec;
 
 /** `pages/home/index` → `page-home`; a subpackage's `package-admin/pages/admin/roster/index` → `page-admin-roster`. */
 function pageTag(route: string): string {
