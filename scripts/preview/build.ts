@@ -1,6 +1,7 @@
 /**
- * The browser preview build: every page listed in app.json, rendered in
- * Chromium by j-component from templates precompiled with the official `wcc`
+ * The browser preview build: every page listed in app.json, main package and
+ * subpackages alike (one bundle; the graph refuses a component from another
+ * subpackage, as a phone would), rendered in Chromium by j-component from templates precompiled with the official `wcc`
  * (the same compiler the jest page tests use), wxss prefixed per component the
  * way exparser isolates classes, and the components' own JS bundled by esbuild.
  * See shared/research/browser-preview.md for why this shape and not the pure-JS
