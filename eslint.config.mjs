@@ -79,7 +79,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
-      'miniprogram/miniprogram_npm/**',
+      'miniprogram/**/miniprogram_npm/**',
       'miniprogram/**/*.js',
       'cloudfunctions/*/index.js',
       '.preview/**',

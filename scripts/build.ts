@@ -1,13 +1,17 @@
 /**
  * `npm run build`: the mini-program for WeChat (TDesign packed with
- * miniprogram-ci, zod/mini bundled for the phone, TypeScript compiled in
- * place), each cloud function bundled by esbuild into its own index.js, and
- * the browser preview.
+ * miniprogram-ci, then trimmed: only the icons and tslib helpers we use, and
+ * components only a subpackage renders moved into it; zod/mini bundled for
+ * the phone; TypeScript compiled in place), each cloud function bundled by
+ * esbuild into its own index.js, and the browser preview.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { subsetIcons } from './icons';
+import { localiseSubpackageNpm } from './subpackage-npm';
+import { bundleTslibSubset } from './tslib-subset';
 
 export const ROOT = join(__dirname, '..');
 const MP = join(ROOT, 'miniprogram');
@@ -29,6 +33,33 @@ export async function packUiLibrary(): Promise<void> {
   };
   rmSync(join(MP, 'miniprogram_npm'), { recursive: true, force: true });
   await ci.packNpmManually({ packageJsonPath: join(ROOT, 'package.json'), miniprogramNpmDistDir: MP });
+  done();
+}
+
+/** TDesign's icon.wxss lists ~2,350 icons (105 KB of the main package); keep the few the app renders. */
+export function subsetIconStep(): void {
+  const done = step('keep only the TDesign icons the app uses');
+  const { kept, total, bytes } = subsetIcons(MP);
+  process.stdout.write(
+    `${kept.length} of ${total}, ${(bytes[0] / 1024).toFixed(0)} → ${(bytes[1] / 1024).toFixed(1)} KB … `,
+  );
+  done();
+}
+
+export async function tslibStep(): Promise<void> {
+  const done = step('keep only the tslib helpers TDesign imports');
+  const names = await bundleTslibSubset(MP);
+  process.stdout.write(`${names.join(', ')} … `);
+  done();
+}
+
+/** After the library is trimmed: components only subpackages render are copied into them (scripts/subpackage-npm.ts). */
+export function subpackageNpmStep(): void {
+  const done = step('library components only subpackages use → their own miniprogram_npm');
+  for (const { pkg, components, files } of localiseSubpackageNpm(MP)) {
+    const names = components.map((c) => c.split('/').at(-1)).join(', ');
+    process.stdout.write(`${pkg.root}: ${names} (${files} files) … `);
+  }
   done();
 }
 
@@ -118,6 +149,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(join(ROOT, '.preview'), { recursive: true });
   await packUiLibrary();
+  subsetIconStep();
+  await tslibStep();
+  subpackageNpmStep();
   await bundleZodMini();
   compileMiniprogram();
   await bundleFunctions();

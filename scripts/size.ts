@@ -1,14 +1,33 @@
 /**
  * `npm run size`: compiles the mini-program offline with miniprogram-ci (the
- * same compiler as upload, unused files ignored) and fails when the main
- * package exceeds 1 MB. Needs `npm run build` first (it reads the emitted .js).
+ * same compiler as upload, unused files ignored), attributes every compiled
+ * file to the main package or to the subpackage whose root it lies under (as
+ * app.json declares them), prints each package and fails above the budgets:
+ * the main package 400 KB (what every user downloads on first launch),
+ * every subpackage 1 MB. Needs `npm run build` first (it reads the emitted .js).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packageOfPath, packagesOf, readAppJson, type MpPackage } from './mp-packages';
 
 const ROOT = join(__dirname, '..');
-export const MAIN_PACKAGE_LIMIT = 1024 * 1024;
+const APP_ROOT = join(ROOT, 'miniprogram');
+export const MAIN_PACKAGE_LIMIT = 400 * 1024;
+export const SUBPACKAGE_LIMIT = 1024 * 1024;
+
+export type FileSize = [path: string, bytes: number];
+
+export interface PackageSize {
+  name: string;
+  /** `null` for the main package. */
+  root: string | null;
+  bytes: number;
+  files: number;
+  limit: number;
+  /** The biggest files, largest first. */
+  largest: FileSize[];
+}
 
 interface CiModule {
   Project: new (options: Record<string, unknown>) => unknown;
@@ -16,7 +35,49 @@ interface CiModule {
   getCompiledResult(options: Record<string, unknown>, zipPath: string): Promise<Record<string, string | Buffer>>;
 }
 
-export async function compiledSizes(): Promise<{ total: number; files: number; largest: Array<[string, number]> }> {
+/** Each package's compiled size, main first; a file belongs to the subpackage whose root folder holds it. */
+export function sizesByPackage(files: FileSize[], packages: MpPackage[], top = 8): PackageSize[] {
+  const sizes = packages.map((p): PackageSize & { all: FileSize[] } => ({
+    name: p.name,
+    root: p.root,
+    bytes: 0,
+    files: 0,
+    limit: p.root === null ? MAIN_PACKAGE_LIMIT : SUBPACKAGE_LIMIT,
+    largest: [],
+    all: [],
+  }));
+  for (const file of files) {
+    const entry = sizes[packages.indexOf(packageOfPath(packages, file[0]))];
+    entry.bytes += file[1];
+    entry.files += 1;
+    entry.all.push(file);
+  }
+  return sizes.map(({ all, ...s }) => ({ ...s, largest: [...all].sort((a, b) => b[1] - a[1]).slice(0, top) }));
+}
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+
+/** One line per package over its budget; empty when all fit. */
+export function overBudget(sizes: PackageSize[]): string[] {
+  return sizes
+    .filter((s) => s.bytes > s.limit)
+    .map((s) => `${s.root === null ? '主包' : `分包 ${s.root}`}超过 ${kb(s.limit)}：${kb(s.bytes)}`);
+}
+
+export function formatSizes(sizes: PackageSize[]): string {
+  const lines: string[] = [];
+  for (const s of sizes) {
+    const label = s.root === null ? '主包 main package' : `分包 subpackage ${s.root}/ (${s.name})`;
+    lines.push(`${label}: ${kb(s.bytes)} in ${s.files} files (limit ${kb(s.limit)})`);
+    for (const [path, n] of s.largest) lines.push(`  ${kb(n).padStart(10)}  ${path}`);
+  }
+  const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
+  lines.push(`总计 all packages: ${kb(total)}`);
+  return lines.join('\n');
+}
+
+/** Every file of the compiled upload (app-root-relative path, bytes). */
+export async function compiledFiles(): Promise<FileSize[]> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci') as CiModule;
   const project = new ci.Project({
@@ -42,26 +103,18 @@ export async function compiledSizes(): Promise<{ total: number; files: number; l
       { project, version: '0.0.0', setting: { useProjectConfig: true } },
       join(dir, 'out.zip'),
     );
-    const sizes = Object.entries(files).map(
-      ([path, content]) => [path, Buffer.byteLength(content)] as [string, number],
-    );
-    const total = sizes.reduce((sum, [, n]) => sum + n, 0);
-    return { total, files: sizes.length, largest: sizes.sort((a, b) => b[1] - a[1]).slice(0, 8) };
+    return Object.entries(files).map(([path, content]): FileSize => [path, Buffer.byteLength(content)]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const { total, files, largest } = await compiledSizes();
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`主包大小 main package: ${kb(total)} in ${files} files (limit ${kb(MAIN_PACKAGE_LIMIT)})`);
-  for (const [path, n] of largest) console.log(`  ${kb(n).padStart(10)}  ${path}`);
-  if (total > MAIN_PACKAGE_LIMIT) {
-    console.error(`主包超过 1 MB：${kb(total)}`);
-    process.exit(1);
-  }
-  process.exit(0); // miniprogram-ci leaves a child process that keeps Node alive
+  const sizes = sizesByPackage(await compiledFiles(), packagesOf(readAppJson(APP_ROOT)));
+  console.log(formatSizes(sizes));
+  const over = overBudget(sizes);
+  for (const line of over) console.error(line);
+  process.exit(over.length > 0 ? 1 : 0); // miniprogram-ci leaves a child process that keeps Node alive
 }
 
 if (require.main === module) {

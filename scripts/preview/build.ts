@@ -1,6 +1,7 @@
 /**
- * The browser preview build: every page listed in app.json, rendered in
- * Chromium by j-component from templates precompiled with the official `wcc`
+ * The browser preview build: every page listed in app.json, main package and
+ * subpackages alike (one bundle; the graph refuses a component from another
+ * subpackage, as a phone would), rendered in Chromium by j-component from templates precompiled with the official `wcc`
  * (the same compiler the jest page tests use), wxss prefixed per component the
  * way exparser isolates classes, and the components' own JS bundled by esbuild.
  * See shared/research/browser-preview.md for why this shape and not the pure-JS
@@ -12,6 +13,7 @@ import { build, type Plugin } from 'esbuild';
 import postcss, { type Root } from 'postcss';
 import type { ComponentEntry, PageEntry, PreviewManifest, WindowConfig } from './runtime/manifest';
 import { shellHtml, SHELL_CSS } from './shell';
+import { appRoutes, mayReference, readAppJson, resolveSpec, type AppJson } from '../mp-packages';
 
 const REPO = join(__dirname, '../..');
 const RUNTIME_DIR = join(__dirname, 'runtime');
@@ -24,12 +26,6 @@ const FROM_NODE_MODULES = new Set(['zod']);
 export interface PreviewOptions {
   /** The mini-program root (app.json's folder); defaults to `<repo>/miniprogram`. */
   appRoot?: string;
-}
-
-interface AppJson {
-  pages: string[];
-  window?: WindowConfig;
-  usingComponents?: Record<string, string>;
 }
 
 interface ComponentJson extends WindowConfig {
@@ -57,29 +53,13 @@ function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
-const isComponent = (p: string): boolean => existsSync(`${p}.json`);
+/** A component spec resolved like the mini-program does (shared with the icon and subpackage build steps). */
+export const resolveComponent = resolveSpec;
 
-/** A bare spec (`tdesign-miniprogram/button/button`) in the nearest miniprogram_npm, walking up to the app root. */
-function componentInNpm(appRoot: string, fromDir: string, spec: string): string | null {
-  for (let dir = fromDir; ; dir = dirname(dir)) {
-    const base = join(dir, 'miniprogram_npm', spec);
-    const found = [base, join(base, 'index')].find(isComponent);
-    if (found) return found;
-    if (dir === appRoot || dir === dirname(dir)) return null;
-  }
-}
-
-/** A component spec resolved like the mini-program does: `/x` root-relative, `./x` relative, bare via miniprogram_npm upward. */
-export function resolveComponent(appRoot: string, fromFile: string, spec: string): string | null {
-  const target = spec.startsWith('/') ? join(appRoot, spec) : join(dirname(fromFile), spec);
-  if (spec.startsWith('/') || spec.startsWith('.')) return isComponent(target) ? target : null;
-  // WeChat also accepts a plain relative path without `./`.
-  return componentInNpm(appRoot, dirname(fromFile), spec) ?? (isComponent(target) ? target : null);
-}
-
+/** `pages/home/index` → `page-home`; a subpackage's `package-admin/pages/admin/roster/index` → `page-admin-roster`. */
 function pageTag(route: string): string {
   const slug = route
-    .replace(/^pages\//, '')
+    .replace(/^([^/]+\/)?pages\//, '')
     .replace(/\/index$/, '')
     .replace(/[^a-zA-Z0-9]+/g, '-')
     .toLowerCase();
@@ -94,7 +74,7 @@ class GraphBuilder {
 
   constructor(
     private readonly appRoot: string,
-    private readonly appUsing: Record<string, string>,
+    private readonly app: AppJson,
   ) {}
 
   /** Depth-first; a node is pushed after its children so their JS registers first. */
@@ -114,17 +94,27 @@ class GraphBuilder {
     };
     this.byFile.set(file, node);
     // app.json's usingComponents are global in WeChat; the pages are where ours would be used.
-    const specs = { ...(isPage ? this.appUsing : {}), ...(json.usingComponents ?? {}) };
+    const specs = { ...(isPage ? (this.app.usingComponents ?? {}) : {}), ...(json.usingComponents ?? {}) };
     for (const [tag, spec] of Object.entries(specs)) {
       const target = resolveComponent(this.appRoot, file, spec);
       if (target === null) {
         console.warn(`[preview] ${node.path}: component "${tag}" → "${spec}" not found; it will render empty`);
         continue;
       }
+      this.checkPackages(file, target, tag);
       node.using[tag] = this.visit(target, tag, false).id;
     }
     this.nodes.push(node);
     return node;
+  }
+
+  /** The preview bundles every package together; refuse what a phone could not load (another subpackage's component). */
+  private checkPackages(file: string, target: string, tag: string): void {
+    const from = toPosix(relative(this.appRoot, file));
+    const to = toPosix(relative(this.appRoot, target));
+    if (!mayReference(this.app, from, to)) {
+      throw new Error(`${from} uses <${tag}> from ${to}, which is in another package: move it to the main package`);
+    }
   }
 
   /** Tags double as class prefixes, so two different components must not share one. */
@@ -152,10 +142,10 @@ function pickWindow(json: ComponentJson): WindowConfig {
 }
 
 export function buildGraph(appRoot: string, app: AppJson): Graph {
-  const builder = new GraphBuilder(appRoot, app.usingComponents ?? {});
+  const builder = new GraphBuilder(appRoot, app);
   const pages: PageEntry[] = [];
   const missing: string[] = [];
-  for (const route of app.pages) {
+  for (const route of appRoutes(app)) {
     const file = join(appRoot, route);
     if (!['.json', '.wxml'].every((ext) => existsSync(`${file}${ext}`))) {
       console.warn(`[preview] page ${route} is listed in app.json but has no .json/.wxml yet; skipped`);
@@ -445,7 +435,7 @@ async function bundleJs(
 
 export async function buildPreview(outDir: string, options: PreviewOptions = {}): Promise<void> {
   const appRoot = resolve(options.appRoot ?? join(REPO, 'miniprogram'));
-  const app = readJson<AppJson>(join(appRoot, 'app.json'));
+  const app = readAppJson(appRoot);
   const graph = buildGraph(appRoot, app);
   const manifest: PreviewManifest = {
     components: graph.nodes.map(({ id, path, tagName, wxml, using, addGlobalClass }) => ({

@@ -58,7 +58,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
 
   it('the district raises 越城区智造科技有限公司’s quota to 3 with a reason', async () => {
     await switchPersona(p.page, '赵书记');
-    await openMiniPage('/pages/admin/index', '管理工作台');
+    await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
     await phone().getByText('已通过 0 / 目标 1000').waitFor();
     await tapText('名额管理');
     await title().filter({ hasText: '名额' }).waitFor();
@@ -76,7 +76,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
 
   it('the unit approves up to the quota and is refused beyond it in Chinese', async () => {
     await switchPersona(p.page, '陈管理员');
-    await openMiniPage('/pages/review/pending/index', '推荐审核');
+    await openMiniPage('/package-admin/pages/review/pending/index', '推荐审核');
     await phone().getByText('共 5 条').waitFor();
     for (let left = 4; left >= 2; left -= 1) {
       await phone()
@@ -94,12 +94,12 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await phone().getByText('本单位名额已满（3名），如需增加请联系区县团委或团市委').waitFor();
     await screenshot(p.page, 'cadre-2-quota-full');
 
-    await openMiniPage('/pages/admin/quotas/index', '名额');
+    await openMiniPage('/package-admin/pages/admin/quotas/index', '名额');
     await phone().getByText('名额已用完').waitFor();
   });
 
   it('the unit’s 备案 page explains that its district files the two_new list', async () => {
-    await openMiniPage('/pages/admin/index', '管理工作台');
+    await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
     await tapText('备案');
     await title().filter({ hasText: '备案' }).waitFor();
     await phone()
@@ -109,7 +109,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
 
   it('the district files its 其他基层领域 list after confirming the lock', async () => {
     await switchPersona(p.page, '赵书记');
-    await openMiniPage('/pages/admin/filings/index', '备案');
+    await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
     const own = phone().locator('admin-filing-card.own');
     await own.getByText('越城区（其他基层领域）').waitFor();
     await own.getByText('3 人').waitFor();
@@ -178,7 +178,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
 
   it('a 机关 unit approves up to its quota of 1, is refused beyond it, and files its own list', async () => {
     await switchPersona(p.page, '孙主任');
-    await openMiniPage('/pages/review/pending/index', '推荐审核');
+    await openMiniPage('/package-admin/pages/review/pending/index', '推荐审核');
     await phone().getByText('共 2 条').waitFor();
     const approveFirst = async () => {
       await phone()
@@ -192,7 +192,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await approveFirst();
     await phone().getByText('本单位名额已满（1名），如需增加请联系区县团委或团市委').waitFor();
 
-    await openMiniPage('/pages/admin/filings/index', '备案');
+    await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
     const own = phone().locator('admin-filing-card.own');
     await own.getByText('越城区人民政府办公室').waitFor();
     await own.getByText('1 人').waitFor();
@@ -206,7 +206,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
 
   it('the city generates the Excel and Word summary tables and the links download real files', async () => {
     await switchPersona(p.page, '周部长');
-    await openMiniPage('/pages/admin/index', '管理工作台');
+    await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
     await tapText('导出汇总表');
     await title().filter({ hasText: '导出汇总表' }).waitFor();
 
@@ -238,7 +238,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
   });
 
   it('the city dashboard counts the four approvals, the two_new ones per district and the filings', async () => {
-    await openMiniPage('/pages/admin/dashboard/index', '工作看板');
+    await openMiniPage('/package-admin/pages/admin/dashboard/index', '工作看板');
     await phone().getByText('绍兴市 · 选树进度').waitFor();
     await phone().getByText('/ 目标 1000 人').waitFor();
     await phone()
@@ -251,7 +251,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
 
   it('anyone sees the four in the public notice and can object to one', async () => {
     await switchPersona(p.page, '张晓青');
-    await openMiniPage('/pages/notice/index', '好青年公示');
+    await openMiniPage('/package-notice/pages/notice/index', '好青年公示');
     await phone().getByText('共 4 人').waitFor();
     await screenshot(p.page, 'cadre-6-notice');
     await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });

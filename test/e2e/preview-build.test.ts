@@ -94,6 +94,50 @@ describe('preview build', () => {
     expect(css).toContain('.wx-page { color: #333; }');
   });
 
+  /** A component or page folder in a scratch app: `<path>/index.{json,wxml,wxss,ts}`. */
+  function writeComponent(app: string, path: string, wxml: string, using: Record<string, string> = {}): void {
+    mkdirSync(join(app, path), { recursive: true });
+    writeFileSync(join(app, path, 'index.json'), JSON.stringify({ component: true, usingComponents: using }));
+    writeFileSync(join(app, path, 'index.wxml'), wxml);
+    writeFileSync(join(app, path, 'index.wxss'), '.box { margin: 8rpx; }');
+    writeFileSync(join(app, path, 'index.ts'), 'Component({ methods: {} });');
+  }
+
+  function subpackagedApp(homeUsing: Record<string, string>): string {
+    const app = tmp();
+    symlinkSync(join(MP, 'miniprogram_npm'), join(app, 'miniprogram_npm'));
+    const subpackages = [{ root: 'package-area', name: 'area', pages: ['pages/list/index'] }];
+    writeFileSync(join(app, 'app.json'), JSON.stringify({ pages: ['pages/home/index'], subpackages }));
+    writeFileSync(join(app, 'app.wxss'), '');
+    writeComponent(app, 'components/shared', '<view class="box">共用</view>');
+    writeComponent(app, 'package-area/components/own', '<view class="box">分包</view>');
+    writeComponent(app, 'pages/home', '<view class="box">首页</view>', homeUsing);
+    writeComponent(app, 'package-area/pages/list', '<shared-x/><own-x/>', {
+      'shared-x': '/components/shared/index',
+      'own-x': '../../components/own/index',
+    });
+    return app;
+  }
+
+  it('builds the pages of every subpackage in app.json, under their root', async () => {
+    const out = tmp();
+    await buildPreview(out, { appRoot: subpackagedApp({}) });
+    const js = readFileSync(join(out, 'app.js'), 'utf8');
+    expect(js).toContain('route:"pages/home/index"');
+    expect(js).toContain('route:"package-area/pages/list/index"');
+    const css = readFileSync(join(out, 'styles.css'), 'utf8');
+    expect(css).toContain('.page-list--box');
+    expect(css).toContain('.own-x--box');
+    expect(css).toContain('.shared-x--box');
+  });
+
+  it('refuses a main-package page that uses a subpackage component, as WeChat would', async () => {
+    const app = subpackagedApp({ 'own-x': '/package-area/components/own/index' });
+    await expect(buildPreview(tmp(), { appRoot: app })).rejects.toThrow(
+      'pages/home/index uses <own-x> from package-area/components/own/index, which is in another package',
+    );
+  });
+
   it.each([
     ['.a .b', 't-x', '.t-x--a .t-x--b'],
     ['.a::after', 't-x', '.t-x--a::after'],
@@ -122,14 +166,14 @@ describe('preview build', () => {
   });
 
   it('resolves usingComponents like WeChat: bare specs via miniprogram_npm, root-relative and relative paths', () => {
-    const page = join(MP, 'pages/review/pending/index');
+    const page = join(MP, 'package-admin/pages/review/pending/index');
     expect(resolveComponent(MP, page, 'tdesign-miniprogram/button/button')).toBe(
       join(MP, 'miniprogram_npm/tdesign-miniprogram/button/button'),
     );
     expect(resolveComponent(MP, page, '/components/nomination-card/index')).toBe(
       join(MP, 'components/nomination-card/index'),
     );
-    expect(resolveComponent(MP, page, '../../../components/nomination-card/index')).toBe(
+    expect(resolveComponent(MP, page, '../../../../components/nomination-card/index')).toBe(
       join(MP, 'components/nomination-card/index'),
     );
     expect(resolveComponent(MP, page, 'no-such-lib/x')).toBeNull();

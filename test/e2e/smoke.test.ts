@@ -6,8 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PERSONAS } from '../../scripts/local/seed';
+import { appRoutes, readAppJson } from '../../scripts/mp-packages';
 import {
   assertNoPageErrors,
+  iconsOnPage,
   openPreview,
   personaButton,
   phonePage,
@@ -21,9 +23,8 @@ import {
 jest.setTimeout(30_000);
 
 const MP = join(REPO, 'miniprogram');
-const APP = JSON.parse(readFileSync(join(MP, 'app.json'), 'utf8')) as { pages: string[] };
-/** Pages listed in app.json whose files exist (the build skips the others with a warning). */
-const BUILT_PAGES = APP.pages
+/** Pages of every package in app.json whose files exist (the build skips the others with a warning). */
+const BUILT_PAGES = appRoutes(readAppJson(MP))
   .filter((route) => existsSync(join(MP, `${route}.json`)))
   .map((route) => {
     const json = JSON.parse(readFileSync(join(MP, `${route}.json`), 'utf8')) as { navigationBarTitleText?: string };
@@ -89,6 +90,7 @@ describe('browser preview: smoke', () => {
 
   it.each(['新用户', '周部长'])('opens every page of app.json as %s without errors', async (persona) => {
     await switchPersona(p.page, persona);
+    const icons = new Map<string, boolean>();
     for (const [route, title] of BUILT_PAGES) {
       await p.page.evaluate(
         (url) => (window as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url }),
@@ -101,7 +103,11 @@ describe('browser preview: smoke', () => {
       // Role-appropriate refusals are fine; a server fault or a failed request is not.
       await expect(phonePage(p.page).innerText()).resolves.not.toMatch(/系统繁忙|网络异常/);
       assertNoPageErrors(p);
+      for (const icon of await iconsOnPage(p.page)) icons.set(`${route}: ${icon.name}`, icon.glyph);
     }
+    // The icons the pages show (search boxes, empty states, cell arrows) all have glyphs in the shipped subset.
+    expect(icons.size).toBeGreaterThan(0);
+    expect([...icons].filter(([, glyph]) => !glyph).map(([where]) => where)).toEqual([]);
   });
 
   it('keeps the open page in the address bar, so a reload reopens it', async () => {

@@ -254,7 +254,7 @@ export const TDESIGN_OVERRIDES: Record<string, string> = Object.fromEntries(
 /** Load a page once per test file (simulate cannot load the same path twice under jest). */
 export function loadPage(page: string): string {
   const tag = page
-    .replace(/^pages\//, '')
+    .replace(/^([^/]+\/)?pages\//, '')
     .replace(/\/index$/, '')
     .replace(/\//g, '-');
   return simulate.load(path.join(MINIPROGRAM_ROOT, page), `${tag}-page`, {

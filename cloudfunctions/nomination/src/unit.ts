@@ -13,5 +13,9 @@ export async function boundUnit(
 }
 
 export async function notifyUnitAdmins(ctx: ActionContext, unit: OrgDoc, title: string, body: string): Promise<void> {
-  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, { title, body, page: 'pages/review/pending/index' });
+  await notifyRole(
+    ctx,
+    { role: 'unitAdmin', orgId: unit._id },
+    { title, body, page: 'package-admin/pages/review/pending/index' },
+  );
 }

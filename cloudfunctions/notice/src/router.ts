@@ -104,7 +104,7 @@ export const router = defineRouter(noticeContract, {
     await notifyRole(
       ctx,
       { role: 'unitAdmin', orgId: n.unitId },
-      { title: '收到公示异议', body, page: 'pages/admin/objections/index' },
+      { title: '收到公示异议', body, page: 'package-admin/pages/admin/objections/index' },
     );
     return ok({ objectionId });
   },

@@ -139,19 +139,19 @@ Component({
       go('/pages/nomination/mine/index');
     },
     onReview() {
-      go('/pages/review/pending/index');
+      go('/package-admin/pages/review/pending/index');
     },
     onUnitNominate() {
-      go('/pages/review/unit-nominate/index');
+      go('/package-admin/pages/review/unit-nominate/index');
     },
     onClaim() {
       go('/pages/nomination/claim/index');
     },
     onWorkbench() {
-      go('/pages/admin/index');
+      go('/package-admin/pages/admin/index');
     },
     onNotice() {
-      go('/pages/notice/index');
+      go('/package-notice/pages/notice/index');
     },
   },
 });

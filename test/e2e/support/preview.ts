@@ -133,3 +133,19 @@ export function assertNoPageErrors(p: Preview): void {
     throw new Error(`page errors:\n${p.errors.join('\n---\n')}\nconsole errors:\n${p.consoleErrors.join('\n')}`);
   }
 }
+
+/**
+ * The TDesign icons on the visible page, each with whether the shipped icon.wxss gives it a glyph. The build
+ * keeps only the icons it finds in use (scripts/icons.ts); an icon it missed renders as an empty box.
+ */
+export async function iconsOnPage(page: Page): Promise<Array<{ name: string; glyph: boolean }>> {
+  return phonePage(page)
+    .locator('[class*="--t-icon-base"]')
+    .evaluateAll((els) =>
+      els.map((el) => {
+        const token = Array.from(el.classList).find((c) => /--t-icon-(?!base$)[a-z0-9-]+$/.test(c)) ?? '';
+        const content = getComputedStyle(el, '::before').content;
+        return { name: token.replace(/^.*--t-icon-/, ''), glyph: content !== 'none' && content !== 'normal' };
+      }),
+    );
+}

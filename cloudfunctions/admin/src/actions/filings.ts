@@ -208,7 +208,11 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
   await notifyRole(
     ctx,
     { role: over.role, orgId: over.orgId },
-    { title: '名单已备案', body: `${subject.name}已备案好青年名单（${rows}人）。`, page: 'pages/admin/filings/index' },
+    {
+      title: '名单已备案',
+      body: `${subject.name}已备案好青年名单（${rows}人）。`,
+      page: 'package-admin/pages/admin/filings/index',
+    },
   );
   const saved = await filings.get(input.filingId);
   return ok({ filing: await filingView(deps, periodId, subject, saved, '', counts) });
@@ -235,7 +239,7 @@ export const reopen: Handler<typeof adminContract.actions.reopen> = async (input
     {
       title: '名单已退回重报',
       body: `${subject.name}的备案名单已退回：${input.reason}`,
-      page: 'pages/admin/filings/index',
+      page: 'package-admin/pages/admin/filings/index',
     },
   );
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
@@ -265,7 +269,7 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
       {
         title: '请按时备案好青年名单',
         body: `${s.name}尚未备案，截止时间为7月31日，请尽快完成。`,
-        page: 'pages/admin/filings/index',
+        page: 'package-admin/pages/admin/filings/index',
       },
     );
   }
@@ -314,7 +318,7 @@ export const attachScan: Handler<typeof adminContract.actions.attachScan> = asyn
     await notifyRole(
       ctx,
       { role: over.role, orgId: over.orgId },
-      { title: '备案行数不一致', body, page: 'pages/admin/filings/index' },
+      { title: '备案行数不一致', body, page: 'package-admin/pages/admin/filings/index' },
     );
   }
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });

@@ -78,7 +78,7 @@ export const setQuota: Handler<typeof adminContract.actions.setQuota> = async (i
     {
       title: '本单位名额已调整',
       body: `本期名额调整为${input.quota}名：${input.reason}`,
-      page: 'pages/admin/quotas/index',
+      page: 'package-admin/pages/admin/quotas/index',
     },
   );
   return ok({ quota: quotaView(unit, after) });

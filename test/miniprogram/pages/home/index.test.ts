@@ -82,10 +82,12 @@ describe('home', () => {
     expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 1 条');
     expect(page.querySelector('.issue-invite')).toBeUndefined();
     await tapButton(page, '.review', bridge);
-    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/review/pending/index' }));
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/review/pending/index' }),
+    );
     await tapButton(page, '.unit-nominate', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/review/unit-nominate/index' }),
+      expect.objectContaining({ url: '/package-admin/pages/review/unit-nominate/index' }),
     );
   });
 
@@ -93,12 +95,16 @@ describe('home', () => {
     bridge.setOpenid('dev-district-admin');
     const page = await openPage(HOME, bridge);
     await tapButton(page, '.workbench', bridge);
-    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/admin/index' }));
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/admin/index' }),
+    );
     bridge.setOpenid('dev-youth-new');
     const visitor = await openPage(HOME, bridge);
     expect(visitor.querySelector('.workbench')).toBeUndefined();
     await tapButton(visitor, '.open-notice', bridge);
-    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/notice/index' }));
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-notice/pages/notice/index' }),
+    );
   });
 
   it('gives city admins the review entry and the invitation entry, but not 组织推荐', async () => {

@@ -1,0 +1,132 @@
+/**
+ * 管理工作台: the entries a unit, district or city admin needs (R3, R4, R8),
+ * each with a live figure where one query gives it cheaply.
+ */
+import { FILING_LABELS } from '../../../core/filing';
+import { call } from '../../../services/cloud';
+import { loadAdminScope, LEVEL_LABELS, type AdminLevel } from '../../../components/admin-scope';
+import { go } from '../../../components/ui';
+
+type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
+
+interface Entry {
+  key: EntryKey;
+  title: string;
+  desc: string;
+  url: string;
+  figure: string;
+}
+
+const entry = (key: EntryKey, title: string, desc: string): Entry => ({
+  key,
+  title,
+  desc,
+  url: key === 'notice' ? '/package-notice/pages/notice/index' : `/package-admin/pages/admin/${key}/index`,
+  figure: '',
+});
+
+const UNIT_ENTRIES: Entry[] = [
+  entry('quotas', '名额', '本单位建议名额与已通过人数'),
+  entry('roster', '花名册', '本单位推荐人员，按条件筛选'),
+  entry('filings', '备案', '提交备案、上传盖章汇总表'),
+  entry('objections', '异议处理', '核实公示期间收到的异议'),
+  entry('export', '导出汇总表', '“好青年”候选人汇总表（Word/Excel）'),
+  entry('notice', '公示名单', '查看公示中的好青年'),
+];
+
+const OVERSEER_ENTRIES: Entry[] = [
+  entry('dashboard', '工作看板', '进度、截止倒计时、覆盖情况'),
+  entry('quotas', '名额管理', '各单位建议名额，调整名额'),
+  entry('roster', '花名册', '辖区推荐人员，按条件筛选'),
+  entry('filings', '备案情况', '各单位备案进度，提醒与退回'),
+  entry('objections', '异议', '公示异议及处理情况'),
+  entry('export', '导出汇总表', '全市、区县或单位的汇总表'),
+  entry('notice', '公示名单', '查看公示中的好青年'),
+];
+
+type Figures = Partial<Record<EntryKey, string>>;
+
+async function objectionsFigure(): Promise<Figures> {
+  const res = await call('admin', 'objections', { status: 'open', page: 1, pageSize: 1 });
+  return res.ok ? { objections: res.data.total > 0 ? `待处理 ${res.data.total} 条` : '暂无待处理' } : {};
+}
+
+async function unitFigures(): Promise<Figures> {
+  const [quota, filing] = await Promise.all([
+    call('admin', 'quotas', { page: 1, pageSize: 1 }),
+    call('admin', 'filings', { page: 1, pageSize: 1 }),
+  ]);
+  const figures: Figures = {};
+  const q = quota.ok ? quota.data.items[0] : undefined;
+  if (q) figures.quotas = `已通过 ${q.approved} / 名额 ${q.limit}`;
+  if (filing.ok) {
+    const f = filing.data.items[0];
+    figures.filings = f ? FILING_LABELS[f.state] : '由区县统一备案';
+  }
+  return figures;
+}
+
+async function overseerFigures(): Promise<Figures> {
+  const res = await call('admin', 'dashboard', {});
+  if (!res.ok) return {};
+  const d = res.data;
+  return {
+    dashboard: `已通过 ${d.approved} / 目标 ${d.target}`,
+    filings: `已备案 ${d.filing.filed} / ${d.filing.total}`,
+  };
+}
+
+Component({
+  data: {
+    loading: true,
+    error: '',
+    level: '' as AdminLevel | '',
+    levelLabel: '',
+    orgName: '',
+    entries: [] as Entry[],
+  },
+  lifetimes: {
+    attached() {
+      void this.load();
+    },
+  },
+  pageLifetimes: {
+    show() {
+      // Back from a page that may have changed a figure (a filing, a resolved objection).
+      if (this.data.level) void this.loadFigures(this.data.level);
+    },
+  },
+  methods: {
+    async load() {
+      this.setData({ loading: true, error: '' });
+      const res = await loadAdminScope();
+      if (!res.ok) {
+        this.setData({ loading: false, error: res.message });
+        return;
+      }
+      const { level, orgName } = res.scope;
+      const entries = level === 'unit' ? UNIT_ENTRIES : OVERSEER_ENTRIES;
+      this.setData({ loading: false, level, levelLabel: LEVEL_LABELS[level], orgName, entries });
+      await this.loadFigures(level);
+    },
+
+    async loadFigures(level: AdminLevel) {
+      const parts = await Promise.all([objectionsFigure(), level === 'unit' ? unitFigures() : overseerFigures()]);
+      const figures: Figures = Object.assign({}, ...parts);
+      const patch: Record<string, string> = {};
+      this.data.entries.forEach((e, i) => {
+        const figure = figures[e.key];
+        if (figure !== undefined && figure !== e.figure) patch[`entries[${i}].figure`] = figure;
+      });
+      if (Object.keys(patch).length > 0) this.setData(patch);
+    },
+
+    onEntry(e: WechatMiniprogram.CustomEvent) {
+      const { url } = e.currentTarget.dataset as { url?: string };
+      if (url) go(url);
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});

@@ -1,0 +1,114 @@
+/**
+ * 公示 (R8): the selected youths of the period for anyone to see — name, unit,
+ * post, political status, education; deeds only where the youth consented
+ * (R8.1); never ID numbers or phones. Anyone may raise an objection.
+ */
+import type { NoticeItem } from '../../../core/contracts/admin';
+import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../../core/profile';
+import { call } from '../../../services/cloud';
+import { SEX_LABELS } from '../../../components/format';
+import { cancelDebounce } from '../../../components/admin-scope';
+import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../components/paged-list';
+import { go } from '../../../components/ui';
+
+/** Deeds longer than this fold behind 展开. */
+const DEEDS_PREVIEW = 60;
+
+interface NoticeRow {
+  id: string;
+  name: string;
+  sex: string;
+  unitName: string;
+  post: string;
+  profile: string;
+  deeds: string;
+  deedsShort: string;
+  long: boolean;
+  open: boolean;
+}
+
+function rowOf(n: NoticeItem): NoticeRow {
+  const deeds = n.deeds ?? '';
+  return {
+    id: n.nominationId,
+    name: n.name,
+    sex: SEX_LABELS[n.sex],
+    unitName: n.unitName,
+    post: n.post,
+    profile: `${POLITICAL_STATUS_LABELS[n.politicalStatus]} · ${EDUCATION_LABELS[n.education]}`,
+    deeds,
+    deedsShort: deeds.length > DEEDS_PREVIEW ? `${deeds.slice(0, DEEDS_PREVIEW)}…` : deeds,
+    long: deeds.length > DEEDS_PREVIEW,
+    open: false,
+  };
+}
+
+Component({
+  data: {
+    loading: true,
+    error: '',
+    periodName: '',
+    keyword: '',
+    items: [] as NoticeRow[],
+    page: 0,
+    total: 0,
+    hasMore: false,
+    loadingMore: false,
+  },
+  lifetimes: {
+    attached() {
+      void this.loadFirst();
+    },
+    detached() {
+      cancelDebounce(this);
+    },
+  },
+  methods: {
+    loadFirst() {
+      return loadFirstPage(
+        this,
+        (page) => call('notice', 'list', this.query(page)),
+        rowOf,
+        (answer) => ({
+          periodName: answer.periodName,
+        }),
+      );
+    },
+
+    query(page: number) {
+      const keyword = this.data.keyword.trim();
+      return { ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
+    },
+
+    loadMore() {
+      return loadNextPage(this, (page) => call('notice', 'list', this.query(page)), rowOf);
+    },
+
+    ...searchMethods,
+
+    onToggleDeeds(e: WechatMiniprogram.CustomEvent) {
+      const { index } = e.currentTarget.dataset as { index?: number };
+      if (typeof index !== 'number' || !this.data.items[index]) return;
+      this.setData({ [`items[${index}].open`]: !this.data.items[index].open });
+    },
+
+    onObject(e: WechatMiniprogram.CustomEvent) {
+      const { id } = e.currentTarget.dataset as { id?: string };
+      const row = this.data.items.find((n) => n.id === id);
+      if (!row) return;
+      go(
+        `/package-notice/pages/notice/object/index?id=${encodeURIComponent(row.id)}&name=${encodeURIComponent(row.name)}`,
+      );
+    },
+
+    onLoadMore() {
+      void this.loadMore();
+    },
+    onReachBottom() {
+      void this.loadMore();
+    },
+    onRetry() {
+      void this.loadFirst();
+    },
+  },
+});

@@ -1,0 +1,77 @@
+import { addNominations } from '../../../../support/nominees';
+import { find, loadPage, openPage, tapButton, textOf, useBridge, type SimNode } from '../../../../support/cloud-bridge';
+import { approve, cellText, CITY_ADMIN, DISTRICT_ADMIN, object, tapCell } from './support';
+
+const bridge = useBridge({ openid: 'dev-unit-admin' });
+const WORKBENCH = loadPage('package-admin/pages/admin/index');
+
+interface WorkbenchData {
+  entries: Array<{ key: string; title: string; figure: string; url: string }>;
+}
+const open = () => openPage<WorkbenchData>(WORKBENCH, bridge);
+const titles = (page: SimNode<WorkbenchData>) => page.data.entries.map((e) => e.title);
+const figure = (page: SimNode<WorkbenchData>, key: string) => page.data.entries.find((e) => e.key === key)?.figure;
+
+describe('admin workbench', () => {
+  it('offers a unit admin the unit entries with live figures', async () => {
+    const page = await open();
+    expect(titles(page)).toEqual(['名额', '花名册', '备案', '异议处理', '导出汇总表', '公示名单']);
+    expect(textOf(page)).toContain('越城区智造科技有限公司');
+    expect(textOf(page)).toContain('单位管理员');
+    expect(figure(page, 'quotas')).toBe('已通过 0 / 名额 1');
+    // A two_new unit's list is filed by its district (R4.4).
+    expect(figure(page, 'filings')).toBe('由区县统一备案');
+    expect(figure(page, 'objections')).toBe('暂无待处理');
+    expect(cellText(find(page, '.entry--quotas'))).toContain('已通过 0 / 名额 1');
+  });
+
+  it('counts pending objections', async () => {
+    const [id] = await addNominations(bridge.deps, 'yuecheng-tech', 1);
+    await approve(bridge, id);
+    await object(bridge, id);
+    const page = await open();
+    expect(figure(page, 'objections')).toBe('待处理 1 条');
+    expect(figure(page, 'quotas')).toBe('已通过 1 / 名额 1');
+  });
+
+  it('opens an entry', async () => {
+    const page = await open();
+    await tapCell(page, '.entry--roster', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/admin/roster/index' }),
+    );
+  });
+
+  it('offers a district admin the dashboard with progress and filing figures', async () => {
+    bridge.setOpenid(DISTRICT_ADMIN);
+    const page = await open();
+    expect(titles(page)).toEqual(['工作看板', '名额管理', '花名册', '备案情况', '异议', '导出汇总表', '公示名单']);
+    expect(textOf(page)).toContain('越城区');
+    expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
+    // 越城区: four self-filing units and its own 其他基层领域 filing.
+    expect(figure(page, 'filings')).toBe('已备案 0 / 5');
+  });
+
+  it('shows the city admin the city-wide figures', async () => {
+    bridge.setOpenid(CITY_ADMIN);
+    const page = await open();
+    expect(textOf(page)).toContain('团市委管理员');
+    expect(figure(page, 'filings')).toBe('已备案 0 / 36');
+  });
+
+  it('refuses someone who administers nothing, in Chinese', async () => {
+    bridge.setOpenid('dev-youth-zhang');
+    const page = await open();
+    expect(textOf(page)).toContain('您没有进行此操作的权限');
+    expect(page.data.entries).toHaveLength(0);
+  });
+
+  it('shows the network error and recovers on retry', async () => {
+    bridge.setOffline(true);
+    const page = await open();
+    expect(textOf(page)).toContain('网络异常，请检查网络后重试');
+    bridge.setOffline(false);
+    await tapButton(page, ['.page-state', '.retry'], bridge);
+    expect(page.data.entries).toHaveLength(6);
+  });
+});

@@ -1,0 +1,158 @@
+import {
+  find,
+  loadPage,
+  openPage,
+  tapButton,
+  textOf,
+  toastOf,
+  typeInto,
+  useBridge,
+} from '../../../../../support/cloud-bridge';
+import { addNominations } from '../../../../../support/nominees';
+import { approve, arrange, DISTRICT_ADMIN, object, tapNth } from '../support';
+
+const bridge = useBridge({ openid: 'dev-unit-admin' });
+const OBJECTIONS = loadPage('package-admin/pages/admin/objections/index');
+
+interface ObjectionsData {
+  status: string;
+  items: Array<{ id: string; youthName: string; disposition: string }>;
+  total: number;
+  canResolve: boolean;
+  dialog: { visible: boolean; disposition: string; error: string };
+}
+const open = () => openPage<ObjectionsData>(OBJECTIONS, bridge);
+const CONFIRM = ['.resolve-dialog', '.t-dialog__button--confirm'];
+
+/** An approved youth of yuecheng-tech with one objection from the public; returns the nomination id. */
+async function objected(): Promise<string> {
+  const [id] = await addNominations(bridge.deps, 'yuecheng-tech', 1);
+  await approve(bridge, id);
+  await object(bridge, id, '该同志并非本单位在编人员，推荐材料与实际不符。');
+  return id;
+}
+
+async function nominationStatus(id: string): Promise<string> {
+  const doc = await bridge.deps.store.collection<{ _id: string; status: string }>('nominations').get(id);
+  return doc?.status ?? '';
+}
+
+describe('objections', () => {
+  it('shows an empty state when nothing is pending', async () => {
+    const page = await open();
+    expect(textOf(page)).toContain('暂无待处理的异议');
+  });
+
+  it('lists the objection with the youth, the unit and the content', async () => {
+    await objected();
+    const page = await open();
+    expect(page.data.items).toHaveLength(1);
+    const text = textOf(page);
+    expect(text).toContain('越城区智造科技有限公司');
+    expect(text).toContain('该同志并非本单位在编人员，推荐材料与实际不符。');
+    expect(text).toContain('共 1 条');
+    expect(page.data.canResolve).toBe(true);
+  });
+
+  it('dismisses with a required note; the objection moves to 已处理', async () => {
+    const id = await objected();
+    const page = await open();
+    await tapNth(page, '.dismiss', 0, bridge);
+    expect(page.data.dialog).toMatchObject({ visible: true, disposition: 'dismissed' });
+    await tapButton(page, CONFIRM, bridge);
+    expect(page.data.dialog.error).toBe('请填写核实情况说明（至少2个字）');
+    expect(bridge.calls.map((c) => c.action)).not.toContain('resolveObjection');
+
+    await typeInto(page, '.note-input', '经核实为在编人员，异议不成立', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(bridge.modal).not.toHaveBeenCalled(); // only 成立 changes the selection
+    expect(page.data.items).toHaveLength(0);
+    expect(toastOf(page).message).toBe('已记录：异议不成立');
+    expect(await nominationStatus(id)).toBe('approved');
+
+    find(page, '.tabs').querySelectorAll('.t-tabs__item')[1].dispatchEvent('tap');
+    await bridge.idle();
+    expect(page.data.status).toBe('resolved');
+    expect(textOf(page)).toContain('异议不成立');
+    expect(textOf(page)).toContain('经核实为在编人员，异议不成立');
+    expect(page.querySelector('.dismiss')).toBeUndefined();
+  });
+
+  it('upholds after a confirmation that the youth is un-selected', async () => {
+    const id = await objected();
+    const page = await open();
+    const youth = page.data.items[0].youthName;
+    await tapNth(page, '.uphold', 0, bridge);
+    await typeInto(page, '.note-input', '经核实不符合在编条件', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(bridge.modal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '确认异议成立',
+        content: expect.stringContaining(`异议成立将取消${youth}的入选资格`),
+      }),
+    );
+    expect(bridge.calls.find((c) => c.action === 'resolveObjection')?.data).toMatchObject({
+      disposition: 'upheld',
+      note: '经核实不符合在编条件',
+    });
+    expect(toastOf(page).message).toBe(`异议成立，已取消${youth}的入选资格`);
+    expect(await nominationStatus(id)).toBe('rejected');
+  });
+
+  it('does nothing when the admin cancels the 成立 confirmation', async () => {
+    const id = await objected();
+    bridge.cancelModals();
+    const page = await open();
+    await tapNth(page, '.uphold', 0, bridge);
+    await typeInto(page, '.note-input', '经核实不符合在编条件', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(bridge.calls.map((c) => c.action)).not.toContain('resolveObjection');
+    expect(page.data.dialog.visible).toBe(true);
+    expect(await nominationStatus(id)).toBe('approved');
+  });
+
+  it('explains FILING.LOCKED when the list was filed before the objection came', async () => {
+    const [id] = await addNominations(bridge.deps, 'yuecheng-tech', 1);
+    await approve(bridge, id);
+    const { items } = await arrange<{ items: Array<{ id: string }> }>(bridge, DISTRICT_ADMIN, 'admin', 'filings', {
+      state: 'open',
+      page: 1,
+      pageSize: 50,
+    });
+    const district = items.find((f) => f.id.endsWith(':district:yuecheng'))!;
+    await arrange(bridge, DISTRICT_ADMIN, 'admin', 'file', { filingId: district.id });
+    await object(bridge, id);
+
+    const page = await open();
+    await tapNth(page, '.uphold', 0, bridge);
+    await typeInto(page, '.note-input', '经核实不符合在编条件', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(textOf(find(page, '.dialog-error'))).toBe('该名单已备案锁定，如需修改请联系区县团委或团市委退回');
+    expect(await nominationStatus(id)).toBe('approved');
+  });
+
+  it('lets the district follow objections without deciding', async () => {
+    await objected();
+    bridge.setOpenid(DISTRICT_ADMIN);
+    const page = await open();
+    expect(page.data.items).toHaveLength(1);
+    expect(page.data.canResolve).toBe(false);
+    expect(page.querySelector('.uphold')).toBeUndefined();
+  });
+
+  it('refuses someone who administers nothing, in Chinese', async () => {
+    bridge.setOpenid('dev-youth-zhang');
+    const page = await open();
+    expect(textOf(page)).toContain('您没有进行此操作的权限');
+  });
+
+  it('shows the network error and recovers on retry', async () => {
+    await objected();
+    bridge.setOffline(true);
+    const page = await open();
+    expect(textOf(page)).toContain('网络异常，请检查网络后重试');
+    bridge.setOffline(false);
+    await tapButton(page, ['.page-state', '.retry'], bridge);
+    expect(page.data.items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,118 @@
+import { maskIdNumber } from '../../../../../../miniprogram/core/id-number';
+import { ATTESTATION_LABELS } from '../../../../../../miniprogram/core/profile';
+import { demoIdNumber } from '../../../../../../scripts/local/seed';
+import {
+  find,
+  loadPage,
+  openPage,
+  tapButton,
+  textOf,
+  toastOf,
+  typeInto,
+  useBridge,
+} from '../../../../../support/cloud-bridge';
+
+const bridge = useBridge({ openid: 'dev-unit-admin' });
+const DETAIL = loadPage('package-admin/pages/review/detail/index');
+const LI_ID = demoIdNumber('330602', '1995-03-15', 123);
+const LI_PHONE = '13800001234';
+
+interface DetailData {
+  dialog: { visible: boolean; kind: string };
+  canDecide: boolean;
+}
+
+async function openLi() {
+  const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+  // As the queue opens it: the id travels URL-encoded in the query.
+  return openPage<DetailData>(DETAIL, bridge, { id: encodeURIComponent(li._id) });
+}
+
+const CONFIRM = ['.reason-dialog', '.t-dialog__button--confirm'];
+
+describe('review detail', () => {
+  it('shows the masked record, the deeds, the attested criteria and the history', async () => {
+    const page = await openLi();
+    const text = textOf(page);
+    expect(text).toContain('李明');
+    expect(text).toContain(maskIdNumber(LI_ID));
+    expect(text).toContain('138****1234');
+    expect(text).toContain('大学本科/学士');
+    expect(text).toContain(ATTESTATION_LABELS.contribution);
+    expect(text).toContain('牵头完成企业生产线数字化改造');
+    expect(textOf(find(page, '.history'))).toContain('提交推荐');
+    expect(text).not.toContain(LI_ID);
+    expect(text).not.toContain(LI_PHONE);
+  });
+
+  it('reveals the full ID number only with a typed reason, and notes that the view is recorded', async () => {
+    const page = await openLi();
+    await tapButton(page, '.reveal-id', bridge);
+    expect(page.data.dialog).toMatchObject({ visible: true, kind: 'idNumber' });
+    expect(textOf(page.querySelector('.reason-note')!)).toContain('本次查看将被记录（查看人、时间、理由）');
+
+    await tapButton(page, CONFIRM, bridge);
+    expect(textOf(page.querySelector('.reason-error')!)).toBe('请填写查看理由（至少2个字）');
+    expect(bridge.calls.map((c) => c.action)).not.toContain('reveal');
+
+    await typeInto(page, '.reason-input', '核对报名信息', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(page.data.dialog.visible).toBe(false);
+    expect(textOf(page.querySelector('.revealed-id')!)).toBe(LI_ID);
+    expect(textOf(page.querySelector('.audit-note')!)).toContain('本次查看已记录（审计）');
+    // The phone stays masked until asked for separately.
+    expect(textOf(page)).not.toContain(LI_PHONE);
+    const audits = await bridge.deps.store
+      .collection<{ _id: string; details?: Record<string, unknown> }>('audit')
+      .find({});
+    expect(audits.some((a) => a.details?.revealed === 'idNumber' && a.details?.reason === '核对报名信息')).toBe(true);
+  });
+
+  it('reveals the phone the same way', async () => {
+    const page = await openLi();
+    await tapButton(page, '.reveal-phone', bridge);
+    await typeInto(page, '.reason-input', '电话联系本人', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(textOf(page.querySelector('.revealed-phone')!)).toBe(LI_PHONE);
+  });
+
+  it('approves after confirmation; the decision buttons go away', async () => {
+    const page = await openLi();
+    expect(page.data.canDecide).toBe(true);
+    await tapButton(page, '.approve', bridge);
+    expect(bridge.modal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认通过' }));
+    expect(toastOf(page).message).toBe('已通过');
+    expect(page.querySelector('.approve')).toBeUndefined();
+    expect(textOf(find(page, '.history'))).toContain('审核通过');
+  });
+
+  it('returns with a required comment', async () => {
+    const page = await openLi();
+    await tapButton(page, '.return', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(textOf(page.querySelector('.reason-error')!)).toBe('请填写退回修改的意见');
+    await typeInto(page, '.reason-input', '岗位请写全称', bridge);
+    await tapButton(page, CONFIRM, bridge);
+    expect(toastOf(page).message).toBe('已退回修改');
+    const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+    expect(doc).toMatchObject({ status: 'returned' });
+  });
+
+  it('lets a district admin follow and reveal, but not decide', async () => {
+    bridge.setOpenid('dev-district-admin');
+    const page = await openLi();
+    expect(page.querySelector('.approve')).toBeUndefined();
+    expect(page.querySelector('.reveal-id')).toBeTruthy();
+  });
+
+  it('refuses someone outside the scope in Chinese', async () => {
+    bridge.setOpenid('dev-youth-zhang');
+    const page = await openLi();
+    expect(textOf(page.querySelector('.load-error')!)).toBe('该对象不在您的管理范围内');
+  });
+
+  it('explains a missing record when opened without one', async () => {
+    const page = await openPage<DetailData>(DETAIL, bridge, {});
+    expect(textOf(page.querySelector('.load-error')!)).toBe('未找到该推荐记录');
+  });
+});

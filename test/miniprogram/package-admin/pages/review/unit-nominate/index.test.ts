@@ -1,0 +1,109 @@
+import { addYears, chineseDate } from '../../../../../../miniprogram/core/china-time';
+import { demoIdNumber, demoPeriod } from '../../../../../../scripts/local/seed';
+import { find, loadPage, openPage, tapButton, textOf, toastOf, useBridge } from '../../../../../support/cloud-bridge';
+import { fillForm, formOf, tipOf } from '../../../../support/form-driver';
+
+const bridge = useBridge({ openid: 'dev-unit-admin' });
+const UNIT_NOMINATE = loadPage('package-admin/pages/review/unit-nominate/index');
+
+interface PageData {
+  valid: boolean;
+  consentObtained: boolean;
+  result: { claimCode: string } | null;
+}
+const open = () => openPage<PageData>(UNIT_NOMINATE, bridge);
+
+const WANG = { name: '王青', idNumber: demoIdNumber('330602', '1997-07-07', 31), phone: '13700007777' };
+const nominateCalls = () => bridge.calls.filter((c) => c.action === 'nominateByUnit');
+
+async function tickConsentObtained(page: Awaited<ReturnType<typeof open>>): Promise<void> {
+  find(page, '.consent-obtained').querySelector('.t-checkbox')!.dispatchEvent('tap');
+  await bridge.idle();
+}
+
+describe('组织推荐 (unit recommendation)', () => {
+  it('nominates a youth of the admin’s own unit and shows the claim code once, with a copy button', async () => {
+    const clipboard = jest.spyOn(
+      (globalThis as unknown as { wx: { setClipboardData(o: object): void } }).wx,
+      'setClipboardData',
+    );
+    const page = await open();
+    expect(textOf(page.querySelector('.unit-name')!)).toBe('越城区智造科技有限公司');
+    // The admin's form needs no personal-information dialog: the admin attests the youth's consent instead.
+    expect(page.querySelector('.consent')).toBeUndefined();
+    expect(formOf(page).view.fields.idNumber.tip).toBe('');
+
+    await fillForm(page, bridge, WANG);
+    expect(page.data.valid).toBe(true);
+    await tapButton(page, '.submit', bridge);
+    expect(nominateCalls()).toHaveLength(0); // the consent attestation is required
+
+    await tickConsentObtained(page);
+    await tapButton(page, '.submit', bridge);
+    expect(bridge.modal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认提交组织推荐' }));
+    expect(nominateCalls()[0].data).toMatchObject({ unitId: 'yuecheng-tech', consentObtained: true });
+
+    const code = textOf(page.querySelector('.claim-code')!);
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(textOf(page)).toContain('请将认领码交给本人，在小程序『认领单位推荐』中输入');
+    const [doc] = await bridge.deps.store
+      .collection<{ _id: string; claimCodeHash: string }>('nominations')
+      .find({ name: '王青' });
+    expect(doc).toMatchObject({ channel: 'unit', status: 'submitted', youthOpenid: null, unitId: 'yuecheng-tech' });
+    // Stored only as a keyed hash: the page is the one place the code is ever shown.
+    expect(doc.claimCodeHash).toBe(bridge.deps.crypto.hash(`claim:${code}`));
+    expect(JSON.stringify(doc)).not.toContain(code);
+
+    await tapButton(page, '.copy-code', bridge);
+    expect(clipboard).toHaveBeenCalledWith(expect.objectContaining({ data: code }));
+
+    await tapButton(page, '.next', bridge);
+    expect(page.data.result).toBeNull();
+    expect(textOf(page)).not.toContain(code);
+    expect(formOf(page).form.name).toBe('');
+    expect(page.data.consentObtained).toBe(false);
+
+    const again = await open();
+    expect(textOf(again)).not.toContain(code);
+  });
+
+  it('shows a server verdict under the field it concerns', async () => {
+    const page = await open();
+    // The city tightened the period's rules after the page loaded: the server is the authority (R2.5).
+    const period = demoPeriod(bridge.now);
+    const stricter = addYears(period.cutoffBirthDate, 10);
+    await bridge.deps.store
+      .collection('periods')
+      .updateOne({ _id: period._id }, { $set: { cutoffBirthDate: stricter } });
+    await fillForm(page, bridge, WANG);
+    await tickConsentObtained(page);
+    await tapButton(page, '.submit', bridge);
+    expect(tipOf(page, 'id')).toBe(`${chineseDate(stricter)}（含）以后出生方可参加本期选培`);
+    expect(page.data.result).toBeNull();
+  });
+
+  it('shows a refusal of the whole form in Chinese (someone already nominated with this ID number)', async () => {
+    const page = await open();
+    await fillForm(page, bridge, {
+      name: '李明',
+      idNumber: demoIdNumber('330602', '1995-03-15', 123),
+      phone: '13800001234',
+    });
+    await tickConsentObtained(page);
+    await tapButton(page, '.submit', bridge);
+    expect(textOf(page.querySelector('.form-error')!)).toBe('本期已存在该人员的推荐，不能重复提交');
+    expect(toastOf(page).message).toBe('本期已存在该人员的推荐，不能重复提交');
+    expect(page.data.result).toBeNull();
+  });
+
+  it('is not offered to anyone but a unit admin: no other unit can be chosen', async () => {
+    bridge.setOpenid('dev-district-admin');
+    const page = await open();
+    expect(textOf(page.querySelector('.load-error')!)).toBe('组织推荐仅限单位管理员使用');
+    expect(page.querySelector('.form')).toBeUndefined();
+
+    bridge.setOpenid('dev-youth-zhang');
+    const youth = await open();
+    expect(youth.querySelector('.form')).toBeUndefined();
+  });
+});
