@@ -5,9 +5,10 @@
  *
  * - A `pending` marker with a unique `_id` and an owner token serialises
  *   concurrent duplicates: the second caller waits for the first.
- * - The action's transaction turns the marker `done` (with the response) as
- *   its last write, conditional on still owning it, so "committed" and
- *   "marked done" are one fact: no outcome is recorded twice or lost.
+ * - The action's transaction turns the marker `done` (with the response,
+ *   encrypted: it may hold a claim code or a revealed number) as its last
+ *   write, conditional on still owning it, so "committed" and "marked done"
+ *   are one fact: no outcome is recorded twice or lost.
  * - A rejected or failed attempt removes its marker, so it may be retried.
  * - A marker left by a crashed attempt expires after `MARKER_TTL_MS`; the next
  *   retry takes it over instead of waiting out the function. Should the
@@ -47,14 +48,16 @@ async function tryClaim(deps: ServerDeps, key: string): Promise<Claim | 'wait' |
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + MARKER_TTL_MS);
   try {
-    await requests.insert({ _id: key, state: 'pending', owner, createdAt: now, expiresAt, response: null });
+    await requests.insert({ _id: key, state: 'pending', owner, createdAt: now, expiresAt, responseEnc: null });
     return { kind: 'run', owner };
   } catch (e) {
     if (!(e instanceof DuplicateKeyError)) throw e;
   }
   const doc = await requests.get(key);
   if (!doc) return 'again'; // the other attempt failed and removed its marker meanwhile
-  if (doc.state === 'done' && doc.response) return { kind: 'replay', response: doc.response };
+  if (doc.state === 'done' && doc.responseEnc) {
+    return { kind: 'replay', response: JSON.parse(deps.crypto.decrypt(doc.responseEnc)) as Envelope<unknown> };
+  }
   if (doc.expiresAt.getTime() > now.getTime()) return 'wait';
   // A crashed attempt's marker: take it over, conditional on nobody else having done so.
   const taken = await requests.updateOne(
@@ -87,7 +90,10 @@ export async function once(
     const markDone: MarkDone = async (tx, response) =>
       (await tx
         .collection<RequestDoc>(C.requests)
-        .updateOne({ _id: key, state: 'pending', owner }, { $set: { state: 'done', response } })) === 1;
+        .updateOne(
+          { _id: key, state: 'pending', owner },
+          { $set: { state: 'done', responseEnc: deps.crypto.encrypt(JSON.stringify(response)) } },
+        )) === 1;
     let outcome: Envelope<unknown> | undefined;
     try {
       outcome = await run(markDone);

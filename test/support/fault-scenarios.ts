@@ -149,7 +149,7 @@ const consent = (openid: string): Call => ({
   openid,
 });
 
-const unitNomination = (name: string, seq: number): Call => ({
+export const unitNomination = (name: string, seq: number): Call => ({
   fn: 'nomination',
   action: 'nominateByUnit',
   data: {
@@ -330,6 +330,21 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
       await must(w, { fn: 'nomination', action: 'withdraw', data: { nominationId: id }, openid: 'dev-youth-li' });
       w.setNow(new Date(NOW.getTime() + 31 * 86_400_000));
       return { fn: 'cron', action: 'purgeWithdrawn', data: {}, openid: null, system: true };
+    },
+  ],
+  [
+    'the timer removing spent request markers and limit counters',
+    async (w) => {
+      const id = await liNomination(w);
+      await must(w, approve(id));
+      await must(w, {
+        fn: 'notice',
+        action: 'object',
+        data: { nominationId: id, content: '该同志并非本单位在编人员，请核实。' },
+        openid: 'citizen',
+      });
+      w.setNow(new Date(NOW.getTime() + 3 * 86_400_000));
+      return { fn: 'cron', action: 'purgeSpent', data: {}, openid: null, system: true };
     },
   ],
 ];

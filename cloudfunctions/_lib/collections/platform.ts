@@ -4,7 +4,6 @@
  * router's own records (audit trail, notification outbox, idempotent requests).
  * Every function reads them; `_lib` owns them.
  */
-import type { Envelope } from '../../../miniprogram/core/contracts/define';
 import type { Org, Role, RoleGrant } from '../../../miniprogram/core/org';
 import type { PeriodRules } from '../../../miniprogram/core/period';
 import { collection, defineCollections } from './define';
@@ -74,7 +73,11 @@ export interface RequestDoc {
   createdAt: Date;
   /** A pending marker past this instant was left by a crashed attempt and may be taken over. */
   expiresAt: Date;
-  response: Envelope<unknown> | null;
+  /**
+   * The first outcome, sealed like personal data (AES-256-GCM): it may hold a one-time claim code or a
+   * revealed number, which must not rest in clear (R9.1).
+   */
+  responseEnc: string | null;
 }
 
 /** A counted limit (see _lib/limits.ts): `used` slots under a key such as `objection-day:<openid>:<date>`. */
@@ -107,7 +110,8 @@ export const PLATFORM = defineCollections([
   }),
   // A person's messages, and the sender draining pending ones oldest first.
   collection<OutboxDoc>()({ name: 'outbox', indexes: ['toOpenid', ['status', 'createdAt']], rule: 'closed' }),
-  collection<RequestDoc>()({ name: 'requests', indexes: [], rule: 'closed' }),
+  // The spent-marker timer reads the oldest first.
+  collection<RequestDoc>()({ name: 'requests', indexes: ['createdAt'], rule: 'closed' }),
   // Read and written by id only (a counter per key); `expiresAt` lets a timer purge the spent ones.
   collection<LimitDoc>()({ name: 'limits', indexes: ['expiresAt'], rule: 'closed' }),
 ]);

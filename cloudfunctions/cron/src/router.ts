@@ -1,5 +1,6 @@
 import { cronContract } from '../../../miniprogram/core/contracts/cron';
 import { defineRouter } from '../../_lib/router';
 import { purgeWithdrawn } from './actions/purge';
+import { purgeSpent } from './actions/purge-spent';
 
-export const router = defineRouter(cronContract, { purgeWithdrawn });
+export const router = defineRouter(cronContract, { purgeWithdrawn, purgeSpent });

@@ -10,4 +10,11 @@ export const cronContract = defineContract('cron', {
     write: true,
     errors: [],
   }),
+  /** Idempotency markers older than a day and limit counters past their expiry (they hold nothing personal, but pile up). */
+  purgeSpent: action<{ removed: number }>()({
+    input: z.strictObject({}),
+    access: 'system',
+    write: true,
+    errors: [],
+  }),
 });

@@ -14,6 +14,7 @@ import {
   liNomination,
   must,
   SCENARIOS,
+  unitNomination,
 } from '../../support/fault-scenarios';
 import { NOW } from '../../support/harness';
 import { addNominations } from '../../support/nominees';
@@ -34,7 +35,7 @@ describe('all-or-nothing writes on the embedded store', () => {
       owner: 'crashed',
       createdAt: NOW,
       expiresAt: new Date(NOW.getTime() + MARKER_TTL_MS),
-      response: null,
+      responseEnc: null,
     });
     w.setNow(new Date(NOW.getTime() + MARKER_TTL_MS + 1000));
     const retried = await w.call(call, 'req_crashed_00001');
@@ -64,5 +65,53 @@ describe('all-or-nothing writes on the embedded store', () => {
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'QUOTA.EXCEEDED' }) }),
     );
     expect(await w.dump()).toEqual(before);
+  });
+});
+
+describe('what idempotency keeps at rest', () => {
+  it('a replayable outcome holding a claim code or a revealed number is stored encrypted, and replays whole', async () => {
+    const w = await embeddedWorld();
+    const call = unitNomination('王青', 3);
+    const first = await w.call(call, 'req_atrest_000001');
+    expect(first.ok).toBe(true);
+    const { claimCode } = (first as { data: { claimCode: string } }).data;
+    const reveal = await w.call(
+      {
+        fn: 'nomination',
+        action: 'reveal',
+        data: { nominationId: await liNomination(w), field: 'idNumber', reason: '核对身份信息' },
+        openid: 'dev-unit-admin',
+      },
+      'req_atrest_000002',
+    );
+    expect(reveal.ok).toBe(true);
+    const revealed = (reveal as { data: { value: string } }).data.value;
+    const stored = JSON.stringify(await w.deps.store.collection(C.requests).find({}));
+    expect(stored).not.toContain(claimCode);
+    expect(stored).not.toContain(revealed);
+    expect(await w.call(call, 'req_atrest_000001')).toEqual(first);
+  });
+});
+
+describe('spent markers and counters', () => {
+  it('the timer removes request markers after a day and counters past their expiry, and keeps the rest', async () => {
+    const w = await embeddedWorld();
+    const id = await liNomination(w);
+    await w.call(approve(id), 'req_spent_0000001');
+    await w.call({
+      fn: 'notice',
+      action: 'object',
+      data: { nominationId: id, content: '该同志并非本单位在编人员，请核实。' },
+      openid: 'citizen',
+    });
+    const purge = () => w.call({ fn: 'cron', action: 'purgeSpent', data: {}, openid: null, system: true });
+    expect(await purge()).toEqual(expect.objectContaining({ ok: true, data: { removed: 0 } }));
+    w.setNow(new Date(NOW.getTime() + 3 * 86_400_000));
+    // The marker of the approval and the daily counter go; the open objection's counter (no expiry) stays.
+    expect(await purge()).toEqual(expect.objectContaining({ ok: true, data: { removed: 2 } }));
+    expect((await w.deps.store.collection(C.limits).find({})).map((l) => l._id)).toEqual([
+      `objection-open:${id}:citizen`,
+    ]);
+    expect(await w.deps.store.collection(C.requests).count({})).toBe(0);
   });
 });
