@@ -3,6 +3,7 @@ import { benchColdLoad } from './bench/cold-load';
 import { benchExport } from './bench/export';
 import { benchRoster } from './bench/roster';
 import { benchStore } from './bench/store';
+import { benchWrites } from './bench/writes';
 
 function print(rows: Array<{ name: string; value: number; unit: string }>): void {
   for (const r of rows)
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   print(await benchStore());
   console.log('— rosters and dashboards, 100,000 youths in 2,000 units, via the admin router (budget p95 20 ms) —');
   print(await benchRoster());
+  console.log('— a write action in one transaction, against the same writes without one —');
+  print(await benchWrites());
   console.log('— cloud function cold load —');
   print(await benchColdLoad());
   console.log('— summary-table export, 1,000 approved youths (budget 2 s) —');
