@@ -16,6 +16,7 @@
  *   rolls back.
  */
 import type { Envelope } from '../../miniprogram/core/contracts/define';
+import { appError } from '../../miniprogram/core/errors';
 import { C, type RequestDoc } from './collections';
 import type { ServerDeps } from './deps';
 import { DuplicateKeyError, type Store } from './store/port';
@@ -39,22 +40,37 @@ export class Superseded extends Error {
   }
 }
 
-type Claim = { kind: 'run'; owner: string } | { kind: 'replay'; response: Envelope<unknown> };
+type Claim = { kind: 'run'; owner: string } | { kind: 'replay'; response: Envelope<unknown> } | { kind: 'reused' };
+
+export interface RequestKey {
+  key: string;
+  bodyHash: string;
+  requestId: string;
+}
 
 /** One try at the marker: ours (inserted or taken over from a crashed attempt), a finished outcome, or wait. */
-async function tryClaim(deps: ServerDeps, key: string): Promise<Claim | 'wait' | 'again'> {
+async function tryClaim(deps: ServerDeps, { key, bodyHash }: RequestKey): Promise<Claim | 'wait' | 'again'> {
   const requests = deps.store.collection<RequestDoc>(C.requests);
   const owner = deps.randomId(12);
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + MARKER_TTL_MS);
   try {
-    await requests.insert({ _id: key, state: 'pending', owner, createdAt: now, expiresAt, responseEnc: null });
+    await requests.insert({
+      _id: key,
+      state: 'pending',
+      owner,
+      bodyHash,
+      createdAt: now,
+      expiresAt,
+      responseEnc: null,
+    });
     return { kind: 'run', owner };
   } catch (e) {
     if (!(e instanceof DuplicateKeyError)) throw e;
   }
   const doc = await requests.get(key);
   if (!doc) return 'again'; // the other attempt failed and removed its marker meanwhile
+  if (doc.bodyHash !== bodyHash) return { kind: 'reused' };
   if (doc.state === 'done' && doc.responseEnc) {
     return { kind: 'replay', response: JSON.parse(deps.crypto.decrypt(doc.responseEnc)) as Envelope<unknown> };
   }
@@ -67,10 +83,10 @@ async function tryClaim(deps: ServerDeps, key: string): Promise<Claim | 'wait' |
   return taken === 1 ? { kind: 'run', owner } : 'again';
 }
 
-async function claim(deps: ServerDeps, key: string): Promise<Claim> {
+async function claim(deps: ServerDeps, request: RequestKey): Promise<Claim> {
   const started = Date.now();
   for (;;) {
-    const step = await tryClaim(deps, key);
+    const step = await tryClaim(deps, request);
     if (step === 'again') continue;
     if (step !== 'wait') return step;
     if (Date.now() - started > MAX_WAIT_MS) throw new Error('idempotent request still pending');
@@ -80,12 +96,17 @@ async function claim(deps: ServerDeps, key: string): Promise<Claim> {
 
 export async function once(
   deps: ServerDeps,
-  key: string,
+  request: RequestKey,
   run: (markDone: MarkDone) => Promise<Envelope<unknown>>,
 ): Promise<Envelope<unknown>> {
+  const { key } = request;
   for (;;) {
-    const claimed = await claim(deps, key);
+    const claimed = await claim(deps, request);
     if (claimed.kind === 'replay') return claimed.response;
+    if (claimed.kind === 'reused') {
+      const error = appError('REQUEST.ID_REUSED', 'request id already used for another request');
+      return { ok: false, error, requestId: request.requestId };
+    }
     const { owner } = claimed;
     const markDone: MarkDone = async (tx, response) =>
       (await tx

@@ -157,10 +157,11 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
     const handler = handlers[name] as PublicHandler<ActionSpec>;
     if (!spec.write) return runRead(handler, call, deps);
     // A retried or double-tapped write with the same client request id runs once.
-    if (actor && request.fromClient)
-      return once(deps, `${contract.name}.${name}:${actor.openid}:${requestId}`, (done) =>
-        runWrite(handler, call, deps, done),
-      );
+    if (actor && request.fromClient && spec.replay !== false) {
+      const key = `${contract.name}.${name}:${actor.openid}:${requestId}`;
+      const bodyHash = deps.crypto.hash(JSON.stringify(input));
+      return once(deps, { key, bodyHash, requestId }, (done) => runWrite(handler, call, deps, done));
+    }
     return runWrite(handler, call, deps, null);
   }
 

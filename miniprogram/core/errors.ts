@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'OBJECTION.DUPLICATE',
   'OBJECTION.LIMIT',
   'EXPORT.EMPTY',
+  'REQUEST.ID_REUSED',
   'SYS.INTERNAL',
 ] as const;
 

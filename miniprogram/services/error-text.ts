@@ -63,6 +63,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'OBJECTION.DUPLICATE': '您对该同志的异议正在核实中，请勿重复提交',
   'OBJECTION.LIMIT': '您今天提交的异议已达上限，请明天再试',
   'EXPORT.EMPTY': '所选范围内暂无已通过的好青年，无法生成汇总表',
+  'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };
 

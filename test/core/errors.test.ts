@@ -7,7 +7,7 @@ import { ERROR_CODES, isErrorCode } from '../../miniprogram/core/errors';
 import { ERROR_TEXT, errorText } from '../../miniprogram/services/error-text';
 
 /** Answered by the router for any action, so no contract lists them. */
-const ROUTER_CODES = ['ACTION.UNKNOWN', 'AUTH.UNAUTHENTICATED', 'SYS.INTERNAL'];
+const ROUTER_CODES = ['ACTION.UNKNOWN', 'AUTH.UNAUTHENTICATED', 'REQUEST.ID_REUSED', 'SYS.INTERNAL'];
 
 const allContracts: Contract[] = [...Object.values(contracts), cronContract];
 const declarations = allContracts.flatMap((c) =>

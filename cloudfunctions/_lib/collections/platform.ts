@@ -70,6 +70,8 @@ export interface RequestDoc {
   state: 'pending' | 'done';
   /** The attempt holding the marker; only it may mark the request done. */
   owner: string;
+  /** Keyed hash of the request's input: the same id with another body is refused, never replayed. */
+  bodyHash: string;
   createdAt: Date;
   /** A pending marker past this instant was left by a crashed attempt and may be taken over. */
   expiresAt: Date;

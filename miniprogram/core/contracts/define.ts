@@ -18,6 +18,11 @@ export interface ActionSpec<I extends z.ZodMiniType = z.ZodMiniType, O = unknown
   access: Access;
   /** Write actions are audited and never leave partial writes behind. */
   write: boolean;
+  /**
+   * False for a write whose outcome must not be kept for replay (a revealed number): a retry with the
+   * same request id runs, and is audited, again.
+   */
+  replay?: boolean;
   errors: readonly E[];
   /** Phantom: carries the output type. */
   readonly output?: O;
@@ -36,6 +41,7 @@ export function action<O>() {
     input: I;
     access: X;
     write: boolean;
+    replay?: boolean;
     errors: readonly E[];
   }): ActionSpec<I, O, E> & { access: X } => spec;
 }

@@ -148,6 +148,8 @@ export const nominationContract = defineContract('nomination', {
     input: z.strictObject({ nominationId, field: z.enum(['idNumber', 'phone']), reason: text(100, 2) }),
     access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
+    // R9.1 a revealed number is never kept for replay: each reveal is checked and audited afresh.
+    replay: false,
     errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
   }),
   listForReview: action<Paged<NominationView>>()({

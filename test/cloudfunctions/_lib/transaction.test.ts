@@ -7,6 +7,7 @@
  */
 import { C, type RequestDoc } from '../../../cloudfunctions/_lib/collections';
 import { MARKER_TTL_MS } from '../../../cloudfunctions/_lib/idempotency';
+import { nominationContract } from '../../../miniprogram/core/contracts/nomination';
 import {
   approve,
   embeddedWorld,
@@ -33,6 +34,7 @@ describe('all-or-nothing writes on the embedded store', () => {
       _id: key,
       state: 'pending',
       owner: 'crashed',
+      bodyHash: w.deps.crypto.hash(JSON.stringify(nominationContract.actions.review.input.parse(call.data))),
       createdAt: NOW,
       expiresAt: new Date(NOW.getTime() + MARKER_TTL_MS),
       responseEnc: null,
@@ -112,6 +114,37 @@ describe('spent markers and counters', () => {
     expect((await w.deps.store.collection(C.limits).find({})).map((l) => l._id)).toEqual([
       `objection-open:${id}:citizen`,
     ]);
+    expect(await w.deps.store.collection(C.requests).count({})).toBe(0);
+  });
+});
+
+describe('a request id stands for one request', () => {
+  it('the same id with a different body is refused, and changes nothing', async () => {
+    const w = await embeddedWorld();
+    const first = await w.call(unitNomination('王青', 4), 'req_same_id_00001');
+    expect(first.ok).toBe(true);
+    const before = await w.dump();
+    const other = await w.call(unitNomination('李青', 5), 'req_same_id_00001');
+    expect(other).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'REQUEST.ID_REUSED' }) }),
+    );
+    expect(await w.dump()).toEqual(before);
+  });
+
+  it('a reveal is never replayed: each call is checked and audited afresh', async () => {
+    const w = await embeddedWorld();
+    const nominationId = await liNomination(w);
+    const reveal = (field: 'idNumber' | 'phone') => ({
+      fn: 'nomination',
+      action: 'reveal',
+      data: { nominationId, field, reason: '核对身份信息' },
+      openid: 'dev-unit-admin',
+    });
+    const id = await w.call(reveal('idNumber'), 'req_reveal_again1');
+    const phone = await w.call(reveal('phone'), 'req_reveal_again1');
+    expect(id.ok && phone.ok).toBe(true);
+    expect((phone as { data: { value: string } }).data.value).toMatch(/^1\d{10}$/);
+    expect(await w.deps.store.collection(C.audit).count({ action: 'nomination.reveal' })).toBe(2);
     expect(await w.deps.store.collection(C.requests).count({})).toBe(0);
   });
 });
