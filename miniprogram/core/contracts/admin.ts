@@ -16,7 +16,7 @@ import {
 import type { NominationStatus } from '../nomination';
 import { UNIT_CATEGORIES, type UnitCategory } from '../org';
 import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } from '../profile';
-import { id, optionalText, page, pageSize, text, type Paged } from './common';
+import { id, keyword, optionalText, page, pageSize, text, type Paged } from './common';
 import { action, defineContract } from './define';
 import { fileId } from './nomination-form';
 
@@ -114,7 +114,7 @@ export interface ObjectionView {
 }
 
 export const RosterQuery = z.strictObject({
-  keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  keyword,
   districtId: z.optional(id),
   unitId: z.optional(id),
   category: z.optional(z.enum(UNIT_CATEGORIES)),
@@ -261,7 +261,7 @@ export interface NoticeItem {
 /** 公示 (R8): the selected youths, masked, and objections from anyone. */
 export const noticeContract = defineContract('notice', {
   list: action<Paged<NoticeItem> & { periodName: string }>()({
-    input: z.strictObject({ keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))), page, pageSize }),
+    input: z.strictObject({ keyword, page, pageSize }),
     access: 'public',
     write: false,
     errors: ['PERIOD.NOT_FOUND'],

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
-import { id, page, pageSize, text, type Paged } from './common';
+import { id, keyword, optionalText, page, pageSize, text, type Paged } from './common';
 import { idNumberField, NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
@@ -61,7 +61,7 @@ const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/
 export const ReviewInput = z.strictObject({
   nominationId,
   decision: z.enum(['approve', 'reject', 'return']),
-  comment: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  comment: optionalText(200),
   /** R2.2, R2.3, R4.2: approving is the reviewer's confirmation of on-staff status and the three criteria. */
   confirm: z.optional(z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) })),
 });
@@ -109,7 +109,7 @@ export const nominationContract = defineContract('nomination', {
   }),
   /** R9.2 the youth withdraws; the record leaves every list and its personal data is erased after the retention. */
   withdraw: action<{ nomination: NominationView }>()({
-    input: z.strictObject({ nominationId, reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }),
+    input: z.strictObject({ nominationId, reason: optionalText(200) }),
     access: ['youth'],
     write: true,
     errors: ['NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE', 'FILING.LOCKED'],
@@ -157,7 +157,7 @@ export const nominationContract = defineContract('nomination', {
       unitId: z.optional(id),
       status: z.optional(z.enum(['submitted', 'approved', 'rejected', 'returned'])),
       /** Name, matched from its start. */
-      keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+      keyword,
       page,
       pageSize,
     }),
