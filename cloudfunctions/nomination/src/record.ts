@@ -130,6 +130,11 @@ async function insertRecord(
   }
 }
 
+/** Where a record that left the running is kept when its person is nominated again. */
+export function archivedId(doc: Pick<NominationDoc, '_id' | 'createdAt'>): string {
+  return `${doc._id}:${doc.createdAt.getTime()}`;
+}
+
 async function reuseRecord(
   deps: ServerDeps,
   existing: NominationDoc,
@@ -139,14 +144,18 @@ async function reuseRecord(
     p.resubmitter !== null && existing.youthOpenid === p.resubmitter && existing.status === 'returned';
   // The table decides: the youth resubmits their own returned record; a key that left the running is reused.
   if (!transitionFor(NOMINATION_FLOW, existing.status, ownReturned ? 'resubmit' : 'submit')) return err(duplicate());
-  // A resubmission keeps the record's channel and author; a reused key starts afresh.
-  const fields = ownReturned ? { ...p.fields, channel: existing.channel, createdBy: existing.createdBy } : p.fields;
-  const entry = ownReturned ? { ...p.entry, action: 'resubmit' as const } : p.entry;
   const nominations = deps.store.collection<NominationDoc>(C.nominations);
-  const matched = await nominations.updateOne(
-    { _id: p.key, status: existing.status },
-    { $set: fields, $push: { history: entry } },
-  );
+  // A resubmission keeps the record's channel, author and history.
+  const update = ownReturned
+    ? {
+        $set: { ...p.fields, channel: existing.channel, createdBy: existing.createdBy },
+        $push: { history: { ...p.entry, action: 'resubmit' as const } },
+      }
+    : { $set: { ...p.fields, createdAt: p.entry.at, confirmation: null, history: [p.entry] } };
+  // A reused key starts afresh: the old record, its comments included, stays with the unit that handled it
+  // (and keeps its erasure date), under an id of its own; the new unit sees none of it.
+  if (!ownReturned) await nominations.insert({ ...existing, _id: archivedId(existing) });
+  const matched = await nominations.updateOne({ _id: p.key, status: existing.status }, update);
   const saved = matched === 0 ? null : await nominations.get(p.key);
   return saved ? ok(saved) : err(duplicate());
 }
