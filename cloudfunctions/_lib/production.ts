@@ -45,10 +45,12 @@ function isTimer(event: unknown): event is TimerEvent {
 
 export function createProductionMain(router: Router) {
   return async function main(event: CallEvent | TimerEvent, context: unknown): Promise<Envelope<unknown>> {
-    // A timer trigger names the action to run; it carries no user and is the only "system" caller.
-    if (isTimer(event))
+    const platform = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+    const openid = platform.WX_OPENID || null;
+    // A timer is known by the platform's context (TRIGGER_SRC), never by the payload, which any caller of
+    // callFunction controls; it carries no user and is the only "system" caller. It names the action to run.
+    if (platform.TRIGGER_SRC === 'timer' && !openid && isTimer(event))
       return router.handle({ action: event.TriggerName }, { openid: null, system: true }, productionDeps());
-    const wx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-    return router.handle(event, { openid: wx.WX_OPENID || null }, productionDeps());
+    return router.handle(event, { openid }, productionDeps());
   };
 }
