@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { C, type OutboxDoc } from '../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../cloudfunctions/_lib/deps';
 import { FUNCTIONS } from './local/functions';
+import { hasRole, loadActor } from '../cloudfunctions/_lib/identity';
 import { firstMultipartFile, MAX_UPLOAD, saveUpload } from './local/file-store';
 import { PERSONAS } from './local/seed';
 
@@ -108,6 +109,16 @@ function devOpenid(req: IncomingMessage): string | null {
   return typeof header === 'string' && header.length > 0 && header.length <= 64 ? header : null;
 }
 
+async function runTimer(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+  const openid = devOpenid(req);
+  const actor = openid ? await loadActor(deps, openid) : null;
+  if (!actor || !hasRole(actor, ['cityAdmin'])) {
+    sendJson(res, 403, { ok: false, error: { code: 'AUTH.FORBIDDEN', message: 'timers by hand need a city admin' } });
+    return;
+  }
+  sendJson(res, 200, await FUNCTIONS.cron.handle({ action }, { openid: null, system: true }, deps));
+}
+
 /** Routes only the dev server has: uploads, timers by hand, personas, outbox. True when handled. */
 async function devApi(
   deps: ServerDeps,
@@ -120,10 +131,10 @@ async function devApi(
     await upload(req, res, filesDir);
     return true;
   }
-  // Stands in for CloudBase's timer triggers, so timed jobs can be run by hand locally.
+  // Stands in for CloudBase's timer triggers, so timed jobs can be run by hand locally — by a city admin only.
   const timer = /^\/api\/dev\/cron\/([A-Za-z]+)$/.exec(pathname)?.[1];
   if (req.method === 'POST' && timer) {
-    sendJson(res, 200, await FUNCTIONS.cron.handle({ action: timer }, { openid: null, system: true }, deps));
+    await runTimer(deps, req, res, timer);
     return true;
   }
   const body = req.method === 'GET' ? await devRoute(deps, pathname) : undefined;
@@ -140,7 +151,8 @@ export async function handleApi(
 ): Promise<void> {
   if (await devApi(deps, req, res, pathname, filesDir)) return;
   const fn = /^\/api\/([a-z]+)$/.exec(pathname)?.[1];
-  const router = fn ? FUNCTIONS[fn] : undefined;
+  // Own names only: `constructor` and the like are Object.prototype's, not functions of ours.
+  const router = fn && Object.prototype.hasOwnProperty.call(FUNCTIONS, fn) ? FUNCTIONS[fn] : undefined;
   if (req.method !== 'POST' || !router) {
     return sendJson(res, 404, { ok: false, error: { code: 'ACTION.UNKNOWN', message: 'no such function' } });
   }
@@ -151,11 +163,26 @@ export async function handleApi(
   sendJson(res, 200, await router.handle(parseJson(body), { openid: devOpenid(req) }, deps));
 }
 
+/** The names this machine answers to on loopback (the preview is opened as localhost or 127.0.0.1). */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isLocalHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+  return LOCAL_HOSTS.has(name.toLowerCase());
+}
+
 export function startDevServer(
   deps: ServerDeps,
   options: { port: number; host?: string; staticDir: string; filesDir?: string },
 ): Promise<DevServer> {
   const server = createServer((req, res) => {
+    // A page elsewhere that resolves its own name to this machine (DNS rebinding) must not reach the API.
+    if (!isLocalHost(req.headers.host)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('forbidden host');
+      return;
+    }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname.startsWith('/api/')) {
       handleApi(deps, req, res, pathname, options.filesDir).catch((e: unknown) => {

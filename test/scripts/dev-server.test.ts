@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer, type DevServer } from '../../scripts/dev-server';
@@ -126,12 +127,56 @@ describe('dev server (local mode only)', () => {
     expect((await fetch(`${server.url}/files/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
   });
 
-  it('runs a timed job by hand, standing in for the timer trigger', async () => {
-    const res = await fetch(`${server.url}/api/dev/cron/purgeWithdrawn`, { method: 'POST' });
+  it('runs a timed job by hand for a city admin persona only, standing in for the timer trigger', async () => {
+    const cron = (openid?: string) =>
+      fetch(`${server.url}/api/dev/cron/purgeWithdrawn`, {
+        method: 'POST',
+        headers: openid ? { 'x-dev-openid': openid } : {},
+      });
+    expect((await cron()).status).toBe(403);
+    expect((await cron('dev-youth-zhang')).status).toBe(403);
+    const res = await cron('dev-city-admin');
     expect(await res.json()).toEqual(expect.objectContaining({ ok: true, data: { erased: 0 } }));
     const viaPhone = await post('cron', { action: 'purgeWithdrawn' }, 'dev-city-admin');
     expect(await viaPhone.json()).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }),
     );
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'a function named like an Object.prototype key (%s) is unknown, not a fault',
+    async (fn) => {
+      const res = await post(fn, { action: 'me', data: {} }, 'dev-unit-admin');
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual(
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'ACTION.UNKNOWN' }) }),
+      );
+    },
+  );
+
+  it('refuses a request whose Host is not this machine (DNS rebinding)', async () => {
+    const { port } = new URL(server.url);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/account',
+            method: 'POST',
+            headers: { host, 'content-type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ action: 'currentPeriod', data: {} }));
+      });
+    expect(await status('evil.example')).toBe(403);
+    expect(await status(`evil.example:${port}`)).toBe(403);
+    expect(await status(`localhost:${port}`)).toBe(200);
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
   });
 });
