@@ -11,7 +11,13 @@ export interface Actor {
   openid: string;
   displayName: string | null;
   registered: boolean;
+  /** What the caller may do now: the stored grants plus a configured bootstrap grant. */
   grants: RoleGrant[];
+  /**
+   * The grants in `accounts` only. Writes to the account start from these: a bootstrap grant lives in the
+   * configuration, so removing the user from HQN_BOOTSTRAP_CITY_ADMINS removes the role (issue 8 §7).
+   */
+  storedGrants: RoleGrant[];
 }
 
 export async function loadActor(deps: ServerDeps, openid: string): Promise<Actor> {
@@ -20,7 +26,13 @@ export async function loadActor(deps: ServerDeps, openid: string): Promise<Actor
   if (deps.bootstrapCityAdmins.includes(openid) && !grants.some((g) => g.role === 'cityAdmin')) {
     grants.push({ role: 'cityAdmin', orgId: deps.cityOrgId });
   }
-  return { openid, displayName: account?.displayName ?? null, registered: account !== null, grants };
+  return {
+    openid,
+    displayName: account?.displayName ?? null,
+    registered: account !== null,
+    grants,
+    storedGrants: account ? [...account.grants] : [],
+  };
 }
 
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {

@@ -7,7 +7,13 @@ import { districtsIn, resolveReach, resolveScope, unitsIn } from '../../../cloud
 import { dataOf, makeHarness, type Harness } from '../../support/harness';
 import { addNominations } from '../../support/nominees';
 
-const actor = (...grants: RoleGrant[]): Actor => ({ openid: 'someone', displayName: null, registered: true, grants });
+const actor = (...grants: RoleGrant[]): Actor => ({
+  openid: 'someone',
+  displayName: null,
+  registered: true,
+  grants,
+  storedGrants: grants,
+});
 const CITY = { role: 'cityAdmin', orgId: 'city' } as const;
 const YUECHENG = { role: 'districtAdmin', orgId: 'yuecheng' } as const;
 const YC_TECH = { role: 'unitAdmin', orgId: 'yuecheng-tech' } as const;

@@ -22,7 +22,7 @@ export const bindUnit: Handler<typeof accountContract.actions.bindUnit> = async 
       .findOne({ youthOpenid: actor.openid, status: { $in: [...ACTIVE_STATUSES] } });
     if (active) return err(appError('ACCOUNT.ALREADY_BOUND', 'an active nomination ties the youth to the unit'));
   }
-  const grants = [...actor.grants.filter((g) => g.role !== 'youth'), { role: 'youth' as const, orgId: org._id }];
+  const grants = [...actor.storedGrants.filter((g) => g.role !== 'youth'), { role: 'youth' as const, orgId: org._id }];
   const accounts = deps.store.collection<AccountDoc>(C.accounts);
   if (actor.registered) {
     await accounts.updateOne(

@@ -63,7 +63,7 @@ export const redeemInvite: Handler<typeof accountContract.actions.redeemInvite> 
   const grant = { role: invite.role, orgId: invite.orgId };
   const accounts = deps.store.collection<AccountDoc>(C.accounts);
   if (actor.registered) {
-    const kept = actor.grants.filter((g) => !(g.role === grant.role && g.orgId === grant.orgId));
+    const kept = actor.storedGrants.filter((g) => !(g.role === grant.role && g.orgId === grant.orgId));
     await accounts.updateOne(
       { _id: actor.openid },
       { $set: { grants: [...kept, grant], displayName: input.displayName, updatedAt: now } },

@@ -62,12 +62,12 @@ async function viewOf(deps: ServerDeps, id: string) {
 
 async function bindYouth(
   deps: ServerDeps,
-  actor: { openid: string; registered: boolean; grants: AccountDoc['grants'] },
+  actor: { openid: string; registered: boolean; storedGrants: AccountDoc['grants'] },
   doc: NominationDoc,
   now: Date,
 ): Promise<void> {
   const accounts = deps.store.collection<AccountDoc>(C.accounts);
-  const grants = [...actor.grants, { role: 'youth' as const, orgId: doc.unitId }];
+  const grants = [...actor.storedGrants, { role: 'youth' as const, orgId: doc.unitId }];
   if (actor.registered) await accounts.updateOne({ _id: actor.openid }, { $set: { grants, updatedAt: now } });
   else await accounts.insert({ _id: actor.openid, displayName: doc.name, grants, createdAt: now, updatedAt: now });
 }
