@@ -24,6 +24,7 @@ const TABLE: TransitionTable<NominationStatus, NominationEvent, NominationRequir
 
 /** The refusal each requirement may answer with. */
 interface RequirementCode {
+  independent: 'NOMINATION.OWN_RECORD';
   reason: 'INPUT.INVALID';
   confirmation: 'INPUT.INVALID';
   eligible: EligibilityCode;
@@ -72,6 +73,11 @@ export async function moveNomination<E extends NominationEvent>(
     details: m.details,
     invalidCode: 'NOMINATION.INVALID_STATE',
     requirements: {
+      // Issue 8 §5: a nominee never decides on their own record; the level above does.
+      independent: async () =>
+        m.doc.youthOpenid !== null && m.doc.youthOpenid === ctx.actor?.openid
+          ? err(appError('NOMINATION.OWN_RECORD', 'the nominee cannot decide on their own record'))
+          : ok(null),
       reason: async () => (m.entry.comment ? ok(null) : required('comment', 'a reason is required')),
       confirmation: async () =>
         m.confirmed ? ok(null) : required('confirm', 'approval confirms on-staff status and the criteria'),

@@ -19,13 +19,13 @@ export type NominationEvent = 'submit' | 'resubmit' | ReviewDecision | 'withdraw
 
 /**
  * What a move needs first, checked by the server in the order listed:
- * `reason` a comment; `confirmation` the reviewer's confirmation of on-staff
+ * `independent` the person deciding is not the nominee (conflict of interest); `reason` a comment; `confirmation` the reviewer's confirmation of on-staff
  * status and the criteria (R4.2); `eligible` today's eligibility (R2.5);
  * `unlockedFiling` the unit's list not yet filed (R4.4); `takePlace` /
  * `releasePlace` a quota place taken or given back (R3.2).
  */
 export type NominationRequirement =
-  'reason' | 'confirmation' | 'eligible' | 'unlockedFiling' | 'takePlace' | 'releasePlace';
+  'independent' | 'reason' | 'confirmation' | 'eligible' | 'unlockedFiling' | 'takePlace' | 'releasePlace';
 
 export const NOMINATION_FLOW = [
   // A key whose record left the running (withdrawn, rejected) can carry a fresh nomination.
@@ -36,15 +36,20 @@ export const NOMINATION_FLOW = [
     from: ['submitted'],
     event: 'approve',
     to: 'approved',
-    requires: ['unlockedFiling', 'confirmation', 'eligible', 'takePlace'],
+    requires: ['independent', 'unlockedFiling', 'confirmation', 'eligible', 'takePlace'],
   },
-  { from: ['submitted'], event: 'reject', to: 'rejected', requires: ['unlockedFiling', 'reason'] },
-  { from: ['submitted'], event: 'return', to: 'returned', requires: ['unlockedFiling', 'reason'] },
+  { from: ['submitted'], event: 'reject', to: 'rejected', requires: ['independent', 'unlockedFiling', 'reason'] },
+  { from: ['submitted'], event: 'return', to: 'returned', requires: ['independent', 'unlockedFiling', 'reason'] },
   // R9.2 the youth may withdraw at any point; an approved youth's place goes back, unless the list is filed.
   { from: ['submitted', 'returned'], event: 'withdraw', to: 'withdrawn' },
   { from: ['approved'], event: 'withdraw', to: 'withdrawn', requires: ['unlockedFiling', 'releasePlace'] },
   // R8 an upheld objection un-selects the youth and frees the place.
-  { from: ['approved'], event: 'uphold', to: 'rejected', requires: ['unlockedFiling', 'reason', 'releasePlace'] },
+  {
+    from: ['approved'],
+    event: 'uphold',
+    to: 'rejected',
+    requires: ['independent', 'unlockedFiling', 'reason', 'releasePlace'],
+  },
 ] as const satisfies TransitionTable<NominationStatus, NominationEvent, NominationRequirement>;
 
 /** The requirements any row of `E` names (so each action's possible refusals are known to the compiler). */

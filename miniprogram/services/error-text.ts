@@ -44,6 +44,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'CLAIM.INVALID': '认领码或身份证号不正确，请核对单位提供的认领码',
   'NOMINATION.DUPLICATE': '本期已存在该人员的推荐，不能重复提交',
   'NOMINATION.NOT_FOUND': '未找到该推荐记录',
+  'NOMINATION.OWN_RECORD': '这是您本人的推荐，需回避：请由上级团组织审核',
   'NOMINATION.INVALID_STATE': '该推荐的状态已变化，请刷新后重试',
   'QUOTA.EXCEEDED': (d) =>
     typeof d?.limit === 'number'

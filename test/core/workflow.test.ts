@@ -11,9 +11,9 @@ import { allows, statesAllowing, transitionFor } from '../../miniprogram/core/wo
 
 describe('nomination transition table (R4.2, R8, R9.2)', () => {
   it.each<[NominationStatus, NominationEvent, NominationStatus | null, string[]]>([
-    ['submitted', 'approve', 'approved', ['unlockedFiling', 'confirmation', 'eligible', 'takePlace']],
-    ['submitted', 'reject', 'rejected', ['unlockedFiling', 'reason']],
-    ['submitted', 'return', 'returned', ['unlockedFiling', 'reason']],
+    ['submitted', 'approve', 'approved', ['independent', 'unlockedFiling', 'confirmation', 'eligible', 'takePlace']],
+    ['submitted', 'reject', 'rejected', ['independent', 'unlockedFiling', 'reason']],
+    ['submitted', 'return', 'returned', ['independent', 'unlockedFiling', 'reason']],
     ['returned', 'approve', null, []],
     ['approved', 'approve', null, []],
     ['returned', 'resubmit', 'submitted', []],
@@ -27,7 +27,7 @@ describe('nomination transition table (R4.2, R8, R9.2)', () => {
     ['approved', 'withdraw', 'withdrawn', ['unlockedFiling', 'releasePlace']],
     ['rejected', 'withdraw', null, []],
     ['withdrawn', 'withdraw', null, []],
-    ['approved', 'uphold', 'rejected', ['unlockedFiling', 'reason', 'releasePlace']],
+    ['approved', 'uphold', 'rejected', ['independent', 'unlockedFiling', 'reason', 'releasePlace']],
     ['submitted', 'uphold', null, []],
   ])('%s --%s--> %s requires %j', (from, event, to, requires) => {
     const row = transitionFor(NOMINATION_FLOW, from, event);

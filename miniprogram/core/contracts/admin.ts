@@ -225,6 +225,7 @@ export const adminContract = defineContract('admin', {
     access: ['unitAdmin'],
     write: true,
     errors: [
+      'NOMINATION.OWN_RECORD',
       'OBJECTION.NOT_FOUND',
       'OBJECTION.RESOLVED',
       'AUTH.OUT_OF_SCOPE',

@@ -150,7 +150,7 @@ export const nominationContract = defineContract('nomination', {
     write: true,
     // R9.1 a revealed number is never kept for replay: each reveal is checked and audited afresh.
     replay: false,
-    errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
+    errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
   }),
   listForReview: action<Paged<NominationView>>()({
     input: z.strictObject({
@@ -170,6 +170,7 @@ export const nominationContract = defineContract('nomination', {
     access: ['unitAdmin'],
     write: true,
     errors: [
+      'NOMINATION.OWN_RECORD',
       ...ELIGIBILITY_ERRORS,
       'NOMINATION.NOT_FOUND',
       'NOMINATION.INVALID_STATE',

@@ -58,6 +58,9 @@ export const reveal: Handler<typeof nominationContract.actions.reveal> = async (
   const found = await visible(ctx.deps, ctx.actor, input.nominationId, true);
   if (!found.ok) return found;
   const { doc } = found.value;
+  // A nominee sees their own record masked, never through the reviewers' audited view (issue 8 §5).
+  if (doc.youthOpenid === ctx.actor.openid)
+    return err(appError('NOMINATION.OWN_RECORD', 'the nominee cannot reveal their own record'));
   const value = ctx.deps.crypto.decrypt(input.field === 'idNumber' ? doc.idNumberEnc : doc.phoneEnc);
   ctx.audit({ target: `nominations/${doc._id}`, details: { revealed: input.field, reason: input.reason } });
   return ok({ value });
