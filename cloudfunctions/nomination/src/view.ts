@@ -1,8 +1,9 @@
 import type { NominationView } from '../../../miniprogram/core/contracts/nomination';
+import { chinaDate, fullYears } from '../../../miniprogram/core/china-time';
 import type { NominationDoc } from '../../_lib/collections';
 
 /** The masked view every list and detail returns (R9.1): no ciphertext, no hash, no full numbers. */
-export function toView(doc: NominationDoc, unitName: string): NominationView {
+export function toView(doc: NominationDoc, unitName: string, now: Date): NominationView {
   return {
     id: doc._id,
     periodId: doc.periodId,
@@ -11,7 +12,7 @@ export function toView(doc: NominationDoc, unitName: string): NominationView {
     name: doc.name,
     idNumberMasked: doc.idNumberMasked,
     phoneMasked: doc.phoneMasked,
-    birthDate: doc.birthDate,
+    age: fullYears(doc.birthDate, chinaDate(now)),
     sex: doc.sex,
     education: doc.education,
     degree: doc.degree,

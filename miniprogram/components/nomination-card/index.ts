@@ -1,5 +1,4 @@
 /** A nomination's masked summary (R9.1: only masked numbers ever reach the phone); actions go in the slot. */
-import { chineseDate } from '../../core/china-time';
 import type { NominationView } from '../../core/contracts/nomination';
 import { chinaDateTime, SEX_LABELS } from '../format';
 
@@ -12,7 +11,8 @@ function rowsOf(n: NominationView): Row[] {
   const rows: Row[] = [
     { label: '身份证号', value: n.idNumberMasked },
     { label: '手机号', value: n.phoneMasked },
-    { label: '出生日期', value: `${chineseDate(n.birthDate)}（${SEX_LABELS[n.sex]}）` },
+    // Age, never the birth date: beside the masked number it would complete it (R9.1).
+    { label: '年龄', value: `${n.age}岁（${SEX_LABELS[n.sex]}）` },
     { label: '职务/岗位', value: n.post },
     { label: '所在单位', value: n.unitName },
   ];

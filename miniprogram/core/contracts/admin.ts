@@ -57,7 +57,8 @@ export interface RosterItem {
   id: string;
   name: string;
   sex: 'male' | 'female';
-  birthDate: string;
+  /** Full years today; never the birth date (it completes the masked ID number). */
+  age: number;
   idNumberMasked: string;
   phoneMasked: string;
   unitId: string;

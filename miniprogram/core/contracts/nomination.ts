@@ -15,7 +15,11 @@ export interface NominationView {
   name: string;
   idNumberMasked: string;
   phoneMasked: string;
-  birthDate: string;
+  /**
+   * Full years today (China time). Never the birth date: the masked ID number hides exactly those eight digits,
+   * so the two together would rebuild it (R9.1, issue 8 §1).
+   */
+  age: number;
   sex: Sex;
   education: Education;
   degree: Degree;

@@ -1,4 +1,5 @@
 import type { adminContract, RosterItem, RosterQuery } from '../../../../miniprogram/core/contracts/admin';
+import { chinaDate, fullYears } from '../../../../miniprogram/core/china-time';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { recordFilter, type Scope } from '../../../../miniprogram/core/scope';
@@ -55,11 +56,13 @@ export const roster: Handler<typeof adminContract.actions.roster> = async (input
     deps,
     [...docs.map((d) => d.unitId), ...docs.map((d) => d.districtId ?? '')].filter(Boolean),
   );
+  const today = chinaDate(now);
   const items: RosterItem[] = docs.map((d) => ({
     id: d._id,
     name: d.name,
     sex: d.sex,
-    birthDate: d.birthDate,
+    // Full years, never the birth date: beside the masked number it would rebuild it (R9.1).
+    age: fullYears(d.birthDate, today),
     idNumberMasked: d.idNumberMasked,
     phoneMasked: d.phoneMasked,
     unitId: d.unitId,

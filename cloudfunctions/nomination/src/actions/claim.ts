@@ -50,14 +50,14 @@ export const claim: Handler<typeof nominationContract.actions.claim> = async (in
   if (matched === 0) return invalid();
   if (!youthGrant) await bindYouth(ctx.deps, actor, doc, now);
   ctx.audit({ target: `nominations/${doc._id}`, details: { unitId: doc.unitId } });
-  return ok({ nomination: await viewOf(deps, doc._id) });
+  return ok({ nomination: await viewOf(deps, doc._id, now) });
 };
 
-async function viewOf(deps: ServerDeps, id: string) {
+async function viewOf(deps: ServerDeps, id: string, now: Date) {
   const saved = await deps.store.collection<NominationDoc>(C.nominations).get(id);
   if (!saved) throw new Error('nomination vanished after write');
   const unit = await getOrg(deps, saved.unitId);
-  return toView(saved, unit?.name ?? '');
+  return toView(saved, unit?.name ?? '', now);
 }
 
 async function bindYouth(

@@ -36,7 +36,10 @@ export const get: Handler<typeof nominationContract.actions.get> = async (input,
   const found = await visible(ctx.deps, ctx.actor, input.nominationId, false);
   if (!found.ok) return found;
   const { doc, unit } = found.value;
-  return ok({ nomination: toView(doc, unit.name), eligibility: await eligibilityToday(ctx.deps, doc, ctx.now) });
+  return ok({
+    nomination: toView(doc, unit.name, ctx.now),
+    eligibility: await eligibilityToday(ctx.deps, doc, ctx.now),
+  });
 };
 
 async function eligibilityToday(deps: ServerDeps, doc: NominationDoc, now: Date): Promise<EligibilityView> {

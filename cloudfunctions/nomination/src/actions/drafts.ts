@@ -24,7 +24,7 @@ export const getMine: Handler<typeof nominationContract.actions.getMine> = async
   const draft = await ctx.deps.store.collection<DraftDoc>(C.drafts).get(`${period._id}:${ctx.actor.openid}`);
   const names = doc ? await orgNames(ctx.deps, [doc.unitId]) : new Map<string, string>();
   return ok({
-    nomination: doc ? toView(doc, names.get(doc.unitId) ?? '') : null,
+    nomination: doc ? toView(doc, names.get(doc.unitId) ?? '', ctx.now) : null,
     draft: draft ? draftView(draft) : null,
   });
 };

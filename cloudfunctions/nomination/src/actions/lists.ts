@@ -33,7 +33,7 @@ export const listForReview: Handler<typeof nominationContract.actions.listForRev
     docs.map((d) => d.unitId),
   );
   return ok({
-    items: docs.map((d) => toView(d, names.get(d.unitId) ?? '')),
+    items: docs.map((d) => toView(d, names.get(d.unitId) ?? '', ctx.now)),
     page,
     pageSize,
     total,

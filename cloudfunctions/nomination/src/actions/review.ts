@@ -35,7 +35,7 @@ export const review: Handler<typeof nominationContract.actions.review> = async (
   });
   if (!moved.ok) return moved;
   if (doc.youthOpenid) ctx.notify(resultNotice(doc.youthOpenid, moved.value.status, entry.comment));
-  return ok({ nomination: toView(moved.value, unit.name) });
+  return ok({ nomination: toView(moved.value, unit.name, now) });
 };
 
 /** The record and its unit, if the actor administers that unit. */

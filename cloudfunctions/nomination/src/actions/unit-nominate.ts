@@ -48,5 +48,5 @@ export const nominateByUnit: Handler<typeof nominationContract.actions.nominateB
   if (!saved.ok) return saved;
   // The unit attests that it obtained the youth's consent to process the ID number and phone.
   ctx.audit({ target: `nominations/${key}`, details: { channel: 'unit', unitId: unit._id, consentObtained: true } });
-  return ok({ nomination: toView(saved.value, unit.name), claimCode });
+  return ok({ nomination: toView(saved.value, unit.name, now), claimCode });
 };

@@ -35,7 +35,7 @@ export const withdraw: Handler<typeof nominationContract.actions.withdraw> = asy
   });
   if (!moved.ok) return moved;
   await notifyUnitAdmins(ctx, unit, '好青年推荐已撤回', `${doc.name}撤回了本期好青年推荐。`);
-  return ok({ nomination: toView(moved.value, unit.name) });
+  return ok({ nomination: toView(moved.value, unit.name, now) });
 };
 
 /** The youth's own record (the table decides whether it may be withdrawn, and what that requires). */
