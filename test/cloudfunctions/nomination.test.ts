@@ -26,7 +26,7 @@ describe('walking skeleton: self-nomination → unit review', () => {
       expect.objectContaining({
         status: 'submitted',
         channel: 'self',
-        birthDate: '1996-05-20',
+        age: 30,
         sex: 'male',
         unitId: 'yuecheng-tech',
       }),

@@ -64,7 +64,8 @@ describe('review queue', () => {
     expect(text).toContain('李明');
     expect(text).toContain('330602********123'); // region + last four only
     expect(text).toContain('138****1234');
-    expect(text).toContain('1995年3月15日');
+    expect(text).toContain('年龄31岁（男）'); // the age, never the birth date beside the masked number
+    expect(text).not.toContain('1995年3月15日');
     expect(text).toContain('研发工程师');
     expect(text).toContain('待审核');
     expect(text).not.toContain('13800001234');
