@@ -348,7 +348,7 @@ describe('filing (R4.4) and objections (R8)', () => {
     Array.from({ length: n }, (_, i) => ({ fileId: `local://page${i + 1}.jpg`, sha256: hash('abcdef'[i % 6]) }));
 
   it('the stamped photos keep files, hashes, pages and uploader; a row-count mismatch is flagged to the district', async () => {
-    const scan = { filingId: unitFiling, kind: 'photos', files: photos(2), pageCount: 2, confirmedRows: 2 };
+    const scan = { filingId: unitFiling, kind: 'photos' as const, files: photos(2), pageCount: 2, confirmedRows: 2 };
     expect(codeOf(await h.call('admin', 'attachScan', scan, 'yc-gov-admin'))).toBe('FILING.NOT_FILED');
     dataOf(await h.call('admin', 'file', { filingId: unitFiling }, 'yc-gov-admin'));
     const res = dataOf<{ filing: FilingView }>(
@@ -393,7 +393,7 @@ describe('filing (R4.4) and objections (R8)', () => {
   it('a PDF is one file with the page count as entered; a matching row count is not flagged', async () => {
     dataOf(await h.call('admin', 'file', { filingId: unitFiling }, 'yc-gov-admin'));
     const pdf = { fileId: 'cloud://env-1.bucket/scans/stamped.pdf', sha256: hash('c') };
-    const scan = { filingId: unitFiling, kind: 'pdf', files: [pdf], pageCount: 3, confirmedRows: 1 };
+    const scan = { filingId: unitFiling, kind: 'pdf' as const, files: [pdf], pageCount: 3, confirmedRows: 1 };
     const res = dataOf<{ filing: FilingView }>(await h.call('admin', 'attachScan', scan, 'yc-gov-admin'));
     expect(res.filing).toEqual(
       expect.objectContaining({
@@ -433,10 +433,9 @@ describe('filing (R4.4) and objections (R8)', () => {
     ],
   ])('refuses %s as INPUT.INVALID at its field, recording nothing', async (_label, shape, path, code) => {
     dataOf(await h.call('admin', 'file', { filingId: unitFiling }, 'yc-gov-admin'));
-    const res = await h.call(
+    const res = await h.callRaw(
       'admin',
-      'attachScan',
-      { filingId: unitFiling, confirmedRows: 1, ...shape },
+      { action: 'attachScan', data: { filingId: unitFiling, confirmedRows: 1, ...shape } },
       'yc-gov-admin',
     );
     expect(res).toEqual(

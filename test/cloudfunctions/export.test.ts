@@ -24,6 +24,7 @@ import { CITY_ORG_ID, TEST_KEYS } from '../../scripts/local/deps';
 import { demoForm, demoIdNumber, seedDemo } from '../../scripts/local/seed';
 import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../support/fake-tcb-server';
 import { dataOf, makeHarness, type Harness } from '../support/harness';
+import type { Envelope } from '../../miniprogram/core/contracts/define';
 import { addNominations } from '../support/nominees';
 
 const CITY = 'dev-city-admin';
@@ -222,8 +223,13 @@ function personalValues(people: Person[]): { full: string[]; masked: string[] } 
 describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)', () => {
   let h: Harness;
   let filesDir: string;
-  const exportAs = (openid: string, data: { scope: string; orgId: string; format: string }) =>
-    h.call('export', 'summaryTable', data, openid);
+  const exportAs = (openid: string, data: { scope: string; orgId: string; format: 'docx' | 'xlsx' }) =>
+    h.call(
+      'export',
+      'summaryTable',
+      data as { scope: 'unit' | 'district' | 'city'; orgId: string; format: 'docx' },
+      openid,
+    );
   const fileOf = (url: string): Buffer => readFileSync(join(filesDir, decodeURIComponent(url.slice('/files/'.length))));
 
   beforeAll(async () => {
@@ -426,7 +432,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
   ])('%s → %s, nothing written', async (_label, who, data, code) => {
     const before = await h.snapshot();
     const files = readdirSync(filesDir);
-    const res = await h.call('export', 'summaryTable', { format: 'docx', ...data }, who);
+    const res = await h.callRaw('export', { action: 'summaryTable', data: { format: 'docx', ...data } }, who);
     expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) }));
     expect(await h.snapshot()).toEqual(before);
     expect(readdirSync(filesDir)).toEqual(files);
@@ -496,7 +502,7 @@ describe('export through the production entry and the CloudBase SDK', () => {
       { action: 'summaryTable', data: { scope: 'unit', orgId: 'yuecheng-tech', format: 'xlsx' } },
       { environ: `WX_CONTEXT_KEYS=WX_OPENID;WX_OPENID=${CITY}` },
     );
-    const out = dataOf<ExportResult>(res);
+    const out = dataOf(res as Envelope<ExportResult>);
     expect(out.rows).toBe(3);
     expect(out.fileName).toMatch(/^好青年候选人汇总表-越城区智造科技有限公司-\d{8}\.xlsx$/);
     const [path, object] = [...fake.objects][0];

@@ -99,7 +99,7 @@ describe(`malformed payloads (${ROWS.length}) → INPUT.INVALID, nothing written
   it.each(ROWS)('%s', async (_label, fn, action, data) => {
     const openid = action === 'review' || action === 'listForReview' ? 'dev-unit-admin' : YOUTH;
     const before = await h.snapshot();
-    const res = await h.call(fn, action, data, openid);
+    const res = await h.callRaw(fn as 'nomination', { action, data }, openid);
     expect(res).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'INPUT.INVALID' }),

@@ -153,7 +153,7 @@ describe('withdrawal and erasure (R9.2)', () => {
     expect(
       dataOf<{ nomination: NominationView | null }>(await h.call('nomination', 'getMine', {}, YOUTH)).nomination,
     ).toBeNull();
-    for (const status of ['submitted', 'approved', 'rejected', 'returned']) {
+    for (const status of ['submitted', 'approved', 'rejected', 'returned'] as const) {
       const list = dataOf<Paged<NominationView>>(
         await h.call('nomination', 'listForReview', { status }, 'dev-city-admin'),
       );

@@ -48,7 +48,7 @@ describe('walking skeleton: self-nomination → unit review', () => {
         ADMIN,
       ),
     );
-    const after = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'getMine', {}, YOUTH));
+    const after = dataOf(await h.call('nomination', 'getMine', {}, YOUTH));
     expect(after.nomination?.status).toBe('approved');
     expect(after.nomination?.history.map((e) => e.action)).toEqual(['submit', 'approve']);
     const outbox = await h.deps.store.collection('outbox').find({ toOpenid: YOUTH });
@@ -182,10 +182,9 @@ describe('review rules (R4.2)', () => {
         }),
       }),
     );
-    const half = await h.call(
+    const half = await h.callRaw(
       'nomination',
-      'review',
-      { nominationId: id, decision: 'approve', confirm: { onStaff: true } },
+      { action: 'review', data: { nominationId: id, decision: 'approve', confirm: { onStaff: true } } },
       ADMIN,
     );
     expect(half.ok).toBe(false);
@@ -212,7 +211,7 @@ describe('review rules (R4.2)', () => {
       ADMIN,
     );
     expect(ok.ok).toBe(true);
-    const mine = dataOf<{ nomination: NominationView }>(await h.call('nomination', 'getMine', {}, YOUTH));
+    const mine = dataOf(await h.call('nomination', 'getMine', {}, YOUTH));
     expect(mine.nomination?.history.at(-1)).toEqual(
       expect.objectContaining({ action: 'return', comment: '请补充典型事迹', actorName: '陈管理员' }),
     );

@@ -45,10 +45,9 @@ describe('router: each failure has its own code and writes nothing', () => {
   });
 
   it('reports the failing field paths for invalid input', async () => {
-    const res = await h.call(
+    const res = await h.callRaw(
       'nomination',
-      'submitSelf',
-      { ...validSubmission, phone: { $ne: null }, extra: 1 },
+      { action: 'submitSelf', data: { ...validSubmission, phone: { $ne: null }, extra: 1 } },
       'dev-youth-zhang',
     );
     expect(res.ok).toBe(false);
