@@ -33,6 +33,10 @@ export function idNumberOf(birthDate: string, seq: number, region = '330602'): s
   return `${first17}${idCheckChar(first17)}`;
 }
 
+/** A reviewer's approval of a nomination: it confirms on-staff status and the three criteria (R4.2). */
+export const approval = (nominationId: string) =>
+  ({ nominationId, decision: 'approve', confirm: { onStaff: true, attestations: true } }) as const;
+
 /** Typical deeds (≥ 50 characters, R2): what the public notice shows where the youth consented. */
 export const DEEDS =
   '牵头完成企业生产线数字化改造，主持开发设备远程运维平台，使设备故障响应时间缩短百分之四十；带领青年突击队攻坚关键工艺，获评区级青年岗位能手。';
@@ -77,6 +81,9 @@ export interface IdentitySpec {
   /** Default 1996-05-20; the period's cutoff is 35 years before its reference date (R2.1). */
   birthDate?: string;
   region?: string;
+  /** A given ID number instead of one made from the birth date (sex and birth date follow from it). */
+  idNumber?: string;
+  phone?: string;
 }
 
 export interface YouthSpec extends IdentitySpec {
@@ -111,11 +118,18 @@ export interface Fixture {
   /** A fresh identity with no account (someone a unit nominates). */
   person(spec?: IdentitySpec): Identity;
   nomination(unit: OrgDoc, spec?: NominationSpec): Promise<Nominee>;
-  nominations(unit: OrgDoc, count: number, spec?: Omit<NominationSpec, 'youth' | 'name'>): Promise<Nominee[]>;
+  nominations(
+    unit: OrgDoc,
+    count: number,
+    spec?: Omit<NominationSpec, 'youth' | 'name' | 'idNumber' | 'phone'>,
+  ): Promise<Nominee[]>;
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '晓明华青伟芳娜静磊洋勇艳杰军敏强丽涛斌';
+/** A plausible Chinese name, different for each number. */
+const nameOf = (n: number) =>
+  `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}${GIVEN[n % GIVEN.length]}`;
 const REVIEW_EVENT = { approved: 'approve', returned: 'return', rejected: 'reject' } as const;
 
 function formOf(p: Pick<Identity, 'name' | 'idNumber' | 'phone'>, over: Partial<NominationForm> = {}): NominationForm {
@@ -188,7 +202,7 @@ export async function fixture(
 
   const account = async (grants: RoleGrant[], over: { openid?: string; name?: string } = {}): Promise<Person> => {
     const n = next();
-    const person = { openid: over.openid ?? `user-${n}`, name: over.name ?? `用户${n}` };
+    const person = { openid: over.openid ?? `user-${n}`, name: over.name ?? nameOf(n) };
     const at = deps.clock();
     await accounts.insert({ _id: person.openid, displayName: person.name, grants, createdAt: at, updatedAt: at });
     return person;
@@ -196,12 +210,11 @@ export async function fixture(
 
   const person = (spec: IdentitySpec = {}): Identity => {
     const n = next();
-    const name =
-      spec.name ?? `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}${GIVEN[n % GIVEN.length]}`;
+    const name = spec.name ?? nameOf(n);
     const identity = {
       name,
-      idNumber: idNumberOf(spec.birthDate ?? '1996-05-20', n, spec.region),
-      phone: `139${String(n).padStart(8, '0')}`,
+      idNumber: spec.idNumber ?? idNumberOf(spec.birthDate ?? '1996-05-20', n, spec.region),
+      phone: spec.phone ?? `139${String(n).padStart(8, '0')}`,
     };
     return { ...identity, form: (over) => formOf(identity, over) };
   };
