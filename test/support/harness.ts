@@ -28,6 +28,9 @@ export type ActionOf<F extends FunctionName> = keyof Actions<F> & string;
 /** One action's spec in its contract. */
 export type SpecOf<F extends FunctionName, A extends ActionOf<F>> = Actions<F>[A];
 
+/** The input of one action, as its contract types it (what `h.call` takes). */
+export type InputFor<F extends FunctionName, A extends ActionOf<F>> = InputOf<SpecOf<F, A>>;
+
 /** Codes the router answers with before or around any action (unknown action, bad input, identity, faults). */
 export type RouterCode =
   'ACTION.UNKNOWN' | 'INPUT.INVALID' | 'AUTH.UNAUTHENTICATED' | 'AUTH.FORBIDDEN' | 'AUTH.OUT_OF_SCOPE' | 'SYS.INTERNAL';
@@ -56,7 +59,7 @@ export interface Harness {
   call<F extends FunctionName, A extends ActionOf<F>>(
     fn: F,
     action: A,
-    input: InputOf<SpecOf<F, A>>,
+    input: InputFor<F, A>,
     caller?: Caller,
     requestId?: string,
   ): Promise<Reply<SpecOf<F, A>>>;
