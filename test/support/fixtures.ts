@@ -16,6 +16,7 @@
  * of their own (the consent excepted, which goes through the action).
  */
 import { C, type AccountDoc, type OrgDoc, type PeriodDoc } from '../../cloudfunctions/_lib/collections';
+import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { moveNomination } from '../../cloudfunctions/_lib/nomination-flow';
 import type { ActionContext } from '../../cloudfunctions/_lib/router';
 import { keyOf, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
@@ -132,7 +133,11 @@ const nameOf = (n: number) =>
   `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}${GIVEN[n % GIVEN.length]}`;
 const REVIEW_EVENT = { approved: 'approve', returned: 'return', rejected: 'reject' } as const;
 
-function formOf(p: Pick<Identity, 'name' | 'idNumber' | 'phone'>, over: Partial<NominationForm> = {}): NominationForm {
+/** A complete, eligible R2 form for a person (what `Identity.form` gives), for inputs built outside a fixture. */
+export function nominationForm(
+  p: Pick<Identity, 'name' | 'idNumber' | 'phone'>,
+  over: Partial<NominationForm> = {},
+): NominationForm {
   return {
     name: p.name,
     idNumber: p.idNumber,
@@ -159,6 +164,8 @@ export async function fixture(
     period?: Partial<PeriodDoc> | null;
     bootstrapCityAdmins?: string[];
     filesDir?: string;
+    /** Other dependencies (the cloudbase adapter against the fake endpoint) instead of the embedded store. */
+    deps?: ServerDeps;
   } = {},
 ): Promise<Fixture> {
   const now = options.now ?? NOW;
@@ -216,7 +223,7 @@ export async function fixture(
       idNumber: spec.idNumber ?? idNumberOf(spec.birthDate ?? '1996-05-20', n, spec.region),
       phone: spec.phone ?? `139${String(n).padStart(8, '0')}`,
     };
-    return { ...identity, form: (over) => formOf(identity, over) };
+    return { ...identity, form: (over) => nominationForm(identity, over) };
   };
 
   const youth = async (at: OrgDoc | null, spec: YouthSpec = {}): Promise<Youth> => {

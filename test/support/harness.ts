@@ -72,19 +72,28 @@ export interface Harness {
 }
 
 export async function makeHarness(
-  options: { seed?: boolean; now?: Date; bootstrapCityAdmins?: string[]; filesDir?: string } = {},
+  options: {
+    seed?: boolean;
+    now?: Date;
+    bootstrapCityAdmins?: string[];
+    filesDir?: string;
+    /** Other dependencies (e.g. the cloudbase adapter): their own clock and logger, so no `setNow` and no `logs`. */
+    deps?: ServerDeps;
+  } = {},
 ): Promise<Harness> {
   let now = options.now ?? NOW;
   const logs: string[] = [];
-  const deps = createLocalDeps({
-    clock: () => now,
-    log: createConsoleLogger((line) => {
-      logs.push(line);
-      captureLine(line);
-    }),
-    bootstrapCityAdmins: options.bootstrapCityAdmins,
-    filesDir: options.filesDir,
-  });
+  const local = () =>
+    createLocalDeps({
+      clock: () => now,
+      log: createConsoleLogger((line) => {
+        logs.push(line);
+        captureLine(line);
+      }),
+      bootstrapCityAdmins: options.bootstrapCityAdmins,
+      filesDir: options.filesDir,
+    });
+  const deps = options.deps ?? local();
   if (options.seed !== false) await seedDemo(deps, now);
   const callRaw = (fn: FunctionName, event: unknown, caller: Caller = null) =>
     ROUTERS[fn].handle(event, metaOf(caller), deps);
@@ -92,6 +101,7 @@ export async function makeHarness(
     deps,
     logs,
     setNow: (d) => {
+      if (options.deps) throw new Error('the given deps keep their own clock');
       now = d;
     },
     call: async (fn, action, input, caller = null, requestId) => {
