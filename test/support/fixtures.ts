@@ -169,7 +169,8 @@ export async function fixture(
   } = {},
 ): Promise<Fixture> {
   const now = options.now ?? NOW;
-  const h = await makeHarness({ ...options, now, seed: false });
+  const { bootstrapCityAdmins, filesDir } = options;
+  const h = await makeHarness({ now, seed: false, bootstrapCityAdmins, filesDir, deps: options.deps });
   const { deps } = h;
   const orgs = deps.store.collection<OrgDoc>(C.orgs);
   const accounts = deps.store.collection<AccountDoc>(C.accounts);
