@@ -4,6 +4,7 @@
  */
 import { C, type AccountDoc } from '../../../cloudfunctions/_lib/collections';
 import type { MeOutput } from '../../../miniprogram/core/contracts/account';
+import type { Envelope } from '../../../miniprogram/core/contracts/define';
 import { FUNCTIONS } from '../../../scripts/local/functions';
 import { dataOf, makeHarness } from '../../support/harness';
 
@@ -26,10 +27,11 @@ it.each([
     );
     input = { code, displayName: '周部长' };
   }
-  dataOf(await h.call('account', action, input, FIRST));
+  // The two actions take different inputs: one table row each, sent as the phone would.
+  dataOf(await h.callRaw('account', { action, data: input }, FIRST));
   const stored = await h.deps.store.collection<AccountDoc>(C.accounts).get(FIRST);
   expect(stored?.grants.map((g) => g.role)).not.toContain('cityAdmin');
   const unconfigured = { ...h.deps, bootstrapCityAdmins: [] };
   const me = await FUNCTIONS.account.handle({ action: 'me', data: {} }, { openid: FIRST }, unconfigured);
-  expect(dataOf<MeOutput>(me).roles.map((r) => r.role)).not.toContain('cityAdmin');
+  expect(dataOf(me as Envelope<MeOutput>).roles.map((r) => r.role)).not.toContain('cityAdmin');
 });

@@ -32,7 +32,7 @@ it.each([
   ['approve', { decision: 'approve', confirm: { onStaff: true, attestations: true } }],
   ['reject', { decision: 'reject', comment: '自己审核自己' }],
   ['return', { decision: 'return', comment: '自己审核自己' }],
-])('a reviewer cannot %s their own nomination, and nothing changes', async (_label, decision) => {
+] as const)('a reviewer cannot %s their own nomination, and nothing changes', async (_label, decision) => {
   const h = await makeHarness();
   const id = await selfNominatedAdmin(h);
   const before = await h.snapshot();

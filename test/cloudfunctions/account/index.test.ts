@@ -3,14 +3,14 @@
  * real @cloudbase/node-sdk talking to the local fake endpoint: identity comes
  * from the platform context, never from the payload.
  */
-import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
-import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
-import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
-import { randomId } from '../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../cloudfunctions/_lib/logger';
-import { CITY_ORG_ID, TEST_KEYS } from '../../scripts/local/deps';
-import { seedDemo } from '../../scripts/local/seed';
-import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../support/fake-tcb-server';
+import { createCloudbaseStore } from '../../../cloudfunctions/_lib/store/cloudbase';
+import { createPersonalDataCrypto } from '../../../cloudfunctions/_lib/crypto';
+import { createCloudbaseFileStore } from '../../../cloudfunctions/_lib/files';
+import { randomId } from '../../../cloudfunctions/_lib/ids';
+import { silentLogger } from '../../../cloudfunctions/_lib/logger';
+import { CITY_ORG_ID, TEST_KEYS } from '../../../scripts/local/deps';
+import { seedDemo } from '../../../scripts/local/seed';
+import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
 
 type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
 
@@ -45,7 +45,7 @@ describe('production entry through the CloudBase SDK', () => {
       HQN_DATA_KEY: TEST_KEYS.dataKey,
       HQN_HASH_KEY: TEST_KEYS.hashKey,
     });
-    main = (await import('../../cloudfunctions/account/src/index')).main as Main;
+    main = (await import('../../../cloudfunctions/account/src/index')).main as Main;
   });
 
   afterAll(async () => {

@@ -1,37 +1,27 @@
 /**
- * The `export` function end to end: the real routers build approved
- * nominations in several units and districts, then the summary table is
- * exported and the generated Word and Excel files are opened with real
+ * export.summaryTable end to end: the real actions approve nominations in several units and districts,
+ * then the summary table is exported and the generated Word and Excel files are opened with real
  * parsers and read back cell by cell.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Workbook, ValueType, type Worksheet } from 'exceljs';
-import { XMLParser } from 'fast-xml-parser';
+import { ValueType } from 'exceljs';
 import JSZip from 'jszip';
-import type { AuditDoc } from '../../cloudfunctions/_lib/collections';
-import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
-import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
-import { randomId } from '../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../cloudfunctions/_lib/logger';
-import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
-import type { NominationView } from '../../miniprogram/core/contracts/nomination';
-import type { NominationForm } from '../../miniprogram/core/contracts/nomination-form';
-import { maskIdNumber, maskPhone } from '../../miniprogram/core/id-number';
-import { startDevServer } from '../../scripts/dev-server';
-import { CITY_ORG_ID, TEST_KEYS } from '../../scripts/local/deps';
-import { demoForm, demoIdNumber, seedDemo } from '../../scripts/local/seed';
-import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../support/fake-tcb-server';
-import { dataOf, makeHarness, type Harness } from '../support/harness';
-import { addNominations } from '../support/nominees';
+import type { AuditDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { NominationForm } from '../../../../miniprogram/core/contracts/nomination-form';
+import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number';
+import { startDevServer } from '../../../../scripts/dev-server';
+import { approval, fixture, idNumberOf, type Fixture } from '../../../support/fixtures';
+import { dataOf, type Caller, type Harness, type InputFor } from '../../../support/harness';
+import { HEADERS, nodes, paragraphText, readDocx, readXlsx, type XmlNode } from '../../../support/office-files';
 
-const CITY = 'dev-city-admin';
-const DISTRICT = 'dev-district-admin'; // 越城区
-const UNIT = 'dev-unit-admin'; // 越城区智造科技有限公司
-const YOUTH = 'dev-youth-zhang';
+const CITY = 'city-admin';
+const DISTRICT = 'yuecheng-admin'; // 越城区
+const UNIT = 'yuecheng-tech-admin'; // 越城区智造科技有限公司
+const YOUTH = 'youth-zhang';
 
-type ExportResult = { url: string; fileName: string; rows: number; expiresAt: string };
+type ExportInput = InputFor<'export', 'summaryTable'>;
 
 interface Person {
   name: string;
@@ -41,13 +31,13 @@ interface Person {
   over?: Partial<NominationForm>;
 }
 
-/** Approved through the real actions, one extra unit admin per unit (quotas of these units allow them). */
+/** Approved through the real actions, one unit admin per unit invited by the city (quotas of these units allow them). */
 const APPROVED: Record<string, Person[]> = {
   'city-transport': [
-    { name: '周子涵', idNumber: demoIdNumber('330602', '1994-02-11', 31), phone: '13900000031', post: '调度员' },
+    { name: '周子涵', idNumber: idNumberOf('1994-02-11', 31), phone: '13900000031', post: '调度员' },
     {
       name: '蔡文博',
-      idNumber: demoIdNumber('330602', '1993-12-30', 32),
+      idNumber: idNumberOf('1993-12-30', 32),
       phone: '13900000032',
       post: '项目经理',
       over: {
@@ -61,44 +51,34 @@ const APPROVED: Record<string, Person[]> = {
     },
   ],
   'yuecheng-invest': [
-    { name: '王芳', idNumber: demoIdNumber('330602', '1997-07-07', 41), phone: '13700000041', post: '出纳' },
+    { name: '王芳', idNumber: idNumberOf('1997-07-07', 41), phone: '13700000041', post: '出纳' },
     {
       name: '陈静',
-      idNumber: demoIdNumber('330602', '1998-08-08', 42),
+      idNumber: idNumberOf('1998-08-08', 42),
       phone: '13700000042',
       post: '造价员',
       over: { education: 'associate', degree: 'none', politicalStatus: 'masses', title: '' },
     },
   ],
   'keqiao-tech': [
-    { name: '郑一鸣', idNumber: demoIdNumber('330603', '1999-09-09', 51), phone: '13600000051', post: '工艺员' },
+    { name: '郑一鸣', idNumber: idNumberOf('1999-09-09', 51, '330603'), phone: '13600000051', post: '工艺员' },
   ],
 };
 
-/** The demo seed's 李明 (越城区智造科技有限公司), approved by the demo unit admin. */
+/** 李明 of 越城区智造科技有限公司: self-nominated, approved by the unit's admin. */
 const LI: Person = {
   name: '李明',
-  idNumber: demoIdNumber('330602', '1995-03-15', 123),
+  idNumber: idNumberOf('1995-03-15', 123),
   phone: '13800001234',
   post: '研发工程师',
 };
 /** Submitted, never approved: in no table. */
 const ZHANG: Person = {
   name: '张晓青',
-  idNumber: demoIdNumber('330602', '1996-05-20', 1),
+  idNumber: idNumberOf('1996-05-20', 1),
   phone: '13800001111',
   post: '软件工程师',
 };
-
-const HEADERS = [
-  '序号',
-  '姓名',
-  '身份证号',
-  '学历学位',
-  '政治面貌',
-  '联系电话',
-  '单位职务、岗位（技术职称、技能职级）',
-];
 
 /** Columns 学历学位, 政治面貌 and 单位职务、岗位 as the table must print them, for people with overrides. */
 const PRINTED: Record<string, [string, string, string]> = {
@@ -108,7 +88,7 @@ const PRINTED: Record<string, [string, string, string]> = {
 
 /** The expected row, written out rather than computed with the code under test. */
 function expectedRow(n: number, p: Person): string[] {
-  // demoForm: 大学本科 with 学士, 共青团员, title 工程师.
+  // The fixture's form: 大学本科 with 学士, 共青团员, title 工程师.
   const [education, political, position] = PRINTED[p.name] ?? ['大学本科/学士', '共青团员', `${p.post}（工程师）`];
   return [String(n), p.name, p.idNumber, education, political, p.phone, position];
 }
@@ -125,88 +105,63 @@ const CITY_ORDER = [
 const YUECHENG_ORDER = [APPROVED['yuecheng-invest'][1], APPROVED['yuecheng-invest'][0], LI];
 const EVERYONE = [...CITY_ORDER, ZHANG];
 
-async function approve(h: Harness, admin: string, nominationId: string): Promise<void> {
-  dataOf(
-    await h.call(
-      'nomination',
-      'review',
-      { nominationId, decision: 'approve', confirm: { onStaff: true, attestations: true } },
-      admin,
-    ),
-  );
-}
+const formOf = (f: Fixture, p: Person): NominationForm =>
+  f.person({ name: p.name, idNumber: p.idNumber, phone: p.phone }).form({ post: p.post, ...p.over });
 
-async function buildData(h: Harness): Promise<void> {
-  await h.consent(YOUTH);
-  const zhang = demoForm(ZHANG);
-  dataOf(await h.call('nomination', 'submitSelf', zhang, YOUTH));
-  const queue = dataOf<{ items: NominationView[] }>(await h.call('nomination', 'listForReview', {}, UNIT));
-  await approve(h, UNIT, queue.items.find((n) => n.name === LI.name)!.id);
+/**
+ * The organisations (created out of their table order), the cadres, 张晓青 submitted and everyone else
+ * approved through the real actions.
+ */
+async function buildData(f: Fixture): Promise<void> {
+  const { h } = f;
+  await f.unit({ id: 'keqiao-tech', name: '柯桥区智造科技有限公司', district: 'keqiao', youthCount: 39 });
+  const tech = await f.unit({
+    id: 'yuecheng-tech',
+    name: '越城区智造科技有限公司',
+    district: 'yuecheng',
+    youthCount: 39,
+  });
+  await f.unit({
+    id: 'yuecheng-invest',
+    name: '越城区城市建设投资集团有限公司',
+    category: 'soe',
+    district: 'yuecheng',
+    youthCount: 45,
+  });
+  await f.unit({
+    id: 'city-transport',
+    name: '绍兴市交通投资集团有限公司',
+    category: 'soe',
+    district: null,
+    youthCount: 240,
+  });
+  await f.unit({
+    id: 'shangyu-gov',
+    name: '上虞区人民政府办公室',
+    category: 'party_gov',
+    district: 'shangyu',
+    youthCount: 12,
+  });
+  await f.admin('cityAdmin', f.city, { openid: CITY });
+  await f.admin('districtAdmin', await f.district('yuecheng'), { openid: DISTRICT });
+  await f.admin('unitAdmin', tech, { openid: UNIT });
+
+  const zhang = await f.youth(tech, { ...ZHANG, openid: YOUTH, consent: true });
+  dataOf(await h.call('nomination', 'submitSelf', zhang.form({ post: ZHANG.post }), zhang));
+  const li = await f.youth(tech, { ...LI, consent: true });
+  const liNomination = await f.nomination(tech, { youth: li, form: { post: LI.post } });
+  dataOf(await h.call('nomination', 'review', approval(liNomination.id), UNIT));
   for (const [unitId, people] of Object.entries(APPROVED)) {
     const admin = `admin-${unitId}`;
-    const invite = dataOf<{ code: string }>(
-      await h.call('account', 'issueInvite', { role: 'unitAdmin', orgId: unitId }, CITY),
-    );
+    const invite = dataOf(await h.call('account', 'issueInvite', { role: 'unitAdmin', orgId: unitId }, CITY));
     dataOf(await h.call('account', 'redeemInvite', { code: invite.code, displayName: '单位管理员' }, admin));
     for (const p of people) {
-      const form = { ...demoForm(p), ...p.over };
-      const res = dataOf<{ nomination: NominationView }>(
-        await h.call('nomination', 'nominateByUnit', { unitId, form, consentObtained: true }, admin),
+      const res = dataOf(
+        await h.call('nomination', 'nominateByUnit', { unitId, form: formOf(f, p), consentObtained: true }, admin),
       );
-      await approve(h, admin, res.nomination.id);
+      dataOf(await h.call('nomination', 'review', approval(res.nomination.id), admin));
     }
   }
-}
-
-/* ------------------------------------------------------------ file readers */
-
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  parseTagValue: false, // an ID number or a phone must stay the text it is
-  trimValues: false,
-  isArray: (name) => ['w:p', 'w:r', 'w:t', 'w:tr', 'w:tc', 'w:tbl'].includes(name),
-});
-
-type XmlNode = Record<string, unknown>;
-const nodes = (n: unknown, key: string): XmlNode[] =>
-  ((n as XmlNode | undefined)?.[key] as XmlNode[] | undefined) ?? [];
-const textOf = (t: unknown): string => (typeof t === 'string' ? t : String((t as XmlNode)['#text'] ?? ''));
-const paragraphText = (p: XmlNode): string =>
-  nodes(p, 'w:r')
-    .map((r) => nodes(r, 'w:t').map(textOf).join(''))
-    .join('');
-
-interface DocxContent {
-  raw: string;
-  styles: string;
-  body: XmlNode;
-  paragraphs: XmlNode[];
-  rows: XmlNode[];
-  cells: string[][];
-}
-
-async function readDocx(bytes: Buffer): Promise<DocxContent> {
-  const zip = await JSZip.loadAsync(bytes);
-  const raw = await zip.file('word/document.xml')!.async('string');
-  const styles = await zip.file('word/styles.xml')!.async('string');
-  const body = (xml.parse(raw) as { 'w:document': { 'w:body': XmlNode } })['w:document']['w:body'];
-  const [table] = nodes(body, 'w:tbl');
-  const rows = nodes(table, 'w:tr');
-  const cells = rows.map((tr) => nodes(tr, 'w:tc').map((tc) => nodes(tc, 'w:p').map(paragraphText).join('\n')));
-  return { raw, styles, body, paragraphs: nodes(body, 'w:p'), rows, cells };
-}
-
-async function readXlsx(bytes: Buffer): Promise<{ sheet: Worksheet; values: string[][] }> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  const sheet = workbook.getWorksheet('汇总表')!;
-  const values: string[][] = [];
-  sheet.eachRow((row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= 7; c++) cells.push(String(row.getCell(c).value ?? ''));
-    values.push(cells);
-  });
-  return { sheet, values };
 }
 
 /** Every ID number and phone of the data set in full, and in the masked form lists show. */
@@ -217,25 +172,23 @@ function personalValues(people: Person[]): { full: string[]; masked: string[] } 
   };
 }
 
-/* ------------------------------------------------------------------ tests */
-
 describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)', () => {
   let h: Harness;
   let filesDir: string;
-  const exportAs = (openid: string, data: { scope: string; orgId: string; format: string }) =>
-    h.call('export', 'summaryTable', data, openid);
+  const exportAs = (caller: Caller, data: ExportInput) => h.call('export', 'summaryTable', data, caller);
   const fileOf = (url: string): Buffer => readFileSync(join(filesDir, decodeURIComponent(url.slice('/files/'.length))));
 
   beforeAll(async () => {
     filesDir = mkdtempSync(join(tmpdir(), 'hqn-export-test-'));
-    h = await makeHarness({ filesDir });
-    await buildData(h);
+    const f = await fixture({ filesDir });
+    h = f.h;
+    await buildData(f);
   });
 
   afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
 
   it('Word: A4 landscape, centred bold title, the 单位 line, a bordered table with a repeating header and every row', async () => {
-    const res = dataOf<ExportResult>(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'docx' }));
+    const res = dataOf(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'docx' }));
     expect(res).toEqual({
       url: expect.stringMatching(/^\/files\/exports-[A-Za-z0-9]{16}-/),
       fileName: '好青年候选人汇总表-绍兴市-20261124.docx',
@@ -276,7 +229,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
   });
 
   it('Excel: sheet 汇总表, merged title, the 单位 line, bold bordered header, text ID numbers and phones, landscape print', async () => {
-    const res = dataOf<ExportResult>(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'xlsx' }));
+    const res = dataOf(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'xlsx' }));
     expect(res.fileName).toBe('好青年候选人汇总表-绍兴市-20261124.xlsx');
     expect(res.rows).toBe(6);
     const { sheet, values } = await readXlsx(fileOf(res.url));
@@ -309,9 +262,9 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
 
   it('the full ID numbers and phones are in the files, masked nowhere (the official export, R9.1)', async () => {
     const { full, masked } = personalValues(CITY_ORDER);
-    const docx = dataOf<ExportResult>(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'docx' }));
+    const docx = dataOf(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'docx' }));
     const docXml = (await readDocx(fileOf(docx.url))).raw;
-    const xlsx = dataOf<ExportResult>(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'xlsx' }));
+    const xlsx = dataOf(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'xlsx' }));
     const zip = await JSZip.loadAsync(fileOf(xlsx.url));
     const xlsxXml = (await Promise.all(Object.values(zip.files).map((f) => (f.dir ? '' : f.async('string'))))).join(
       '\n',
@@ -330,7 +283,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     expect(docXml).not.toContain(ZHANG.name);
   });
 
-  it.each([
+  it.each<[string, string, ExportInput['scope'], string, string, Person[]]>([
     ['a unit admin, its unit', UNIT, 'unit', 'yuecheng-tech', '越城区智造科技有限公司', [LI]],
     ['a district admin, its district', DISTRICT, 'district', 'yuecheng', '越城区', YUECHENG_ORDER],
     [
@@ -351,7 +304,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
       CITY_ORDER.slice(0, 2),
     ],
   ])('%s: only the rows in scope, numbered from 1', async (_label, who, scope, orgId, name, people) => {
-    const res = dataOf<ExportResult>(await exportAs(who, { scope, orgId, format: 'docx' }));
+    const res = dataOf(await exportAs(who, { scope, orgId, format: 'docx' }));
     expect(res.rows).toBe(people.length);
     expect(res.fileName).toBe(`好青年候选人汇总表-${name}-20261124.docx`);
     const doc = await readDocx(fileOf(res.url));
@@ -361,9 +314,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
 
   it('audits each export with who, scope and row count, and no personal data (R9.1)', async () => {
     const before = await h.deps.store.collection<AuditDoc>('audit').count({ action: 'export.summaryTable' });
-    const res = dataOf<ExportResult>(
-      await exportAs(DISTRICT, { scope: 'district', orgId: 'yuecheng', format: 'xlsx' }),
-    );
+    const res = dataOf(await exportAs(DISTRICT, { scope: 'district', orgId: 'yuecheng', format: 'xlsx' }));
     const audits = await h.deps.store
       .collection<AuditDoc>('audit')
       .find({ action: 'export.summaryTable' }, { sort: { _id: 1 } });
@@ -383,7 +334,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
   });
 
   it('the link is served by the dev server from the same files directory', async () => {
-    const res = dataOf<ExportResult>(await exportAs(UNIT, { scope: 'unit', orgId: 'yuecheng-tech', format: 'xlsx' }));
+    const res = dataOf(await exportAs(UNIT, { scope: 'unit', orgId: 'yuecheng-tech', format: 'xlsx' }));
     const server = await startDevServer(h.deps, { port: 0, staticDir: filesDir, filesDir });
     try {
       const download = await fetch(`${server.url}${res.url}`);
@@ -396,7 +347,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     }
   });
 
-  it.each([
+  it.each<[string, string, ExportInput['scope'], string]>([
     ['a unit admin, another unit', UNIT, 'unit', 'keqiao-tech'],
     ['a unit admin, its own district', UNIT, 'district', 'yuecheng'],
     ['a unit admin, the city', UNIT, 'city', 'city'],
@@ -415,112 +366,56 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     expect(readdirSync(filesDir)).toEqual(files);
   });
 
-  it.each([
+  it.each<[string, Caller, Omit<ExportInput, 'format'>, string]>([
     ['an unknown organisation', CITY, { scope: 'unit', orgId: 'no-such-unit' }, 'ORG.NOT_FOUND'],
     ['a scope that does not match the organisation', CITY, { scope: 'unit', orgId: 'yuecheng' }, 'INPUT.INVALID'],
     ['a youth', YOUTH, { scope: 'unit', orgId: 'yuecheng-tech' }, 'AUTH.FORBIDDEN'],
     ['nobody', null, { scope: 'city', orgId: 'city' }, 'AUTH.UNAUTHENTICATED'],
-    ['an unknown format', CITY, { scope: 'city', orgId: 'city', format: 'pdf' }, 'INPUT.INVALID'],
     ['no approved youth in scope', CITY, { scope: 'unit', orgId: 'shangyu-gov' }, 'EXPORT.EMPTY'],
     ['a district with no approved youth', CITY, { scope: 'district', orgId: 'shangyu' }, 'EXPORT.EMPTY'],
   ])('%s → %s, nothing written', async (_label, who, data, code) => {
     const before = await h.snapshot();
     const files = readdirSync(filesDir);
-    const res = await h.call('export', 'summaryTable', { format: 'docx', ...data }, who);
+    const res = await exportAs(who, { format: 'docx', ...data });
     expect(res).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) }));
+    expect(await h.snapshot()).toEqual(before);
+    expect(readdirSync(filesDir)).toEqual(files);
+  });
+
+  it('an unknown format → INPUT.INVALID, nothing written', async () => {
+    const before = await h.snapshot();
+    const files = readdirSync(filesDir);
+    // Malformed on purpose: the contract has no such format.
+    const event = { action: 'summaryTable', data: { scope: 'city', orgId: 'city', format: 'pdf' } };
+    const res = await h.callRaw('export', event, CITY);
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INPUT.INVALID' }) }),
+    );
     expect(await h.snapshot()).toEqual(before);
     expect(readdirSync(filesDir)).toEqual(files);
   });
 });
 
-describe('export.summaryTable on the demo seed alone', () => {
+describe('export.summaryTable with nothing to export', () => {
   it('only a submitted, unapproved nomination in scope → EXPORT.EMPTY (the table lists approved youths only)', async () => {
-    const h = await makeHarness(); // the seed's 李明 is submitted, not approved
-    const before = await h.snapshot();
-    const res = await h.call('export', 'summaryTable', { scope: 'unit', orgId: 'yuecheng-tech', format: 'docx' }, UNIT);
+    const f = await fixture();
+    const unit = await f.unit({ id: 'yuecheng-tech' });
+    const admin = await f.admin('unitAdmin', unit);
+    await f.nomination(unit);
+    const before = await f.h.snapshot();
+    const res = await f.h.call('export', 'summaryTable', { scope: 'unit', orgId: unit._id, format: 'docx' }, admin);
     expect(res).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'EXPORT.EMPTY' }) }),
     );
-    expect(await h.snapshot()).toEqual(before);
+    expect(await f.h.snapshot()).toEqual(before);
   });
 
   it('no current period → PERIOD.NOT_FOUND', async () => {
-    const h = await makeHarness();
-    await h.deps.store.collection('periods').updateMany({}, { $set: { current: false } });
-    const res = await h.call('export', 'summaryTable', { scope: 'city', orgId: 'city', format: 'xlsx' }, CITY);
+    const f = await fixture({ period: null });
+    const city = await f.admin('cityAdmin', f.city);
+    const res = await f.h.call('export', 'summaryTable', { scope: 'city', orgId: 'city', format: 'xlsx' }, city);
     expect(res).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'PERIOD.NOT_FOUND' }) }),
     );
-  });
-});
-
-describe('export through the production entry and the CloudBase SDK', () => {
-  let fake: FakeTcbServer;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    fake = await startFakeTcbServer();
-    const app = connectSdk(fake);
-    const deps = {
-      store: createCloudbaseStore(app),
-      crypto: createPersonalDataCrypto(TEST_KEYS),
-      files: createCloudbaseFileStore(app),
-      log: silentLogger,
-      clock: () => new Date(),
-      randomId,
-      bootstrapCityAdmins: [],
-      cityOrgId: CITY_ORG_ID,
-    };
-    await seedDemo(deps, new Date());
-    await addNominations(deps, 'yuecheng-tech', 3, { status: 'approved' });
-    Object.assign(process.env, {
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: fake.url }),
-      TCB_ENV: fake.env,
-      SCF_NAMESPACE: fake.env,
-      TENCENTCLOUD_SECRETID: fake.secretId,
-      TENCENTCLOUD_SECRETKEY: fake.secretKey,
-      HQN_DATA_KEY: TEST_KEYS.dataKey,
-      HQN_HASH_KEY: TEST_KEYS.hashKey,
-    });
-  });
-
-  afterAll(async () => {
-    process.env = saved;
-    await fake.close();
-  });
-
-  it('uploads the file to cloud storage and answers a temporary link to it', async () => {
-    const { main } = await import('../../cloudfunctions/export/src/index');
-    fake.requests.length = 0;
-    const res = await main(
-      { action: 'summaryTable', data: { scope: 'unit', orgId: 'yuecheng-tech', format: 'xlsx' } },
-      { environ: `WX_CONTEXT_KEYS=WX_OPENID;WX_OPENID=${CITY}` },
-    );
-    const out = dataOf<ExportResult>(res);
-    expect(out.rows).toBe(3);
-    expect(out.fileName).toMatch(/^好青年候选人汇总表-越城区智造科技有限公司-\d{8}\.xlsx$/);
-    const [path, object] = [...fake.objects][0];
-    expect(fake.objects.size).toBe(1);
-    expect(path).toMatch(new RegExp(`^exports/[A-Za-z0-9]{16}/${out.fileName.replace(/\./g, '\\.')}$`));
-    expect(out.url.startsWith(`${new URL(fake.url).origin}/cos/`)).toBe(true);
-    expect(fake.requests.map((r) => r.action)).toEqual(
-      expect.arrayContaining(['storage.getUploadMetadata', 'cos.put', 'storage.batchGetDownloadUrl']),
-    );
-    const download = await fetch(out.url);
-    const bytes = Buffer.from(await download.arrayBuffer());
-    expect(bytes.equals(object.bytes)).toBe(true);
-    const { values } = await readXlsx(bytes);
-    expect(values[2]).toEqual(HEADERS);
-    expect(values.slice(3).map((r) => r[0])).toEqual(['1', '2', '3']);
-    expect(values.slice(3).every((r) => /^\d{17}[\dX]$/.test(r[2]) && /^1\d{10}$/.test(r[5]))).toBe(true);
-    const audit = [...(fake.data.get('audit')?.values() ?? [])].filter((a) => a.action === 'export.summaryTable');
-    expect(audit).toEqual([
-      expect.objectContaining({
-        actor: CITY,
-        target: `exports/${object.fileId}`,
-        details: { scope: 'unit', orgId: 'yuecheng-tech', format: 'xlsx', rows: 3 },
-      }),
-    ]);
-    expect(fake.violations).toEqual([]);
   });
 });

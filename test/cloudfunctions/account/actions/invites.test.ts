@@ -1,0 +1,54 @@
+import { fixture, type Fixture } from '../../../support/fixtures';
+import { dataOf } from '../../../support/harness';
+
+describe('account.issueInvite and account.redeemInvite', () => {
+  const FIRST = 'first-city-admin';
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await fixture({ bootstrapCityAdmins: [FIRST] });
+  });
+
+  it('the bootstrapped city admin invites a district admin, who invites a unit admin of its own district only', async () => {
+    const { h } = f;
+    const zhuji = await f.district('zhuji');
+    const own = await f.unit({ district: zhuji });
+    const foreign = await f.unit({ district: 'keqiao' });
+    const invite = dataOf(await h.call('account', 'issueInvite', { role: 'districtAdmin', orgId: zhuji._id }, FIRST));
+    expect(invite.code).toMatch(/^[A-Z0-9]{8}$/);
+    const me = dataOf(
+      await h.call('account', 'redeemInvite', { code: invite.code, displayName: '钱书记' }, 'zhuji-cadre'),
+    );
+    expect(me.roles).toEqual([{ role: 'districtAdmin', orgId: 'zhuji', orgName: '诸暨市' }]);
+
+    const reused = await h.call('account', 'redeemInvite', { code: invite.code, displayName: '别人' }, 'someone-else');
+    expect(reused).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INVITE.USED' }) }),
+    );
+
+    const ownInvite = await h.call('account', 'issueInvite', { role: 'unitAdmin', orgId: own._id }, 'zhuji-cadre');
+    expect(ownInvite.ok).toBe(true);
+    const foreignInvite = await h.call(
+      'account',
+      'issueInvite',
+      { role: 'unitAdmin', orgId: foreign._id },
+      'zhuji-cadre',
+    );
+    expect(foreignInvite).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }) }),
+    );
+    const upward = await h.call('account', 'issueInvite', { role: 'cityAdmin', orgId: 'city' }, 'zhuji-cadre');
+    expect(upward).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }),
+    );
+  });
+
+  it('an invitation expires after seven days', async () => {
+    const { h } = f;
+    const invite = dataOf(await h.call('account', 'issueInvite', { role: 'mentor', orgId: f.city._id }, FIRST));
+    h.setNow(new Date(h.deps.clock().getTime() + 8 * 86_400_000));
+    const res = await h.call('account', 'redeemInvite', { code: invite.code, displayName: '王导师' }, 'late');
+    expect(res).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'INVITE.EXPIRED' }) }),
+    );
+  });
+});
