@@ -1,3 +1,4 @@
+// Transitional: replaced by services/session.ts, package-admin/lib/ and behaviors/paged-list.ts as pages convert.
 /**
  * The admin pages' view of the caller: which level they administer (the
  * widest grant wins) and the small view helpers those pages share. The

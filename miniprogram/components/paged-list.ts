@@ -1,3 +1,4 @@
+// Transitional: replaced by services/session.ts, package-admin/lib/ and behaviors/paged-list.ts as pages convert.
 /**
  * Infinite-scroll lists (20 a page): the first page resets the list, later
  * pages append only their own rows to the view layer (`items[20]`…), and an
@@ -6,7 +7,7 @@
 import type { Paged } from '../core/contracts/common';
 import type { CallResult } from '../services/cloud';
 import { appendPatch, cancelDebounce, debounce, isCurrent, nextGeneration } from './admin-scope';
-import { toast } from './ui';
+import { toast } from '../lib/ui';
 
 export const PAGE_SIZE = 20;
 

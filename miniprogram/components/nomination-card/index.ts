@@ -1,7 +1,7 @@
 /** A nomination's masked summary (R9.1: only masked numbers ever reach the phone); actions go in the slot. */
 import { chineseDate } from '../../core/china-time';
 import type { NominationView } from '../../core/contracts/nomination';
-import { chinaDateTime, SEX_LABELS } from '../format';
+import { chinaDateTime, SEX_LABELS } from '../../lib/format';
 
 interface Row {
   label: string;

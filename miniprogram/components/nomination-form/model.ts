@@ -23,7 +23,7 @@ import {
 } from '../../core/profile';
 import type { CallFailure } from '../../services/cloud';
 import { errorText } from '../../services/error-text';
-import { SEX_LABELS } from '../format';
+import { SEX_LABELS } from '../../lib/format';
 
 export interface FormState {
   name: string;

@@ -4,7 +4,7 @@ import type { MeOutput, PeriodView } from '../../core/contracts/account';
 import { STATUS_LABELS } from '../../core/nomination';
 import { ROLE_LABELS, type Role } from '../../core/org';
 import { call } from '../../services/cloud';
-import { go, toast } from '../../components/ui';
+import { go, toast } from '../../lib/ui';
 
 const REVIEWER_ROLES: readonly Role[] = ['unitAdmin', 'districtAdmin', 'cityAdmin'];
 const INVITER_ROLES: readonly Role[] = ['cityAdmin', 'districtAdmin'];

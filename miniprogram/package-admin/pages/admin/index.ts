@@ -5,7 +5,7 @@
 import { FILING_LABELS } from '../../../core/filing';
 import { call } from '../../../services/cloud';
 import { loadAdminScope, LEVEL_LABELS, type AdminLevel } from '../../../components/admin-scope';
-import { go } from '../../../components/ui';
+import { go } from '../../../lib/ui';
 
 type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
 

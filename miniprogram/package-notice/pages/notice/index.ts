@@ -6,10 +6,10 @@
 import type { NoticeItem } from '../../../core/contracts/admin';
 import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../../core/profile';
 import { call } from '../../../services/cloud';
-import { SEX_LABELS } from '../../../components/format';
+import { SEX_LABELS } from '../../../lib/format';
 import { cancelDebounce } from '../../../components/admin-scope';
 import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../components/paged-list';
-import { go } from '../../../components/ui';
+import { go } from '../../../lib/ui';
 
 /** Deeds longer than this fold behind 展开. */
 const DEEDS_PREVIEW = 60;

@@ -1,6 +1,6 @@
 /** A youth binds to the unit they work in; that unit's admin will review their nomination. */
 import { call } from '../../../services/cloud';
-import { confirmModal, toast } from '../../../components/ui';
+import { confirmModal, toast } from '../../../lib/ui';
 
 const NAME_MAX = 20;
 

@@ -5,8 +5,8 @@
 import type { GrantView, MeOutput } from '../../../core/contracts/account';
 import { INVITABLE_BY, ROLE_LABELS, type Role } from '../../../core/org';
 import { call } from '../../../services/cloud';
-import { chinaDateTime } from '../../../components/format';
-import { toast } from '../../../components/ui';
+import { chinaDateTime } from '../../../lib/format';
+import { toast } from '../../../lib/ui';
 
 const CODE = /^[A-Z0-9]{8}$/;
 const NAME_MAX = 20;

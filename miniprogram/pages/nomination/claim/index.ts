@@ -7,7 +7,7 @@
 import { normalizeIdNumber } from '../../../core/id-number';
 import { call, newRequestId } from '../../../services/cloud';
 import { idFeedback, type Feedback } from '../../../components/nomination-form/model';
-import { toast } from '../../../components/ui';
+import { toast } from '../../../lib/ui';
 
 const CODE_LENGTH = 8;
 

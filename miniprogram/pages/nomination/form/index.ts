@@ -11,7 +11,7 @@ import type { EligibilityRules } from '../../../core/eligibility';
 import { ACTIVE_STATUSES, STATUS_LABELS } from '../../../core/nomination';
 import { call, newRequestId, type CallFailure } from '../../../services/cloud';
 import { errorText } from '../../../services/error-text';
-import { chinaDateTime } from '../../../components/format';
+import { chinaDateTime } from '../../../lib/format';
 import {
   draftOf,
   EMPTY_FORM,
@@ -21,7 +21,7 @@ import {
   type FormHandle,
   type FormState,
 } from '../../../components/nomination-form/model';
-import { confirmModal, go, toast } from '../../../components/ui';
+import { confirmModal, go, toast } from '../../../lib/ui';
 
 /** Where the ID number and phone wait on the phone between visits (never in a server draft). */
 const PERSONAL_KEY = 'hqn.selfNomination.personal';

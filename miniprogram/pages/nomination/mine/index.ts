@@ -7,8 +7,8 @@
 import type { NominationView } from '../../../core/contracts/nomination';
 import { canWithdraw } from '../../../core/nomination';
 import { call } from '../../../services/cloud';
-import { chinaDateTime } from '../../../components/format';
-import { confirmModal, go, toast } from '../../../components/ui';
+import { chinaDateTime } from '../../../lib/format';
+import { confirmModal, go, toast } from '../../../lib/ui';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +

@@ -7,7 +7,7 @@
 import type { DashboardView } from '../../../../core/contracts/admin';
 import { CATEGORY_LABELS } from '../../../../core/org';
 import { call } from '../../../../services/cloud';
-import { chinaDateText, chinaDateTime } from '../../../../components/format';
+import { chinaDateText, chinaDateTime } from '../../../../lib/format';
 import { districtChoices, isCurrent, nextGeneration, type Choice } from '../../../../components/admin-scope';
 
 type CoverCategory = keyof DashboardView['uncoveredByCategory'];

@@ -5,7 +5,7 @@
  * export is audited on the server.
  */
 import { call, localServer } from '../../../../services/cloud';
-import { chinaDateTime } from '../../../../components/format';
+import { chinaDateTime } from '../../../../lib/format';
 import {
   absoluteLink,
   districtChoices,
@@ -13,7 +13,7 @@ import {
   type AdminScope,
   type Choice,
 } from '../../../../components/admin-scope';
-import { toast } from '../../../../components/ui';
+import { toast } from '../../../../lib/ui';
 
 type Format = 'docx' | 'xlsx';
 type ScopeKind = 'unit' | 'district' | 'city';

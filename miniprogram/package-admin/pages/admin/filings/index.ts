@@ -17,7 +17,7 @@ import {
   type AdminScope,
   type Choice,
 } from '../../../../components/admin-scope';
-import { confirmModal, toast } from '../../../../components/ui';
+import { confirmModal, toast } from '../../../../lib/ui';
 
 const PAGE_SIZE = 20;
 /** Filters on the list; 已退回 are the reopened ones. */

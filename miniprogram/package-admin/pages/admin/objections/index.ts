@@ -7,9 +7,9 @@
 import type { ObjectionView } from '../../../../core/contracts/admin';
 import { call } from '../../../../services/cloud';
 import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../../components/paged-list';
-import { chinaDateTime } from '../../../../components/format';
+import { chinaDateTime } from '../../../../lib/format';
 import { loadAdminScope } from '../../../../components/admin-scope';
-import { confirmModal, toast } from '../../../../components/ui';
+import { confirmModal, toast } from '../../../../lib/ui';
 
 type Status = 'open' | 'resolved';
 type Disposition = 'upheld' | 'dismissed';

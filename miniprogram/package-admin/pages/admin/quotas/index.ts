@@ -7,7 +7,7 @@ import type { QuotaView } from '../../../../core/contracts/admin';
 import { CATEGORY_LABELS } from '../../../../core/org';
 import { call } from '../../../../services/cloud';
 import { districtChoices, loadAdminScope, type Choice } from '../../../../components/admin-scope';
-import { toast } from '../../../../components/ui';
+import { toast } from '../../../../lib/ui';
 import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../../components/paged-list';
 
 interface QuotaRow {

@@ -10,9 +10,9 @@ import { CATEGORY_LABELS, UNIT_CATEGORIES } from '../../../../core/org';
 import { EDUCATION_LABELS, EDUCATIONS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES } from '../../../../core/profile';
 import { call } from '../../../../services/cloud';
 import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../../components/paged-list';
-import { SEX_LABELS } from '../../../../components/format';
+import { SEX_LABELS } from '../../../../lib/format';
 import { cancelDebounce, choices, loadAdminScope } from '../../../../components/admin-scope';
-import { go } from '../../../../components/ui';
+import { go } from '../../../../lib/ui';
 
 const LISTED_STATUSES = ['submitted', 'approved', 'rejected', 'returned'] as const;
 

@@ -15,8 +15,8 @@ import {
   REASON_TITLE,
   type ReasonDecision,
   APPROVE_CONFIRM,
-} from '../../../components/review';
-import { confirmModal, toast } from '../../../../components/ui';
+} from '../../../lib/review';
+import { confirmModal, toast } from '../../../../lib/ui';
 
 type RevealField = 'idNumber' | 'phone';
 type DialogKind = RevealField | ReasonDecision;

@@ -13,8 +13,8 @@ import {
   REASON_TITLE,
   type ReasonDecision,
   APPROVE_CONFIRM,
-} from '../../../components/review';
-import { confirmModal, go, toast } from '../../../../components/ui';
+} from '../../../lib/review';
+import { confirmModal, go, toast } from '../../../../lib/ui';
 import { cancelDebounce } from '../../../../components/admin-scope';
 import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../../components/paged-list';
 

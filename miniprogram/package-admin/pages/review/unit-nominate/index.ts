@@ -15,7 +15,7 @@ import {
   type FormHandle,
   type FormState,
 } from '../../../../components/nomination-form/model';
-import { confirmModal, toast } from '../../../../components/ui';
+import { confirmModal, toast } from '../../../../lib/ui';
 
 interface Unit {
   id: string;
