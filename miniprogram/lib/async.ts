@@ -17,10 +17,11 @@ export function debounce(owner: object, ms: number, run: () => void): void {
   );
 }
 
-export function cancelDebounce(owner: object): void {
+/** Cancels the pending run, if any; true when one was pending (so the caller may run it now instead). */
+export function cancelDebounce(owner: object): boolean {
   const timer = timers.get(owner);
   if (timer !== undefined) clearTimeout(timer);
-  timers.delete(owner);
+  return timers.delete(owner);
 }
 
 const generations = new WeakMap<object, number>();
