@@ -2,8 +2,10 @@ import type * as z from 'zod/mini';
 import { accountContract } from '../../../miniprogram/core/contracts/account';
 import { adminContract, noticeContract } from '../../../miniprogram/core/contracts/admin';
 import { text } from '../../../miniprogram/core/contracts/common';
+import * as forms from '../../../miniprogram/core/contracts/forms';
+import { ReviewInput } from '../../../miniprogram/core/contracts/forms';
 import { NominationForm } from '../../../miniprogram/core/contracts/nomination-form';
-import { nominationContract, ReviewInput } from '../../../miniprogram/core/contracts/nomination';
+import { nominationContract } from '../../../miniprogram/core/contracts/nomination';
 import {
   accepts,
   boundsOf,
@@ -184,5 +186,21 @@ describe('reasonError: a dialog’s reason against its field', () => {
     ['review: optional and empty', ReviewInput.shape.comment, '', '意见', false, ''],
   ])('%s', (_name, schema, value, label, required, expected) => {
     expect(reasonError(schema, value, label, required)).toBe(expected);
+  });
+});
+
+describe('the phone checks against the contract’s own schemas (core/contracts/forms.ts)', () => {
+  it.each<[string, unknown, unknown]>([
+    ['account.bindUnit', accountContract.actions.bindUnit.input, forms.BindUnitInput],
+    ['account.redeemInvite', accountContract.actions.redeemInvite.input, forms.RedeemInviteInput],
+    ['nomination.claim', nominationContract.actions.claim.input, forms.ClaimInput],
+    ['nomination.review', nominationContract.actions.review.input, forms.ReviewInput],
+    ['nomination.reveal', nominationContract.actions.reveal.input, forms.RevealInput],
+    ['admin.setQuota', adminContract.actions.setQuota.input, forms.SetQuotaInput],
+    ['admin.reopen', adminContract.actions.reopen.input, forms.ReopenInput],
+    ['admin.resolveObjection', adminContract.actions.resolveObjection.input, forms.ResolveObjectionInput],
+    ['notice.object', noticeContract.actions.object.input, forms.ObjectionInput],
+  ])('%s', (_action, contractInput, phoneSchema) => {
+    expect(contractInput).toBe(phoneSchema);
   });
 });

@@ -1,11 +1,9 @@
 /** A youth binds to the unit they work in; that unit's admin will review their nomination. */
-import { accountContract } from '../../../core/contracts/account';
+import { BindUnitInput } from '../../../core/contracts/forms';
 import { call } from '../../../services/cloud';
 import { accepts, limitsOf } from '../../../services/form-errors';
 import { adoptSession, loadSession } from '../../../services/session';
 import { confirmModal, toast } from '../../../lib/ui';
-
-const BIND = accountContract.actions.bindUnit.input;
 
 interface Unit {
   id: string;
@@ -14,14 +12,14 @@ interface Unit {
 
 /** The request the form would send, when the contract accepts it (the submit button's state). */
 const canSubmit = (unit: Unit | null, name: string): boolean =>
-  unit !== null && accepts(BIND, { unitId: unit.id, displayName: name });
+  unit !== null && accepts(BindUnitInput, { unitId: unit.id, displayName: name });
 
 Component({
   data: {
     current: '',
     unit: null as Unit | null,
     name: '',
-    nameMax: limitsOf(BIND).displayName.max,
+    nameMax: limitsOf(BindUnitInput).displayName.max,
     error: '',
     submitting: false,
     canSubmit: false,

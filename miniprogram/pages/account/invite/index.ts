@@ -2,7 +2,7 @@
  * Invitation codes: anyone redeems one (cadres and mentors get their role this
  * way); city and district admins issue them for the level below.
  */
-import { accountContract } from '../../../core/contracts/account';
+import { RedeemInviteInput } from '../../../core/contracts/forms';
 import { INVITABLE_BY, ROLE_LABELS, type Role } from '../../../core/org';
 import { call } from '../../../services/cloud';
 import { accepts, limitsOf } from '../../../services/form-errors';
@@ -10,7 +10,6 @@ import { adoptSession, grantOf, loadSession, type Session } from '../../../servi
 import { chinaDateTime, normalizeCode } from '../../../lib/format';
 import { toast } from '../../../lib/ui';
 
-const REDEEM = accountContract.actions.redeemInvite.input;
 const CODE_LENGTH = 8;
 
 type Option = { value: string; label: string };
@@ -36,7 +35,7 @@ Component({
     code: '',
     codeTip: '',
     name: '',
-    nameMax: limitsOf(REDEEM).displayName.max,
+    nameMax: limitsOf(RedeemInviteInput).displayName.max,
     canRedeem: false,
     redeeming: false,
     redeemError: '',
@@ -65,7 +64,7 @@ Component({
     /* redeem */
     redeemPatch(patch: { code?: string; name?: string }) {
       const { code, name } = { code: this.data.code, name: this.data.name, ...patch };
-      this.setData({ ...patch, redeemError: '', canRedeem: accepts(REDEEM, { code, displayName: name }) });
+      this.setData({ ...patch, redeemError: '', canRedeem: accepts(RedeemInviteInput, { code, displayName: name }) });
     },
     onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       const code = normalizeCode(e.detail.value);

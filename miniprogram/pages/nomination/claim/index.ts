@@ -4,7 +4,7 @@
  * number. The ID number is processed even to match, so the separate consent
  * (PIPL art. 29) comes first.
  */
-import { nominationContract } from '../../../core/contracts/nomination';
+import { ClaimInput } from '../../../core/contracts/forms';
 import { normalizeIdNumber } from '../../../core/id-number';
 import { call, newRequestId } from '../../../services/cloud';
 import { accepts } from '../../../services/form-errors';
@@ -13,15 +13,13 @@ import { idFeedback } from '../../../components/nomination-form/model';
 import { normalizeCode } from '../../../lib/format';
 import { toast } from '../../../lib/ui';
 
-const CLAIM = nominationContract.actions.claim.input;
-
 // The request id per page instance, renewed when the input changes (a retry reuses it).
 const requestIds = new WeakMap<object, string>();
 
 /** The instant ID feedback, and whether the contract (and the ID's check digit) would take the claim. */
 function claimView(locked: boolean, code: string, idNumber: string) {
   const idTip = idFeedback(idNumber, null, new Date());
-  const valid = accepts(CLAIM, { claimCode: code, idNumber: normalizeIdNumber(idNumber) });
+  const valid = accepts(ClaimInput, { claimCode: code, idNumber: normalizeIdNumber(idNumber) });
   return { idTip, canSubmit: !locked && valid && idTip.status === 'success' };
 }
 

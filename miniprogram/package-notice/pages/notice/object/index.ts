@@ -5,11 +5,10 @@
  * lost answer never files the same objection twice. The contract's schema
  * checks the text before it is sent (services/form-errors.ts).
  */
-import { noticeContract } from '../../../../core/contracts/admin';
+import { ObjectionInput } from '../../../../core/contracts/forms';
 import { call, newRequestId } from '../../../../services/cloud';
 import { formErrors, limitsOf } from '../../../../services/form-errors';
 
-const OBJECT = noticeContract.actions.object.input;
 const LABELS = { content: { label: '异议内容', ask: '请具体说明' } };
 
 /** Query values arrive undecoded from WeChat; a bad escape is shown as it came. */
@@ -24,7 +23,7 @@ function decoded(value: string | undefined): string {
 /** The request, and the message of its first field at fault (content before contact); the server checks the rest. */
 function objection(nominationId: string, content: string, contact: string) {
   const input = { nominationId, content: content.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) };
-  const errors = formErrors(OBJECT, input, LABELS);
+  const errors = formErrors(ObjectionInput, input, LABELS);
   return { input, error: errors.content ?? errors.contact ?? '' };
 }
 
@@ -34,7 +33,7 @@ Component({
     name: '',
     content: '',
     contact: '',
-    limits: limitsOf(OBJECT),
+    limits: limitsOf(ObjectionInput),
     error: '',
     busy: false,
     done: false,
