@@ -190,6 +190,12 @@ export function formErrors(
 /** Whether the schema accepts `value` (a submit button's state). */
 export const accepts = (schema: z.ZodMiniType, value: unknown): boolean => schema.safeParse(value).success;
 
+/** One field's value against its own schema: '' when accepted, else the message. */
+export function valueError(schema: z.ZodMiniType, value: unknown, label: FieldLabel): string {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? '' : issueText(parsed.error.issues[0], label, boundsOf(schema));
+}
+
 /**
  * A reason typed into a dialog, against its field's schema: '' when it is
  * acceptable, else the message. `required` for a decision that needs a reason
@@ -198,6 +204,5 @@ export const accepts = (schema: z.ZodMiniType, value: unknown): boolean => schem
 export function reasonError(schema: z.ZodMiniType, text: string, label: FieldLabel, required = false): string {
   const value = text.trim();
   if (required && value === '') return issueText({ code: 'too_small', minimum: 1, origin: 'string' }, label);
-  const parsed = schema.safeParse(value);
-  return parsed.success ? '' : issueText(parsed.error.issues[0], label, boundsOf(schema));
+  return valueError(schema, value, label);
 }

@@ -10,7 +10,7 @@
  */
 import type { GrantView, MeOutput } from '../core/contracts/account';
 import type { OrgLevel, Role } from '../core/org';
-import { ADMIN_LEVEL, widestGrant } from '../core/scope';
+import { ADMIN_LEVEL, widestGrant, type AdminRole } from '../core/scope';
 import { call, callerKey, type CallResult } from './cloud';
 import { errorText } from './error-text';
 
@@ -79,6 +79,7 @@ export const grantOf = (s: Session, role: Role): GrantView | undefined => s.role
 
 /** A cadre's widest administrative grant (core/scope.ts decides which), as the admin pages show it. */
 export interface AdminScope {
+  role: AdminRole;
   level: OrgLevel;
   orgId: string;
   orgName: string;
@@ -90,7 +91,8 @@ export function adminScope(s: Session): AdminScope | null {
   const grant = widestGrant(s.roles);
   if (!grant) return null;
   const level = ADMIN_LEVEL[grant.role];
-  return { level, orgId: grant.orgId, orgName: grant.orgName, districtId: level === 'district' ? grant.orgId : '' };
+  const districtId = level === 'district' ? grant.orgId : '';
+  return { role: grant.role, level, orgId: grant.orgId, orgName: grant.orgName, districtId };
 }
 
 export type ScopeResult = { ok: true; scope: AdminScope; session: Session } | { ok: false; message: string };

@@ -12,3 +12,23 @@ export function absoluteLink(url: string): string {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
   return `${base || origin || ''}${url}`;
 }
+
+/** In WeChat: downloads to a temp file and opens it (Word/Excel preview, with 转发/保存 in the menu); false on failure. */
+export function openDocument(url: string, fileType: 'docx' | 'xlsx'): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.downloadFile({
+      url,
+      success: (res) => {
+        if (res.statusCode !== 200) return resolve(false);
+        wx.openDocument({
+          filePath: res.tempFilePath,
+          fileType,
+          showMenu: true,
+          success: () => resolve(true),
+          fail: () => resolve(false),
+        });
+      },
+      fail: () => resolve(false),
+    });
+  });
+}
