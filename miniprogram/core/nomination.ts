@@ -75,6 +75,9 @@ export function canWithdraw(status: NominationStatus): boolean {
 /** Statuses that hold the person's one place in the period (R4.6). */
 export const ACTIVE_STATUSES: readonly NominationStatus[] = ['draft', 'submitted', 'returned', 'approved'];
 
+/** Statuses that stop a new nomination (R4.6): every active one except a nomination returned for changes. */
+export const BLOCKING_STATUSES: readonly NominationStatus[] = ACTIVE_STATUSES.filter((s) => s !== 'returned');
+
 export const CHANNELS = ['self', 'unit'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = { self: '个人自荐', unit: '组织推荐' };

@@ -42,6 +42,17 @@ export function localServer(): string | null {
   }
 }
 
+/**
+ * Who the calls speak for, as far as the phone can tell: in local mode the dev
+ * persona (the preview switches it without restarting the app), '' in WeChat,
+ * where the identity is the platform's and never changes within a launch.
+ */
+export function callerKey(): string {
+  if (localServer() === null) return '';
+  const openid: unknown = wx.getStorageSync(DEV_OPENID_KEY);
+  return typeof openid === 'string' ? openid : '';
+}
+
 function viaDevServer(base: string, fn: string, event: CallEvent): Promise<unknown> {
   const openid: unknown = wx.getStorageSync(DEV_OPENID_KEY);
   return new Promise((resolve, reject) => {

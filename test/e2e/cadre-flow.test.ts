@@ -110,7 +110,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
   it('the district files its 其他基层领域 list after confirming the lock', async () => {
     await switchPersona(p.page, '赵书记');
     await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
-    const own = phone().locator('admin-filing-card.own');
+    const own = phone().locator('filing-card.own');
     await own.getByText('越城区（其他基层领域）').waitFor();
     await own.getByText('3 人').waitFor();
     await own.getByText('提交备案', { exact: true }).click({ force: true });
@@ -124,7 +124,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
   });
 
   it('the district uploads the stamped table as two photos: each hashed in the page, a row-count mismatch flagged', async () => {
-    const own = phone().locator('admin-filing-card.own');
+    const own = phone().locator('filing-card.own');
     const pngs = [7, 8].map((fill) =>
       Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(3000, fill)]),
     );
@@ -150,7 +150,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
   });
 
   it('the district replaces it with the scanned PDF; the matching row count clears the flag', async () => {
-    const own = phone().locator('admin-filing-card.own');
+    const own = phone().locator('filing-card.own');
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
     const chooser = p.page.waitForEvent('filechooser');
     // No force: the click waits until the closing dialog's overlay has faded and the button takes the tap.
@@ -193,7 +193,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await phone().getByText('本单位名额已满（1名），如需增加请联系区县团委或团市委').waitFor();
 
     await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
-    const own = phone().locator('admin-filing-card.own');
+    const own = phone().locator('filing-card.own');
     await own.getByText('越城区人民政府办公室').waitFor();
     await own.getByText('1 人').waitFor();
     await own.getByText('提交备案', { exact: true }).click({ force: true });

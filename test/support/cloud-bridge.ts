@@ -74,6 +74,16 @@ interface WxSlice {
   removeStorageSync(key: string): void;
 }
 
+/**
+ * A new launch forgets the caller's session (services/session.ts keeps it for the app's lifetime):
+ * each test, and each change of identity, is a fresh launch. Loaded lazily and untyped, like simulate,
+ * so the test program never compiles the mini-program's `wx`-typed services.
+ */
+function newLaunch(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(path.join(MINIPROGRAM_ROOT, 'services/session')) as { resetSession(): void }).resetSession();
+}
+
 const wxGlobal = (): WxSlice & Record<string, unknown> =>
   (globalThis as unknown as { wx: WxSlice & Record<string, unknown> }).wx;
 
@@ -159,6 +169,7 @@ export function useBridge(options: BridgeOptions): Bridge {
     deps = createLocalDeps({ log: createConsoleLogger(captureLine) });
     if (options.seed !== false) await seedDemo(deps, now);
     openid = options.openid;
+    newLaunch();
     offline = false;
     loseAnswer = false;
     calls.length = 0;
@@ -207,6 +218,7 @@ export function useBridge(options: BridgeOptions): Bridge {
     },
     setOpenid(id) {
       openid = id;
+      newLaunch();
     },
     setOffline(value) {
       offline = value;

@@ -1,6 +1,6 @@
 /** Every step of a nomination (R4.2: actor, time and comment of each transition), newest first. */
 import type { NominationView } from '../../core/contracts/nomination';
-import { chinaDateTime } from '../format';
+import { chinaDateTime } from '../../lib/format';
 
 const ACTION_LABELS: Record<string, string> = {
   submit: '提交推荐',

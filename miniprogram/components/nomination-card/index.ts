@@ -1,6 +1,6 @@
 /** A nomination's masked summary (R9.1: only masked numbers ever reach the phone); actions go in the slot. */
 import type { NominationView } from '../../core/contracts/nomination';
-import { chinaDateTime, SEX_LABELS } from '../format';
+import { chinaDateTime, SEX_LABELS } from '../../lib/format';
 
 interface Row {
   label: string;

@@ -10,6 +10,7 @@
  * unrelated setData must never put back a value or a verdict the person has
  * since changed.
  */
+import { NominationForm } from '../../core/contracts/nomination-form';
 import type { EligibilityRules } from '../../core/eligibility';
 import {
   ATTESTATION_LABELS,
@@ -23,6 +24,7 @@ import {
   POLITICAL_STATUSES,
   type Attestation,
 } from '../../core/profile';
+import { limitsOf } from '../../services/form-errors';
 import { chooseAndUploadPhoto, photoUrl } from '../../services/storage';
 import { EMPTY_FORM, fitDegree, formFrom, formView, type FieldKey, type FormState, type FormView } from './model';
 
@@ -59,6 +61,8 @@ Component({
     attestationItems: options(ATTESTATIONS, ATTESTATION_LABELS),
     deedsMin: DEEDS_MIN,
     deedsMax: DEEDS_MAX,
+    /** Input lengths from the contract's own schema (the ID number and phone keep their formats' lengths). */
+    limits: limitsOf(NominationForm),
     photoSrc: '',
     photoBusy: false,
     photoError: '',

@@ -23,7 +23,8 @@ import {
 } from '../../core/profile';
 import type { CallFailure } from '../../services/cloud';
 import { errorText } from '../../services/error-text';
-import { SEX_LABELS } from '../format';
+import { FIELD_LABELS, issueErrors } from '../../services/form-errors';
+import { SEX_LABELS } from '../../lib/format';
 
 export interface FormState {
   name: string;
@@ -295,6 +296,20 @@ export function fieldOf(failure: CallFailure): FieldKey | null {
   // Unit channel: the form is nested under `form.`.
   const field = candidate.replace(/^form\./, '');
   return KNOWN_FIELDS.has(field) ? (field as FieldKey) : null;
+}
+
+/**
+ * A server failure under the field it concerns: an input issue explained from
+ * the contract (`岗位不超过40个字`), an eligibility or degree verdict with its
+ * own message; null when it concerns the form as a whole.
+ */
+export function fieldErrorOf(failure: CallFailure): Partial<Record<FieldKey, string>> | null {
+  const field = fieldOf(failure);
+  if (!field) return null;
+  const issues = Array.isArray(failure.details?.issues) ? (failure.details.issues as Array<{ code?: unknown }>) : [];
+  const code = failure.code === 'INPUT.INVALID' && typeof issues[0]?.code === 'string' ? issues[0].code : '';
+  const explained = code && FIELD_LABELS[field] ? issueErrors(NominationForm, [{ path: field, code }])[field] : '';
+  return { [field]: explained || failure.message };
 }
 
 /** What a page may call on the form component (through selectComponent). */

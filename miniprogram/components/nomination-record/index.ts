@@ -6,7 +6,7 @@
 import type { NominationView } from '../../core/contracts/nomination';
 import { CHANNEL_LABELS } from '../../core/nomination';
 import { photoUrl } from '../../services/storage';
-import { chinaDateTime } from '../format';
+import { chinaDateTime } from '../../lib/format';
 import {
   ATTESTATION_LABELS,
   ATTESTATIONS,

@@ -7,12 +7,12 @@
  * (`answered`: the person just chose in the dialog, not the record on file).
  */
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../core/profile';
-import type { MeOutput } from '../../core/contracts/account';
 import { call } from '../../services/cloud';
+import { adoptSession, loadSession, type Session } from '../../services/session';
 
 type State = 'loading' | 'granted' | 'refused' | 'error';
 
-const isCurrent = (c: MeOutput['consent']): boolean =>
+const isCurrent = (c: Session['consent']): boolean =>
   c !== null && c.granted && c.version === PERSONAL_INFO_CONSENT_VERSION;
 
 Component({
@@ -37,7 +37,7 @@ Component({
   methods: {
     async load() {
       this.setData({ state: 'loading', error: '' });
-      const me = await call('account', 'me', {});
+      const me = await loadSession();
       if (!me.ok) {
         this.setData({ state: 'error', error: me.message });
         this.triggerEvent('change', { granted: false, answered: false });
@@ -65,6 +65,8 @@ Component({
         this.setData({ busy: false, error: res.message });
         return;
       }
+      // The answer is the account with the consent on record: every later page reads it from the session.
+      if (res.ok) adoptSession(res.data);
       // A refusal that could not be recorded is still a refusal: nothing is collected.
       this.setData({ busy: false, visible: false, state: granted ? 'granted' : 'refused' });
       this.triggerEvent('change', { granted, answered: true });

@@ -3,6 +3,7 @@ import { ROLES, type Org, type Role, type UnitCategory } from '../org';
 import type { PeriodRules, WindowState } from '../period';
 import { empty, id, page, pageSize, text, type Paged } from './common';
 import { action, defineContract } from './define';
+import { BindUnitInput, RedeemInviteInput } from './forms';
 
 export interface GrantView {
   role: Role;
@@ -43,7 +44,7 @@ export const accountContract = defineContract('account', {
     errors: ['ORG.NOT_FOUND'],
   }),
   bindUnit: action<MeOutput>()({
-    input: z.strictObject({ unitId: id, displayName: text(20) }),
+    input: BindUnitInput,
     access: 'identified',
     write: true,
     errors: ['ORG.NOT_FOUND', 'ORG.NOT_A_UNIT', 'ACCOUNT.ALREADY_BOUND'],
@@ -66,7 +67,7 @@ export const accountContract = defineContract('account', {
     errors: ['CONSENT.REQUIRED'],
   }),
   redeemInvite: action<MeOutput>()({
-    input: z.strictObject({ code: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{8}$/)), displayName: text(20) }),
+    input: RedeemInviteInput,
     access: 'identified',
     write: true,
     errors: ['INVITE.INVALID', 'INVITE.USED', 'INVITE.EXPIRED'],

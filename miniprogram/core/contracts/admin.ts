@@ -16,8 +16,9 @@ import {
 import type { NominationStatus } from '../nomination';
 import { UNIT_CATEGORIES, type UnitCategory } from '../org';
 import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } from '../profile';
-import { id, keyword, optionalText, page, pageSize, text, type Paged } from './common';
+import { id, keyword, page, pageSize, type Paged } from './common';
 import { action, defineContract } from './define';
+import { ObjectionInput, ReopenInput, ResolveObjectionInput, SetQuotaInput, subjectId } from './forms';
 import { fileId } from './nomination-form';
 
 const CADRES = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
@@ -127,8 +128,6 @@ export const RosterQuery = z.strictObject({
 });
 export type RosterQuery = z.infer<typeof RosterQuery>;
 
-const subjectId = z.string().check(z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+:(unit|district):[A-Za-z0-9_-]+$/));
-
 /** R4.5 the stamped table: one PDF, or up to 9 photos (one a page); the uploader confirms its row count. */
 export const AttachScanInput = z
   .strictObject({
@@ -157,7 +156,7 @@ export const adminContract = defineContract('admin', {
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
   setQuota: action<{ quota: QuotaView }>()({
-    input: z.strictObject({ unitId: id, quota: z.int().check(z.minimum(0), z.maximum(500)), reason: text(200, 2) }),
+    input: SetQuotaInput,
     access: OVERSEERS,
     write: true,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'ORG.NOT_A_UNIT', 'QUOTA.BELOW_USED'],
@@ -198,7 +197,7 @@ export const adminContract = defineContract('admin', {
     ],
   }),
   reopen: action<{ filing: FilingView }>()({
-    input: z.strictObject({ filingId: subjectId, reason: text(200, 2) }),
+    input: ReopenInput,
     access: OVERSEERS,
     write: true,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED'],
@@ -222,7 +221,7 @@ export const adminContract = defineContract('admin', {
     errors: ['PERIOD.NOT_FOUND'],
   }),
   resolveObjection: action<{ objection: ObjectionView }>()({
-    input: z.strictObject({ objectionId: id, disposition: z.enum(['upheld', 'dismissed']), note: text(500, 2) }),
+    input: ResolveObjectionInput,
     access: ['unitAdmin'],
     write: true,
     errors: [
@@ -269,11 +268,7 @@ export const noticeContract = defineContract('notice', {
     errors: ['PERIOD.NOT_FOUND'],
   }),
   object: action<{ objectionId: string }>()({
-    input: z.strictObject({
-      nominationId: z.string().check(z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/)),
-      content: text(500, 10),
-      contact: optionalText(30),
-    }),
+    input: ObjectionInput,
     access: 'identified',
     write: true,
     errors: ['NOMINATION.NOT_FOUND', 'PERIOD.NOT_FOUND', 'OBJECTION.DUPLICATE', 'OBJECTION.LIMIT'],

@@ -13,11 +13,11 @@ export {
   type NominationContract,
   type NominationView,
   SelfNominationInput,
-  ReviewInput,
   type DraftView,
   type EligibilityView,
 } from './nomination';
 export * from './nomination-form';
+export * from './forms';
 
 export * from './admin';
 

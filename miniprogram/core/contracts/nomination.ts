@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
-import { id, keyword, optionalText, page, pageSize, text, type Paged } from './common';
-import { idNumberField, NominationDraft, NominationForm } from './nomination-form';
+import { id, keyword, optionalText, page, pageSize, type Paged } from './common';
+import { NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
+import { ClaimInput, nominationId, RevealInput, ReviewInput } from './forms';
 
 /** A nomination as any list or detail shows it: personal data masked (R9.1). */
 export interface NominationView {
@@ -60,16 +61,7 @@ export interface DraftView {
 export const SelfNominationInput = NominationForm;
 export type SelfNominationInput = NominationForm;
 
-const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/));
-
-export const ReviewInput = z.strictObject({
-  nominationId,
-  decision: z.enum(['approve', 'reject', 'return']),
-  comment: optionalText(200),
-  /** R2.2, R2.3, R4.2: approving is the reviewer's confirmation of on-staff status and the three criteria. */
-  confirm: z.optional(z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) })),
-});
-export type ReviewInput = z.infer<typeof ReviewInput>;
+export { ReviewInput } from './forms';
 
 const ELIGIBILITY_ERRORS = [
   'ELIGIBILITY.ID_FORMAT',
@@ -135,7 +127,7 @@ export const nominationContract = defineContract('nomination', {
   }),
   /** The youth claims a unit-entered record: only someone with both the code and the ID number can. */
   claim: action<{ nomination: NominationView }>()({
-    input: z.strictObject({ claimCode: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{8}$/)), idNumber: idNumberField }),
+    input: ClaimInput,
     access: 'identified',
     write: true,
     errors: ['CLAIM.INVALID', 'CONSENT.REQUIRED', 'PERIOD.NOT_FOUND', 'ACCOUNT.ALREADY_BOUND'],
@@ -149,7 +141,7 @@ export const nominationContract = defineContract('nomination', {
   }),
   /** The audited view (R9.1): a reviewer in scope sees one full value, with a recorded reason. */
   reveal: action<{ value: string }>()({
-    input: z.strictObject({ nominationId, field: z.enum(['idNumber', 'phone']), reason: text(100, 2) }),
+    input: RevealInput,
     access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
     // R9.1 a revealed number is never kept for replay: each reveal is checked and audited afresh.

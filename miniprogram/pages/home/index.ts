@@ -1,13 +1,12 @@
 /** Landing page: the current period and the entries the caller's roles open. */
 import { chinaDate, chineseDate, timeLeft } from '../../core/china-time';
-import type { MeOutput, PeriodView } from '../../core/contracts/account';
+import type { PeriodView } from '../../core/contracts/account';
 import { STATUS_LABELS } from '../../core/nomination';
-import { ROLE_LABELS, type Role } from '../../core/org';
+import { INVITABLE_BY, ROLE_LABELS } from '../../core/org';
+import { ADMIN_ROLES } from '../../core/scope';
 import { call } from '../../services/cloud';
-import { go, toast } from '../../components/ui';
-
-const REVIEWER_ROLES: readonly Role[] = ['unitAdmin', 'districtAdmin', 'cityAdmin'];
-const INVITER_ROLES: readonly Role[] = ['cityAdmin', 'districtAdmin'];
+import { hasRole, loadSession, type Session } from '../../services/session';
+import { go, toast } from '../../lib/ui';
 
 interface PeriodCard {
   name: string;
@@ -26,6 +25,7 @@ interface HomeView {
   reviewer: boolean;
   /** 组织推荐 is for the unit's own admin (R4.1). */
   unitAdmin: boolean;
+  /** Whoever may invite anyone (core/org INVITABLE_BY). */
   inviter: boolean;
   mentor: boolean;
 }
@@ -48,18 +48,17 @@ function periodCard(p: PeriodView, now: Date): PeriodCard {
   };
 }
 
-function homeView(me: MeOutput): HomeView {
-  const has = (roles: readonly Role[]) => me.roles.some((g) => roles.includes(g.role));
+function homeView(s: Session): HomeView {
   return {
-    name: me.displayName ?? '',
-    roles: me.roles.map((g) => (g.orgName ? `${ROLE_LABELS[g.role]} · ${g.orgName}` : ROLE_LABELS[g.role])),
-    unregistered: me.roles.length === 0,
-    youth: has(['youth']),
-    unitText: me.unit ? [me.unit.districtName, me.unit.name].filter(Boolean).join(' · ') : '',
-    reviewer: has(REVIEWER_ROLES),
-    unitAdmin: has(['unitAdmin']),
-    inviter: has(INVITER_ROLES),
-    mentor: has(['mentor']),
+    name: s.displayName,
+    roles: s.roles.map((g) => (g.orgName ? `${ROLE_LABELS[g.role]} · ${g.orgName}` : ROLE_LABELS[g.role])),
+    unregistered: s.roles.length === 0,
+    youth: hasRole(s, ['youth']),
+    unitText: s.unit ? [s.unit.districtName, s.unit.name].filter(Boolean).join(' · ') : '',
+    reviewer: hasRole(s, ADMIN_ROLES),
+    unitAdmin: hasRole(s, ['unitAdmin']),
+    inviter: s.roles.some((g) => INVITABLE_BY[g.role].length > 0),
+    mentor: hasRole(s, ['mentor']),
   };
 }
 
@@ -80,19 +79,19 @@ Component({
   },
   pageLifetimes: {
     show() {
-      // Coming back from another page: refresh what may have changed there.
+      // Coming back from another page: refresh what may have changed there (the session stays the launch's).
       if (!this.data.loading && this.data.view) void this.load();
     },
   },
   methods: {
     async load() {
       this.setData({ loading: true, error: '' });
-      const [me, period] = await Promise.all([call('account', 'me', {}), call('account', 'currentPeriod', {})]);
-      if (!me.ok) {
-        this.setData({ loading: false, error: me.message });
+      const [session, period] = await Promise.all([loadSession(), call('account', 'currentPeriod', {})]);
+      if (!session.ok) {
+        this.setData({ loading: false, error: session.message });
         return;
       }
-      const view = homeView(me.data);
+      const view = homeView(session.data);
       this.setData({
         loading: false,
         view,
@@ -126,32 +125,10 @@ Component({
     onRetry() {
       void this.load();
     },
-    onBindUnit() {
-      go('/pages/account/bind-unit/index');
-    },
-    onInvite() {
-      go('/pages/account/invite/index');
-    },
-    onSelfNominate() {
-      go('/pages/nomination/form/index');
-    },
-    onMine() {
-      go('/pages/nomination/mine/index');
-    },
-    onReview() {
-      go('/package-admin/pages/review/pending/index');
-    },
-    onUnitNominate() {
-      go('/package-admin/pages/review/unit-nominate/index');
-    },
-    onClaim() {
-      go('/pages/nomination/claim/index');
-    },
-    onWorkbench() {
-      go('/package-admin/pages/admin/index');
-    },
-    onNotice() {
-      go('/package-notice/pages/notice/index');
+    /** Every entry names its page in `data-url`. */
+    onGo(e: WechatMiniprogram.CustomEvent) {
+      const { url } = e.currentTarget.dataset as { url?: string };
+      if (url) go(url);
     },
   },
 });

@@ -3,9 +3,12 @@
  * each with a live figure where one query gives it cheaply.
  */
 import { FILING_LABELS } from '../../../core/filing';
+import { ROLE_LABELS, type OrgLevel } from '../../../core/org';
 import { call } from '../../../services/cloud';
-import { loadAdminScope, LEVEL_LABELS, type AdminLevel } from '../../../components/admin-scope';
-import { go } from '../../../components/ui';
+import { loadAdminScope } from '../../../services/session';
+import { go } from '../../../lib/ui';
+
+type AdminLevel = OrgLevel;
 
 type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
 
@@ -104,9 +107,9 @@ Component({
         this.setData({ loading: false, error: res.message });
         return;
       }
-      const { level, orgName } = res.scope;
+      const { role, level, orgName } = res.scope;
       const entries = level === 'unit' ? UNIT_ENTRIES : OVERSEER_ENTRIES;
-      this.setData({ loading: false, level, levelLabel: LEVEL_LABELS[level], orgName, entries });
+      this.setData({ loading: false, level, levelLabel: ROLE_LABELS[role], orgName, entries });
       await this.loadFigures(level);
     },
 

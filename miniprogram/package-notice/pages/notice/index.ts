@@ -6,10 +6,9 @@
 import type { NoticeItem } from '../../../core/contracts/admin';
 import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../../core/profile';
 import { call } from '../../../services/cloud';
-import { SEX_LABELS } from '../../../components/format';
-import { cancelDebounce } from '../../../components/admin-scope';
-import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../components/paged-list';
-import { go } from '../../../components/ui';
+import { PAGE_SIZE, pagedList } from '../../../behaviors/paged-list';
+import { SEX_LABELS } from '../../../lib/format';
+import { go } from '../../../lib/ui';
 
 /** Deeds longer than this fold behind 展开. */
 const DEEDS_PREVIEW = 60;
@@ -43,49 +42,26 @@ function rowOf(n: NoticeItem): NoticeRow {
   };
 }
 
+const list = pagedList({
+  fetch: (data: { keyword: string }, page: number) => {
+    const keyword = data.keyword.trim();
+    return call('notice', 'list', { ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE });
+  },
+  row: rowOf,
+  extra: (answer) => ({ periodName: answer.periodName }),
+});
+
 Component({
+  behaviors: [list],
   data: {
-    loading: true,
-    error: '',
     periodName: '',
-    keyword: '',
-    items: [] as NoticeRow[],
-    page: 0,
-    total: 0,
-    hasMore: false,
-    loadingMore: false,
   },
   lifetimes: {
     attached() {
       void this.loadFirst();
     },
-    detached() {
-      cancelDebounce(this);
-    },
   },
   methods: {
-    loadFirst() {
-      return loadFirstPage(
-        this,
-        (page) => call('notice', 'list', this.query(page)),
-        rowOf,
-        (answer) => ({
-          periodName: answer.periodName,
-        }),
-      );
-    },
-
-    query(page: number) {
-      const keyword = this.data.keyword.trim();
-      return { ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
-    },
-
-    loadMore() {
-      return loadNextPage(this, (page) => call('notice', 'list', this.query(page)), rowOf);
-    },
-
-    ...searchMethods,
-
     onToggleDeeds(e: WechatMiniprogram.CustomEvent) {
       const { index } = e.currentTarget.dataset as { index?: number };
       if (typeof index !== 'number' || !this.data.items[index]) return;
@@ -99,16 +75,6 @@ Component({
       go(
         `/package-notice/pages/notice/object/index?id=${encodeURIComponent(row.id)}&name=${encodeURIComponent(row.name)}`,
       );
-    },
-
-    onLoadMore() {
-      void this.loadMore();
-    },
-    onReachBottom() {
-      void this.loadMore();
-    },
-    onRetry() {
-      void this.loadFirst();
     },
   },
 });

@@ -1,14 +1,25 @@
 /** A youth binds to the unit they work in; that unit's admin will review their nomination. */
+import { BindUnitInput } from '../../../core/contracts/forms';
 import { call } from '../../../services/cloud';
-import { confirmModal, toast } from '../../../components/ui';
+import { accepts, limitsOf } from '../../../services/form-errors';
+import { adoptSession, loadSession } from '../../../services/session';
+import { confirmModal, toast } from '../../../lib/ui';
 
-const NAME_MAX = 20;
+interface Unit {
+  id: string;
+  name: string;
+}
+
+/** The request the form would send, when the contract accepts it (the submit button's state). */
+const canSubmit = (unit: Unit | null, name: string): boolean =>
+  unit !== null && accepts(BindUnitInput, { unitId: unit.id, displayName: name });
 
 Component({
   data: {
     current: '',
-    unit: null as { id: string; name: string } | null,
+    unit: null as Unit | null,
     name: '',
+    nameMax: limitsOf(BindUnitInput).displayName.max,
     error: '',
     submitting: false,
     canSubmit: false,
@@ -20,33 +31,26 @@ Component({
   },
   methods: {
     async loadMe() {
-      const me = await call('account', 'me', {});
+      const me = await loadSession();
       if (!me.ok) {
         toast(this, me.message);
         return;
       }
-      const unit = me.data.unit;
-      this.setData({ current: unit ? unit.name : '' });
-      if (!this.data.name && me.data.displayName) this.setName(me.data.displayName);
+      this.setData({ current: me.data.unit ? me.data.unit.name : '' });
+      if (!this.data.name && me.data.displayName) this.update({ name: me.data.displayName });
     },
 
-    setName(name: string) {
-      this.setData({ name, error: '' });
-      this.refresh();
+    update(patch: { unit?: Unit | null; name?: string }) {
+      const next = { unit: this.data.unit, name: this.data.name, ...patch };
+      this.setData({ ...patch, error: '', canSubmit: canSubmit(next.unit, next.name) });
     },
 
-    refresh() {
-      const name = this.data.name.trim();
-      this.setData({ canSubmit: this.data.unit !== null && name.length > 0 && name.length <= NAME_MAX });
-    },
-
-    onUnitChange(e: WechatMiniprogram.CustomEvent<{ unit: { id: string; name: string } | null }>) {
-      this.setData({ unit: e.detail.unit, error: '' });
-      this.refresh();
+    onUnitChange(e: WechatMiniprogram.CustomEvent<{ unit: Unit | null }>) {
+      this.update({ unit: e.detail.unit });
     },
 
     onName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setName(e.detail.value);
+      this.update({ name: e.detail.value });
     },
 
     async onSubmit() {
@@ -62,6 +66,8 @@ Component({
         toast(this, res.message);
         return;
       }
+      // The answer is the caller's new account: home opens on it without asking again.
+      adoptSession(res.data);
       wx.reLaunch({ url: '/pages/home/index' });
     },
   },

@@ -2,46 +2,44 @@
  * Invitation codes: anyone redeems one (cadres and mentors get their role this
  * way); city and district admins issue them for the level below.
  */
-import type { GrantView, MeOutput } from '../../../core/contracts/account';
+import { RedeemInviteInput } from '../../../core/contracts/forms';
 import { INVITABLE_BY, ROLE_LABELS, type Role } from '../../../core/org';
 import { call } from '../../../services/cloud';
-import { chinaDateTime } from '../../../components/format';
-import { toast } from '../../../components/ui';
+import { accepts, limitsOf } from '../../../services/form-errors';
+import { adoptSession, grantOf, loadSession, type Session } from '../../../services/session';
+import { chinaDateTime, normalizeCode } from '../../../lib/format';
+import { toast } from '../../../lib/ui';
 
-const CODE = /^[A-Z0-9]{8}$/;
-const NAME_MAX = 20;
+const CODE_LENGTH = 8;
 
-interface Option {
-  value: string;
-  label: string;
+type Option = { value: string; label: string };
+
+/** Roles the caller may invite (core/org INVITABLE_BY); the grant that allows it scopes the choice of org. */
+function issuerView(s: Session) {
+  const roles = new Set<Role>(s.roles.flatMap((g) => INVITABLE_BY[g.role]));
+  const roleOptions: Option[] = [...roles].map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const cityOrgId = grantOf(s, 'cityAdmin')?.orgId ?? '';
+  return {
+    issuer: roleOptions.length > 0,
+    roleOptions,
+    cityOrgId,
+    ownDistrictId: grantOf(s, 'districtAdmin')?.orgId ?? '',
+  };
 }
 
-/** Roles the caller may invite, each with the grant that allows it (its org scopes the choice). */
-function invitableRoles(roles: GrantView[]): Option[] {
-  const seen = new Set<Role>();
-  for (const g of roles) for (const r of INVITABLE_BY[g.role]) seen.add(r);
-  return [...seen].map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-}
-
-const grantOf = (me: MeOutput, role: Role): GrantView | undefined => me.roles.find((g) => g.role === role);
-
-/** Keeps what the user typed to the code alphabet, upper-cased. */
-const normalizeCode = (raw: string): string => raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+const codeTip = (code: string): string =>
+  code.length > 0 && code.length < CODE_LENGTH ? `邀请码为8位字母或数字（已输入${code.length}位）` : '';
 
 Component({
   data: {
     code: '',
     codeTip: '',
     name: '',
+    nameMax: limitsOf(RedeemInviteInput).displayName.max,
     canRedeem: false,
     redeeming: false,
     redeemError: '',
-
-    /** Issuing, for city and district admins. */
-    issuer: false,
-    cityOrgId: '',
-    ownDistrictId: '',
-    roleOptions: [] as Option[],
+    ...issuerView({ registered: false, displayName: '', roles: [], unit: null, consent: null }),
     role: '' as Role | '',
     districts: [] as Option[],
     orgId: '',
@@ -57,39 +55,24 @@ Component({
   },
   methods: {
     async loadMe() {
-      const me = await call('account', 'me', {});
-      if (!me.ok) {
-        toast(this, me.message);
-        return;
-      }
-      if (me.data.displayName && !this.data.name) this.setData({ name: me.data.displayName });
-      const roleOptions = invitableRoles(me.data.roles);
-      this.setData({
-        issuer: roleOptions.length > 0,
-        roleOptions,
-        cityOrgId: grantOf(me.data, 'cityAdmin')?.orgId ?? '',
-        ownDistrictId: grantOf(me.data, 'districtAdmin')?.orgId ?? '',
-      });
-      this.refreshRedeem();
+      const me = await loadSession();
+      if (!me.ok) return toast(this, me.message);
+      this.setData(issuerView(me.data));
+      if (me.data.displayName && !this.data.name) this.redeemPatch({ name: me.data.displayName });
     },
 
-    /* ----------------------------------------------------------- redeem */
-
-    refreshRedeem() {
-      const name = this.data.name.trim();
-      this.setData({ canRedeem: CODE.test(this.data.code) && name.length > 0 && name.length <= NAME_MAX });
+    /* redeem */
+    redeemPatch(patch: { code?: string; name?: string }) {
+      const { code, name } = { code: this.data.code, name: this.data.name, ...patch };
+      this.setData({ ...patch, redeemError: '', canRedeem: accepts(RedeemInviteInput, { code, displayName: name }) });
     },
-
     onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      const code = normalizeCode(e.detail.value).slice(0, 8);
-      const codeTip = code.length > 0 && code.length < 8 ? `邀请码为8位字母或数字（已输入${code.length}位）` : '';
-      this.setData({ code, codeTip, redeemError: '' });
-      this.refreshRedeem();
+      const code = normalizeCode(e.detail.value);
+      this.setData({ codeTip: codeTip(code) });
+      this.redeemPatch({ code });
     },
-
     onName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ name: e.detail.value, redeemError: '' });
-      this.refreshRedeem();
+      this.redeemPatch({ name: e.detail.value });
     },
 
     async onRedeem() {
@@ -99,45 +82,41 @@ Component({
       this.setData({ redeeming: false });
       if (!res.ok) {
         this.setData({ redeemError: res.message });
-        toast(this, res.message);
-        return;
+        return toast(this, res.message);
       }
+      adoptSession(res.data); // the new role, for home and every page after it
       wx.reLaunch({ url: '/pages/home/index' });
     },
 
-    /* ------------------------------------------------------------ issue */
-
+    /* issue, for city and district admins */
+    chooseOrg(orgId: string, orgText: string) {
+      this.setData({ orgId, orgText, issued: null, issueError: '' });
+    },
     onRoleTap(e: WechatMiniprogram.CustomEvent) {
       const role = (e.currentTarget.dataset as { value?: Role }).value;
       if (!role || role === this.data.role) return;
-      this.setData({ role, orgId: '', orgText: '', issued: null, issueError: '' });
-      if (role === 'mentor') this.setData({ orgId: this.data.cityOrgId, orgText: '团市委（导师服务团）' });
+      this.setData({ role });
+      this.chooseOrg(role === 'mentor' ? this.data.cityOrgId : '', role === 'mentor' ? '团市委（导师服务团）' : '');
       if (role === 'districtAdmin') void this.loadDistricts();
     },
 
     async loadDistricts() {
       if (this.data.districts.length > 0) return;
       const res = await call('account', 'listDistricts', {});
-      if (!res.ok) {
-        this.setData({ issueError: res.message });
-        return;
-      }
+      if (!res.ok) return this.setData({ issueError: res.message });
       // 市级单位 is the city itself, not a district.
-      const districts = res.data
-        .filter((d) => d._id !== this.data.cityOrgId)
-        .map((d) => ({ value: d._id, label: d.name }));
-      this.setData({ districts });
+      const districts = res.data.filter((d) => d._id !== this.data.cityOrgId);
+      this.setData({ districts: districts.map((d) => ({ value: d._id, label: d.name })) });
     },
 
     onDistrictTap(e: WechatMiniprogram.CustomEvent) {
       const id = (e.currentTarget.dataset as { value?: string }).value;
       const district = this.data.districts.find((d) => d.value === id);
-      if (district) this.setData({ orgId: district.value, orgText: district.label, issued: null, issueError: '' });
+      if (district) this.chooseOrg(district.value, district.label);
     },
-
     onUnitChange(e: WechatMiniprogram.CustomEvent<{ unit: { id: string; name: string } | null }>) {
       const unit = e.detail.unit;
-      this.setData({ orgId: unit ? unit.id : '', orgText: unit ? unit.name : '', issued: null, issueError: '' });
+      this.chooseOrg(unit ? unit.id : '', unit ? unit.name : '');
     },
 
     async onIssue() {
@@ -148,8 +127,7 @@ Component({
       this.setData({ issuing: false });
       if (!res.ok) {
         this.setData({ issueError: res.message });
-        toast(this, res.message);
-        return;
+        return toast(this, res.message);
       }
       const what = `${ROLE_LABELS[role]} · ${orgText}`;
       this.setData({ issued: { code: res.data.code, expiresAt: chinaDateTime(res.data.expiresAt), what } });
@@ -157,8 +135,7 @@ Component({
 
     onCopy() {
       const issued = this.data.issued;
-      if (!issued) return;
-      wx.setClipboardData({ data: issued.code, fail: () => toast(this, '复制失败，请长按邀请码手动复制') });
+      if (issued) wx.setClipboardData({ data: issued.code, fail: () => toast(this, '复制失败，请长按邀请码手动复制') });
     },
   },
 });

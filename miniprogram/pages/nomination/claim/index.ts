@@ -4,51 +4,47 @@
  * number. The ID number is processed even to match, so the separate consent
  * (PIPL art. 29) comes first.
  */
+import { ClaimInput } from '../../../core/contracts/forms';
 import { normalizeIdNumber } from '../../../core/id-number';
 import { call, newRequestId } from '../../../services/cloud';
-import { idFeedback, type Feedback } from '../../../components/nomination-form/model';
-import { toast } from '../../../components/ui';
-
-const CODE_LENGTH = 8;
-
-/** Claim codes are upper-case letters and digits; people type them any way. */
-const cleanCode = (raw: string): string =>
-  raw
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(0, CODE_LENGTH);
+import { accepts } from '../../../services/form-errors';
+import { refreshSession } from '../../../services/session';
+import { idFeedback } from '../../../components/nomination-form/model';
+import { normalizeCode } from '../../../lib/format';
+import { toast } from '../../../lib/ui';
 
 // The request id per page instance, renewed when the input changes (a retry reuses it).
 const requestIds = new WeakMap<object, string>();
+
+/** The instant ID feedback, and whether the contract (and the ID's check digit) would take the claim. */
+function claimView(locked: boolean, code: string, idNumber: string) {
+  const idTip = idFeedback(idNumber, null, new Date());
+  const valid = accepts(ClaimInput, { claimCode: code, idNumber: normalizeIdNumber(idNumber) });
+  return { idTip, canSubmit: !locked && valid && idTip.status === 'success' };
+}
 
 Component({
   data: {
     locked: true,
     code: '',
     idNumber: '',
-    idTip: { tip: '', status: 'default' } as Feedback,
-    canSubmit: false,
+    ...claimView(true, '', ''),
     error: '',
     submitting: false,
   },
   methods: {
-    update(patch: { code?: string; idNumber?: string }) {
-      const next = { code: this.data.code, idNumber: this.data.idNumber, ...patch };
-      const idTip = idFeedback(next.idNumber, null, new Date());
-      const canSubmit = !this.data.locked && next.code.length === CODE_LENGTH && idTip.status === 'success';
+    update(patch: { locked?: boolean; code?: string; idNumber?: string }) {
+      const { locked, code, idNumber } = { ...this.data, ...patch };
       requestIds.delete(this);
-      this.setData({ ...patch, idTip, canSubmit, error: '' });
+      this.setData({ ...patch, ...claimView(locked, code, idNumber), error: '' });
     },
 
     onConsent(e: WechatMiniprogram.CustomEvent<{ granted: boolean }>) {
-      this.setData({ locked: !e.detail.granted });
-      this.update({});
+      this.update({ locked: !e.detail.granted });
     },
-
     onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.update({ code: cleanCode(e.detail.value) });
+      this.update({ code: normalizeCode(e.detail.value) });
     },
-
     onIdNumber(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.update({ idNumber: e.detail.value });
     },
@@ -58,14 +54,12 @@ Component({
       const requestId = requestIds.get(this) ?? newRequestId();
       requestIds.set(this, requestId);
       this.setData({ submitting: true, error: '' });
-      const res = await call(
-        'nomination',
-        'claim',
-        { claimCode: this.data.code, idNumber: normalizeIdNumber(this.data.idNumber) },
-        requestId,
-      );
+      const input = { claimCode: this.data.code, idNumber: normalizeIdNumber(this.data.idNumber) };
+      const res = await call('nomination', 'claim', input, requestId);
       this.setData({ submitting: false });
       if (res.ok) {
+        // Claiming binds the youth to the unit: the session asks again.
+        await refreshSession();
         wx.redirectTo({ url: '/pages/nomination/mine/index' });
         return;
       }

@@ -4,11 +4,11 @@
  * (with the reason); the masked record, the deeds, the history (R4.2), and
  * withdrawal (R9.2) after a confirmation that explains what it does.
  */
-import type { NominationView } from '../../../core/contracts/nomination';
+import type { DraftView, NominationView } from '../../../core/contracts/nomination';
 import { canWithdraw } from '../../../core/nomination';
 import { call } from '../../../services/cloud';
-import { chinaDateTime } from '../../../components/format';
-import { confirmModal, go, toast } from '../../../components/ui';
+import { chinaDateTime } from '../../../lib/format';
+import { confirmModal, go, toast } from '../../../lib/ui';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
@@ -37,15 +37,22 @@ function bannerOf(n: NominationView): Banner | null {
   }
 }
 
+/** Everything the page shows, derived from the answer. */
+function viewOf(n: NominationView | null, draft: DraftView | null) {
+  return {
+    nomination: n,
+    banner: n ? bannerOf(n) : null,
+    /** The draft's save time, when there is a draft and no nomination. */
+    draftSaved: !n && draft ? chinaDateTime(draft.updatedAt) : '',
+    canWithdraw: n !== null && canWithdraw(n.status),
+  };
+}
+
 Component({
   data: {
     loading: true,
     error: '',
-    nomination: null as NominationView | null,
-    banner: null as Banner | null,
-    /** The draft's save time, when there is a draft and no nomination. */
-    draftSaved: '',
-    canWithdraw: false,
+    ...viewOf(null, null),
     withdrawing: false,
   },
   lifetimes: {
@@ -62,18 +69,8 @@ Component({
     async load() {
       this.setData({ loading: true, error: '' });
       const res = await call('nomination', 'getMine', {});
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.message });
-        return;
-      }
-      const { nomination: n, draft } = res.data;
-      this.setData({
-        loading: false,
-        nomination: n,
-        banner: n ? bannerOf(n) : null,
-        draftSaved: !n && draft ? chinaDateTime(draft.updatedAt) : '',
-        canWithdraw: n !== null && canWithdraw(n.status),
-      });
+      if (!res.ok) this.setData({ loading: false, error: res.message });
+      else this.setData({ loading: false, ...viewOf(res.data.nomination, res.data.draft) });
     },
 
     async onWithdraw() {

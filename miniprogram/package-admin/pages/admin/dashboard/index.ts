@@ -7,8 +7,9 @@
 import type { DashboardView } from '../../../../core/contracts/admin';
 import { CATEGORY_LABELS } from '../../../../core/org';
 import { call } from '../../../../services/cloud';
-import { chinaDateText, chinaDateTime } from '../../../../components/format';
-import { districtChoices, isCurrent, nextGeneration, type Choice } from '../../../../components/admin-scope';
+import { chinaDateText, chinaDateTime } from '../../../../lib/format';
+import { isCurrent, nextGeneration } from '../../../../lib/async';
+import { districtChoices, type Choice } from '../../../lib/choices';
 
 type CoverCategory = keyof DashboardView['uncoveredByCategory'];
 const COVER_CATEGORIES: CoverCategory[] = ['party_gov', 'soe', 'central_soe'];

@@ -5,36 +5,12 @@
  * export is audited on the server.
  */
 import { call, localServer } from '../../../../services/cloud';
-import { chinaDateTime } from '../../../../components/format';
-import {
-  absoluteLink,
-  districtChoices,
-  loadAdminScope,
-  type AdminScope,
-  type Choice,
-} from '../../../../components/admin-scope';
-import { toast } from '../../../../components/ui';
-
-type Format = 'docx' | 'xlsx';
-type ScopeKind = 'unit' | 'district' | 'city';
-
-const FORMATS: Choice[] = [
-  { value: 'docx', label: 'Word（打印盖章用）' },
-  { value: 'xlsx', label: 'Excel' },
-];
-
-const KINDS: Record<AdminScope['level'], Choice[]> = {
-  unit: [{ value: 'unit', label: '本单位' }],
-  district: [
-    { value: 'district', label: '本区县' },
-    { value: 'unit', label: '单个单位' },
-  ],
-  city: [
-    { value: 'city', label: '全市' },
-    { value: 'district', label: '区县' },
-    { value: 'unit', label: '单个单位' },
-  ],
-};
+import { loadAdminScope, type AdminScope } from '../../../../services/session';
+import { chinaDateTime } from '../../../../lib/format';
+import { toast } from '../../../../lib/ui';
+import { districtChoices, type Choice } from '../../../lib/choices';
+import { FORMATS, KINDS, targetOf, type Format, type ScopeKind } from '../../../lib/export';
+import { absoluteLink, openDocument } from '../../../lib/links';
 
 interface ExportResult {
   fileName: string;
@@ -42,37 +18,6 @@ interface ExportResult {
   link: string;
   expires: string;
   format: Format;
-}
-
-interface Target {
-  scope: ScopeKind;
-  orgId: string;
-}
-
-interface Choosing {
-  kind: ScopeKind | '';
-  level: AdminScope['level'];
-  own: { id: string };
-  districtId: string;
-  unit: { id: string } | null;
-}
-
-/** What to export, or null until a district or unit is chosen. */
-function targetOf(d: Choosing): Target | null {
-  switch (d.kind) {
-    case 'city':
-      return { scope: 'city', orgId: d.own.id };
-    case 'district': {
-      const orgId = d.level === 'district' ? d.own.id : d.districtId;
-      return orgId ? { scope: 'district', orgId } : null;
-    }
-    case 'unit': {
-      const orgId = d.level === 'unit' ? d.own.id : (d.unit?.id ?? '');
-      return orgId ? { scope: 'unit', orgId } : null;
-    }
-    default:
-      return null;
-  }
 }
 
 Component({
@@ -121,17 +66,21 @@ Component({
       });
     },
 
+    /** A new choice: the last result and failure no longer apply. */
+    choose(patch: Record<string, unknown>) {
+      this.setData({ ...patch, result: null, failure: '' });
+    },
     onKind(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ kind: e.detail.value as ScopeKind, unit: null, districtId: '', result: null, failure: '' });
+      this.choose({ kind: e.detail.value as ScopeKind, unit: null, districtId: '' });
     },
     onDistrict(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ districtId: e.detail.value, result: null, failure: '' });
+      this.choose({ districtId: e.detail.value });
     },
     onUnitChange(e: WechatMiniprogram.CustomEvent<{ unit: { id: string; name: string } | null }>) {
-      this.setData({ unit: e.detail.unit, result: null, failure: '' });
+      this.choose({ unit: e.detail.unit });
     },
     onFormat(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ format: e.detail.value as Format, result: null, failure: '' });
+      this.choose({ format: e.detail.value as Format });
     },
 
     async onGenerate() {
@@ -165,29 +114,14 @@ Component({
       });
     },
 
-    /** In WeChat: download to a temp file and open it (Word/Excel preview, with 转发/保存 in the menu). */
-    onOpen() {
+    /** In WeChat: the file opens in the phone's document preview. */
+    async onOpen() {
       const result = this.data.result;
       if (!result || this.data.opening) return;
       this.setData({ opening: true });
-      const failed = () => {
-        this.setData({ opening: false });
-        toast(this, '文件打开失败，请重新生成后再试');
-      };
-      wx.downloadFile({
-        url: result.link,
-        success: (res) => {
-          if (res.statusCode !== 200) return failed();
-          wx.openDocument({
-            filePath: res.tempFilePath,
-            fileType: result.format,
-            showMenu: true,
-            success: () => this.setData({ opening: false }),
-            fail: failed,
-          });
-        },
-        fail: failed,
-      });
+      const opened = await openDocument(result.link, result.format);
+      this.setData({ opening: false });
+      if (!opened) toast(this, '文件打开失败，请重新生成后再试');
     },
 
     onRetry() {

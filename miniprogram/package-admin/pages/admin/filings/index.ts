@@ -5,73 +5,31 @@
  * state, remind the late ones in one tap, send a filing back with a reason.
  */
 import type { FilingView } from '../../../../core/contracts/admin';
-import { FILING_LABELS, FILING_STATES } from '../../../../core/filing';
+import { ReopenInput } from '../../../../core/contracts/forms';
+import { FILING_STATES } from '../../../../core/filing';
 import { call } from '../../../../services/cloud';
-import {
-  appendPatch,
-  choices,
-  districtChoices,
-  isCurrent,
-  loadAdminScope,
-  nextGeneration,
-  type AdminScope,
-  type Choice,
-} from '../../../../components/admin-scope';
-import { confirmModal, toast } from '../../../../components/ui';
+import { loadAdminScope, type AdminScope } from '../../../../services/session';
+import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
+import { confirmModal, toast } from '../../../../lib/ui';
+import { askReason } from '../../../components/reason-dialog/request';
+import { districtChoices, type Choice } from '../../../lib/choices';
+import { FILED_BY_DISTRICT, LOCK_TEXT, merged, ownFilings, STATE_CHOICES } from '../../../lib/filings';
 
-const PAGE_SIZE = 20;
-/** Filters on the list; 已退回 are the reopened ones. */
-const STATE_CHOICES = choices({ ...FILING_LABELS, reopened: '已退回' }, FILING_STATES);
-
-type FilingState = FilingView['state'];
-
-interface ReopenDialog {
-  visible: boolean;
-  filingId: string;
-  name: string;
-  reason: string;
-  error: string;
-  busy: boolean;
-}
-
-const CLOSED: ReopenDialog = { visible: false, filingId: '', name: '', reason: '', error: '', busy: false };
-
-const LOCK_TEXT =
-  '备案后名单锁定：不能再通过新的推荐，也不能撤回或修改已通过的人员；如需变更，须由区县团委或团市委退回后重新备案。';
-
-/** A district admin's own 其他基层领域 filing, looked for page by page (a district has few filings). */
-async function findDistrictFiling(districtId: string): Promise<FilingView | null | string> {
-  for (let page = 1; page <= 20; page += 1) {
-    const res = await call('admin', 'filings', { districtId, page, pageSize: 50 });
-    if (!res.ok) return res.message;
-    const own = res.data.items.find((f) => f.kind === 'district' && f.orgId === districtId);
-    if (own) return own;
-    if (!res.data.hasMore) return null;
-  }
-  return null;
-}
-
-/** The filings this admin files: a unit's own, or a district's grassroots list. */
-async function ownFilings(scope: AdminScope): Promise<FilingView[] | string> {
-  if (scope.level === 'city') return [];
-  if (scope.level === 'district') {
-    const own = await findDistrictFiling(scope.orgId);
-    return typeof own === 'string' ? own : own ? [own] : [];
-  }
-  const res = await call('admin', 'filings', { page: 1, pageSize: 50 });
-  return res.ok ? res.data.items : res.message;
-}
-
-/** The server answers a changed filing without its district name: keep the one the list had. */
-const merged = (before: FilingView, after: FilingView): FilingView => ({
-  ...after,
-  districtName: after.districtName || before.districtName,
+const list = pagedList({
+  fetch: (d: { state: string; districtId: string }, page: number) => {
+    const state = FILING_STATES.find((s) => s === d.state);
+    const query = { ...(state ? { state } : {}), ...(d.districtId ? { districtId: d.districtId } : {}), page };
+    return call('admin', 'filings', { ...query, pageSize: PAGE_SIZE });
+  },
+  row: (f: FilingView) => f,
 });
 
 Component({
+  behaviors: [list],
   data: {
-    loading: true,
-    error: '',
+    /** The page's own load (scope and own filings); the overseers' list has the Behavior's. */
+    initLoading: true,
+    initError: '',
     level: '' as AdminScope['level'] | '',
     scopeName: '',
     own: [] as FilingView[],
@@ -81,17 +39,9 @@ Component({
     state: '',
     districts: [] as Choice[],
     districtId: '',
-    items: [] as FilingView[],
-    page: 0,
-    total: 0,
-    hasMore: false,
-    listLoading: false,
-    listError: '',
-    loadingMore: false,
     busyId: '',
     reminding: false,
     remindResult: '',
-    dialog: CLOSED,
   },
   lifetimes: {
     attached() {
@@ -100,77 +50,20 @@ Component({
   },
   methods: {
     async init() {
-      this.setData({ loading: true, error: '' });
+      this.setData({ initLoading: true, initError: '' });
       const who = await loadAdminScope();
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.message });
-        return;
-      }
-      const scope = who.scope;
-      const overseer = scope.level !== 'unit';
-      this.setData({ level: scope.level, scopeName: scope.orgName, overseer });
+      if (!who.ok) return this.setData({ initLoading: false, initError: who.message });
+      const { level, orgId, orgName } = who.scope;
+      const overseer = level !== 'unit';
+      this.setData({ level, scopeName: orgName, overseer });
       const [own, districts] = await Promise.all([
-        ownFilings(scope),
-        scope.level === 'city' ? districtChoices(scope.orgId) : Promise.resolve([]),
+        ownFilings(who.scope),
+        level === 'city' ? districtChoices(orgId) : Promise.resolve([]),
       ]);
-      if (typeof own === 'string') {
-        this.setData({ loading: false, error: own });
-        return;
-      }
-      this.setData({
-        loading: false,
-        own,
-        districts,
-        ownHint:
-          scope.level === 'unit' && own.length === 0
-            ? '本单位属于两新组织或其他基层领域，名单由所在区县团委统一备案（其他基层领域），无需单独备案。'
-            : '',
-      });
+      if (typeof own === 'string') return this.setData({ initLoading: false, initError: own });
+      const ownHint = level === 'unit' && own.length === 0 ? FILED_BY_DISTRICT : '';
+      this.setData({ initLoading: false, own, districts, ownHint });
       if (overseer) await this.loadFirst();
-    },
-
-    listQuery(page: number) {
-      const { state, districtId } = this.data;
-      return {
-        ...(state ? { state: state as FilingState } : {}),
-        ...(districtId ? { districtId } : {}),
-        page,
-        pageSize: PAGE_SIZE,
-      };
-    },
-
-    async loadFirst() {
-      const generation = nextGeneration(this);
-      this.setData({ listLoading: true, listError: '', items: [], page: 0, total: 0, hasMore: false });
-      const res = await call('admin', 'filings', this.listQuery(1));
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ listLoading: false, listError: res.message });
-        return;
-      }
-      const { items, total, hasMore } = res.data;
-      this.setData({ listLoading: false, items, page: 1, total, hasMore });
-    },
-
-    async loadMore() {
-      if (!this.data.hasMore || this.data.loadingMore || this.data.listLoading) return;
-      const generation = nextGeneration(this);
-      this.setData({ loadingMore: true });
-      const res = await call('admin', 'filings', this.listQuery(this.data.page + 1));
-      if (!isCurrent(this, generation)) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false });
-        toast(this, res.message);
-        return;
-      }
-      const { page, total, hasMore, items } = res.data;
-      this.setData({
-        loadingMore: false,
-        page,
-        total,
-        hasMore,
-        ...appendPatch('items', this.data.items.length, items),
-      });
     },
 
     onState(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
@@ -181,17 +74,8 @@ Component({
       this.setData({ districtId: e.detail.value, remindResult: '' });
       void this.loadFirst();
     },
-    onLoadMore() {
-      void this.loadMore();
-    },
-    onReachBottom() {
-      void this.loadMore();
-    },
-    onRetry() {
+    onRetryPage() {
       void this.init();
-    },
-    onRetryList() {
-      void this.loadFirst();
     },
 
     /** Replace one own filing in place (path setData), keeping its district name. */
@@ -204,12 +88,8 @@ Component({
       const { id } = e.currentTarget.dataset as { id?: string };
       const filing = this.data.own.find((f) => f.id === id);
       if (!filing || this.data.busyId) return;
-      const sure = await confirmModal(
-        '确认提交备案',
-        `将备案“${filing.name}”的好青年名单（${filing.approvedRows}人）。${LOCK_TEXT}`,
-        '提交备案',
-      );
-      if (!sure) return;
+      const what = `将备案“${filing.name}”的好青年名单（${filing.approvedRows}人）。${LOCK_TEXT}`;
+      if (!(await confirmModal('确认提交备案', what, '提交备案'))) return;
       this.setData({ busyId: filing.id });
       const res = await call('admin', 'file', { filingId: filing.id });
       this.setData({ busyId: '' });
@@ -231,59 +111,38 @@ Component({
     },
 
     async onRemind() {
-      if (this.data.reminding) return;
-      const { districtId, districts, scopeName } = this.data;
+      const { districtId, districts, scopeName, reminding } = this.data;
+      if (reminding) return;
       const where = districtId ? (districts.find((d) => d.value === districtId)?.label ?? '') : scopeName;
-      const sure = await confirmModal(
-        '一键提醒',
-        `将向${where}所有尚未备案的单位管理员发送备案提醒（截止7月31日）。`,
-        '发送提醒',
-      );
-      if (!sure) return;
+      const text = `将向${where}所有尚未备案的单位管理员发送备案提醒（截止7月31日）。`;
+      if (!(await confirmModal('一键提醒', text, '发送提醒'))) return;
       this.setData({ reminding: true });
       const res = await call('admin', 'remindLate', districtId ? { districtId } : {});
-      if (!res.ok) {
-        this.setData({ reminding: false });
-        toast(this, res.message);
-        return;
-      }
+      this.setData({ reminding: false });
+      if (!res.ok) return toast(this, res.message);
       const n = res.data.reminded;
       const remindResult = n > 0 ? `已向 ${n} 位管理员发送备案提醒` : '未备案单位暂无已绑定的管理员，未发送提醒';
-      this.setData({ reminding: false, remindResult });
+      this.setData({ remindResult });
       toast(this, remindResult, n > 0 ? 'success' : 'warning');
     },
 
-    onReopen(e: WechatMiniprogram.CustomEvent) {
+    async onReopen(e: WechatMiniprogram.CustomEvent) {
       const { id } = e.currentTarget.dataset as { id?: string };
-      const filing = this.data.items.find((f) => f.id === id);
+      const index = this.data.items.findIndex((f) => f.id === id);
+      const filing = this.data.items[index];
       if (!filing) return;
-      this.setData({ dialog: { ...CLOSED, visible: true, filingId: filing.id, name: filing.name } });
-    },
-    onReasonInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ 'dialog.reason': e.detail.value, 'dialog.error': '' });
-    },
-    onDialogCancel() {
-      if (!this.data.dialog.busy) this.setData({ dialog: CLOSED });
-    },
-
-    async onDialogConfirm() {
-      const { filingId, busy } = this.data.dialog;
-      const reason = this.data.dialog.reason.trim();
-      if (busy) return;
-      if (reason.length < 2) {
-        this.setData({ 'dialog.error': '请填写退回原因（至少2个字），单位将看到此原因' });
-        return;
-      }
-      this.setData({ 'dialog.busy': true });
-      const res = await call('admin', 'reopen', { filingId, reason });
-      if (!res.ok) {
-        this.setData({ 'dialog.busy': false, 'dialog.error': res.message });
-        return;
-      }
-      const index = this.data.items.findIndex((f) => f.id === filingId);
-      const patch = index >= 0 ? { [`items[${index}]`]: merged(this.data.items[index], res.data.filing) } : {};
-      this.setData({ dialog: CLOSED, ...patch });
-      this.replaceOwn(res.data.filing);
+      const res = await askReason(this, '.reopen-dialog', {
+        title: `退回重报（${filing.name}）`,
+        label: { label: '退回原因', after: '单位将看到此原因' },
+        schema: ReopenInput.shape.reason,
+        placeholder: '退回原因（必填，单位将看到）',
+        hint: '退回后名单解除锁定，单位修改后须重新备案。',
+        confirmText: '退回',
+        send: (reason) => call('admin', 'reopen', { filingId: filing.id, reason }),
+      });
+      if (!res) return;
+      this.setRow(index, merged(filing, res.filing));
+      this.replaceOwn(res.filing);
       toast(this, '已退回，单位可修改后重新备案', 'success');
     },
   },

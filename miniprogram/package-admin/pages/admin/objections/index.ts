@@ -5,11 +5,13 @@
  * Districts and the city follow them read-only.
  */
 import type { ObjectionView } from '../../../../core/contracts/admin';
+import { ResolveObjectionInput } from '../../../../core/contracts/forms';
 import { call } from '../../../../services/cloud';
-import { loadFirstPage, loadNextPage, PAGE_SIZE } from '../../../../components/paged-list';
-import { chinaDateTime } from '../../../../components/format';
-import { loadAdminScope } from '../../../../components/admin-scope';
-import { confirmModal, toast } from '../../../../components/ui';
+import { loadAdminScope } from '../../../../services/session';
+import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
+import { chinaDateTime } from '../../../../lib/format';
+import { confirmModal, toast } from '../../../../lib/ui';
+import { askReason } from '../../../components/reason-dialog/request';
 
 type Status = 'open' | 'resolved';
 type Disposition = 'upheld' | 'dismissed';
@@ -20,41 +22,7 @@ const TABS: Array<{ value: Status; label: string }> = [
 ];
 const DISPOSITION_LABELS: Record<Disposition, string> = { upheld: '异议成立', dismissed: '异议不成立' };
 
-interface ObjectionRow {
-  id: string;
-  youthName: string;
-  unitName: string;
-  content: string;
-  createdAt: string;
-  disposition: string;
-  upheld: boolean;
-  note: string;
-  resolvedAt: string;
-}
-
-interface ResolveDialog {
-  visible: boolean;
-  id: string;
-  youthName: string;
-  disposition: Disposition;
-  title: string;
-  note: string;
-  error: string;
-  busy: boolean;
-}
-
-const CLOSED: ResolveDialog = {
-  visible: false,
-  id: '',
-  youthName: '',
-  disposition: 'dismissed',
-  title: '',
-  note: '',
-  error: '',
-  busy: false,
-};
-
-function rowOf(o: ObjectionView): ObjectionRow {
+function rowOf(o: ObjectionView) {
   return {
     id: o.id,
     youthName: o.youthName,
@@ -70,21 +38,27 @@ function rowOf(o: ObjectionView): ObjectionRow {
 
 const emptyText = (status: Status): string => (status === 'open' ? '暂无待处理的异议' : '暂无已处理的异议');
 
+/** 成立 un-selects the youth: asked once more, in words that say so. */
+const confirmUphold = (youthName: string): Promise<boolean> =>
+  confirmModal(
+    '确认异议成立',
+    `异议成立将取消${youthName}的入选资格（改为未通过），并释放本单位名额。此操作不可撤销。`,
+    '确认成立',
+  );
+
+const list = pagedList({
+  fetch: (data: { status: Status }, page: number) =>
+    call('admin', 'objections', { status: data.status, page, pageSize: PAGE_SIZE }),
+  row: rowOf,
+});
+
 Component({
+  behaviors: [list],
   data: {
     tabs: TABS,
     status: 'open' as Status,
     emptyText: emptyText('open'),
-    ready: false,
     canResolve: false,
-    loading: true,
-    error: '',
-    items: [] as ObjectionRow[],
-    page: 0,
-    total: 0,
-    hasMore: false,
-    loadingMore: false,
-    dialog: CLOSED,
   },
   lifetimes: {
     attached() {
@@ -95,25 +69,10 @@ Component({
     async init() {
       this.setData({ loading: true, error: '' });
       const who = await loadAdminScope();
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.message });
-        return;
-      }
+      if (!who.ok) return this.setData({ loading: false, error: who.message });
       // Only the reviewing unit disposes of an objection; overseers follow.
-      this.setData({ ready: true, canResolve: who.scope.level === 'unit' });
+      this.setData({ canResolve: who.scope.level === 'unit' });
       await this.loadFirst();
-    },
-
-    loadFirst() {
-      return loadFirstPage(this, (page) => call('admin', 'objections', this.query(page)), rowOf);
-    },
-
-    query(page: number) {
-      return { status: this.data.status, page, pageSize: PAGE_SIZE };
-    },
-
-    loadMore() {
-      return loadNextPage(this, (page) => call('admin', 'objections', this.query(page)), rowOf);
     },
 
     onTabChange(e: WechatMiniprogram.CustomEvent<{ value: Status }>) {
@@ -121,67 +80,36 @@ Component({
       this.setData({ status: e.detail.value, emptyText: emptyText(e.detail.value) });
       void this.loadFirst();
     },
-    onLoadMore() {
-      void this.loadMore();
-    },
-    onReachBottom() {
-      void this.loadMore();
-    },
     onRetry() {
-      if (this.data.ready) void this.loadFirst();
-      else void this.init();
+      void this.init();
     },
 
     onUphold(e: WechatMiniprogram.CustomEvent) {
-      this.openDialog(e, 'upheld');
+      void this.resolve(e, 'upheld');
     },
     onDismiss(e: WechatMiniprogram.CustomEvent) {
-      this.openDialog(e, 'dismissed');
+      void this.resolve(e, 'dismissed');
     },
 
-    openDialog(e: WechatMiniprogram.CustomEvent, disposition: Disposition) {
+    async resolve(e: WechatMiniprogram.CustomEvent, disposition: Disposition) {
       const { id } = e.currentTarget.dataset as { id?: string };
       const row = this.data.items.find((o) => o.id === id);
       if (!row || !this.data.canResolve) return;
-      const title = `${DISPOSITION_LABELS[disposition]}（${row.youthName}）`;
-      this.setData({ dialog: { ...CLOSED, visible: true, id: row.id, youthName: row.youthName, disposition, title } });
-    },
-    onNoteInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ 'dialog.note': e.detail.value, 'dialog.error': '' });
-    },
-    onDialogCancel() {
-      if (!this.data.dialog.busy) this.setData({ dialog: CLOSED });
-    },
-
-    async onDialogConfirm() {
-      const { id, youthName, disposition, busy } = this.data.dialog;
-      const note = this.data.dialog.note.trim();
-      if (busy) return;
-      if (note.length < 2) {
-        this.setData({ 'dialog.error': '请填写核实情况说明（至少2个字）' });
-        return;
-      }
-      if (disposition === 'upheld') {
-        const sure = await confirmModal(
-          '确认异议成立',
-          `异议成立将取消${youthName}的入选资格（改为未通过），并释放本单位名额。此操作不可撤销。`,
-          '确认成立',
-        );
-        if (!sure) return;
-      }
-      this.setData({ 'dialog.busy': true });
-      const res = await call('admin', 'resolveObjection', { objectionId: id, disposition, note });
-      if (!res.ok) {
-        this.setData({ 'dialog.busy': false, 'dialog.error': res.message });
-        return;
-      }
-      const items = this.data.items.filter((o) => o.id !== id);
-      this.setData({ dialog: CLOSED, items, total: Math.max(0, this.data.total - 1) });
-      toast(
-        this,
-        disposition === 'upheld' ? `异议成立，已取消${youthName}的入选资格` : '已记录：异议不成立',
-        'success',
-      );
+      const upheld = disposition === 'upheld';
+      const done = await askReason(this, '.resolve-dialog', {
+        title: `${DISPOSITION_LABELS[disposition]}（${row.youthName}）`,
+        label: '核实情况说明',
+        schema: ResolveObjectionInput.shape.note,
+        placeholder: '核实情况说明（必填，留档备查）',
+        warning: upheld ? '异议成立将取消该青年的入选资格并释放名额。' : '',
+        send: async (note) =>
+          upheld && !(await confirmUphold(row.youthName))
+            ? null
+            : call('admin', 'resolveObjection', { objectionId: row.id, disposition, note }),
+      });
+      if (!done) return;
+      this.dropRows((o) => o.id === row.id);
+      toast(this, upheld ? `异议成立，已取消${row.youthName}的入选资格` : '已记录：异议不成立', 'success');
     },
   },
 });

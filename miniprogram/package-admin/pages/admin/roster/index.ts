@@ -9,17 +9,19 @@ import { STATUS_LABELS } from '../../../../core/nomination';
 import { CATEGORY_LABELS, UNIT_CATEGORIES } from '../../../../core/org';
 import { EDUCATION_LABELS, EDUCATIONS, POLITICAL_STATUS_LABELS, POLITICAL_STATUSES } from '../../../../core/profile';
 import { call } from '../../../../services/cloud';
-import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../../components/paged-list';
-import { SEX_LABELS } from '../../../../components/format';
-import { cancelDebounce, choices, loadAdminScope } from '../../../../components/admin-scope';
-import { go } from '../../../../components/ui';
+import { loadAdminScope } from '../../../../services/session';
+import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
+import { SEX_LABELS } from '../../../../lib/format';
+import { go } from '../../../../lib/ui';
+import { choices } from '../../../lib/choices';
 
 const LISTED_STATUSES = ['submitted', 'approved', 'rejected', 'returned'] as const;
 
 type FilterKey = 'category' | 'status' | 'politicalStatus' | 'education';
+/** The chosen value per filter; '' = all. */
 type Filters = Record<FilterKey, string>;
-
 const NO_FILTERS: Filters = { category: '', status: '', politicalStatus: '', education: '' };
+type Unit = { id: string; name: string };
 
 const FILTER_GROUPS = [
   { key: 'category', label: '单位类别', options: choices(CATEGORY_LABELS, UNIT_CATEGORIES) },
@@ -28,19 +30,7 @@ const FILTER_GROUPS = [
   { key: 'education', label: '学历', options: choices(EDUCATION_LABELS, EDUCATIONS) },
 ];
 
-interface RosterRow {
-  id: string;
-  name: string;
-  sex: string;
-  status: string;
-  idNumberMasked: string;
-  phoneMasked: string;
-  unit: string;
-  profile: string;
-  post: string;
-}
-
-function rowOf(r: RosterItem): RosterRow {
+function rowOf(r: RosterItem) {
   return {
     id: r.id,
     name: r.name,
@@ -54,122 +44,88 @@ function rowOf(r: RosterItem): RosterRow {
   };
 }
 
-function activeCount(filters: Filters, unitId: string): number {
-  return Object.values(filters).filter(Boolean).length + (unitId ? 1 : 0);
+/** The query the filters, the unit and the search make ('' = no filter). */
+function queryOf(d: { keyword: string; filters: Filters; unit: Unit | null }, page: number): RosterQuery {
+  const chosen = Object.entries(d.filters).filter(([, v]) => v);
+  const q: RosterQuery = { ...Object.fromEntries(chosen), page, pageSize: PAGE_SIZE };
+  if (d.keyword.trim()) q.keyword = d.keyword.trim();
+  if (d.unit) q.unitId = d.unit.id;
+  return q;
 }
 
+/** The filters as chosen, with the count the toolbar shows (derived, never kept by hand). */
+const filtered = (filters: Filters, unit: Unit | null) => ({
+  filters,
+  unit,
+  activeFilters: Object.values(filters).filter(Boolean).length + (unit ? 1 : 0),
+});
+
+const list = pagedList({
+  fetch: (data: Parameters<typeof queryOf>[0], page: number) => call('admin', 'roster', queryOf(data, page)),
+  row: rowOf,
+});
+
 Component({
+  behaviors: [list],
   data: {
-    ready: false,
-    loading: true,
-    error: '',
     canPickUnit: false,
     /** A district admin's unit picker stays within their district. */
     pickerDistrictId: '',
-    keyword: '',
-    filters: NO_FILTERS,
-    unit: null as { id: string; name: string } | null,
+    ...filtered(NO_FILTERS, null),
     groups: FILTER_GROUPS,
     filtersOpen: false,
     pickingUnit: false,
-    activeFilters: 0,
-    items: [] as RosterRow[],
-    page: 0,
-    total: 0,
-    hasMore: false,
-    loadingMore: false,
   },
   lifetimes: {
     attached() {
       void this.init();
-    },
-    detached() {
-      cancelDebounce(this);
     },
   },
   methods: {
     async init() {
       this.setData({ loading: true, error: '' });
       const who = await loadAdminScope();
-      if (!who.ok) {
-        this.setData({ loading: false, error: who.message });
-        return;
-      }
+      if (!who.ok) return this.setData({ loading: false, error: who.message });
       const { level, districtId } = who.scope;
-      this.setData({ ready: true, canPickUnit: level !== 'unit', pickerDistrictId: districtId });
+      this.setData({ canPickUnit: level !== 'unit', pickerDistrictId: districtId });
       await this.loadFirst();
     },
 
-    query(page: number): RosterQuery {
-      const { keyword, filters, unit } = this.data;
-      const q: RosterQuery = { page, pageSize: PAGE_SIZE };
-      if (keyword.trim()) q.keyword = keyword.trim();
-      if (unit) q.unitId = unit.id;
-      if (filters.category) q.category = filters.category as RosterQuery['category'];
-      if (filters.status) q.status = filters.status as RosterQuery['status'];
-      if (filters.politicalStatus) q.politicalStatus = filters.politicalStatus as RosterQuery['politicalStatus'];
-      if (filters.education) q.education = filters.education as RosterQuery['education'];
-      return q;
+    /** New filters or unit: the list starts again from page 1. */
+    refilter(filters: Filters, unit: Unit | null) {
+      this.setData(filtered(filters, unit));
+      void this.loadFirst();
     },
-
-    loadFirst() {
-      return loadFirstPage(this, (page) => call('admin', 'roster', this.query(page)), rowOf);
-    },
-
-    loadMore() {
-      return loadNextPage(this, (page) => call('admin', 'roster', this.query(page)), rowOf);
-    },
-
-    ...searchMethods,
 
     onToggleFilters() {
       this.setData({ filtersOpen: !this.data.filtersOpen });
     },
-
     onFilter(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       const { key } = e.currentTarget.dataset as { key?: FilterKey };
-      if (!key) return;
-      const filters = { ...this.data.filters, [key]: e.detail.value };
-      this.setData({ filters, activeFilters: activeCount(filters, this.data.unit?.id ?? '') });
-      void this.loadFirst();
+      if (key) this.refilter({ ...this.data.filters, [key]: e.detail.value }, this.data.unit);
     },
-
     onPickUnit() {
       this.setData({ pickingUnit: !this.data.pickingUnit });
     },
-
-    onUnitChange(e: WechatMiniprogram.CustomEvent<{ unit: { id: string; name: string } | null }>) {
-      const unit = e.detail.unit;
+    onUnitChange(e: WechatMiniprogram.CustomEvent<{ unit: Unit | null }>) {
       // The picker clears its choice while browsing: only a chosen unit filters.
-      if (!unit) return;
-      this.setData({ unit, pickingUnit: false, activeFilters: activeCount(this.data.filters, unit.id) });
-      void this.loadFirst();
+      if (!e.detail.unit) return;
+      this.setData({ pickingUnit: false });
+      this.refilter(this.data.filters, e.detail.unit);
     },
-
     onClearUnit() {
-      this.setData({ unit: null, activeFilters: activeCount(this.data.filters, '') });
-      void this.loadFirst();
+      this.refilter(this.data.filters, null);
     },
-
     onClearFilters() {
-      this.setData({ filters: NO_FILTERS, unit: null, activeFilters: 0 });
-      void this.loadFirst();
+      this.refilter(NO_FILTERS, null);
     },
 
     onOpen(e: WechatMiniprogram.CustomEvent) {
       const { id } = e.currentTarget.dataset as { id?: string };
       if (id) go(`/package-admin/pages/review/detail/index?id=${encodeURIComponent(id)}`);
     },
-
-    onLoadMore() {
-      void this.loadMore();
-    },
-    onReachBottom() {
-      void this.loadMore();
-    },
     onRetry() {
-      if (this.data.ready) void this.loadFirst();
-      else void this.init();
+      void this.init();
     },
   },
 });

@@ -6,17 +6,18 @@
 import type { NominationView } from '../../../../core/contracts/nomination';
 import type { ReviewDecision } from '../../../../core/nomination';
 import { call, type CallFailure } from '../../../../services/cloud';
+import { hasRole, loadSession } from '../../../../services/session';
+import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
+import { go, toast } from '../../../../lib/ui';
+import { askReason } from '../../../components/reason-dialog/request';
 import {
-  approveQuestion,
+  confirmApprove,
   DONE_TEXT,
   isStale,
-  REASON_TITLE,
+  reasonRequest,
+  sendApprove,
   type ReasonDecision,
-  APPROVE_CONFIRM,
-} from '../../../components/review';
-import { confirmModal, go, toast } from '../../../../components/ui';
-import { cancelDebounce } from '../../../../components/admin-scope';
-import { loadFirstPage, loadNextPage, PAGE_SIZE, searchMethods } from '../../../../components/paged-list';
+} from '../../../lib/review';
 
 type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
 
@@ -27,57 +28,30 @@ const TABS: Array<{ value: ListStatus; label: string }> = [
   { value: 'returned', label: '退回修改' },
 ];
 
-interface ReasonDialog {
-  visible: boolean;
-  decision: ReasonDecision;
-  title: string;
-  nominationId: string;
-  name: string;
-  reason: string;
-  error: string;
-  busy: boolean;
-}
-
-const CLOSED_DIALOG: ReasonDialog = {
-  visible: false,
-  decision: 'return',
-  title: '',
-  nominationId: '',
-  name: '',
-  reason: '',
-  error: '',
-  busy: false,
-};
-
 const emptyText = (status: ListStatus): string => `暂无${TABS.find((t) => t.value === status)?.label ?? ''}的推荐`;
 
-/** The card needs no history: keep it out of setData. */
-const slim = (n: NominationView): NominationView => ({ ...n, history: [] });
+const list = pagedList({
+  fetch: (data: { status: ListStatus; keyword: string }, page: number) => {
+    const keyword = data.keyword.trim();
+    const query = { status: data.status, ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
+    return call('nomination', 'listForReview', query);
+  },
+  /** The card needs no history: keep it out of setData. */
+  row: (n: NominationView): NominationView => ({ ...n, history: [] }),
+});
 
 Component({
+  behaviors: [list],
   data: {
     tabs: TABS,
     status: 'submitted' as ListStatus,
-    keyword: '',
     emptyText: emptyText('submitted'),
     canReview: false,
-    loading: true,
-    error: '',
-    items: [] as NominationView[],
-    page: 0,
-    total: 0,
-    hasMore: false,
-    loadingMore: false,
     busyId: '',
-    dialog: CLOSED_DIALOG,
   },
   lifetimes: {
     attached() {
       void this.init();
-    },
-    detached() {
-      // A pending search must not run after the page is gone.
-      cancelDebounce(this);
     },
   },
   pageLifetimes: {
@@ -89,44 +63,20 @@ Component({
   methods: {
     async init() {
       this.setData({ loading: true, error: '' });
-      const me = await call('account', 'me', {});
-      if (!me.ok) {
-        this.setData({ loading: false, error: me.message });
-        return;
-      }
+      const me = await loadSession();
+      if (!me.ok) return this.setData({ loading: false, error: me.message });
       // Only the unit's own admin decides (R4.2); districts and the city follow progress.
-      this.setData({ canReview: me.data.roles.some((g) => g.role === 'unitAdmin') });
+      this.setData({ canReview: hasRole(me.data, ['unitAdmin']) });
       await this.loadFirst();
     },
 
-    loadFirst() {
-      return loadFirstPage(this, (page) => call('nomination', 'listForReview', this.query(page)), slim);
-    },
-
-    loadMore() {
-      return loadNextPage(this, (page) => call('nomination', 'listForReview', this.query(page)), slim);
-    },
-
-    query(page: number) {
-      const keyword = this.data.keyword.trim();
-      return { status: this.data.status, ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
-    },
-
-    ...searchMethods,
-
     onTabChange(e: WechatMiniprogram.CustomEvent<{ value: ListStatus }>) {
       if (e.detail.value === this.data.status) return;
-      this.setData({ status: e.detail.value, emptyText: emptyText(e.detail.value), loadingMore: false });
+      this.setData({ status: e.detail.value, emptyText: emptyText(e.detail.value) });
       void this.loadFirst();
     },
     onRetry() {
       void this.init();
-    },
-    onLoadMore() {
-      void this.loadMore();
-    },
-    onReachBottom() {
-      void this.loadMore();
     },
 
     itemOf(e: WechatMiniprogram.CustomEvent): NominationView | undefined {
@@ -136,15 +86,9 @@ Component({
 
     async onApprove(e: WechatMiniprogram.CustomEvent) {
       const item = this.itemOf(e);
-      if (!item || this.data.busyId) return;
-      const sure = await confirmModal('确认通过', approveQuestion(item.name), '通过');
-      if (!sure) return;
+      if (!item || this.data.busyId || !(await confirmApprove(item.name))) return;
       this.setData({ busyId: item.id });
-      const res = await call('nomination', 'review', {
-        nominationId: item.id,
-        decision: 'approve',
-        confirm: APPROVE_CONFIRM,
-      });
+      const res = await sendApprove(item.id);
       this.setData({ busyId: '' });
       if (res.ok) this.reviewed(item.id, 'approve');
       else this.reviewFailed(res);
@@ -156,51 +100,22 @@ Component({
     },
 
     onReject(e: WechatMiniprogram.CustomEvent) {
-      this.openReason(e, 'reject');
+      void this.decideWithReason(e, 'reject');
     },
     onReturn(e: WechatMiniprogram.CustomEvent) {
-      this.openReason(e, 'return');
+      void this.decideWithReason(e, 'return');
     },
 
-    openReason(e: WechatMiniprogram.CustomEvent, decision: ReasonDecision) {
+    async decideWithReason(e: WechatMiniprogram.CustomEvent, decision: ReasonDecision) {
       const item = this.itemOf(e);
       if (!item || this.data.busyId) return;
-      const title = `${REASON_TITLE[decision]}（${item.name}）`;
-      this.setData({
-        dialog: { ...CLOSED_DIALOG, visible: true, decision, title, nominationId: item.id, name: item.name },
-      });
+      const done = await askReason(this, '.reason-dialog', reasonRequest(decision, item));
+      if (done) this.reviewed(item.id, decision);
     },
 
-    onReasonChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ 'dialog.reason': e.detail.value, 'dialog.error': '' });
-    },
-
-    onDialogCancel() {
-      if (!this.data.dialog.busy) this.setData({ dialog: CLOSED_DIALOG });
-    },
-
-    async onDialogConfirm() {
-      const { decision, nominationId, busy } = this.data.dialog;
-      const reason = this.data.dialog.reason.trim();
-      if (busy) return;
-      if (!reason) {
-        this.setData({ 'dialog.error': `请填写${REASON_TITLE[decision]}` });
-        return;
-      }
-      this.setData({ 'dialog.busy': true });
-      const res = await call('nomination', 'review', { nominationId, decision, comment: reason });
-      if (!res.ok) {
-        this.setData({ 'dialog.busy': false, 'dialog.error': res.message });
-        return;
-      }
-      this.setData({ dialog: CLOSED_DIALOG });
-      this.reviewed(nominationId, decision);
-    },
-
-    /** A decided nomination leaves the pending list. */
+    /** A decided nomination leaves the list. */
     reviewed(id: string, decision: ReviewDecision) {
-      const items = this.data.items.filter((n) => n.id !== id);
-      this.setData({ items, total: Math.max(0, this.data.total - (this.data.items.length - items.length)) });
+      this.dropRows((n) => n.id === id);
       toast(this, DONE_TEXT[decision], 'success');
     },
 

@@ -2,19 +2,14 @@
  * 我有异议: anyone may object to a youth in the public notice (R8). The
  * objection goes to the reviewing unit, which must dispose of it before the
  * list can be filed. The request id is kept across retries, so a tap after a
- * lost answer never files the same objection twice.
+ * lost answer never files the same objection twice. The contract's schema
+ * checks the text before it is sent (services/form-errors.ts).
  */
+import { ObjectionInput } from '../../../../core/contracts/forms';
 import { call, newRequestId } from '../../../../services/cloud';
+import { formErrors, limitsOf } from '../../../../services/form-errors';
 
-const CONTENT_MIN = 10;
-const CONTENT_MAX = 500;
-
-function validation(content: string, contact: string): string {
-  if (content.length < CONTENT_MIN) return `请具体说明异议内容（至少${CONTENT_MIN}个字）`;
-  if (content.length > CONTENT_MAX) return `异议内容不超过${CONTENT_MAX}个字`;
-  if (contact.length > 30) return '联系方式不超过30个字';
-  return '';
-}
+const LABELS = { content: { label: '异议内容', ask: '请具体说明' } };
 
 /** Query values arrive undecoded from WeChat; a bad escape is shown as it came. */
 function decoded(value: string | undefined): string {
@@ -25,12 +20,20 @@ function decoded(value: string | undefined): string {
   }
 }
 
+/** The request, and the message of its first field at fault (content before contact); the server checks the rest. */
+function objection(nominationId: string, content: string, contact: string) {
+  const input = { nominationId, content: content.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) };
+  const errors = formErrors(ObjectionInput, input, LABELS);
+  return { input, error: errors.content ?? errors.contact ?? '' };
+}
+
 Component({
   data: {
     nominationId: '',
     name: '',
     content: '',
     contact: '',
+    limits: limitsOf(ObjectionInput),
     error: '',
     busy: false,
     done: false,
@@ -55,21 +58,12 @@ Component({
 
     async onSubmit() {
       const { nominationId, busy, requestId } = this.data;
-      const content = this.data.content.trim();
-      const contact = this.data.contact.trim();
       if (busy || !nominationId) return;
-      const invalid = validation(content, contact);
-      if (invalid) {
-        this.setData({ error: invalid });
-        return;
-      }
+      const { input, error } = objection(nominationId, this.data.content, this.data.contact);
+      if (error) return this.setData({ error });
       this.setData({ busy: true, error: '' });
-      const res = await call('notice', 'object', { nominationId, content, ...(contact ? { contact } : {}) }, requestId);
-      if (!res.ok) {
-        this.setData({ busy: false, error: res.message });
-        return;
-      }
-      this.setData({ busy: false, done: true });
+      const res = await call('notice', 'object', input, requestId);
+      this.setData(res.ok ? { busy: false, done: true } : { busy: false, error: res.message });
     },
 
     onBack() {

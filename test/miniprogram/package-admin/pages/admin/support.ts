@@ -48,14 +48,14 @@ export const setQuota = (bridge: Bridge, unitId: string, quota: number) =>
 export const object = (bridge: Bridge, nominationId: string, content = '该同志不是本单位在编人员，请核实。') =>
   arrange<{ objectionId: string }>(bridge, 'someone-public', 'notice', 'object', { nominationId, content });
 
-/** The labels of an `admin-chips` row. */
+/** The labels of an `chips` row. */
 export function chipLabels(page: SimNode<unknown>, host: string): string[] {
   return find(page, host)
     .querySelectorAll('.chip')
     .map((c) => textOf(c));
 }
 
-/** Taps the chip with `label` in an `admin-chips` row. */
+/** Taps the chip with `label` in an `chips` row. */
 export async function tapChip(page: SimNode<unknown>, host: string, label: string, bridge: Bridge): Promise<void> {
   const chip = find(page, host)
     .querySelectorAll('.chip')

@@ -11,6 +11,7 @@ import {
   useBridge,
   type SimNode,
 } from '../../../../support/cloud-bridge';
+import { currentSession, meCalls } from '../../../support/session';
 
 const bridge = useBridge({ openid: 'dev-youth-new' });
 const BIND = loadPage('pages/account/bind-unit/index');
@@ -77,6 +78,21 @@ describe('bind unit', () => {
     expect(bridge.nav.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
     const account = await bridge.deps.store.collection('accounts').get('dev-youth-new');
     expect(account).toMatchObject({ displayName: '王小青', grants: [{ role: 'youth', orgId: 'yuecheng-tech' }] });
+  });
+
+  it('hands the new account to the session: home reads the binding without asking account.me again', async () => {
+    const page = await open();
+    expect((await currentSession()).roles).toEqual([]);
+    await tapCell(page, '.district', districtIndex(page, '越城区'));
+    await tapCell(page, '.unit', 0);
+    await typeInto(page, '.field-name', '王小青', bridge);
+    await tapButton(page, '.submit', bridge);
+    expect(bridge.nav.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
+
+    const session = await currentSession();
+    expect(session).toMatchObject({ displayName: '王小青', unit: { districtName: '越城区' } });
+    expect(session.roles.map((g) => g.role)).toEqual(['youth']);
+    expect(meCalls(bridge)).toBe(1);
   });
 
   it('loads more units 20 at a time', async () => {

@@ -11,6 +11,7 @@ import {
   useBridge,
   type SimNode,
 } from '../../../../support/cloud-bridge';
+import { currentSession, meCalls } from '../../../support/session';
 
 const bridge = useBridge({ openid: 'dev-youth-new' });
 const INVITE = loadPage('pages/account/invite/index');
@@ -57,6 +58,11 @@ describe('invitation codes', () => {
     expect(bridge.nav.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
     const account = await bridge.deps.store.collection('accounts').get('dev-youth-new');
     expect(account).toMatchObject({ displayName: '刘书记', grants: [{ role: 'unitAdmin', orgId: 'yuecheng-tech' }] });
+    // The answer is the new account: home opens on the new role without asking account.me again.
+    expect((await currentSession()).roles).toEqual([
+      { role: 'unitAdmin', orgId: 'yuecheng-tech', orgName: '越城区智造科技有限公司' },
+    ]);
+    expect(meCalls(bridge)).toBe(1);
   });
 
   it('keeps the button disabled until the code has 8 characters', async () => {

@@ -2,6 +2,7 @@ import { FUNCTIONS } from '../../../../../scripts/local/functions';
 import { demoForm, demoIdNumber } from '../../../../../scripts/local/seed';
 import { find, loadPage, openPage, tapButton, textOf, typeInto, useBridge } from '../../../../support/cloud-bridge';
 import { agreeConsent, consentDialog, refuseConsent } from '../../../support/form-driver';
+import { currentSession, meCalls } from '../../../support/session';
 
 const bridge = useBridge({ openid: 'dev-youth-new' });
 const CLAIM = loadPage('pages/nomination/claim/index');
@@ -53,6 +54,10 @@ describe('claim a unit recommendation', () => {
     expect(doc).toMatchObject({ youthOpenid: 'dev-youth-new', channel: 'unit', status: 'submitted' });
     const account = await bridge.deps.store.collection('accounts').get('dev-youth-new');
     expect(account).toMatchObject({ grants: [{ role: 'youth', orgId: 'yuecheng-tech' }] });
+    // The claim binds the youth to the unit: the session is asked again, once, and holds the binding.
+    expect(meCalls(bridge)).toBe(2);
+    expect((await currentSession()).roles.map((g) => g.role)).toEqual(['youth']);
+    expect(meCalls(bridge)).toBe(2);
   });
 
   it('refuses the right code with someone else’s ID number, with the same plain message', async () => {

@@ -473,7 +473,7 @@ describe('self-nomination form: states', () => {
     const page = await open();
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
-    await tapButton(page, '.retry', bridge);
+    await tapButton(page, ['.page-state', '.retry'], bridge);
     expect(page.data.loadError).toBe('');
     expect(find(page, field('id'))).toBeTruthy();
   });

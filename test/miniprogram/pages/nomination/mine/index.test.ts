@@ -174,7 +174,7 @@ describe('my nomination', () => {
     const page = await openPage(MINE, bridge);
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
-    await tapButton(page, '.retry', bridge);
+    await tapButton(page, ['.page-state', '.retry'], bridge);
     expect(textOf(page)).toContain('待审核');
   });
 });

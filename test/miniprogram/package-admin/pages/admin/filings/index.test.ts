@@ -12,6 +12,7 @@ import {
   useBridge,
 } from '../../../../../support/cloud-bridge';
 import { addNominations } from '../../../../../support/nominees';
+import { reasonDialog } from '../../../../support/reason-dialog';
 import {
   approve,
   arrange,
@@ -47,7 +48,6 @@ interface FilingsData {
   total: number;
   hasMore: boolean;
   remindResult: string;
-  dialog: { visible: boolean; error: string };
 }
 const open = () => openPage<FilingsData>(FILINGS, bridge);
 
@@ -402,13 +402,14 @@ describe('filings: district and city', () => {
     expect(page.data.items.map((f) => f.name)).toEqual(['越城区市场监督管理局']);
 
     await tapNth(page, '.reopen', 0, bridge);
-    expect(page.data.dialog.visible).toBe(true);
-    await tapButton(page, ['.reopen-dialog', '.t-dialog__button--confirm'], bridge);
-    expect(page.data.dialog.error).toBe('请填写退回原因（至少2个字），单位将看到此原因');
-    await typeInto(page, '.reason-input', '人员信息需更正', bridge);
-    await tapButton(page, ['.reopen-dialog', '.t-dialog__button--confirm'], bridge);
+    const dialog = reasonDialog(page, '.reopen-dialog', bridge);
+    expect(dialog.data.visible).toBe(true);
+    await dialog.confirm();
+    expect(dialog.data.error).toBe('请填写退回原因（至少2个字），单位将看到此原因');
+    await dialog.type('人员信息需更正');
+    await dialog.confirm();
 
-    expect(page.data.dialog.visible).toBe(false);
+    expect(dialog.data.visible).toBe(false);
     expect(page.data.items[0]).toMatchObject({ state: 'reopened', reopenReason: '人员信息需更正' });
     expect(textOf(page)).toContain('退回原因：人员信息需更正');
     expect(textOf(page)).toContain('已退回重报');

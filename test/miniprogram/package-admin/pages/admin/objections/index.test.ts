@@ -5,10 +5,11 @@ import {
   tapButton,
   textOf,
   toastOf,
-  typeInto,
   useBridge,
+  type SimNode,
 } from '../../../../../support/cloud-bridge';
 import { addNominations } from '../../../../../support/nominees';
+import { reasonDialog } from '../../../../support/reason-dialog';
 import { approve, arrange, DISTRICT_ADMIN, object, tapNth } from '../support';
 
 const bridge = useBridge({ openid: 'dev-unit-admin' });
@@ -19,10 +20,9 @@ interface ObjectionsData {
   items: Array<{ id: string; youthName: string; disposition: string }>;
   total: number;
   canResolve: boolean;
-  dialog: { visible: boolean; disposition: string; error: string };
 }
 const open = () => openPage<ObjectionsData>(OBJECTIONS, bridge);
-const CONFIRM = ['.resolve-dialog', '.t-dialog__button--confirm'];
+const dialogOf = (page: SimNode<unknown>) => reasonDialog(page, '.resolve-dialog', bridge);
 
 /** An approved youth of yuecheng-tech with one objection from the public; returns the nomination id. */
 async function objected(): Promise<string> {
@@ -58,13 +58,14 @@ describe('objections', () => {
     const id = await objected();
     const page = await open();
     await tapNth(page, '.dismiss', 0, bridge);
-    expect(page.data.dialog).toMatchObject({ visible: true, disposition: 'dismissed' });
-    await tapButton(page, CONFIRM, bridge);
-    expect(page.data.dialog.error).toBe('请填写核实情况说明（至少2个字）');
+    const dialog = dialogOf(page);
+    expect(dialog.data).toMatchObject({ visible: true, title: `异议不成立（${page.data.items[0].youthName}）` });
+    await dialog.confirm();
+    expect(dialog.data.error).toBe('请填写核实情况说明（至少2个字）');
     expect(bridge.calls.map((c) => c.action)).not.toContain('resolveObjection');
 
-    await typeInto(page, '.note-input', '经核实为在编人员，异议不成立', bridge);
-    await tapButton(page, CONFIRM, bridge);
+    await dialog.type('经核实为在编人员，异议不成立');
+    await dialog.confirm();
     expect(bridge.modal).not.toHaveBeenCalled(); // only 成立 changes the selection
     expect(page.data.items).toHaveLength(0);
     expect(toastOf(page).message).toBe('已记录：异议不成立');
@@ -83,8 +84,8 @@ describe('objections', () => {
     const page = await open();
     const youth = page.data.items[0].youthName;
     await tapNth(page, '.uphold', 0, bridge);
-    await typeInto(page, '.note-input', '经核实不符合在编条件', bridge);
-    await tapButton(page, CONFIRM, bridge);
+    await dialogOf(page).type('经核实不符合在编条件');
+    await dialogOf(page).confirm();
     expect(bridge.modal).toHaveBeenCalledWith(
       expect.objectContaining({
         title: '确认异议成立',
@@ -104,10 +105,10 @@ describe('objections', () => {
     bridge.cancelModals();
     const page = await open();
     await tapNth(page, '.uphold', 0, bridge);
-    await typeInto(page, '.note-input', '经核实不符合在编条件', bridge);
-    await tapButton(page, CONFIRM, bridge);
+    await dialogOf(page).type('经核实不符合在编条件');
+    await dialogOf(page).confirm();
     expect(bridge.calls.map((c) => c.action)).not.toContain('resolveObjection');
-    expect(page.data.dialog.visible).toBe(true);
+    expect(dialogOf(page).data.visible).toBe(true);
     expect(await nominationStatus(id)).toBe('approved');
   });
 
@@ -125,9 +126,11 @@ describe('objections', () => {
 
     const page = await open();
     await tapNth(page, '.uphold', 0, bridge);
-    await typeInto(page, '.note-input', '经核实不符合在编条件', bridge);
-    await tapButton(page, CONFIRM, bridge);
-    expect(textOf(find(page, '.dialog-error'))).toBe('该名单已备案锁定，如需修改请联系区县团委或团市委退回');
+    await dialogOf(page).type('经核实不符合在编条件');
+    await dialogOf(page).confirm();
+    expect(textOf(find(page, ['.resolve-dialog', '.dialog-error']))).toBe(
+      '该名单已备案锁定，如需修改请联系区县团委或团市委退回',
+    );
     expect(await nominationStatus(id)).toBe('approved');
   });
 

@@ -10,6 +10,7 @@ import {
   type SimNode,
 } from '../../../../../support/cloud-bridge';
 import { addNominations } from '../../../../../support/nominees';
+import { reasonDialog } from '../../../../support/reason-dialog';
 import { approve, chipLabels, CITY_ADMIN, setQuota, tapChip, tapNth, UNIT_ADMIN } from '../support';
 
 const bridge = useBridge({ openid: 'dev-district-admin' });
@@ -20,11 +21,10 @@ interface QuotasData {
   total: number;
   hasMore: boolean;
   canAdjust: boolean;
-  dialog: { visible: boolean; error: string };
 }
 const open = () => openPage<QuotasData>(QUOTAS, bridge);
 const cards = (page: SimNode<unknown>) => page.querySelectorAll('.item');
-const CONFIRM = ['.quota-dialog', '.t-dialog__button--confirm'];
+const dialogOf = (page: SimNode<unknown>) => reasonDialog(page, '.quota-dialog', bridge);
 
 async function adjust(page: SimNode<QuotasData>, unitId: string) {
   await tapNth(
@@ -51,15 +51,16 @@ describe('quotas page', () => {
   it('requires a reason, then raises the quota and shows the override with its reason', async () => {
     const page = await open();
     await adjust(page, 'yuecheng-tech');
-    expect(page.data.dialog.visible).toBe(true);
+    const dialog = dialogOf(page);
+    expect(dialog.data.visible).toBe(true);
     await typeInto(page, '.quota-input', '3', bridge);
-    await tapButton(page, CONFIRM, bridge);
-    expect(page.data.dialog.error).toBe('请填写调整原因（至少2个字）');
+    await dialog.confirm();
+    expect(dialog.data.error).toBe('请填写调整原因（至少2个字）');
     expect(bridge.calls.map((c) => c.action)).not.toContain('setQuota');
 
-    await typeInto(page, '.reason-input', '两新组织青年人才集中', bridge);
-    await tapButton(page, CONFIRM, bridge);
-    expect(page.data.dialog.visible).toBe(false);
+    await dialog.type('两新组织青年人才集中');
+    await dialog.confirm();
+    expect(dialog.data.visible).toBe(false);
     expect(bridge.calls.find((c) => c.action === 'setQuota')?.data).toEqual({
       unitId: 'yuecheng-tech',
       quota: 3,
@@ -74,9 +75,9 @@ describe('quotas page', () => {
     const page = await open();
     await adjust(page, 'yuecheng-tech');
     await typeInto(page, '.quota-input', '', bridge);
-    await typeInto(page, '.reason-input', '调整', bridge);
-    await tapButton(page, CONFIRM, bridge);
-    expect(page.data.dialog.error).toBe('请填写 0–500 之间的整数名额');
+    await dialogOf(page).type('调整');
+    await dialogOf(page).confirm();
+    expect(dialogOf(page).data.error).toBe('请填写 0–500 之间的整数名额');
   });
 
   it('explains QUOTA.BELOW_USED in the dialog', async () => {
@@ -85,10 +86,10 @@ describe('quotas page', () => {
     const page = await open();
     await adjust(page, 'yuecheng-tech');
     await typeInto(page, '.quota-input', '1', bridge);
-    await typeInto(page, '.reason-input', '压缩名额', bridge);
-    await tapButton(page, CONFIRM, bridge);
-    expect(page.data.dialog.visible).toBe(true);
-    expect(textOf(find(page, '.dialog-error'))).toBe('名额不能少于已通过人数（2名）');
+    await dialogOf(page).type('压缩名额');
+    await dialogOf(page).confirm();
+    expect(dialogOf(page).data.visible).toBe(true);
+    expect(textOf(find(page, ['.quota-dialog', '.dialog-error']))).toBe('名额不能少于已通过人数（2名）');
   });
 
   it('shows a unit admin its own quota without the adjust button', async () => {

@@ -8,9 +8,10 @@ import {
   tapButton,
   textOf,
   toastOf,
-  typeInto,
   useBridge,
+  type SimNode,
 } from '../../../../../support/cloud-bridge';
+import { reasonDialog } from '../../../../support/reason-dialog';
 
 const bridge = useBridge({ openid: 'dev-unit-admin' });
 const DETAIL = loadPage('package-admin/pages/review/detail/index');
@@ -18,7 +19,6 @@ const LI_ID = demoIdNumber('330602', '1995-03-15', 123);
 const LI_PHONE = '13800001234';
 
 interface DetailData {
-  dialog: { visible: boolean; kind: string };
   canDecide: boolean;
 }
 
@@ -28,7 +28,7 @@ async function openLi() {
   return openPage<DetailData>(DETAIL, bridge, { id: encodeURIComponent(li._id) });
 }
 
-const CONFIRM = ['.reason-dialog', '.t-dialog__button--confirm'];
+const dialogOf = (page: SimNode<unknown>) => reasonDialog(page, '.reason-dialog', bridge);
 
 describe('review detail', () => {
   it('shows the masked record, the deeds, the attested criteria and the history', async () => {
@@ -48,16 +48,17 @@ describe('review detail', () => {
   it('reveals the full ID number only with a typed reason, and notes that the view is recorded', async () => {
     const page = await openLi();
     await tapButton(page, '.reveal-id', bridge);
-    expect(page.data.dialog).toMatchObject({ visible: true, kind: 'idNumber' });
-    expect(textOf(page.querySelector('.reason-note')!)).toContain('本次查看将被记录（查看人、时间、理由）');
+    const dialog = dialogOf(page);
+    expect(dialog.data).toMatchObject({ visible: true, title: '查看李明的完整身份证号' });
+    expect(textOf(find(page, ['.reason-dialog', '.reason-note']))).toContain('本次查看将被记录（查看人、时间、理由）');
 
-    await tapButton(page, CONFIRM, bridge);
-    expect(textOf(page.querySelector('.reason-error')!)).toBe('请填写查看理由（至少2个字）');
+    await dialog.confirm();
+    expect(dialog.errorText()).toBe('请填写查看理由（至少2个字）');
     expect(bridge.calls.map((c) => c.action)).not.toContain('reveal');
 
-    await typeInto(page, '.reason-input', '核对报名信息', bridge);
-    await tapButton(page, CONFIRM, bridge);
-    expect(page.data.dialog.visible).toBe(false);
+    await dialog.type('核对报名信息');
+    await dialog.confirm();
+    expect(dialog.data.visible).toBe(false);
     expect(textOf(page.querySelector('.revealed-id')!)).toBe(LI_ID);
     expect(textOf(page.querySelector('.audit-note')!)).toContain('本次查看已记录（审计）');
     // The phone stays masked until asked for separately.
@@ -71,8 +72,8 @@ describe('review detail', () => {
   it('reveals the phone the same way', async () => {
     const page = await openLi();
     await tapButton(page, '.reveal-phone', bridge);
-    await typeInto(page, '.reason-input', '电话联系本人', bridge);
-    await tapButton(page, CONFIRM, bridge);
+    await dialogOf(page).type('电话联系本人');
+    await dialogOf(page).confirm();
     expect(textOf(page.querySelector('.revealed-phone')!)).toBe(LI_PHONE);
   });
 
@@ -89,10 +90,10 @@ describe('review detail', () => {
   it('returns with a required comment', async () => {
     const page = await openLi();
     await tapButton(page, '.return', bridge);
-    await tapButton(page, CONFIRM, bridge);
-    expect(textOf(page.querySelector('.reason-error')!)).toBe('请填写退回修改的意见');
-    await typeInto(page, '.reason-input', '岗位请写全称', bridge);
-    await tapButton(page, CONFIRM, bridge);
+    await dialogOf(page).confirm();
+    expect(dialogOf(page).errorText()).toBe('请填写退回修改的意见');
+    await dialogOf(page).type('岗位请写全称');
+    await dialogOf(page).confirm();
     expect(toastOf(page).message).toBe('已退回修改');
     const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
     expect(doc).toMatchObject({ status: 'returned' });
@@ -108,11 +109,11 @@ describe('review detail', () => {
   it('refuses someone outside the scope in Chinese', async () => {
     bridge.setOpenid('dev-youth-zhang');
     const page = await openLi();
-    expect(textOf(page.querySelector('.load-error')!)).toBe('该对象不在您的管理范围内');
+    expect(textOf(find(page, ['.page-state', '.load-error']))).toBe('该对象不在您的管理范围内');
   });
 
   it('explains a missing record when opened without one', async () => {
     const page = await openPage<DetailData>(DETAIL, bridge, {});
-    expect(textOf(page.querySelector('.load-error')!)).toBe('未找到该推荐记录');
+    expect(textOf(find(page, ['.page-state', '.load-error']))).toBe('未找到该推荐记录');
   });
 });

@@ -8,11 +8,11 @@ import {
   tapButton,
   textOf,
   toastOf,
-  typeInto,
   useBridge,
   type Bridge,
   type SimNode,
 } from '../../../../../support/cloud-bridge';
+import { reasonDialog } from '../../../../support/reason-dialog';
 
 const bridge = useBridge({ openid: 'dev-unit-admin' });
 const PENDING = loadPage('package-admin/pages/review/pending/index');
@@ -20,7 +20,6 @@ const PENDING = loadPage('package-admin/pages/review/pending/index');
 interface QueueData {
   status: string;
   hasMore: boolean;
-  dialog: { visible: boolean; decision: string };
 }
 const open = () => openPage<QueueData>(PENDING, bridge);
 
@@ -52,8 +51,7 @@ async function nominate(b: Bridge, n: number): Promise<void> {
   if (!res.ok) throw new Error(`arrange failed: ${res.error.code}`);
 }
 
-const CONFIRM = ['.reason-dialog', '.t-dialog__button--confirm'];
-const CANCEL = ['.reason-dialog', '.t-dialog__button--cancel'];
+const dialogOf = (page: SimNode<unknown>) => reasonDialog(page, '.reason-dialog', bridge);
 const cards = (page: SimNode<unknown>) => page.querySelectorAll('.item');
 
 describe('review queue', () => {
@@ -135,17 +133,18 @@ describe('review queue', () => {
   it('refuses to reject without a reason, then rejects with one', async () => {
     const page = await open();
     await tapButton(page, '.reject', bridge);
-    expect(page.data.dialog).toMatchObject({ visible: true, decision: 'reject' });
+    const dialog = dialogOf(page);
+    expect(dialog.data).toMatchObject({ visible: true, title: '不通过的原因（李明）' });
 
-    await tapButton(page, CONFIRM, bridge);
-    expect(textOf(page.querySelector('.reason-error')!)).toBe('请填写不通过的原因');
+    await dialog.confirm();
+    expect(dialog.errorText()).toBe('请填写不通过的原因');
     expect(bridge.calls.map((c) => c.action)).not.toContain('review');
-    expect(page.data.dialog.visible).toBe(true);
+    expect(dialog.data.visible).toBe(true);
 
-    await typeInto(page, '.reason-input', '不符合在编要求', bridge);
-    await tapButton(page, CONFIRM, bridge);
+    await dialog.type('不符合在编要求');
+    await dialog.confirm();
 
-    expect(page.data.dialog.visible).toBe(false);
+    expect(dialog.data.visible).toBe(false);
     expect(cards(page)).toHaveLength(0);
     expect(toastOf(page).message).toBe('已标记为未通过');
     const [doc] = await bridge.deps.store
@@ -158,8 +157,8 @@ describe('review queue', () => {
   it('returns for changes with a comment and the nomination shows under 退回修改', async () => {
     const page = await open();
     await tapButton(page, '.return', bridge);
-    await typeInto(page, '.reason-input', '岗位请写全称', bridge);
-    await tapButton(page, CONFIRM, bridge);
+    await dialogOf(page).type('岗位请写全称');
+    await dialogOf(page).confirm();
     expect(toastOf(page).message).toBe('已退回修改');
     expect(cards(page)).toHaveLength(0);
 
@@ -176,8 +175,8 @@ describe('review queue', () => {
   it('cancelling the reason dialog changes nothing', async () => {
     const page = await open();
     await tapButton(page, '.return', bridge);
-    await tapButton(page, CANCEL, bridge);
-    expect(page.data.dialog.visible).toBe(false);
+    await dialogOf(page).cancel();
+    expect(dialogOf(page).data.visible).toBe(false);
     expect(cards(page)).toHaveLength(1);
     expect(bridge.calls.map((c) => c.action)).not.toContain('review');
   });
@@ -230,7 +229,7 @@ describe('review queue', () => {
     const page = await open();
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
-    await tapButton(page, '.retry', bridge);
+    await tapButton(page, ['.page-state', '.retry'], bridge);
     expect(cards(page)).toHaveLength(1);
   });
 });

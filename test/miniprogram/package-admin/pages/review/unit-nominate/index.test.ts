@@ -99,7 +99,7 @@ describe('组织推荐 (unit recommendation)', () => {
   it('is not offered to anyone but a unit admin: no other unit can be chosen', async () => {
     bridge.setOpenid('dev-district-admin');
     const page = await open();
-    expect(textOf(page.querySelector('.load-error')!)).toBe('组织推荐仅限单位管理员使用');
+    expect(textOf(find(page, ['.page-state', '.load-error']))).toBe('组织推荐仅限单位管理员使用');
     expect(page.querySelector('.form')).toBeUndefined();
 
     bridge.setOpenid('dev-youth-zhang');

@@ -5,8 +5,8 @@
  */
 import type { ScanKind } from '../../../core/filing';
 import type { FileExt, PickedFile } from '../../../services/storage';
-import { sha256Hex } from '../admin-sha256/index';
-import { fileSize } from '../../../components/format';
+import { sha256Hex } from '../../lib/sha256';
+import { fileSize } from '../../../lib/format';
 
 /** One file of the scan as the dialog lists it; `fileId` is filled once it is stored. */
 export interface ScanRow {

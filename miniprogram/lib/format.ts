@@ -23,3 +23,16 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** A one-time code (invitation, claim) as people type it: only letters and digits count, upper-cased. */
+export const normalizeCode = (raw: string, length = 8): string =>
+  raw
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, length);
+
+/** The comment of the latest history entry of `action` (the unit's reason for returning or rejecting). */
+export const lastComment = (
+  history: ReadonlyArray<{ action: string; comment: string | null }>,
+  action: string,
+): string => [...history].reverse().find((h) => h.action === action)?.comment ?? '';

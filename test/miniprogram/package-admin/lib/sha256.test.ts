@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sha256Hex, utf8Bytes } from '../../../../../miniprogram/package-admin/components/admin-sha256';
+import { sha256Hex, utf8Bytes } from '../../../../miniprogram/package-admin/lib/sha256';
 
 const nodeSha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -5,7 +5,7 @@
  */
 import type { FilingView } from '../../../core/contracts/admin';
 import { FILING_LABELS, type FilingState } from '../../../core/filing';
-import { chinaDateTime } from '../../../components/format';
+import { chinaDateTime } from '../../../lib/format';
 
 type Theme = 'default' | 'success' | 'warning';
 

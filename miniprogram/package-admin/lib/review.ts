@@ -1,0 +1,50 @@
+/** Review decisions as pages show them (R4.2): shared by the queue and the detail page. */
+import { ReviewInput } from '../../core/contracts/forms';
+import type { NominationView } from '../../core/contracts/nomination';
+import type { ReviewDecision } from '../../core/nomination';
+import { call } from '../../services/cloud';
+import { confirmModal } from '../../lib/ui';
+import type { ReasonRequest } from '../components/reason-dialog/request';
+
+export type ReasonDecision = Exclude<ReviewDecision, 'approve'>;
+
+export const DONE_TEXT: Record<ReviewDecision, string> = {
+  approve: '已通过',
+  reject: '已标记为未通过',
+  return: '已退回修改',
+};
+
+/** Rejecting or returning needs a reason, which the youth will read. */
+export const REASON_TITLE: Record<ReasonDecision, string> = { reject: '不通过的原因', return: '退回修改的意见' };
+
+/** Approving confirms on-staff status and the three criteria (R2.2, R2.3, R4.2): the question says so. */
+export function confirmApprove(name: string): Promise<boolean> {
+  const question = `通过即确认：${name}为本单位在编人员，且政治素质、道德品行、业绩贡献三项标准均经审核属实。通过后不可撤销。`;
+  return confirmModal('确认通过', question, '通过');
+}
+
+export const sendApprove = (nominationId: string) =>
+  call('nomination', 'review', { nominationId, decision: 'approve', confirm: { onStaff: true, attestations: true } });
+
+/**
+ * The reason dialog's request for rejecting or returning: the comment is
+ * optional in the contract (approving has none) but this decision needs one;
+ * its length comes from the contract.
+ */
+export function reasonRequest(
+  decision: ReasonDecision,
+  n: Pick<NominationView, 'id' | 'name'>,
+): ReasonRequest<{ nomination: NominationView }> {
+  return {
+    title: `${REASON_TITLE[decision]}（${n.name}）`,
+    label: REASON_TITLE[decision],
+    required: true,
+    schema: ReviewInput.shape.comment,
+    placeholder: '请填写原因，青年将看到此意见',
+    send: (comment) => call('nomination', 'review', { nominationId: n.id, decision, comment }),
+  };
+}
+
+/** Someone else decided first, or the record is gone: the view must be reloaded. */
+export const isStale = (code: string): boolean =>
+  code === 'NOMINATION.INVALID_STATE' || code === 'NOMINATION.NOT_FOUND';
