@@ -2,61 +2,27 @@
  * Issue 8 §3: a timer is recognised from the platform context, never from the payload. A user who sends
  * `{ Type: 'Timer', TriggerName: 'purgeWithdrawn' }` through callFunction runs nothing.
  */
-import { createPersonalDataCrypto } from '../../../cloudfunctions/_lib/crypto';
-import { createCloudbaseFileStore } from '../../../cloudfunctions/_lib/files';
-import { randomId } from '../../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../../cloudfunctions/_lib/logger';
-import { createCloudbaseStore } from '../../../cloudfunctions/_lib/store/cloudbase';
-import { CITY_ORG_ID, TEST_KEYS } from '../../../scripts/local/deps';
-import { seedDemo } from '../../../scripts/local/seed';
-import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
-
-type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
+import type { FakeTcbServer } from '../../support/fake-tcb-server';
+import { contextFor, productionEntry, type Main, type ProductionEntry } from '../../support/production-entry';
 
 describe('the cron entry recognises timers from the platform context', () => {
+  let entry: ProductionEntry;
   let fake: FakeTcbServer;
   let main: Main;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    fake = await startFakeTcbServer();
-    const app = connectSdk(fake);
-    await seedDemo(
-      {
-        store: createCloudbaseStore(app),
-        crypto: createPersonalDataCrypto(TEST_KEYS),
-        files: createCloudbaseFileStore(app),
-        log: silentLogger,
-        clock: () => new Date(),
-        randomId,
-        bootstrapCityAdmins: [],
-        cityOrgId: CITY_ORG_ID,
-      },
-      new Date(),
-    );
-    Object.assign(process.env, {
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: fake.url }),
-      TCB_ENV: fake.env,
-      SCF_NAMESPACE: fake.env,
-      TENCENTCLOUD_SECRETID: fake.secretId,
-      TENCENTCLOUD_SECRETKEY: fake.secretKey,
-      HQN_DATA_KEY: TEST_KEYS.dataKey,
-      HQN_HASH_KEY: TEST_KEYS.hashKey,
-    });
-    main = (await import('../../../cloudfunctions/cron/src/index')).main as Main;
+    entry = await productionEntry(() => import('../../../cloudfunctions/cron/src/index'));
+    ({ fake, main } = entry);
   });
 
-  afterAll(async () => {
-    process.env = saved;
-    await fake.close();
-  });
+  afterAll(() => entry.close());
 
   const timerEvent = { Type: 'Timer', TriggerName: 'purgeWithdrawn', Time: '2026-11-30T19:00:00Z' };
   const audited = () => [...(fake.data.get('audit')?.values() ?? [])].filter((a) => a.action === 'cron.purgeWithdrawn');
 
   it.each([
-    ['a youth', { environ: 'WX_CONTEXT_KEYS=WX_OPENID;WX_OPENID=dev-youth-zhang' }],
-    ['a caller without identity', { environ: '' }],
+    ['a youth', contextFor('dev-youth-zhang')],
+    ['a caller without identity', contextFor()],
     [
       'a youth claiming the timer source too',
       { environ: 'WX_CONTEXT_KEYS=WX_OPENID;WX_OPENID=dev-youth-zhang;TRIGGER_SRC=timer' },
