@@ -1,10 +1,12 @@
 import { nominationContract } from '../../../miniprogram/core/contracts/nomination';
 import { defineRouter } from '../../_lib/router';
 import { claim } from './actions/claim';
-import { get, reveal } from './actions/detail';
-import { getMine, saveDraft } from './actions/drafts';
+import { getMine } from './actions/get-mine';
+import { get } from './actions/get-nomination';
 import { listForReview } from './actions/lists';
+import { reveal } from './actions/reveal-number';
 import { review } from './actions/review';
+import { saveDraft } from './actions/save-draft';
 import { submitSelf } from './actions/submit-self';
 import { nominateByUnit } from './actions/unit-nominate';
 import { withdraw } from './actions/withdraw';
