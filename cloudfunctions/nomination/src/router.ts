@@ -3,12 +3,12 @@ import { defineRouter } from '../../_lib/router';
 import { claim } from './actions/claim';
 import { getMine } from './actions/get-mine';
 import { get } from './actions/get-nomination';
-import { listForReview } from './actions/lists';
+import { listForReview } from './actions/list-for-review';
+import { nominateByUnit } from './actions/nominate-by-unit';
 import { reveal } from './actions/reveal-number';
 import { review } from './actions/review';
 import { saveDraft } from './actions/save-draft';
 import { submitSelf } from './actions/submit-self';
-import { nominateByUnit } from './actions/unit-nominate';
 import { withdraw } from './actions/withdraw';
 
 export const router = defineRouter(nominationContract, {
