@@ -1,11 +1,13 @@
 import { accountContract } from '../../../miniprogram/core/contracts/account';
 import { defineRouter } from '../../_lib/router';
 import { bindUnit } from './actions/bind-unit';
-import { recordConsent } from './actions/consent';
-import { issueInvite, redeemInvite } from './actions/invites';
 import { currentPeriod } from './actions/current-period';
+import { issueInvite } from './actions/issue-invite';
+import { listDistricts } from './actions/list-districts';
+import { listUnits } from './actions/list-units';
 import { me } from './actions/me';
-import { listDistricts, listUnits } from './actions/orgs';
+import { recordConsent } from './actions/record-consent';
+import { redeemInvite } from './actions/redeem-invite';
 
 export const router = defineRouter(accountContract, {
   me,

@@ -1,10 +1,16 @@
 import { adminContract } from '../../../miniprogram/core/contracts/admin';
 import { defineRouter } from '../../_lib/router';
+import { attachScan } from './actions/attach-scan';
 import { dashboard } from './actions/dashboard';
-import { attachScan, file, filings, remindLate, reopen } from './actions/filings';
-import { objections, resolveObjection } from './actions/objections';
-import { quotas, setQuota } from './actions/quotas';
+import { file } from './actions/file-filing';
+import { filings } from './actions/list-filings';
+import { objections } from './actions/list-objections';
+import { quotas } from './actions/list-quotas';
+import { remindLate } from './actions/remind-late';
+import { reopen } from './actions/reopen-filing';
+import { resolveObjection } from './actions/resolve-objection';
 import { roster } from './actions/roster';
+import { setQuota } from './actions/set-quota';
 
 export const router = defineRouter(adminContract, {
   quotas,

@@ -1,12 +1,14 @@
 import { nominationContract } from '../../../miniprogram/core/contracts/nomination';
 import { defineRouter } from '../../_lib/router';
 import { claim } from './actions/claim';
-import { get, reveal } from './actions/detail';
-import { getMine, saveDraft } from './actions/drafts';
-import { listForReview } from './actions/lists';
+import { getMine } from './actions/get-mine';
+import { get } from './actions/get-nomination';
+import { listForReview } from './actions/list-for-review';
+import { nominateByUnit } from './actions/nominate-by-unit';
+import { reveal } from './actions/reveal-number';
 import { review } from './actions/review';
+import { saveDraft } from './actions/save-draft';
 import { submitSelf } from './actions/submit-self';
-import { nominateByUnit } from './actions/unit-nominate';
 import { withdraw } from './actions/withdraw';
 
 export const router = defineRouter(nominationContract, {

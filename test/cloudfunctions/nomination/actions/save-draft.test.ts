@@ -1,7 +1,7 @@
 import { fixture } from '../../../support/fixtures';
 import { codeOf, dataOf } from '../../../support/harness';
 
-describe('nomination.saveDraft and nomination.getMine', () => {
+describe('nomination.saveDraft: drafts', () => {
   it('are saved as the youth types, survive leaving the page, never hold the ID number or phone, and end at submit', async () => {
     const f = await fixture();
     const { h } = f;
@@ -29,12 +29,6 @@ describe('nomination.saveDraft and nomination.getMine', () => {
     await h.consent(youth);
     dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth));
     expect(dataOf(await h.call('nomination', 'getMine', {}, youth)).draft).toBeNull();
-  });
-
-  it('without a current period, getMine says so', async () => {
-    const f = await fixture({ period: null });
-    const youth = await f.youth(await f.unit(), { consent: true });
-    expect(codeOf(await f.h.call('nomination', 'getMine', {}, youth))).toBe('PERIOD.NOT_FOUND');
   });
 
   it('a youth grant that does not point at a unit is not a binding', async () => {

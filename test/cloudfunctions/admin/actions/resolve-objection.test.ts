@@ -1,31 +1,16 @@
 import type { OrgDoc } from '../../../../cloudfunctions/_lib/collections';
-import { fixture, type Fixture, type Nominee, type Person } from '../../../support/fixtures';
+import type { Nominee, Person } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
+import { objectionScene } from '../objection-scene';
 
-describe('admin.objections and admin.resolveObjection (R8)', () => {
-  let f: Fixture;
+describe('admin.resolveObjection (R8)', () => {
   let h: Harness;
   let unit: OrgDoc;
   let admin: Person;
   let approved: Nominee;
   const content = '该同志并非本单位在编人员，请核实。';
   beforeEach(async () => {
-    f = await fixture();
-    h = f.h;
-    unit = await f.unit({ name: '越城区人民政府办公室', category: 'party_gov', youthCount: 12, district: 'yuecheng' });
-    admin = await f.admin('unitAdmin', unit);
-    approved = await f.nomination(unit, { status: 'approved' });
-  });
-
-  it('lists the objections to the unit’s youths, open or resolved, to its admin only', async () => {
-    const { objectionId } = dataOf(await h.call('notice', 'object', { nominationId: approved.id, content }, 'citizen'));
-    const open = dataOf(await h.call('admin', 'objections', { status: 'open' }, admin));
-    expect(open.items).toEqual([
-      expect.objectContaining({ id: objectionId, youthName: approved.name, unitName: unit.name, status: 'open' }),
-    ]);
-    expect(dataOf(await h.call('admin', 'objections', { status: 'resolved' }, admin)).total).toBe(0);
-    const elsewhere = await f.admin('unitAdmin', await f.unit({ district: 'keqiao' }));
-    expect(dataOf(await h.call('admin', 'objections', {}, elsewhere)).total).toBe(0);
+    ({ h, unit, admin, approved } = await objectionScene());
   });
 
   it('a disposed objection frees its slot: the same person may object to the same youth again', async () => {

@@ -1,0 +1,47 @@
+import type { accountContract } from '../../../../miniprogram/core/contracts/account';
+import { appError } from '../../../../miniprogram/core/errors';
+import { INVITABLE_BY } from '../../../../miniprogram/core/org';
+import { err, ok } from '../../../../miniprogram/core/result';
+import { C, type InviteDoc } from '../../../_lib/collections';
+import { covers } from '../../../_lib/identity';
+import { getOrg } from '../../../_lib/queries';
+import type { Handler } from '../../../_lib/router';
+
+const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const REQUIRED_LEVEL = {
+  unitAdmin: 'unit',
+  districtAdmin: 'district',
+  cityAdmin: 'city',
+  mentor: 'city',
+  youth: 'unit',
+} as const;
+
+/**
+ * Cadre and mentor accounts are created by invitation from the level above:
+ * the city invites district admins, unit admins and mentors; a district
+ * invites the admins of its own units.
+ */
+export const issueInvite: Handler<typeof accountContract.actions.issueInvite> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const mayIssue = actor.grants.some((g) => INVITABLE_BY[g.role].includes(input.role));
+  if (!mayIssue) return err(appError('AUTH.FORBIDDEN', `cannot invite ${input.role}`));
+  const org = await getOrg(deps, input.orgId);
+  if (!org || org.level !== REQUIRED_LEVEL[input.role])
+    return err(appError('ORG.NOT_FOUND', 'organisation not found at the required level'));
+  const issuers = (['cityAdmin', 'districtAdmin'] as const).filter((r) => INVITABLE_BY[r].includes(input.role));
+  if (!covers(actor, org, issuers)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
+  const code = deps.randomId(8).toUpperCase();
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
+  await deps.store.collection<InviteDoc>(C.invites).insert({
+    _id: code,
+    role: input.role,
+    orgId: org._id,
+    issuedBy: actor.openid,
+    createdAt: now,
+    expiresAt,
+    usedBy: null,
+    usedAt: null,
+  });
+  ctx.audit({ target: `invites/${code}`, details: { role: input.role, orgId: org._id } });
+  return ok({ code, expiresAt: expiresAt.toISOString() });
+};

@@ -1,0 +1,60 @@
+import type { adminContract } from '../../../../miniprogram/core/contracts/admin';
+import { appError } from '../../../../miniprogram/core/errors';
+import { overseerOf, sumOver } from '../../../../miniprogram/core/filing';
+import { err, ok } from '../../../../miniprogram/core/result';
+import { C, type FilingDoc } from '../../../_lib/collections';
+import { notifyRole } from '../../../_lib/notify';
+import type { Handler } from '../../../_lib/router';
+import { loadSubject, mayFile } from '../filing-subject';
+import { filingView, unitCounts } from '../filing-view';
+
+/** R4.4 a unit (or a district for its grassroots units) files its approved list, which then locks. */
+export const file: Handler<typeof adminContract.actions.file> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const loaded = await loadSubject(ctx, input.filingId, mayFile);
+  if (!loaded.ok) return loaded;
+  const { periodId, subject, doc } = loaded.value;
+  if (doc?.state === 'filed') return err(appError('FILING.ALREADY_FILED', 'already filed'));
+  const counts = await unitCounts(deps, periodId, subject.unitIds);
+  const open = sumOver(subject.unitIds, counts.open);
+  if (open > 0) return err(appError('FILING.OBJECTIONS_PENDING', 'objections pending', { open }));
+  const rows = sumOver(subject.unitIds, counts.approved);
+  const fields = {
+    state: 'filed' as const,
+    approvedRows: rows,
+    filedAt: now,
+    filedBy: actor.openid,
+    filedByName: actor.displayName,
+    updatedAt: now,
+  };
+  const filings = deps.store.collection<FilingDoc>(C.filings);
+  if (doc) {
+    if ((await filings.updateOne({ _id: doc._id, state: doc.state }, { $set: fields })) === 0)
+      return err(appError('FILING.ALREADY_FILED', 'already filed'));
+  } else {
+    await filings.insert({
+      _id: input.filingId,
+      periodId,
+      kind: subject.kind,
+      orgId: subject.orgId,
+      districtId: subject.districtId,
+      reopenReason: null,
+      scan: null,
+      rowMismatch: false,
+      ...fields,
+    });
+  }
+  ctx.audit({ target: `filings/${input.filingId}`, details: { rows } });
+  const over = overseerOf(subject, deps.cityOrgId);
+  await notifyRole(
+    ctx,
+    { role: over.role, orgId: over.orgId },
+    {
+      title: '名单已备案',
+      body: `${subject.name}已备案好青年名单（${rows}人）。`,
+      page: 'package-admin/pages/admin/filings/index',
+    },
+  );
+  const saved = await filings.get(input.filingId);
+  return ok({ filing: await filingView(deps, periodId, subject, saved, '', counts) });
+};

@@ -1,0 +1,83 @@
+/** The filing list's rows: shared by the filing list, filing, reopening and the stamped scan. */
+import type { FilingView } from '../../../miniprogram/core/contracts/admin';
+import { filingId, sumOver, type FilingSubject } from '../../../miniprogram/core/filing';
+import { C, type FilingDoc, type ObjectionDoc, type QuotaDoc } from '../../_lib/collections';
+import type { ServerDeps } from '../../_lib/deps';
+
+/** Approved places and open objections per unit, for many subjects in two reads (not two per subject). */
+interface UnitCounts {
+  approved: Map<string, number>;
+  open: Map<string, number>;
+}
+
+export async function unitCounts(deps: ServerDeps, periodId: string, unitIds: string[]): Promise<UnitCounts> {
+  const [counters, objections] = await Promise.all([
+    deps.store
+      .collection<QuotaDoc>(C.quotas)
+      .find({ periodId, unitId: { $in: unitIds } }, { projection: { unitId: 1, used: 1 } }),
+    deps.store
+      .collection<ObjectionDoc>(C.objections)
+      .find({ periodId, unitId: { $in: unitIds }, status: 'open' }, { projection: { unitId: 1 } }),
+  ]);
+  const open = new Map<string, number>();
+  for (const o of objections) open.set(o.unitId, (open.get(o.unitId) ?? 0) + 1);
+  return { approved: new Map(counters.map((q) => [q.unitId, q.used])), open };
+}
+
+type DocFields = Pick<FilingView, 'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'scan' | 'rowMismatch'>;
+
+const NOT_FILED: DocFields = {
+  state: 'open',
+  filedAt: null,
+  filedByName: null,
+  reopenReason: null,
+  scan: null,
+  rowMismatch: false,
+};
+
+function scanView(scan: NonNullable<FilingDoc['scan']>): NonNullable<FilingView['scan']> {
+  const { kind, files, pageCount, confirmedRows, uploadedByName, at } = scan;
+  return {
+    kind,
+    files: files.map(({ fileId, sha256 }) => ({ fileId, sha256 })),
+    pageCount,
+    confirmedRows,
+    uploadedByName,
+    at: at.toISOString(),
+  };
+}
+
+function docFields(doc: FilingDoc | null): DocFields {
+  if (!doc) return NOT_FILED;
+  return {
+    state: doc.state,
+    filedAt: doc.filedAt ? doc.filedAt.toISOString() : null,
+    filedByName: doc.filedByName,
+    reopenReason: doc.reopenReason,
+    scan: doc.scan ? scanView(doc.scan) : null,
+    rowMismatch: doc.rowMismatch,
+  };
+}
+
+export async function filingView(
+  deps: ServerDeps,
+  periodId: string,
+  s: FilingSubject,
+  doc: FilingDoc | null,
+  districtName: string,
+  known?: UnitCounts,
+): Promise<FilingView> {
+  const counts = known ?? (await unitCounts(deps, periodId, s.unitIds));
+  // A filed list shows what was filed; an open one the live count.
+  const rows = doc?.state === 'filed' ? doc.approvedRows : sumOver(s.unitIds, counts.approved);
+  return {
+    id: filingId(periodId, s),
+    kind: s.kind,
+    orgId: s.orgId,
+    name: s.name,
+    districtName,
+    approvedRows: rows,
+    openObjections: sumOver(s.unitIds, counts.open),
+    ...docFields(doc),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Fixture, Person } from '../../../support/fixtures';
+import { codeOf, dataOf, type Harness } from '../../../support/harness';
+import { filingScene } from '../filing-scene';
+
+describe('admin.filings (R4.4)', () => {
+  let f: Fixture;
+  let h: Harness;
+  let techAdmin: Person;
+  let districtAdmin: Person;
+  let city: Person;
+  beforeEach(async () => {
+    ({ f, h, techAdmin, districtAdmin, city } = await filingScene());
+  });
+
+  it('districts file their other grassroots units separately; the city sees who has filed', async () => {
+    const grassroots = `${f.period!._id}:district:yuecheng`;
+    expect(codeOf(await h.call('admin', 'file', { filingId: grassroots }, techAdmin))).toBe('AUTH.OUT_OF_SCOPE');
+    dataOf(await h.call('admin', 'file', { filingId: grassroots }, districtAdmin));
+    const list = dataOf(await h.call('admin', 'filings', { pageSize: 50 }, city));
+    expect(list.total).toBe(2 + 2 * 4 + 2); // city-level units, must-cover units per district, one grassroots filing per district
+    expect(list.items.filter((x) => x.state === 'filed').map((x) => x.name)).toEqual(['越城区（其他基层领域）']);
+    const late = dataOf(await h.call('admin', 'filings', { state: 'open', pageSize: 50 }, districtAdmin));
+    expect(late.items.map((x) => x.name)).toEqual([
+      '越城区人民政府办公室',
+      '越城区市场监督管理局',
+      '越城区城市建设投资集团有限公司',
+      '越城区农村商业银行',
+    ]);
+  });
+});
