@@ -14,7 +14,15 @@ import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number'
 import { startDevServer } from '../../../../scripts/dev-server';
 import { approval, fixture, idNumberOf, type Fixture } from '../../../support/fixtures';
 import { dataOf, type Caller, type Harness, type InputFor } from '../../../support/harness';
-import { HEADERS, nodes, paragraphText, readDocx, readXlsx, type XmlNode } from '../../../support/office-files';
+import {
+  HEADERS,
+  nodes,
+  paragraphText,
+  readDocx,
+  readXlsx,
+  xlsxSheetNames,
+  type XmlNode,
+} from '../../../support/office-files';
 
 const CITY = 'city-admin';
 const DISTRICT = 'yuecheng-admin'; // 越城区
@@ -104,6 +112,20 @@ const CITY_ORDER = [
 ];
 const YUECHENG_ORDER = [APPROVED['yuecheng-invest'][1], APPROVED['yuecheng-invest'][0], LI];
 const EVERYONE = [...CITY_ORDER, ZHANG];
+/** 越城区's table unit by unit, in table order (城市建设… before 智造…, pinyin). */
+const YUECHENG_UNITS: Array<[string, Person[]]> = [
+  ['越城区城市建设投资集团有限公司', YUECHENG_ORDER.slice(0, 2)],
+  ['越城区智造科技有限公司', [LI]],
+];
+const unitLineOf = (name: string): string => `单位：${name}            （盖章）`;
+/** A unit's table: the header, then its rows numbered from 1. */
+const unitTable = (people: Person[]): string[][] => [HEADERS, ...people.map((p, i) => expectedRow(i + 1, p))];
+/** The sections' breaks: every section but the last ends in a paragraph carrying its <w:sectPr>. */
+const sectionBreaks = (body: XmlNode): XmlNode[] =>
+  nodes(body, 'w:p').flatMap((p) => {
+    const sectPr = (p['w:pPr'] as XmlNode | undefined)?.['w:sectPr'] as XmlNode | undefined;
+    return sectPr ? [sectPr] : [];
+  });
 
 const formOf = (f: Fixture, p: Person): NominationForm =>
   f.person({ name: p.name, idNumber: p.idNumber, phone: p.phone }).form({ post: p.post, ...p.over });
@@ -310,6 +332,71 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     const doc = await readDocx(fileOf(res.url));
     expect(paragraphText(doc.paragraphs[1])).toBe(`单位：${name}            （盖章）`);
     expect(doc.cells).toEqual([HEADERS, ...people.map((p, i) => expectedRow(i + 1, p))]);
+  });
+
+  it('a district with two units, Word: one table per unit, each under its own 单位 line, a new page for each unit', async () => {
+    const res = dataOf(await exportAs(DISTRICT, { scope: 'district', orgId: 'yuecheng', format: 'docx' }));
+    expect(res.rows).toBe(3);
+    expect(res.fileName).toBe('好青年候选人汇总表-越城区-20261124.docx');
+    const doc = await readDocx(fileOf(res.url));
+
+    const texts = doc.paragraphs.map(paragraphText).filter((t) => t !== '');
+    expect(texts).toEqual(YUECHENG_UNITS.flatMap(([name]) => ['“好青年”候选人汇总表', unitLineOf(name)]));
+    expect(doc.tables).toEqual(YUECHENG_UNITS.map(([, people]) => unitTable(people)));
+    // Each unit's table repeats its header row on every printed page.
+    for (const table of nodes(doc.body, 'w:tbl')) {
+      const [header, ...rest] = nodes(table, 'w:tr');
+      expect((header['w:trPr'] as XmlNode)['w:tblHeader']).toBeDefined();
+      for (const r of rest) expect((r['w:trPr'] as XmlNode | undefined)?.['w:tblHeader']).toBeUndefined();
+    }
+    // Two sections: the first ends with a break to a new page, both landscape with the page-number footer.
+    const breaks = sectionBreaks(doc.body);
+    expect(breaks).toHaveLength(1);
+    for (const sectPr of [...breaks, doc.body['w:sectPr'] as XmlNode]) {
+      expect(sectPr['w:type'] ?? { '@_w:val': 'nextPage' }).toEqual({ '@_w:val': 'nextPage' });
+      expect(sectPr['w:pgSz']).toEqual(expect.objectContaining({ '@_w:orient': 'landscape' }));
+      expect(sectPr['w:footerReference']).toBeDefined();
+    }
+  });
+
+  it('a district with two units, Excel: a first sheet 汇总 of all rows with a 单位 column, then one sheet per unit', async () => {
+    const res = dataOf(await exportAs(DISTRICT, { scope: 'district', orgId: 'yuecheng', format: 'xlsx' }));
+    const bytes = fileOf(res.url);
+    expect(await xlsxSheetNames(bytes)).toEqual(['汇总', ...YUECHENG_UNITS.map(([name]) => name)]);
+
+    const all = await readXlsx(bytes, '汇总', 8);
+    expect(all.values.slice(0, 3)).toEqual([
+      ['“好青年”候选人汇总表', '', '', '', '', '', '', ''],
+      [unitLineOf('越城区'), '', '', '', '', '', '', ''],
+      ['序号', '单位', ...HEADERS.slice(1)],
+    ]);
+    const everyRow = YUECHENG_UNITS.flatMap(([name, people]) => people.map((p) => ({ name, p })));
+    expect(all.values.slice(3)).toEqual(
+      everyRow.map(({ name, p }, i) => {
+        const [n, ...rest] = expectedRow(i + 1, p);
+        return [n, name, ...rest];
+      }),
+    );
+    expect(all.sheet.model.merges).toEqual(expect.arrayContaining(['A1:H1', 'A2:H2']));
+    for (let r = 4; r <= 3 + everyRow.length; r++) {
+      for (const c of [4, 7]) {
+        expect(all.sheet.getRow(r).getCell(c).type).toBe(ValueType.String); // 身份证号, 联系电话
+        expect(all.sheet.getRow(r).getCell(c).numFmt).toBe('@');
+      }
+    }
+
+    for (const [name, people] of YUECHENG_UNITS) {
+      const { sheet, values } = await readXlsx(bytes, name);
+      expect(values[0][0]).toBe('“好青年”候选人汇总表');
+      expect(values.slice(1)).toEqual([[unitLineOf(name), '', '', '', '', '', ''], ...unitTable(people)]);
+      expect(sheet.pageSetup).toEqual(expect.objectContaining({ orientation: 'landscape', printTitlesRow: '3:3' }));
+      for (let r = 4; r <= 3 + people.length; r++) {
+        for (const c of [3, 6]) {
+          expect(sheet.getRow(r).getCell(c).type).toBe(ValueType.String);
+          expect(sheet.getRow(r).getCell(c).numFmt).toBe('@');
+        }
+      }
+    }
   });
 
   it('audits each export with who, scope and row count, and no personal data (R9.1)', async () => {
