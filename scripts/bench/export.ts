@@ -16,7 +16,7 @@ import { keyOf, recordFields } from '../../cloudfunctions/nomination/src/record'
 import { router } from '../../cloudfunctions/export/src/router';
 import { checkEligibility } from '../../miniprogram/core/eligibility';
 import type { Degree, Education, PoliticalStatus } from '../../miniprogram/core/profile';
-import { summaryTable, type SummaryRecord, type SummaryTable } from '../../miniprogram/core/summary-table';
+import { summaryExport, type SummaryEntry, type SummaryExport } from '../../miniprogram/core/summary-table';
 import { createLocalDeps } from '../local/deps';
 import { demoForm, demoIdNumber, demoPeriod, seedDemo } from '../local/seed';
 
@@ -87,15 +87,19 @@ async function seedApproved(deps: ServerDeps): Promise<void> {
   }
 }
 
-/** The baseline: the rows read, decrypted and mapped to table cells, nothing rendered. */
-async function decryptAndMap(deps: ServerDeps): Promise<SummaryTable> {
+/** The baseline: the rows read, decrypted and mapped to the city's tables (one per unit), nothing rendered. */
+async function decryptAndMap(deps: ServerDeps): Promise<SummaryExport> {
   const docs = await deps.store.collection<NominationDoc>(C.nominations).find({ status: 'approved' });
-  const records: SummaryRecord[] = docs.map((d) => ({
-    ...d,
-    idNumber: deps.crypto.decrypt(d.idNumberEnc),
-    phone: deps.crypto.decrypt(d.phoneEnc),
+  const orgs = new Map((await deps.store.collection<OrgDoc>(C.orgs).find({})).map((o) => [o._id, o]));
+  const entries: SummaryEntry[] = docs.map((d) => ({
+    unit: {
+      id: d.unitId,
+      name: orgs.get(d.unitId)?.name ?? '',
+      districtOrder: d.districtId ? (orgs.get(d.districtId)?.order ?? null) : null,
+    },
+    record: { ...d, idNumber: deps.crypto.decrypt(d.idNumberEnc), phone: deps.crypto.decrypt(d.phoneEnc) },
   }));
-  return summaryTable('绍兴市', records);
+  return summaryExport('city', '绍兴市', entries);
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -131,12 +135,12 @@ export async function benchExport(): Promise<Figure[]> {
     const fullDocx = await sample(call('docx'));
     const fullXlsx = await sample(call('xlsx'));
     const baseline = await sample(() => decryptAndMap(deps));
-    const table = baseline.value;
-    if (table.rows.length !== ROWS || fullDocx.value !== ROWS) throw new Error('unexpected row count');
+    const file = baseline.value;
+    if (file.all?.rows.length !== ROWS || fullDocx.value !== ROWS) throw new Error('unexpected row count');
     const { renderDocx } = await import('../../cloudfunctions/export/src/docx');
     const { renderXlsx } = await import('../../cloudfunctions/export/src/xlsx');
-    const docx = await sample(() => renderDocx(table));
-    const xlsx = await sample(() => renderXlsx(table));
+    const docx = await sample(() => renderDocx(file));
+    const xlsx = await sample(() => renderXlsx(file));
     const worst = Math.max(fullDocx.median, fullXlsx.median);
     const b = baseline.median;
     const label = `${ROWS} rows`;
@@ -150,8 +154,8 @@ export async function benchExport(): Promise<Figure[]> {
       { name: 'export.summaryTable xlsx / baseline', value: fullXlsx.median / b, unit: '×' },
       { name: 'first docx call in this process (includes loading docx)', value: fullDocx.first, unit: 'ms' },
       { name: 'first xlsx call in this process (includes loading exceljs)', value: fullXlsx.first, unit: 'ms' },
-      { name: `Word file size, ${label}`, value: (await renderDocx(table)).length / 1024, unit: 'KiB' },
-      { name: `Excel file size, ${label}`, value: (await renderXlsx(table)).length / 1024, unit: 'KiB' },
+      { name: `Word file size, ${label}`, value: (await renderDocx(file)).length / 1024, unit: 'KiB' },
+      { name: `Excel file size, ${label}`, value: (await renderXlsx(file)).length / 1024, unit: 'KiB' },
       { name: `slowest whole call / ${BUDGET_MS} ms budget (< 1 is within)`, value: worst / BUDGET_MS, unit: '×' },
     ];
   } finally {

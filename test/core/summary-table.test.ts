@@ -1,13 +1,18 @@
 import {
   compareSummaryEntries,
+  compareSummaryUnits,
+  SUMMARY_ALL_COLUMNS,
   SUMMARY_COLUMNS,
   SUMMARY_TITLE,
   summaryFileName,
   summaryRow,
   summaryTable,
+  summaryExport,
   summaryUnitLine,
+  type SummaryEntry,
   type SummaryRecord,
   type SummarySortKey,
+  type SummaryUnit,
 } from '../../miniprogram/core/summary-table';
 
 const base: SummaryRecord = {
@@ -137,5 +142,138 @@ describe('summary table (附件 “好青年”候选人汇总表, R4.5)', () =>
     ['a/b\\c: d', '2026-01-02', 'docx', '好青年候选人汇总表-a_b_c_d-20260102.docx'],
   ])('names the file for %s on %s (%s)', (name, date, ext, expected) => {
     expect(summaryFileName(name, date, ext)).toBe(expected);
+  });
+
+  it('the list of a district or the city has 单位 after 序号, then the notice’s columns', () => {
+    expect(SUMMARY_ALL_COLUMNS).toEqual(['序号', '单位', ...SUMMARY_COLUMNS.slice(1)]);
+  });
+
+  it.each<[string, SummaryUnit, SummaryUnit]>([
+    [
+      'city-level units before every district',
+      { id: 'b', districtOrder: null, name: '乙' },
+      { id: 'a', districtOrder: 0, name: '甲' },
+    ],
+    [
+      'districts in their official order',
+      { id: 'b', districtOrder: 1, name: '张' },
+      { id: 'a', districtOrder: 2, name: '阿' },
+    ],
+    [
+      'then unit name in pinyin order',
+      { id: 'b', districtOrder: 0, name: '柯桥区城南街道' },
+      { id: 'a', districtOrder: 0, name: '越城区城南街道' },
+    ],
+    [
+      'two units of one name by id',
+      { id: 'u1', districtOrder: 0, name: '城南街道' },
+      { id: 'u2', districtOrder: 0, name: '城南街道' },
+    ],
+  ])('orders units: %s', (_label, first, second) => {
+    expect(compareSummaryUnits(first, second)).toBeLessThan(0);
+    expect(compareSummaryUnits(second, first)).toBeGreaterThan(0);
+  });
+});
+
+describe('summaryExport: one table per unit for a district or the city (R4.5)', () => {
+  const JIAOTOU: SummaryUnit = { id: 'city-transport', name: '绍兴市交通投资集团有限公司', districtOrder: null };
+  const CHENGTOU: SummaryUnit = { id: 'yuecheng-invest', name: '越城区城市建设投资集团有限公司', districtOrder: 1 };
+  const ZHIZAO: SummaryUnit = { id: 'yuecheng-tech', name: '越城区智造科技有限公司', districtOrder: 1 };
+  const KEQIAO: SummaryUnit = { id: 'keqiao-tech', name: '柯桥区智造科技有限公司', districtOrder: 2 };
+  const TWIN: SummaryUnit = { id: 'yuecheng-tech-2', name: '越城区智造科技有限公司', districtOrder: 1 };
+  const at = (unit: SummaryUnit, name: string): SummaryEntry => ({ unit, record: { ...base, name } });
+  /** Unit name and the 序号 and 姓名 of each of its rows. */
+  type Shape = Array<[string, Array<[string, string]>]>;
+  const shape = (tables: ReturnType<typeof summaryExport>['tables']): Shape =>
+    tables.map((t) => [t.orgName, t.rows.map((r): [string, string] => [r[0], r[1]])]);
+
+  it.each<[string, 'district' | 'city', SummaryEntry[], Shape]>([
+    [
+      'a district with two units: a table each, 序号 from 1 in each',
+      'district',
+      [at(ZHIZAO, '李明'), at(CHENGTOU, '王芳'), at(CHENGTOU, '陈静')],
+      [
+        [
+          '越城区城市建设投资集团有限公司',
+          [
+            ['1', '陈静'],
+            ['2', '王芳'],
+          ],
+        ],
+        ['越城区智造科技有限公司', [['1', '李明']]],
+      ],
+    ],
+    [
+      'the city: city-level units first, then districts in order, whatever the input order',
+      'city',
+      [at(KEQIAO, '郑一鸣'), at(ZHIZAO, '李明'), at(JIAOTOU, '周子涵'), at(CHENGTOU, '王芳'), at(JIAOTOU, '蔡文博')],
+      [
+        [
+          '绍兴市交通投资集团有限公司',
+          [
+            ['1', '蔡文博'],
+            ['2', '周子涵'],
+          ],
+        ],
+        ['越城区城市建设投资集团有限公司', [['1', '王芳']]],
+        ['越城区智造科技有限公司', [['1', '李明']]],
+        ['柯桥区智造科技有限公司', [['1', '郑一鸣']]],
+      ],
+    ],
+    [
+      'two units of one name in one district stay two tables, by id',
+      'district',
+      [at(TWIN, '王五'), at(ZHIZAO, '陈六'), at(TWIN, '陈七'), at(ZHIZAO, '王八')],
+      [
+        [
+          '越城区智造科技有限公司',
+          [
+            ['1', '陈六'],
+            ['2', '王八'],
+          ],
+        ],
+        [
+          '越城区智造科技有限公司',
+          [
+            ['1', '陈七'],
+            ['2', '王五'],
+          ],
+        ],
+      ],
+    ],
+    [
+      'one unit in a district: one table',
+      'district',
+      [at(KEQIAO, '郑一鸣')],
+      [['柯桥区智造科技有限公司', [['1', '郑一鸣']]]],
+    ],
+  ])('%s', (_label, scope, entries, expected) => {
+    const file = summaryExport(scope, '越城区', entries);
+    expect(shape(file.tables)).toEqual(expected);
+    for (const t of file.tables) {
+      expect(t.title).toBe(SUMMARY_TITLE);
+      expect(t.unitLine).toBe(summaryUnitLine(t.orgName));
+      expect(t.columns).toEqual(SUMMARY_COLUMNS);
+    }
+    // The list: every row in table order, numbered from 1 through, with its unit.
+    const all = file.all!;
+    expect(all.unitLine).toBe(summaryUnitLine('越城区'));
+    expect(all.columns).toEqual(SUMMARY_ALL_COLUMNS);
+    const flat = expected.flatMap(([unit, rows]) => rows.map(([, name]) => [unit, name]));
+    expect(all.rows.map((r) => r.slice(0, 3))).toEqual(flat.map(([unit, name], i) => [String(i + 1), unit, name]));
+    expect(all.rows.map((r) => r.slice(3))).toEqual(file.tables.flatMap((t) => t.rows.map((r) => r.slice(2))));
+  });
+
+  it('a unit’s export is its one table under its own name, exactly as summaryTable, with no list', () => {
+    const file = summaryExport('unit', '越城区智造科技有限公司', [at(ZHIZAO, '王八'), at(ZHIZAO, '陈六')]);
+    expect(file).toEqual({
+      tables: [
+        summaryTable('越城区智造科技有限公司', [
+          { ...base, name: '陈六' },
+          { ...base, name: '王八' },
+        ]),
+      ],
+      all: null,
+    });
   });
 });

@@ -26,27 +26,45 @@ export interface DocxContent {
   paragraphs: XmlNode[];
   rows: XmlNode[];
   cells: string[][];
+  /** Every table of the body in document order, each read cell by cell (`cells` is the first). */
+  tables: string[][][];
 }
+
+const cellsOf = (table: XmlNode): string[][] =>
+  nodes(table, 'w:tr').map((tr) => nodes(tr, 'w:tc').map((tc) => nodes(tc, 'w:p').map(paragraphText).join('\n')));
 
 export async function readDocx(bytes: Buffer): Promise<DocxContent> {
   const zip = await JSZip.loadAsync(bytes);
   const raw = await zip.file('word/document.xml')!.async('string');
   const styles = await zip.file('word/styles.xml')!.async('string');
   const body = (xml.parse(raw) as { 'w:document': { 'w:body': XmlNode } })['w:document']['w:body'];
-  const [table] = nodes(body, 'w:tbl');
-  const rows = nodes(table, 'w:tr');
-  const cells = rows.map((tr) => nodes(tr, 'w:tc').map((tc) => nodes(tc, 'w:p').map(paragraphText).join('\n')));
-  return { raw, styles, body, paragraphs: nodes(body, 'w:p'), rows, cells };
+  const tables = nodes(body, 'w:tbl');
+  const rows = nodes(tables[0], 'w:tr');
+  const cells = tables.length > 0 ? cellsOf(tables[0]) : [];
+  return { raw, styles, body, paragraphs: nodes(body, 'w:p'), rows, cells, tables: tables.map(cellsOf) };
 }
 
-export async function readXlsx(bytes: Buffer): Promise<{ sheet: Worksheet; values: string[][] }> {
+/** The names of a workbook's sheets, in tab order. */
+export async function xlsxSheetNames(bytes: Buffer): Promise<string[]> {
   const workbook = new Workbook();
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  const sheet = workbook.getWorksheet('汇总表')!;
+  return workbook.worksheets.map((s) => s.name);
+}
+
+/** One sheet (a unit's export has only 汇总表), its cell values as text, `columns` columns a row. */
+export async function readXlsx(
+  bytes: Buffer,
+  sheetName = '汇总表',
+  columns = 7,
+): Promise<{ sheet: Worksheet; values: string[][] }> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
   const values: string[][] = [];
   sheet.eachRow((row) => {
     const cells: string[] = [];
-    for (let c = 1; c <= 7; c++) cells.push(String(row.getCell(c).value ?? ''));
+    for (let c = 1; c <= columns; c++) cells.push(String(row.getCell(c).value ?? ''));
     values.push(cells);
   });
   return { sheet, values };

@@ -1,13 +1,17 @@
 /**
  * The summary table as Word (R4.5: filed as a Word file, then printed and
  * stamped): A4 landscape, the title centred and bold, the 单位 line, a bordered
- * table whose header row repeats on every printed page, 宋体 throughout.
+ * table whose header row repeats on every printed page, 宋体 throughout. A
+ * district's or the city's file holds one such section per unit, each starting
+ * on a new page so each unit's table is stamped on its own; page numbers run
+ * through the whole file.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
+  type ISectionOptions,
   Packer,
   PageNumber,
   PageOrientation,
@@ -20,7 +24,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { SummaryTable } from '../../../miniprogram/core/summary-table';
+import { SUMMARY_TITLE, type SummaryExport, type SummaryTable } from '../../../miniprogram/core/summary-table';
 
 /** Twips (1/20 pt). A4 is 11906 × 16838; the library swaps them for landscape. */
 const A4 = { width: 11906, height: 16838 };
@@ -69,44 +73,48 @@ function pageFooter(): Footer {
   });
 }
 
-export function summaryDocument(table: SummaryTable): Document {
+/** One unit's page(s): title, 单位 line, table; a section starts on a new page (the default section type). */
+function section(table: SummaryTable): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: { ...A4, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+      },
+    },
+    footers: { default: pageFooter() },
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [new TextRun({ text: table.title, bold: true, size: SIZE.title, font: FONT })],
+      }),
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [new TextRun({ text: table.unitLine, size: SIZE.unitLine, font: FONT })],
+      }),
+      new Table({
+        width: { size: COLUMN_WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        columnWidths: COLUMN_WIDTHS,
+        layout: TableLayoutType.FIXED,
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+        rows: [row(table.columns, true), ...table.rows.map((r) => row(r, false))],
+      }),
+    ],
+  };
+}
+
+/** The tables to stamp, one section each; Word has no 汇总 list (`file.all` is for spreadsheets). */
+export function summaryDocument(file: SummaryExport): Document {
   return new Document({
     creator: '好青年选培',
-    title: table.title,
+    title: SUMMARY_TITLE,
     styles: { default: { document: { run: { font: FONT, size: SIZE.cell } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { ...A4, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-          },
-        },
-        footers: { default: pageFooter() },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [new TextRun({ text: table.title, bold: true, size: SIZE.title, font: FONT })],
-          }),
-          new Paragraph({
-            spacing: { after: 120 },
-            children: [new TextRun({ text: table.unitLine, size: SIZE.unitLine, font: FONT })],
-          }),
-          new Table({
-            width: { size: COLUMN_WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-            columnWidths: COLUMN_WIDTHS,
-            layout: TableLayoutType.FIXED,
-            margins: { top: 40, bottom: 40, left: 80, right: 80 },
-            borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-            rows: [row(table.columns, true), ...table.rows.map((r) => row(r, false))],
-          }),
-        ],
-      },
-    ],
+    sections: file.tables.map(section),
   });
 }
 
-export async function renderDocx(table: SummaryTable): Promise<Buffer> {
-  return Packer.toBuffer(summaryDocument(table));
+export async function renderDocx(file: SummaryExport): Promise<Buffer> {
+  return Packer.toBuffer(summaryDocument(file));
 }

@@ -5,11 +5,11 @@ import { appError, type CodedError } from '../../../../miniprogram/core/errors';
 import { err, ok, type Result } from '../../../../miniprogram/core/result';
 import { ADMIN_ROLES, recordFilter, scopeOfOrg } from '../../../../miniprogram/core/scope';
 import {
-  compareSummaryEntries,
+  summaryExport,
   summaryFileName,
-  summaryTable as buildTable,
+  type SummaryEntry,
+  type SummaryExport,
   type SummaryRecord,
-  type SummaryTable,
 } from '../../../../miniprogram/core/summary-table';
 import { C, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
@@ -30,7 +30,7 @@ const CONTENT_TYPES: Record<Format, string> = {
  * start of this function, and every process that loads all routers (the dev
  * server, the tests), would otherwise pay before knowing the format.
  */
-const RENDERERS: Record<Format, () => Promise<(table: SummaryTable) => Promise<Buffer>>> = {
+const RENDERERS: Record<Format, () => Promise<(file: SummaryExport) => Promise<Buffer>>> = {
   docx: async () => (await import('../docx')).renderDocx,
   xlsx: async () => (await import('../xlsx')).renderXlsx,
 };
@@ -79,8 +79,8 @@ function scopeFilter(periodId: string, org: OrgDoc): Record<string, unknown> {
   return { periodId, status: 'approved', ...recordFilter(scopeOfOrg(org)) };
 }
 
-/** Approved rows of the period in scope, decrypted, in table order: district, unit name, name. */
-async function approvedRecords(deps: ServerDeps, periodId: string, org: OrgDoc): Promise<SummaryRecord[]> {
+/** Approved rows of the period in scope, decrypted, each with its unit (the table's order is `summaryExport`'s). */
+async function approvedEntries(deps: ServerDeps, periodId: string, org: OrgDoc): Promise<SummaryEntry[]> {
   const docs = (await deps.store
     .collection<NominationDoc>(C.nominations)
     .find(scopeFilter(periodId, org), { sort: { _id: 1 }, projection: PROJECTION })) as Row[];
@@ -90,16 +90,14 @@ async function approvedRecords(deps: ServerDeps, periodId: string, org: OrgDoc):
     .collection<OrgDoc>(C.orgs)
     .find({ _id: { $in: orgIds } }, { projection: { name: 1, order: 1 } });
   const byId = new Map(orgs.map((o) => [o._id, o]));
-  const keyed = docs.map((d) => ({
-    doc: d,
-    key: {
+  return docs.map((d) => ({
+    unit: {
+      id: d.unitId,
+      name: byId.get(d.unitId)?.name ?? '',
       districtOrder: d.districtId ? (byId.get(d.districtId)?.order ?? Number.MAX_SAFE_INTEGER) : null,
-      unitName: byId.get(d.unitId)?.name ?? '',
-      name: d.name,
     },
+    record: toRecord(deps, d),
   }));
-  keyed.sort((a, b) => compareSummaryEntries(a.key, b.key));
-  return keyed.map(({ doc }) => toRecord(deps, doc));
 }
 
 function toRecord(deps: ServerDeps, d: Row): SummaryRecord {
@@ -126,12 +124,13 @@ export const summaryTable: Handler<Spec> = async (input, ctx) => {
   const scoped = await scopeOrg(deps, actor, input);
   if (!scoped.ok) return scoped;
   const org = scoped.value;
-  const records = await approvedRecords(deps, period._id, org);
-  if (records.length === 0) return err(appError('EXPORT.EMPTY', 'no approved nominations in scope'));
+  const entries = await approvedEntries(deps, period._id, org);
+  if (entries.length === 0) return err(appError('EXPORT.EMPTY', 'no approved nominations in scope'));
 
   const started = Date.now();
   const render = await RENDERERS[input.format]();
-  const bytes = await render(buildTable(org.name, records));
+  // A unit's file is its one table; a district's or the city's one table per unit, each stamped by its unit.
+  const bytes = await render(summaryExport(input.scope, org.name, entries));
   const fileName = summaryFileName(org.name, chinaDate(now), input.format);
   const { fileId } = await deps.files.put(
     `exports/${deps.randomId(16)}/${fileName}`,
@@ -140,8 +139,8 @@ export const summaryTable: Handler<Spec> = async (input, ctx) => {
   );
   const link = await deps.files.url(fileId, LINK_TTL_SECONDS);
   // Counts and ids only: the rows themselves are personal data (R9.1).
-  const details = { scope: input.scope, orgId: org._id, format: input.format, rows: records.length };
+  const details = { scope: input.scope, orgId: org._id, format: input.format, rows: entries.length };
   ctx.audit({ target: `exports/${fileId}`, details });
   deps.log.info('export.summaryTable', { ...details, bytes: bytes.length, ms: Date.now() - started });
-  return ok({ url: link.url, fileName, rows: records.length, expiresAt: link.expiresAt.toISOString() });
+  return ok({ url: link.url, fileName, rows: entries.length, expiresAt: link.expiresAt.toISOString() });
 };

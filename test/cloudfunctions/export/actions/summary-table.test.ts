@@ -14,7 +14,15 @@ import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number'
 import { startDevServer } from '../../../../scripts/dev-server';
 import { approval, fixture, idNumberOf, type Fixture } from '../../../support/fixtures';
 import { dataOf, type Caller, type Harness, type InputFor } from '../../../support/harness';
-import { HEADERS, nodes, paragraphText, readDocx, readXlsx, type XmlNode } from '../../../support/office-files';
+import {
+  HEADERS,
+  nodes,
+  paragraphText,
+  readDocx,
+  readXlsx,
+  xlsxSheetNames,
+  type XmlNode,
+} from '../../../support/office-files';
 
 const CITY = 'city-admin';
 const DISTRICT = 'yuecheng-admin'; // 越城区
@@ -104,6 +112,26 @@ const CITY_ORDER = [
 ];
 const YUECHENG_ORDER = [APPROVED['yuecheng-invest'][1], APPROVED['yuecheng-invest'][0], LI];
 const EVERYONE = [...CITY_ORDER, ZHANG];
+/** 越城区's table unit by unit, in table order (城市建设… before 智造…, pinyin). */
+const YUECHENG_UNITS: Array<[string, Person[]]> = [
+  ['越城区城市建设投资集团有限公司', YUECHENG_ORDER.slice(0, 2)],
+  ['越城区智造科技有限公司', [LI]],
+];
+/** The city's table unit by unit: city-level units, then 越城区's, then 柯桥区's. */
+const CITY_UNITS: Array<[string, Person[]]> = [
+  ['绍兴市交通投资集团有限公司', CITY_ORDER.slice(0, 2)],
+  ...YUECHENG_UNITS,
+  ['柯桥区智造科技有限公司', APPROVED['keqiao-tech']],
+];
+const unitLineOf = (name: string): string => `单位：${name}            （盖章）`;
+/** A unit's table: the header, then its rows numbered from 1. */
+const unitTable = (people: Person[]): string[][] => [HEADERS, ...people.map((p, i) => expectedRow(i + 1, p))];
+/** The sections' breaks: every section but the last ends in a paragraph carrying its <w:sectPr>. */
+const sectionBreaks = (body: XmlNode): XmlNode[] =>
+  nodes(body, 'w:p').flatMap((p) => {
+    const sectPr = (p['w:pPr'] as XmlNode | undefined)?.['w:sectPr'] as XmlNode | undefined;
+    return sectPr ? [sectPr] : [];
+  });
 
 const formOf = (f: Fixture, p: Person): NominationForm =>
   f.person({ name: p.name, idNumber: p.idNumber, phone: p.phone }).form({ post: p.post, ...p.over });
@@ -187,7 +215,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
 
   afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
 
-  it('Word: A4 landscape, centred bold title, the 单位 line, a bordered table with a repeating header and every row', async () => {
+  it('Word: A4 landscape, per unit a centred bold title, its 单位 line and a bordered table with a repeating header and its rows', async () => {
     const res = dataOf(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'docx' }));
     expect(res).toEqual({
       url: expect.stringMatching(/^\/files\/exports-[A-Za-z0-9]{16}-/),
@@ -202,7 +230,10 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     expect(paragraphText(title)).toBe('“好青年”候选人汇总表');
     expect(title['w:pPr']).toEqual(expect.objectContaining({ 'w:jc': { '@_w:val': 'center' } }));
     expect(nodes(title, 'w:r')[0]['w:rPr']).toEqual(expect.objectContaining({ 'w:b': expect.anything() }));
-    expect(paragraphText(unitLine)).toBe('单位：绍兴市            （盖章）');
+    expect(paragraphText(unitLine)).toBe('单位：绍兴市交通投资集团有限公司            （盖章）');
+    const texts = doc.paragraphs.map(paragraphText).filter((t) => t !== '');
+    expect(texts).toEqual(CITY_UNITS.flatMap(([name]) => ['“好青年”候选人汇总表', unitLineOf(name)]));
+    expect(sectionBreaks(doc.body)).toHaveLength(CITY_UNITS.length - 1);
 
     const section = doc.body['w:sectPr'] as XmlNode;
     expect(section['w:pgSz']).toEqual(
@@ -213,51 +244,78 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     expect(nodes(title, 'w:r')[0]['w:rPr']).toEqual(
       expect.objectContaining({ 'w:rFonts': expect.objectContaining({ '@_w:eastAsia': '宋体' }) }),
     );
-    const table = nodes(doc.body, 'w:tbl')[0];
-    const borders = (table['w:tblPr'] as XmlNode)['w:tblBorders'] as XmlNode;
-    for (const side of ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'])
-      expect(borders[side]).toEqual(expect.objectContaining({ '@_w:val': 'single' }));
-    // Only the header row repeats on each printed page (<w:tblHeader/>, on by default).
-    const repeats = doc.rows.map((r) => {
-      const flag = (r['w:trPr'] as XmlNode | undefined)?.['w:tblHeader'];
-      return flag !== undefined && (flag as XmlNode)['@_w:val'] !== 'off' && (flag as XmlNode)['@_w:val'] !== 'false';
+    const tables = nodes(doc.body, 'w:tbl');
+    expect(tables).toHaveLength(CITY_UNITS.length);
+    tables.forEach((table, t) => {
+      const borders = (table['w:tblPr'] as XmlNode)['w:tblBorders'] as XmlNode;
+      for (const side of ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'])
+        expect(borders[side]).toEqual(expect.objectContaining({ '@_w:val': 'single' }));
+      // Only the header row repeats on each printed page (<w:tblHeader/>, on by default).
+      const repeats = nodes(table, 'w:tr').map((r) => {
+        const flag = (r['w:trPr'] as XmlNode | undefined)?.['w:tblHeader'];
+        return flag !== undefined && (flag as XmlNode)['@_w:val'] !== 'off' && (flag as XmlNode)['@_w:val'] !== 'false';
+      });
+      expect(repeats).toEqual([true, ...CITY_UNITS[t][1].map(() => false)]);
     });
-    expect(repeats).toEqual([true, ...CITY_ORDER.map(() => false)]);
 
     expect(doc.cells[0]).toEqual(HEADERS);
-    expect(doc.cells.slice(1)).toEqual(CITY_ORDER.map((p, i) => expectedRow(i + 1, p)));
+    expect(doc.cells.slice(1)).toEqual(CITY_ORDER.slice(0, 2).map((p, i) => expectedRow(i + 1, p)));
+    expect(doc.tables).toEqual(CITY_UNITS.map(([, people]) => unitTable(people)));
   });
 
-  it('Excel: sheet 汇总表, merged title, the 单位 line, bold bordered header, text ID numbers and phones, landscape print', async () => {
+  it('Excel: sheet 汇总 of every row with a 单位 column, then a sheet per unit; merged title, the 单位 line, bold bordered header, text ID numbers and phones, landscape print', async () => {
     const res = dataOf(await exportAs(CITY, { scope: 'city', orgId: 'city', format: 'xlsx' }));
     expect(res.fileName).toBe('好青年候选人汇总表-绍兴市-20261124.xlsx');
     expect(res.rows).toBe(6);
-    const { sheet, values } = await readXlsx(fileOf(res.url));
+    const bytes = fileOf(res.url);
+    expect(await xlsxSheetNames(bytes)).toEqual(['汇总', ...CITY_UNITS.map(([name]) => name)]);
 
-    expect(values[0][0]).toBe('“好青年”候选人汇总表');
-    expect(sheet.model.merges).toEqual(expect.arrayContaining(['A1:G1', 'A2:G2']));
-    expect(sheet.getCell('A1').font).toEqual(expect.objectContaining({ bold: true }));
-    expect(sheet.getCell('A1').alignment).toEqual(expect.objectContaining({ horizontal: 'center' }));
-    expect(values[1][0]).toBe('单位：绍兴市            （盖章）');
-    expect(values[2]).toEqual(HEADERS);
-    for (let c = 1; c <= 7; c++) {
-      expect(sheet.getRow(3).getCell(c).font).toEqual(expect.objectContaining({ bold: true }));
-      expect(sheet.getRow(3).getCell(c).border).toEqual(
-        expect.objectContaining({ top: { style: 'thin' }, left: { style: 'thin' } }),
+    const withUnits = CITY_UNITS.flatMap(([name, people]) => people.map((p) => ({ name, p })));
+    const all = await readXlsx(bytes, '汇总', 8);
+    const sheets: Array<{ name: string; columns: number; header: string[]; rows: string[][] }> = [
+      {
+        name: '汇总',
+        columns: 8,
+        header: ['序号', '单位', ...HEADERS.slice(1)],
+        rows: withUnits.map(({ name, p }, i) => {
+          const [n, ...rest] = expectedRow(i + 1, p);
+          return [n, name, ...rest];
+        }),
+      },
+      ...CITY_UNITS.map(([name, people]) => ({ name, columns: 7, header: HEADERS, rows: unitTable(people).slice(1) })),
+    ];
+    expect(all.values[1][0]).toBe('单位：绍兴市            （盖章）');
+    expect(all.values.slice(3)).toEqual(sheets[0].rows);
+    expect(all.values.slice(3).map((r) => r[0])).toEqual(CITY_ORDER.map((_p, i) => String(i + 1)));
+    for (const { name, columns, header, rows } of sheets) {
+      const { sheet, values } = await readXlsx(bytes, name, columns);
+      const last = String.fromCharCode(64 + columns); // G, or H with the 单位 column
+      const [id, phone] = [header.indexOf('身份证号') + 1, header.indexOf('联系电话') + 1];
+      expect(values[0][0]).toBe('“好青年”候选人汇总表');
+      expect(sheet.model.merges).toEqual(expect.arrayContaining([`A1:${last}1`, `A2:${last}2`]));
+      expect(sheet.getCell('A1').font).toEqual(expect.objectContaining({ bold: true }));
+      expect(sheet.getCell('A1').alignment).toEqual(expect.objectContaining({ horizontal: 'center' }));
+      if (name !== '汇总') expect(values[1][0]).toBe(unitLineOf(name));
+      expect(values[2]).toEqual(header);
+      for (let c = 1; c <= columns; c++) {
+        expect(sheet.getRow(3).getCell(c).font).toEqual(expect.objectContaining({ bold: true }));
+        expect(sheet.getRow(3).getCell(c).border).toEqual(
+          expect.objectContaining({ top: { style: 'thin' }, left: { style: 'thin' } }),
+        );
+      }
+      expect(values.slice(3)).toEqual(rows);
+      for (let r = 4; r <= 3 + rows.length; r++) {
+        for (const c of [id, phone]) {
+          expect(sheet.getRow(r).getCell(c).type).toBe(ValueType.String);
+          expect(sheet.getRow(r).getCell(c).numFmt).toBe('@');
+        }
+        expect(sheet.getRow(r).getCell(columns).border).toEqual(expect.objectContaining({ bottom: { style: 'thin' } }));
+      }
+      expect(sheet.getColumn(id).width).toBeGreaterThanOrEqual(20); // an 18-digit number fits
+      expect(sheet.pageSetup).toEqual(
+        expect.objectContaining({ orientation: 'landscape', paperSize: 9, printTitlesRow: '3:3' }),
       );
     }
-    expect(values.slice(3)).toEqual(CITY_ORDER.map((p, i) => expectedRow(i + 1, p)));
-    for (let r = 4; r <= 3 + CITY_ORDER.length; r++) {
-      for (const c of [3, 6]) {
-        expect(sheet.getRow(r).getCell(c).type).toBe(ValueType.String);
-        expect(sheet.getRow(r).getCell(c).numFmt).toBe('@');
-      }
-      expect(sheet.getRow(r).getCell(7).border).toEqual(expect.objectContaining({ bottom: { style: 'thin' } }));
-    }
-    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual(20); // an 18-digit number fits
-    expect(sheet.pageSetup).toEqual(
-      expect.objectContaining({ orientation: 'landscape', paperSize: 9, printTitlesRow: '3:3' }),
-    );
   });
 
   it('the full ID numbers and phones are in the files, masked nowhere (the official export, R9.1)', async () => {
@@ -283,33 +341,124 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     expect(docXml).not.toContain(ZHANG.name);
   });
 
-  it.each<[string, string, ExportInput['scope'], string, string, Person[]]>([
-    ['a unit admin, its unit', UNIT, 'unit', 'yuecheng-tech', '越城区智造科技有限公司', [LI]],
-    ['a district admin, its district', DISTRICT, 'district', 'yuecheng', '越城区', YUECHENG_ORDER],
+  it.each<[string, string, ExportInput['scope'], string, string, Array<[string, Person[]]>]>([
+    [
+      'a unit admin, its unit',
+      UNIT,
+      'unit',
+      'yuecheng-tech',
+      '越城区智造科技有限公司',
+      [['越城区智造科技有限公司', [LI]]],
+    ],
+    ['a district admin, its district', DISTRICT, 'district', 'yuecheng', '越城区', YUECHENG_UNITS],
     [
       'a district admin, a unit in its district',
       DISTRICT,
       'unit',
       'yuecheng-invest',
       '越城区城市建设投资集团有限公司',
-      YUECHENG_ORDER.slice(0, 2),
+      [['越城区城市建设投资集团有限公司', YUECHENG_ORDER.slice(0, 2)]],
     ],
-    ['the city, a district', CITY, 'district', 'keqiao', '柯桥区', APPROVED['keqiao-tech']],
+    [
+      'the city, a district',
+      CITY,
+      'district',
+      'keqiao',
+      '柯桥区',
+      [['柯桥区智造科技有限公司', APPROVED['keqiao-tech']]],
+    ],
     [
       'the city, a city-level unit',
       CITY,
       'unit',
       'city-transport',
       '绍兴市交通投资集团有限公司',
-      CITY_ORDER.slice(0, 2),
+      [['绍兴市交通投资集团有限公司', CITY_ORDER.slice(0, 2)]],
     ],
-  ])('%s: only the rows in scope, numbered from 1', async (_label, who, scope, orgId, name, people) => {
+  ])('%s: only the rows in scope, numbered from 1 in each unit', async (_label, who, scope, orgId, name, units) => {
     const res = dataOf(await exportAs(who, { scope, orgId, format: 'docx' }));
-    expect(res.rows).toBe(people.length);
+    expect(res.rows).toBe(units.flatMap(([, people]) => people).length);
     expect(res.fileName).toBe(`好青年候选人汇总表-${name}-20261124.docx`);
     const doc = await readDocx(fileOf(res.url));
-    expect(paragraphText(doc.paragraphs[1])).toBe(`单位：${name}            （盖章）`);
-    expect(doc.cells).toEqual([HEADERS, ...people.map((p, i) => expectedRow(i + 1, p))]);
+    expect(paragraphText(doc.paragraphs[1])).toBe(unitLineOf(units[0][0]));
+    expect(doc.paragraphs.map(paragraphText).filter((t) => t.startsWith('单位：'))).toEqual(
+      units.map(([unit]) => unitLineOf(unit)),
+    );
+    expect(doc.tables).toEqual(units.map(([, people]) => unitTable(people)));
+  });
+
+  it('a unit’s Excel file is one sheet 汇总表, as the attachment, with no 汇总 list', async () => {
+    const res = dataOf(await exportAs(DISTRICT, { scope: 'unit', orgId: 'yuecheng-invest', format: 'xlsx' }));
+    const bytes = fileOf(res.url);
+    expect(await xlsxSheetNames(bytes)).toEqual(['汇总表']);
+    const { values } = await readXlsx(bytes);
+    expect(values[1][0]).toBe(unitLineOf('越城区城市建设投资集团有限公司'));
+    expect(values.slice(2)).toEqual(unitTable(YUECHENG_ORDER.slice(0, 2)));
+  });
+
+  it('a district with two units, Word: one table per unit, each under its own 单位 line, a new page for each unit', async () => {
+    const res = dataOf(await exportAs(DISTRICT, { scope: 'district', orgId: 'yuecheng', format: 'docx' }));
+    expect(res.rows).toBe(3);
+    expect(res.fileName).toBe('好青年候选人汇总表-越城区-20261124.docx');
+    const doc = await readDocx(fileOf(res.url));
+
+    const texts = doc.paragraphs.map(paragraphText).filter((t) => t !== '');
+    expect(texts).toEqual(YUECHENG_UNITS.flatMap(([name]) => ['“好青年”候选人汇总表', unitLineOf(name)]));
+    expect(doc.tables).toEqual(YUECHENG_UNITS.map(([, people]) => unitTable(people)));
+    // Each unit's table repeats its header row on every printed page.
+    for (const table of nodes(doc.body, 'w:tbl')) {
+      const [header, ...rest] = nodes(table, 'w:tr');
+      expect((header['w:trPr'] as XmlNode)['w:tblHeader']).toBeDefined();
+      for (const r of rest) expect((r['w:trPr'] as XmlNode | undefined)?.['w:tblHeader']).toBeUndefined();
+    }
+    // Two sections: the first ends with a break to a new page, both landscape with the page-number footer.
+    const breaks = sectionBreaks(doc.body);
+    expect(breaks).toHaveLength(1);
+    for (const sectPr of [...breaks, doc.body['w:sectPr'] as XmlNode]) {
+      expect(sectPr['w:type'] ?? { '@_w:val': 'nextPage' }).toEqual({ '@_w:val': 'nextPage' });
+      expect(sectPr['w:pgSz']).toEqual(expect.objectContaining({ '@_w:orient': 'landscape' }));
+      expect(sectPr['w:footerReference']).toBeDefined();
+    }
+  });
+
+  it('a district with two units, Excel: a first sheet 汇总 of all rows with a 单位 column, then one sheet per unit', async () => {
+    const res = dataOf(await exportAs(DISTRICT, { scope: 'district', orgId: 'yuecheng', format: 'xlsx' }));
+    const bytes = fileOf(res.url);
+    expect(await xlsxSheetNames(bytes)).toEqual(['汇总', ...YUECHENG_UNITS.map(([name]) => name)]);
+
+    const all = await readXlsx(bytes, '汇总', 8);
+    // Merged cells read back with the first cell's value.
+    expect(all.values[0][0]).toBe('“好青年”候选人汇总表');
+    expect(all.values[1][0]).toBe(unitLineOf('越城区'));
+    expect(all.values[2]).toEqual(['序号', '单位', ...HEADERS.slice(1)]);
+    const everyRow = YUECHENG_UNITS.flatMap(([name, people]) => people.map((p) => ({ name, p })));
+    expect(all.values.slice(3)).toEqual(
+      everyRow.map(({ name, p }, i) => {
+        const [n, ...rest] = expectedRow(i + 1, p);
+        return [n, name, ...rest];
+      }),
+    );
+    expect(all.sheet.model.merges).toEqual(expect.arrayContaining(['A1:H1', 'A2:H2']));
+    for (let r = 4; r <= 3 + everyRow.length; r++) {
+      for (const c of [4, 7]) {
+        expect(all.sheet.getRow(r).getCell(c).type).toBe(ValueType.String); // 身份证号, 联系电话
+        expect(all.sheet.getRow(r).getCell(c).numFmt).toBe('@');
+      }
+    }
+
+    for (const [name, people] of YUECHENG_UNITS) {
+      const { sheet, values } = await readXlsx(bytes, name);
+      expect(values[0][0]).toBe('“好青年”候选人汇总表');
+      expect(values[1][0]).toBe(unitLineOf(name));
+      expect(values.slice(2)).toEqual(unitTable(people));
+      expect(sheet.pageSetup).toEqual(expect.objectContaining({ orientation: 'landscape', printTitlesRow: '3:3' }));
+      for (let r = 4; r <= 3 + people.length; r++) {
+        for (const c of [3, 6]) {
+          expect(sheet.getRow(r).getCell(c).type).toBe(ValueType.String);
+          expect(sheet.getRow(r).getCell(c).numFmt).toBe('@');
+        }
+      }
+    }
   });
 
   it('audits each export with who, scope and row count, and no personal data (R9.1)', async () => {
