@@ -242,7 +242,7 @@ export const exportContract = defineContract('export', {
     input: z.strictObject({ scope: z.enum(['unit', 'district', 'city']), orgId: id, format: z.enum(['docx', 'xlsx']) }),
     access: CADRES,
     write: true,
-    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'EXPORT.EMPTY'],
+    errors: ['NOMINATION.OWN_RECORD', 'PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'EXPORT.EMPTY'],
   }),
 });
 export type ExportContract = typeof exportContract;

@@ -39,6 +39,7 @@ const LINK_TTL_SECONDS = 3600;
 
 /** The fields the table needs, and nothing else (no deeds, no history). */
 const PROJECTION = {
+  youthOpenid: 1,
   unitId: 1,
   districtId: 1,
   name: 1,
@@ -79,11 +80,20 @@ function scopeFilter(periodId: string, org: OrgDoc): Record<string, unknown> {
   return { periodId, status: 'approved', ...recordFilter(scopeOfOrg(org)) };
 }
 
-/** Approved rows of the period in scope, decrypted, each with its unit (the table's order is `summaryExport`'s). */
-async function approvedEntries(deps: ServerDeps, periodId: string, org: OrgDoc): Promise<SummaryEntry[]> {
+/**
+ * Approved rows of the period in scope, decrypted, each with its unit (the table's order is `summaryExport`'s);
+ * null when one of them is the caller's own record: a nominee never exports it (issue 8 §5), the level above does.
+ */
+async function approvedEntries(
+  deps: ServerDeps,
+  periodId: string,
+  org: OrgDoc,
+  actor: Actor,
+): Promise<SummaryEntry[] | null> {
   const docs = (await deps.store
     .collection<NominationDoc>(C.nominations)
     .find(scopeFilter(periodId, org), { sort: { _id: 1 }, projection: PROJECTION })) as Row[];
+  if (docs.some((d) => d.youthOpenid === actor.openid)) return null;
   if (docs.length === 0) return [];
   const orgIds = [...new Set(docs.flatMap((d) => (d.districtId ? [d.unitId, d.districtId] : [d.unitId])))];
   const orgs = await deps.store
@@ -124,7 +134,8 @@ export const summaryTable: Handler<Spec> = async (input, ctx) => {
   const scoped = await scopeOrg(deps, actor, input);
   if (!scoped.ok) return scoped;
   const org = scoped.value;
-  const entries = await approvedEntries(deps, period._id, org);
+  const entries = await approvedEntries(deps, period._id, org, actor);
+  if (!entries) return err(appError('NOMINATION.OWN_RECORD', 'the table holds the caller’s own record'));
   if (entries.length === 0) return err(appError('EXPORT.EMPTY', 'no approved nominations in scope'));
 
   const started = Date.now();

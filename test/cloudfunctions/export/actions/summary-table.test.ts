@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValueType } from 'exceljs';
 import JSZip from 'jszip';
-import type { AuditDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { AccountDoc, AuditDoc } from '../../../../cloudfunctions/_lib/collections';
 import type { NominationForm } from '../../../../miniprogram/core/contracts/nomination-form';
 import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number';
 import { startDevServer } from '../../../../scripts/dev-server';
@@ -566,5 +566,33 @@ describe('export.summaryTable with nothing to export', () => {
     expect(res).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'PERIOD.NOT_FOUND' }) }),
     );
+  });
+});
+
+describe('export.summaryTable: conflict of interest (issue 8 §5)', () => {
+  it('a nominee cannot export a table holding their own record; the level above can', async () => {
+    const f = await fixture();
+    const unit = await f.unit({ category: 'party_gov', district: 'yuecheng', youthCount: 40 });
+    const youth = await f.youth(unit, { openid: 'self-admin', consent: true });
+    await f.nomination(unit, { youth, status: 'approved' });
+    // The same person also administers the unit.
+    const accounts = f.h.deps.store.collection<AccountDoc>('accounts');
+    const account = await accounts.get(youth.openid);
+    await accounts.updateOne(
+      { _id: youth.openid },
+      { $set: { grants: [...(account?.grants ?? []), { role: 'unitAdmin', orgId: unit._id }] } },
+    );
+    const district = await f.admin('districtAdmin', await f.district('yuecheng'));
+    const own = await f.h.call('export', 'summaryTable', { scope: 'unit', orgId: unit._id, format: 'xlsx' }, youth);
+    expect(own).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.OWN_RECORD' }) }),
+    );
+    const above = await f.h.call(
+      'export',
+      'summaryTable',
+      { scope: 'unit', orgId: unit._id, format: 'xlsx' },
+      district,
+    );
+    expect(above.ok).toBe(true);
   });
 });
