@@ -24,12 +24,8 @@ export function fileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** A one-time code (invitation, claim) as people type it: only letters and digits count, upper-cased. */
-export const normalizeCode = (raw: string, length = 8): string =>
-  raw
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(0, length);
+/** A one-time code (invitation, claim) as people type it: the rule is core's. */
+export { normalizeCode } from '../core/one-time-code';
 
 /** The comment of the latest history entry of `action` (the unit's reason for returning or rejecting). */
 export const lastComment = (

@@ -53,6 +53,8 @@ export const accountContract = defineContract('account', {
     input: z.strictObject({ role: z.enum(ROLES), orgId: id }),
     access: ['cityAdmin', 'districtAdmin'],
     write: true,
+    // The code rests nowhere, not even in the idempotency record: a retry issues a fresh one (issue 8 §11).
+    replay: false,
     errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
   /** Separate, versioned consent to processing the ID number and phone; refusing keeps the rest of the app usable. */

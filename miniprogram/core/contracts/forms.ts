@@ -6,6 +6,7 @@
  * carries these few schemas rather than every contract.
  */
 import * as z from 'zod/mini';
+import { CODE_PATTERN } from '../one-time-code';
 import { id, optionalText, text } from './common';
 import { idNumberField } from './nomination-form';
 
@@ -13,7 +14,7 @@ export const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.
 /** A filing subject: `<periodId>:unit:<orgId>` or `<periodId>:district:<orgId>` (R4.4). */
 export const subjectId = z.string().check(z.maxLength(100), z.regex(/^[A-Za-z0-9_-]+:(unit|district):[A-Za-z0-9_-]+$/));
 /** Invitation and claim codes: 8 upper-case letters or digits. */
-const oneTimeCode = z.string().check(z.trim(), z.regex(/^[A-Z0-9]{8}$/));
+const oneTimeCode = z.string().check(z.trim(), z.regex(CODE_PATTERN));
 
 export const BindUnitInput = z.strictObject({ unitId: id, displayName: text(20) });
 export const RedeemInviteInput = z.strictObject({ code: oneTimeCode, displayName: text(20) });

@@ -5,7 +5,9 @@ import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type InviteDoc } from '../../../_lib/collections';
 import { covers } from '../../../_lib/identity';
 import { getOrg } from '../../../_lib/queries';
+import { oneTimeCode } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
+import { inviteKey } from '../invite-key';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const REQUIRED_LEVEL = {
@@ -30,10 +32,11 @@ export const issueInvite: Handler<typeof accountContract.actions.issueInvite> = 
     return err(appError('ORG.NOT_FOUND', 'organisation not found at the required level'));
   const issuers = (['cityAdmin', 'districtAdmin'] as const).filter((r) => INVITABLE_BY[r].includes(input.role));
   if (!covers(actor, org, issuers)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
-  const code = deps.randomId(8).toUpperCase();
+  const code = oneTimeCode();
+  const key = inviteKey(deps, code);
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   await deps.store.collection<InviteDoc>(C.invites).insert({
-    _id: code,
+    _id: key,
     role: input.role,
     orgId: org._id,
     issuedBy: actor.openid,
@@ -42,6 +45,6 @@ export const issueInvite: Handler<typeof accountContract.actions.issueInvite> = 
     usedBy: null,
     usedAt: null,
   });
-  ctx.audit({ target: `invites/${code}`, details: { role: input.role, orgId: org._id } });
+  ctx.audit({ target: `invites/${key}`, details: { role: input.role, orgId: org._id } });
   return ok({ code, expiresAt: expiresAt.toISOString() });
 };

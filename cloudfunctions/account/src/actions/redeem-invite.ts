@@ -4,12 +4,13 @@ import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type AccountDoc, type InviteDoc } from '../../../_lib/collections';
 import { loadActor } from '../../../_lib/identity';
 import type { Handler } from '../../../_lib/router';
+import { inviteKey } from '../invite-key';
 import { describeActor } from '../actor-view';
 
 export const redeemInvite: Handler<typeof accountContract.actions.redeemInvite> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
   const invites = deps.store.collection<InviteDoc>(C.invites);
-  const invite = await invites.get(input.code);
+  const invite = await invites.get(inviteKey(deps, input.code));
   if (!invite) return err(appError('INVITE.INVALID', 'unknown code'));
   if (invite.usedBy) return err(appError('INVITE.USED', 'code already used'));
   if (invite.expiresAt.getTime() < now.getTime()) return err(appError('INVITE.EXPIRED', 'code expired'));

@@ -3,6 +3,7 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { covers } from '../../../_lib/identity';
 import { getOrg } from '../../../_lib/queries';
+import { oneTimeCode } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
 import { checkForm, keyOf, recordFields, saveRecord } from '../record';
@@ -24,7 +25,7 @@ export const nominateByUnit: Handler<typeof nominationContract.actions.nominateB
   if (!period.ok) return period;
   const checked = checkForm(input.form, period.value, now);
   if (!checked.ok) return checked;
-  const claimCode = deps.randomId(8).toUpperCase();
+  const claimCode = oneTimeCode();
   const fields = {
     ...recordFields(deps, {
       form: input.form,

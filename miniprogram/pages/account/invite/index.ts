@@ -7,10 +7,9 @@ import { INVITABLE_BY, ROLE_LABELS, type Role } from '../../../core/org';
 import { call } from '../../../services/cloud';
 import { accepts, limitsOf } from '../../../services/form-errors';
 import { adoptSession, grantOf, loadSession, type Session } from '../../../services/session';
+import { CODE_LENGTH } from '../../../core/one-time-code';
 import { chinaDateTime, normalizeCode } from '../../../lib/format';
 import { toast } from '../../../lib/ui';
-
-const CODE_LENGTH = 8;
 
 type Option = { value: string; label: string };
 
@@ -28,7 +27,7 @@ function issuerView(s: Session) {
 }
 
 const codeTip = (code: string): string =>
-  code.length > 0 && code.length < CODE_LENGTH ? `邀请码为8位字母或数字（已输入${code.length}位）` : '';
+  code.length > 0 && code.length < CODE_LENGTH ? `邀请码为${CODE_LENGTH}位字母或数字（已输入${code.length}位）` : '';
 
 Component({
   data: {

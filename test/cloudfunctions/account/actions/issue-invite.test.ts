@@ -1,3 +1,4 @@
+import { CODE_PATTERN } from '../../../../miniprogram/core/one-time-code';
 import { fixture, type Fixture } from '../../../support/fixtures';
 import { dataOf } from '../../../support/harness';
 
@@ -14,7 +15,7 @@ describe('account.issueInvite', () => {
     const own = await f.unit({ district: zhuji });
     const foreign = await f.unit({ district: 'keqiao' });
     const invite = dataOf(await h.call('account', 'issueInvite', { role: 'districtAdmin', orgId: zhuji._id }, FIRST));
-    expect(invite.code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(invite.code).toMatch(CODE_PATTERN);
     const me = dataOf(
       await h.call('account', 'redeemInvite', { code: invite.code, displayName: '钱书记' }, 'zhuji-cadre'),
     );
@@ -40,5 +41,18 @@ describe('account.issueInvite', () => {
     expect(upward).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }),
     );
+  });
+});
+
+describe('account.issueInvite: the code at rest (issue 8 §11)', () => {
+  it('is stored, audited and cached only as a keyed hash, never in clear', async () => {
+    const f = await fixture();
+    const city = await f.admin('cityAdmin', f.city);
+    const { code } = dataOf(
+      await f.h.call('account', 'issueInvite', { role: 'mentor', orgId: f.city._id }, city, 'req_invite_rest01'),
+    );
+    for (const name of ['invites', 'audit', 'requests']) {
+      expect(JSON.stringify(await f.h.deps.store.collection(name).find({}))).not.toContain(code);
+    }
   });
 });

@@ -22,7 +22,7 @@ describe('nomination.claim (R4.1)', () => {
 
     expect(codeOf(await claim(claimCode, wang.idNumber, wang))).toBe('CONSENT.REQUIRED');
     await h.consent(wang);
-    expect(codeOf(await claim('AAAAAAAA', wang.idNumber, wang))).toBe('CLAIM.INVALID');
+    expect(codeOf(await claim('AAAAAAAAAAA', wang.idNumber, wang))).toBe('CLAIM.INVALID');
     expect(codeOf(await claim(claimCode, idNumberOf('1996-05-20', 2), wang))).toBe('CLAIM.INVALID');
     const claimed = dataOf(await claim(claimCode, wang.idNumber, wang));
     expect(claimed.nomination.claimed).toBe(true);

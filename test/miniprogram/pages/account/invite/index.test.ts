@@ -69,14 +69,14 @@ describe('invitation codes', () => {
     const page = await open();
     await typeInto(page, '.field-name', '刘书记', bridge);
     await typeInto(page, '.field-code', 'ab-12', bridge);
-    expect(textOf(find(page, ['.field-code', '.t-input__tips']))).toBe('邀请码为8位字母或数字（已输入4位）');
+    expect(textOf(find(page, ['.field-code', '.t-input__tips']))).toBe('邀请码为11位字母或数字（已输入4位）');
     expect(page.data.canRedeem).toBe(false);
     await tapButton(page, '.redeem-submit', bridge);
     expect(bridge.calls.map((c) => c.action)).not.toContain('redeemInvite');
   });
 
   it.each([
-    ['an unknown code', async () => 'ZZZZ9999', '邀请码无效，请核对后重新输入'],
+    ['an unknown code', async () => 'ZZZZ9999ZZZ', '邀请码无效，请核对后重新输入'],
     [
       'a used code',
       async () => {
@@ -112,10 +112,10 @@ describe('invitation codes', () => {
     await tapButton(page, '.issue-submit', bridge);
 
     const code = page.data.issued?.code ?? '';
-    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{11}$/); // core/one-time-code.ts
     expect(textOf(page.querySelector('.issued')!)).toContain(code);
     expect(textOf(page.querySelector('.issued')!)).toContain('导师 · 团市委（导师服务团）');
-    const invite = await bridge.deps.store.collection('invites').get(code);
+    const invite = await bridge.deps.store.collection('invites').get(bridge.deps.crypto.hash(`invite:${code}`)); // stored under a keyed hash only;
     expect(invite).toMatchObject({ role: 'mentor', orgId: 'city', issuedBy: 'dev-city-admin', usedBy: null });
   });
 
@@ -127,7 +127,9 @@ describe('invitation codes', () => {
     expect(districts).not.toContain('市级单位');
     await tapCell(page, ['.district-option'], '柯桥区');
     await tapButton(page, '.issue-submit', bridge);
-    const invite = await bridge.deps.store.collection('invites').get(page.data.issued?.code ?? '');
+    const invite = await bridge.deps.store
+      .collection('invites')
+      .get(bridge.deps.crypto.hash(`invite:${page.data.issued?.code ?? ''}`));
     expect(invite).toMatchObject({ role: 'districtAdmin', orgId: 'keqiao' });
   });
 
@@ -144,7 +146,9 @@ describe('invitation codes', () => {
     await tapCell(page, ['.unit-picker', '.unit'], '越城区城南街道');
     await tapButton(page, '.issue-submit', bridge);
 
-    const invite = await bridge.deps.store.collection('invites').get(page.data.issued?.code ?? '');
+    const invite = await bridge.deps.store
+      .collection('invites')
+      .get(bridge.deps.crypto.hash(`invite:${page.data.issued?.code ?? ''}`));
     expect(invite).toMatchObject({ role: 'unitAdmin', orgId: 'yuecheng-street', issuedBy: 'dev-district-admin' });
   });
 });

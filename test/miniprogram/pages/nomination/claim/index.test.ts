@@ -36,7 +36,7 @@ describe('claim a unit recommendation', () => {
     await agreeConsent(page, bridge);
     expect(page.data.locked).toBe(false);
 
-    const wrong = code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA';
+    const wrong = code === 'AAAAAAAAAAA' ? 'BBBBBBBBBBB' : 'AAAAAAAAAAA';
     await typeInto(page, '.field-code', wrong, bridge);
     await typeInto(page, '.field-id', WANG.idNumber, bridge);
     await tapButton(page, '.claim-submit', bridge);

@@ -44,7 +44,7 @@ describe('组织推荐 (unit recommendation)', () => {
     expect(nominateCalls()[0].data).toMatchObject({ unitId: 'yuecheng-tech', consentObtained: true });
 
     const code = textOf(page.querySelector('.claim-code')!);
-    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{11}$/); // core/one-time-code.ts
     expect(textOf(page)).toContain('请将认领码交给本人，在小程序『认领单位推荐』中输入');
     const [doc] = await bridge.deps.store
       .collection<{ _id: string; claimCodeHash: string }>('nominations')
