@@ -4,6 +4,7 @@
  * entry loaded. Shared by the `index.test.ts` of each function.
  */
 import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
+import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
 import { randomId } from '../../cloudfunctions/_lib/ids';
 import { silentLogger } from '../../cloudfunctions/_lib/logger';
@@ -24,23 +25,26 @@ export interface ProductionEntry {
   close(): Promise<void>;
 }
 
-export async function productionEntry(load: () => Promise<{ main: unknown }>): Promise<ProductionEntry> {
+export async function productionEntry(
+  load: () => Promise<{ main: unknown }>,
+  /** More data than the demo seed, written through the same SDK before the entry loads. */
+  prepare?: (deps: ServerDeps) => Promise<void>,
+): Promise<ProductionEntry> {
   const saved = { ...process.env };
   const fake = await startFakeTcbServer();
   const app = connectSdk(fake);
-  await seedDemo(
-    {
-      store: createCloudbaseStore(app),
-      crypto: createPersonalDataCrypto(TEST_KEYS),
-      files: createCloudbaseFileStore(app),
-      log: silentLogger,
-      clock: () => new Date(),
-      randomId,
-      bootstrapCityAdmins: [],
-      cityOrgId: CITY_ORG_ID,
-    },
-    new Date(),
-  );
+  const deps: ServerDeps = {
+    store: createCloudbaseStore(app),
+    crypto: createPersonalDataCrypto(TEST_KEYS),
+    files: createCloudbaseFileStore(app),
+    log: silentLogger,
+    clock: () => new Date(),
+    randomId,
+    bootstrapCityAdmins: [],
+    cityOrgId: CITY_ORG_ID,
+  };
+  await seedDemo(deps, new Date());
+  await prepare?.(deps);
   // What the SCF runtime provides: the environment's URL and credentials, our keys from the console.
   Object.assign(process.env, {
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: fake.url }),

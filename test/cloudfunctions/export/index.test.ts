@@ -3,63 +3,38 @@
  * local fake endpoint: the file goes to cloud storage and the answer is a temporary link to it. A smoke
  * test of the deployed shape, on the demo seed.
  */
-import { createPersonalDataCrypto } from '../../../cloudfunctions/_lib/crypto';
-import { createCloudbaseFileStore } from '../../../cloudfunctions/_lib/files';
-import { randomId } from '../../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../../cloudfunctions/_lib/logger';
-import { createCloudbaseStore } from '../../../cloudfunctions/_lib/store/cloudbase';
 import type { ExportContract } from '../../../miniprogram/core/contracts/admin';
 import type { Envelope, OutputOf } from '../../../miniprogram/core/contracts/define';
-import { CITY_ORG_ID, TEST_KEYS } from '../../../scripts/local/deps';
-import { seedDemo } from '../../../scripts/local/seed';
-import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
+import type { FakeTcbServer } from '../../support/fake-tcb-server';
 import { dataOf } from '../../support/harness';
 import { addNominations } from '../../support/nominees';
 import { HEADERS, readXlsx } from '../../support/office-files';
+import { contextFor, productionEntry, type Main, type ProductionEntry } from '../../support/production-entry';
 
 const CITY = 'dev-city-admin';
 
 describe('export through the production entry and the CloudBase SDK', () => {
+  let entry: ProductionEntry;
   let fake: FakeTcbServer;
-  const saved = { ...process.env };
+  let main: Main;
 
   beforeAll(async () => {
-    fake = await startFakeTcbServer();
-    const app = connectSdk(fake);
-    const deps = {
-      store: createCloudbaseStore(app),
-      crypto: createPersonalDataCrypto(TEST_KEYS),
-      files: createCloudbaseFileStore(app),
-      log: silentLogger,
-      clock: () => new Date(),
-      randomId,
-      bootstrapCityAdmins: [],
-      cityOrgId: CITY_ORG_ID,
-    };
-    await seedDemo(deps, new Date());
-    await addNominations(deps, 'yuecheng-tech', 3, { status: 'approved' });
-    Object.assign(process.env, {
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: fake.url }),
-      TCB_ENV: fake.env,
-      SCF_NAMESPACE: fake.env,
-      TENCENTCLOUD_SECRETID: fake.secretId,
-      TENCENTCLOUD_SECRETKEY: fake.secretKey,
-      HQN_DATA_KEY: TEST_KEYS.dataKey,
-      HQN_HASH_KEY: TEST_KEYS.hashKey,
-    });
+    entry = await productionEntry(
+      () => import('../../../cloudfunctions/export/src/index'),
+      async (deps) => {
+        await addNominations(deps, 'yuecheng-tech', 3, { status: 'approved' });
+      },
+    );
+    ({ fake, main } = entry);
   });
 
-  afterAll(async () => {
-    process.env = saved;
-    await fake.close();
-  });
+  afterAll(() => entry.close());
 
   it('uploads the file to cloud storage and answers a temporary link to it', async () => {
-    const { main } = await import('../../../cloudfunctions/export/src/index');
     fake.requests.length = 0;
     const res = await main(
       { action: 'summaryTable', data: { scope: 'unit', orgId: 'yuecheng-tech', format: 'xlsx' } },
-      { environ: `WX_CONTEXT_KEYS=WX_OPENID;WX_OPENID=${CITY}` },
+      contextFor(CITY),
     );
     const out = dataOf(res as Envelope<OutputOf<ExportContract['actions']['summaryTable']>>);
     expect(out.rows).toBe(3);
