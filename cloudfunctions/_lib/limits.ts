@@ -36,3 +36,18 @@ export async function releaseSlot(deps: ServerDeps, key: string, now: Date): Pro
     .collection<LimitDoc>(C.limits)
     .updateOne({ _id: key, used: { $gt: 0 } }, { $inc: { used: -1 }, $set: { updatedAt: now } });
 }
+
+/**
+ * Writes the document under `key`, so that two transactions that read what the other writes (an approval reads
+ * the filing, a filing reads the approvals) also write one document in common and cannot both commit. Snapshot
+ * isolation, CloudBase's as MongoDB's, would otherwise let both through (write skew).
+ */
+export async function touch(deps: ServerDeps, key: string, now: Date): Promise<void> {
+  const limits = deps.store.collection<LimitDoc>(C.limits);
+  if (await limits.get(key)) {
+    // `$inc` always changes the document: a write that changes nothing might not count as one.
+    await limits.updateOne({ _id: key }, { $inc: { used: 1 }, $set: { updatedAt: now } });
+  } else {
+    await limits.insert({ _id: key, used: 1, updatedAt: now, expiresAt: null });
+  }
+}

@@ -92,7 +92,7 @@ export async function moveNomination<E extends NominationEvent>(
           await period(),
           now,
         ),
-      unlockedFiling: () => unlocked(deps, m.doc.periodId, m.unit),
+      unlockedFiling: () => unlocked(deps, m.doc.periodId, m.unit, now),
       takePlace: async () => takePlace(deps, await period(), m.unit, now),
       releasePlace: async () => {
         await releasePlace(deps, m.doc.periodId, m.doc.unitId, now);

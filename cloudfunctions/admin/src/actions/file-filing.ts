@@ -3,6 +3,8 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { overseerOf, sumOver } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type FilingDoc } from '../../../_lib/collections';
+import { filingGuardKey } from '../../../_lib/filing';
+import { touch } from '../../../_lib/limits';
 import { notifyRole } from '../../../_lib/notify';
 import type { Handler } from '../../../_lib/router';
 import { loadSubject, mayFile } from '../filing-subject';
@@ -27,6 +29,8 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
     filedByName: actor.displayName,
     updatedAt: now,
   };
+  // Every change to the list writes this guard too: an approval committing meanwhile makes this filing run again.
+  await touch(deps, filingGuardKey(input.filingId), now);
   const filings = deps.store.collection<FilingDoc>(C.filings);
   if (doc) {
     if ((await filings.updateOne({ _id: doc._id, state: doc.state }, { $set: fields })) === 0)

@@ -1,3 +1,5 @@
+import { approve, cloudbaseWorld, liNomination } from '../../../support/fault-scenarios';
+import { startFakeTcbServer, type FakeTcbServer } from '../../../support/fake-tcb-server';
 import type { Nominee, Person } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
 import { filingScene } from '../filing-scene';
@@ -31,4 +33,39 @@ describe('admin.file (R4.4, R8)', () => {
     );
     expect(codeOf(await h.call('admin', 'file', { filingId: unitFiling }, govAdmin))).toBe('OK');
   });
+});
+
+describe('admin.file against a concurrent approval (issue 8 §4, write skew)', () => {
+  let fake: FakeTcbServer;
+  beforeAll(async () => {
+    fake = await startFakeTcbServer();
+  });
+  afterAll(() => fake.close());
+
+  it('through the CloudBase SDK, a filed list never misses an approval that committed beside it', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const w = await cloudbaseWorld(fake);
+      const id = await liNomination(w);
+      const fileCall = {
+        fn: 'admin',
+        action: 'file',
+        data: { filingId: '2027:district:yuecheng' },
+        openid: 'dev-district-admin',
+      };
+      const [approved, filed] = await Promise.all([w.call(approve(id)), w.call(fileCall)]);
+      expect(filed.ok).toBe(true);
+      const rows = (filed as { data: { filing: { approvedRows: number } } }).data.filing.approvedRows;
+      // Either the approval committed first and is counted, or it met the filed list and was refused.
+      if (approved.ok) expect(rows).toBe(1);
+      else expect([approved.error.code, rows]).toEqual(['FILING.LOCKED', 0]);
+      // Both wrote the list's guard inside their transactions, which is what makes the second one conflict.
+      const guardWrites = fake.requests.filter(
+        (r) =>
+          typeof r.body.transactionId === 'string' &&
+          JSON.stringify(r.body).includes('filing-guard:2027:district:yuecheng'),
+      );
+      expect(guardWrites.length).toBeGreaterThanOrEqual(2);
+      expect(fake.violations).toEqual([]);
+    }
+  }, 60_000);
 });

@@ -19,7 +19,9 @@ describe('spent markers and counters', () => {
     w.setNow(new Date(NOW.getTime() + 3 * 86_400_000));
     // The marker of the approval and the daily counter go; the open objection's counter (no expiry) stays.
     expect(await purge()).toEqual(expect.objectContaining({ ok: true, data: { removed: 2 } }));
-    expect((await w.deps.store.collection(C.limits).find({})).map((l) => l._id)).toEqual([
+    // The open objection's counter and the list's filing guard have no expiry: they stay.
+    expect((await w.deps.store.collection(C.limits).find({})).map((l) => l._id).sort()).toEqual([
+      'filing-guard:2027:district:yuecheng',
       `objection-open:${id}:citizen`,
     ]);
     expect(await w.deps.store.collection(C.requests).count({})).toBe(0);
