@@ -15,19 +15,20 @@ export function filingGuardKey(filingId: string): string {
   return `filing-guard:${filingId}`;
 }
 
-/**
- * The unit's list is not filed, and stays so until this transaction commits: the guard write makes a concurrent
- * `file` of the same list conflict with it (issue 8 §4), whichever commits first.
- */
 export async function unlocked(
   deps: ServerDeps,
   periodId: string,
   unit: OrgDoc,
-  now: Date,
 ): Promise<Result<null, CodedError<'FILING.LOCKED'>>> {
-  const id = filingIdFor(periodId, unit);
-  const filing = await deps.store.collection<FilingDoc>(C.filings).get(id);
-  if (filing && isLocked(filing.state)) return err(appError('FILING.LOCKED', 'the filed list is locked'));
-  await touch(deps, filingGuardKey(id), now);
-  return ok(null);
+  const filing = await deps.store.collection<FilingDoc>(C.filings).get(filingIdFor(periodId, unit));
+  return filing && isLocked(filing.state) ? err(appError('FILING.LOCKED', 'the filed list is locked')) : ok(null);
+}
+
+/**
+ * Writes the list's guard, as `file` does: a change to the approved count and a filing of the same list then
+ * cannot both commit (issue 8 §4), whichever comes first. Taken last, by moves that passed every other check, so
+ * refused attempts (a full quota) never contend for it.
+ */
+export async function guardFiling(deps: ServerDeps, periodId: string, unit: OrgDoc, now: Date): Promise<void> {
+  await touch(deps, filingGuardKey(filingIdFor(periodId, unit)), now);
 }

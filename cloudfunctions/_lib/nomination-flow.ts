@@ -14,7 +14,7 @@ import {
 import type { TransitionTable } from '../../miniprogram/core/workflow';
 import { err, ok, type Result } from '../../miniprogram/core/result';
 import { C, type HistoryEntry, type NominationDoc, type OrgDoc, type PeriodDoc } from './collections';
-import { unlocked } from './filing';
+import { guardFiling, unlocked } from './filing';
 import { releasePlace, takePlace } from './quota';
 import type { ActionContext } from './router';
 import { enforceEligibility } from './rules';
@@ -31,6 +31,7 @@ interface RequirementCode {
   unlockedFiling: 'FILING.LOCKED';
   takePlace: 'QUOTA.EXCEEDED';
   releasePlace: never;
+  guardFiling: never;
 }
 
 /** What moving a nomination by `E` may answer: not allowed / changed meanwhile, or a requirement's refusal. */
@@ -92,7 +93,11 @@ export async function moveNomination<E extends NominationEvent>(
           await period(),
           now,
         ),
-      unlockedFiling: () => unlocked(deps, m.doc.periodId, m.unit, now),
+      unlockedFiling: () => unlocked(deps, m.doc.periodId, m.unit),
+      guardFiling: async () => {
+        await guardFiling(deps, m.doc.periodId, m.unit, now);
+        return ok(null);
+      },
       takePlace: async () => takePlace(deps, await period(), m.unit, now),
       releasePlace: async () => {
         await releasePlace(deps, m.doc.periodId, m.doc.unitId, now);

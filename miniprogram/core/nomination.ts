@@ -18,14 +18,21 @@ export type ReviewDecision = 'approve' | 'reject' | 'return';
 export type NominationEvent = 'submit' | 'resubmit' | ReviewDecision | 'withdraw' | 'uphold';
 
 /**
- * What a move needs first, checked by the server in the order listed:
- * `independent` the person deciding is not the nominee (conflict of interest); `reason` a comment; `confirmation` the reviewer's confirmation of on-staff
- * status and the criteria (R4.2); `eligible` today's eligibility (R2.5);
- * `unlockedFiling` the unit's list not yet filed (R4.4); `takePlace` /
- * `releasePlace` a quota place taken or given back (R3.2).
+ * What a move needs first, checked by the server in the order listed: `independent` the person deciding is not
+ * the nominee (conflict of interest); `reason` a comment; `confirmation` the reviewer's confirmation of on-staff
+ * status and the criteria (R4.2); `eligible` today's eligibility (R2.5); `unlockedFiling` the unit's list not yet
+ * filed (R4.4); `takePlace` / `releasePlace` a quota place taken or given back (R3.2); `guardFiling` the list's
+ * guard written, so a filing of the same list and this change of its approved count cannot both commit.
  */
 export type NominationRequirement =
-  'independent' | 'reason' | 'confirmation' | 'eligible' | 'unlockedFiling' | 'takePlace' | 'releasePlace';
+  | 'independent'
+  | 'reason'
+  | 'confirmation'
+  | 'eligible'
+  | 'unlockedFiling'
+  | 'takePlace'
+  | 'releasePlace'
+  | 'guardFiling';
 
 export const NOMINATION_FLOW = [
   // A key whose record left the running (withdrawn, rejected) can carry a fresh nomination.
@@ -36,19 +43,24 @@ export const NOMINATION_FLOW = [
     from: ['submitted'],
     event: 'approve',
     to: 'approved',
-    requires: ['independent', 'unlockedFiling', 'confirmation', 'eligible', 'takePlace'],
+    requires: ['independent', 'unlockedFiling', 'confirmation', 'eligible', 'takePlace', 'guardFiling'],
   },
   { from: ['submitted'], event: 'reject', to: 'rejected', requires: ['independent', 'unlockedFiling', 'reason'] },
   { from: ['submitted'], event: 'return', to: 'returned', requires: ['independent', 'unlockedFiling', 'reason'] },
   // R9.2 the youth may withdraw at any point; an approved youth's place goes back, unless the list is filed.
   { from: ['submitted', 'returned'], event: 'withdraw', to: 'withdrawn' },
-  { from: ['approved'], event: 'withdraw', to: 'withdrawn', requires: ['unlockedFiling', 'releasePlace'] },
+  {
+    from: ['approved'],
+    event: 'withdraw',
+    to: 'withdrawn',
+    requires: ['unlockedFiling', 'releasePlace', 'guardFiling'],
+  },
   // R8 an upheld objection un-selects the youth and frees the place.
   {
     from: ['approved'],
     event: 'uphold',
     to: 'rejected',
-    requires: ['independent', 'unlockedFiling', 'reason', 'releasePlace'],
+    requires: ['independent', 'unlockedFiling', 'reason', 'releasePlace', 'guardFiling'],
   },
 ] as const satisfies TransitionTable<NominationStatus, NominationEvent, NominationRequirement>;
 

@@ -11,7 +11,12 @@ import { allows, statesAllowing, transitionFor } from '../../miniprogram/core/wo
 
 describe('nomination transition table (R4.2, R8, R9.2)', () => {
   it.each<[NominationStatus, NominationEvent, NominationStatus | null, string[]]>([
-    ['submitted', 'approve', 'approved', ['independent', 'unlockedFiling', 'confirmation', 'eligible', 'takePlace']],
+    [
+      'submitted',
+      'approve',
+      'approved',
+      ['independent', 'unlockedFiling', 'confirmation', 'eligible', 'takePlace', 'guardFiling'],
+    ],
     ['submitted', 'reject', 'rejected', ['independent', 'unlockedFiling', 'reason']],
     ['submitted', 'return', 'returned', ['independent', 'unlockedFiling', 'reason']],
     ['returned', 'approve', null, []],
@@ -24,10 +29,10 @@ describe('nomination transition table (R4.2, R8, R9.2)', () => {
     ['draft', 'submit', null, []],
     ['submitted', 'withdraw', 'withdrawn', []],
     ['returned', 'withdraw', 'withdrawn', []],
-    ['approved', 'withdraw', 'withdrawn', ['unlockedFiling', 'releasePlace']],
+    ['approved', 'withdraw', 'withdrawn', ['unlockedFiling', 'releasePlace', 'guardFiling']],
     ['rejected', 'withdraw', null, []],
     ['withdrawn', 'withdraw', null, []],
-    ['approved', 'uphold', 'rejected', ['independent', 'unlockedFiling', 'reason', 'releasePlace']],
+    ['approved', 'uphold', 'rejected', ['independent', 'unlockedFiling', 'reason', 'releasePlace', 'guardFiling']],
     ['submitted', 'uphold', null, []],
   ])('%s --%s--> %s requires %j', (from, event, to, requires) => {
     const row = transitionFor(NOMINATION_FLOW, from, event);
