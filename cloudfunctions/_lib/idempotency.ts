@@ -30,7 +30,7 @@ const MAX_WAIT_MS = 8_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Written by the action's transaction as its last write; false when another attempt took the marker over. */
-export type MarkDone = (tx: Store, response: Envelope<unknown>) => Promise<boolean>;
+export type MarkDone = (tx: Store, response: Envelope<unknown>, subjects: string[]) => Promise<boolean>;
 
 /** The owner of the marker lost it to a newer attempt: roll back and replay the winner's outcome. */
 export class Superseded extends Error {
@@ -108,12 +108,13 @@ export async function once(
       return { ok: false, error, requestId: request.requestId };
     }
     const { owner } = claimed;
-    const markDone: MarkDone = async (tx, response) =>
+    // The outcome names its subjects, so the erasure of a record also removes the outcomes that describe it.
+    const markDone: MarkDone = async (tx, response, subjects) =>
       (await tx
         .collection<RequestDoc>(C.requests)
         .updateOne(
           { _id: key, state: 'pending', owner },
-          { $set: { state: 'done', responseEnc: deps.crypto.encrypt(JSON.stringify(response)) } },
+          { $set: { state: 'done', responseEnc: deps.crypto.encrypt(JSON.stringify(response)), subjects } },
         )) === 1;
     let outcome: Envelope<unknown> | undefined;
     try {

@@ -49,6 +49,24 @@ export interface ActionContext {
   audit(entry: AuditEntry): void;
   /** Queued in `outbox` once the action succeeds. */
   notify(message: Notification): void;
+  /**
+   * Only in a `steps` action (a timer's batch job): runs `fn` as one transaction of its own, whose audit
+   * entries and messages commit with it. A fault ends the run after the steps that committed; the next run
+   * finds only what is left.
+   */
+  step<R>(fn: (ctx: ActionContext) => Promise<R>): Promise<R>;
+}
+
+/**
+ * Refusals that commit what the handler wrote (and its audit entries): for the rare refusal that is itself a
+ * fact to record — a duplicate nomination flags the record holding the number as contested (issue 8 §6). The
+ * handler must have written nothing else by then. Every other refusal rolls back.
+ */
+const KEPT = new WeakSet<AppError>();
+
+export function refusalThatRecords<E extends AppError>(error: E): { ok: false; error: E } {
+  KEPT.add(error);
+  return { ok: false, error };
 }
 
 /** Handlers may fail with their declared codes, or with the router-level codes. */
@@ -156,6 +174,7 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
     const call: Call = { fn: contract.name, name, input, actor, requestId, now: deps.clock() };
     const handler = handlers[name] as PublicHandler<ActionSpec>;
     if (!spec.write) return runRead(handler, call, deps);
+    if (spec.steps) return runSteps(handler, call, deps);
     // A retried or double-tapped write with the same client request id runs once.
     if (actor && request.fromClient && spec.replay !== false) {
       const key = `${contract.name}.${name}:${actor.openid}:${requestId}`;
@@ -210,7 +229,17 @@ class Rejected extends Error {
   }
 }
 
-function contextOf(call: Call, deps: ServerDeps, audits: AuditEntry[], outbox: Notification[]): ActionContext {
+const noSteps = (): never => {
+  throw new Error('ctx.step is only for actions declared with steps: true');
+};
+
+function contextOf(
+  call: Call,
+  deps: ServerDeps,
+  audits: AuditEntry[],
+  outbox: Notification[],
+  step: ActionContext['step'] = noSteps,
+): ActionContext {
   return {
     deps,
     actor: call.actor,
@@ -218,7 +247,35 @@ function contextOf(call: Call, deps: ServerDeps, audits: AuditEntry[], outbox: N
     requestId: call.requestId,
     audit: (e) => audits.push(e),
     notify: (n) => outbox.push(n),
+    step,
   };
+}
+
+/** The audit targets of a call: what its messages and its stored outcome are about (the erasure finds them). */
+function subjectsOf(audits: AuditEntry[]): string[] {
+  return [...new Set(audits.flatMap((a) => (a.target ? [a.target] : [])))];
+}
+
+/**
+ * A batch job (`steps: true`): the handler reads through the store and writes only inside `ctx.step`, each step
+ * one transaction with its own audit entries, so a long run commits as it goes and a crash loses one step.
+ */
+async function runSteps(handler: PublicHandler<ActionSpec>, call: Call, deps: ServerDeps): Promise<Envelope<unknown>> {
+  const step: ActionContext['step'] = (fn) =>
+    transact(deps.store, async (tx: Store) => {
+      const audits: AuditEntry[] = [];
+      const outbox: Notification[] = [];
+      const txDeps: ServerDeps = { ...deps, store: tx };
+      const value = await fn(contextOf(call, txDeps, audits, outbox));
+      if (audits.length > 0 || outbox.length > 0) {
+        await flush(txDeps, { ...call, action: call.name, audits, outbox });
+      }
+      return value;
+    });
+  const result = await handler(call.input as never, contextOf(call, deps, [], [], step));
+  return result.ok
+    ? { ok: true, data: result.value, requestId: call.requestId }
+    : { ok: false, error: result.error, requestId: call.requestId };
 }
 
 async function runRead(handler: PublicHandler<ActionSpec>, call: Call, deps: ServerDeps): Promise<Envelope<unknown>> {
@@ -241,10 +298,12 @@ async function runWrite(
       const outbox: Notification[] = [];
       const txDeps: ServerDeps = { ...deps, store: tx };
       const result = await handler(call.input as never, contextOf(call, txDeps, audits, outbox));
-      if (!result.ok) throw new Rejected(result.error);
+      if (!result.ok && !KEPT.has(result.error)) throw new Rejected(result.error);
       await flush(txDeps, { ...call, action: call.name, audits, outbox });
-      const envelope: Envelope<unknown> = { ok: true, data: result.value, requestId: call.requestId };
-      if (markDone && !(await markDone(tx, envelope))) throw new Superseded();
+      const envelope: Envelope<unknown> = result.ok
+        ? { ok: true, data: result.value, requestId: call.requestId }
+        : { ok: false, error: result.error, requestId: call.requestId };
+      if (markDone && !(await markDone(tx, envelope, subjectsOf(audits)))) throw new Superseded();
       return envelope;
     });
   } catch (e) {
@@ -279,7 +338,8 @@ async function flush(
     });
   }
   const outbox = deps.store.collection<OutboxDoc>(C.outbox);
+  const subjects = subjectsOf(r.audits);
   for (const n of r.outbox) {
-    await outbox.insert({ _id: deps.randomId(16), ...n, createdAt: r.now, status: 'pending' });
+    await outbox.insert({ _id: deps.randomId(16), ...n, createdAt: r.now, status: 'pending', subjects });
   }
 }

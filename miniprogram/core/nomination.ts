@@ -1,7 +1,15 @@
 /** Nomination workflow (R4.1, R4.2): statuses and the transitions between them. */
 import { allows, statesAllowing, transitionFor, type TransitionTable } from './workflow';
 
-export const NOMINATION_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
+export const NOMINATION_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'voided',
+] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 export const STATUS_LABELS: Record<NominationStatus, string> = {
@@ -11,11 +19,12 @@ export const STATUS_LABELS: Record<NominationStatus, string> = {
   approved: '已通过',
   rejected: '未通过',
   withdrawn: '已撤回',
+  voided: '已作废',
 };
 
 export type ReviewDecision = 'approve' | 'reject' | 'return';
 
-export type NominationEvent = 'submit' | 'resubmit' | ReviewDecision | 'withdraw' | 'uphold';
+export type NominationEvent = 'submit' | 'resubmit' | ReviewDecision | 'withdraw' | 'uphold' | 'void';
 
 /**
  * What a move needs first, checked by the server in the order listed: `independent` the person deciding is not
@@ -35,8 +44,8 @@ export type NominationRequirement =
   | 'guardFiling';
 
 export const NOMINATION_FLOW = [
-  // A key whose record left the running (withdrawn, rejected) can carry a fresh nomination.
-  { from: ['withdrawn', 'rejected'], event: 'submit', to: 'submitted' },
+  // A person whose record left the running (withdrawn, rejected, voided) can be nominated afresh.
+  { from: ['withdrawn', 'rejected', 'voided'], event: 'submit', to: 'submitted' },
   { from: ['returned'], event: 'resubmit', to: 'submitted' },
   // R4.2 only a submitted nomination is reviewed.
   {
@@ -62,6 +71,15 @@ export const NOMINATION_FLOW = [
     to: 'rejected',
     requires: ['independent', 'unlockedFiling', 'reason', 'releasePlace', 'guardFiling'],
   },
+  // Issue 8 §6 the district (or the city) voids a record entered with someone else's ID number, with a reason;
+  // the person's place is free again and the record is erased after the retention.
+  { from: ['submitted', 'returned'], event: 'void', to: 'voided', requires: ['independent', 'reason'] },
+  {
+    from: ['approved'],
+    event: 'void',
+    to: 'voided',
+    requires: ['independent', 'reason', 'unlockedFiling', 'releasePlace', 'guardFiling'],
+  },
 ] as const satisfies TransitionTable<NominationStatus, NominationEvent, NominationRequirement>;
 
 /** The requirements any row of `E` names (so each action's possible refusals are known to the compiler). */
@@ -76,6 +94,14 @@ export type NominationRequirementsOf<E extends NominationEvent> =
 export function reviewTarget(current: NominationStatus, decision: ReviewDecision): NominationStatus | null {
   return transitionFor(NOMINATION_FLOW, current, decision)?.to ?? null;
 }
+
+/** Statuses a district may void a record from (issue 8 §6). */
+export function canVoid(status: NominationStatus): boolean {
+  return allows(NOMINATION_FLOW, status, 'void');
+}
+
+/** Statuses whose records the erasure timer deletes once `eraseAfter` has passed (R9.2). */
+export const ERASABLE_STATUSES = ['withdrawn', 'voided'] as const satisfies readonly NominationStatus[];
 
 /** Statuses the youth may withdraw from (R9.2). */
 export const WITHDRAWABLE: readonly NominationStatus[] = statesAllowing(NOMINATION_FLOW, 'withdraw');

@@ -1,10 +1,14 @@
 /** The one place where error codes become Chinese text for users. */
 import { chinaDate, chineseDate } from '../core/china-time';
 import type { ErrorCode } from '../core/errors';
+import { STATUS_LABELS, type NominationStatus } from '../core/nomination';
 
 type Details = Record<string, unknown> | undefined;
 
 const str = (d: Details, key: string): string => (d && typeof d[key] === 'string' ? (d[key] as string) : '');
+
+const statusText = (s: string): string =>
+  Object.prototype.hasOwnProperty.call(STATUS_LABELS, s) ? STATUS_LABELS[s as NominationStatus] : '处理中';
 
 function instantText(iso: string): string {
   if (!iso) return '';
@@ -41,8 +45,15 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'ELIGIBILITY.ATTESTATION_MISSING': '请逐项确认符合寻访选树标准（政治素质、道德品行、业绩贡献）',
   'PROFILE.DEGREE_MISMATCH': '学位与学历不匹配，请重新选择',
   'CONSENT.REQUIRED': '请先阅读并同意《个人信息处理规则》后再填写身份证号和手机号',
+  'CONSENT.NOT_GIVEN': '您目前没有有效的个人信息处理授权，无需撤回',
+  'CONSENT.WITHDRAWN': '本人已撤回个人信息处理授权，不能再查看完整号码',
   'CLAIM.INVALID': '认领码或身份证号不正确，请核对单位提供的认领码',
-  'NOMINATION.DUPLICATE': '本期已存在该人员的推荐，不能重复提交',
+  // Issue 8 §6: a cadre is told where the other record is (unit and status, never who entered it).
+  'NOMINATION.DUPLICATE': (d) =>
+    str(d, 'heldByUnit')
+      ? `该身份证号本期已在“${str(d, 'heldByUnit')}”有推荐记录（${statusText(str(d, 'heldStatus'))}），不能重复推荐。` +
+        '如该记录冒用了他人身份证号，请联系区县团委核实后作废'
+      : '本期已存在该人员的推荐，不能重复提交',
   'NOMINATION.NOT_FOUND': '未找到该推荐记录',
   'NOMINATION.OWN_RECORD': '这是您本人的推荐，需回避：请由上级团组织审核',
   'NOMINATION.INVALID_STATE': '该推荐的状态已变化，请刷新后重试',

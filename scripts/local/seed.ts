@@ -10,7 +10,7 @@ import {
   type OrgDoc,
   type PeriodDoc,
 } from '../../cloudfunctions/_lib/collections';
-import { keyOf, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
+import { personKey, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
 import type { NominationForm } from '../../miniprogram/core/contracts/nomination-form';
 import { checkEligibility } from '../../miniprogram/core/eligibility';
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
@@ -199,7 +199,7 @@ async function insertDemoNomination(
   });
   const entry = { at: now, action: 'submit' as const, actor: p.openid, actorName: p.name, comment: null };
   const saved = await saveRecord(deps, {
-    key: keyOf(deps, period._id, form.idNumber),
+    key: personKey(deps, period._id, form.idNumber),
     periodId: period._id,
     fields,
     entry,

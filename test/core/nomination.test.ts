@@ -8,6 +8,7 @@ describe('R9.2 what a youth may withdraw', () => {
     approved: true,
     rejected: false,
     withdrawn: false,
+    voided: false,
   };
   it.each(NOMINATION_STATUSES.map((s) => [s, withdrawable[s]] as const))('%s → %s', (status, allowed) => {
     expect(canWithdraw(status)).toBe(allowed);

@@ -55,6 +55,7 @@ export function faultyStore(inner: Store, faults: Faults): Store {
   return {
     collection: <T extends Doc>(name: string) => faultyCollection(inner.collection<T>(name), faults),
     withTransaction: (fn) => inner.withTransaction((tx) => fn(faultyStore(tx, faults))),
+    compact: () => inner.compact(),
     close: () => inner.close(),
   };
 }

@@ -19,7 +19,7 @@ import { C, type AccountDoc, type OrgDoc, type PeriodDoc } from '../../cloudfunc
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { moveNomination } from '../../cloudfunctions/_lib/nomination-flow';
 import type { ActionContext } from '../../cloudfunctions/_lib/router';
-import { keyOf, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
+import { personKey, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
 import type { NominationForm } from '../../miniprogram/core/contracts/nomination-form';
 import { checkEligibility } from '../../miniprogram/core/eligibility';
 import { idCheckChar } from '../../miniprogram/core/id-number';
@@ -91,6 +91,8 @@ export interface YouthSpec extends IdentitySpec {
   openid?: string;
   /** Record the current personal-information consent (through `account.recordConsent`). */
   consent?: boolean;
+  /** The account's display name (the name the youth chose when binding); defaults to `name`. */
+  displayName?: string;
 }
 
 export type FixtureStatus = 'submitted' | 'approved' | 'returned' | 'rejected';
@@ -230,7 +232,7 @@ export async function fixture(
   const youth = async (at: OrgDoc | null, spec: YouthSpec = {}): Promise<Youth> => {
     const who = person(spec);
     const openid = spec.openid ?? `youth-${seq}`;
-    if (at) await account([{ role: 'youth', orgId: at._id }], { openid, name: who.name });
+    if (at) await account([{ role: 'youth', orgId: at._id }], { openid, name: spec.displayName ?? who.name });
     if (spec.consent) await h.consent(openid);
     return { ...who, openid, unitId: at?._id ?? null };
   };
@@ -253,7 +255,7 @@ export async function fixture(
       createdBy: author,
       now: time,
     });
-    const key = keyOf(deps, period._id, form.idNumber);
+    const key = personKey(deps, period._id, form.idNumber);
     const saved = await saveRecord(deps, {
       key,
       periodId: period._id,
@@ -266,7 +268,7 @@ export async function fixture(
     if (status !== 'submitted') {
       const event = REVIEW_EVENT[status];
       const comment = event === 'approve' ? null : (spec.comment ?? '测试');
-      const ctx: ActionContext = { deps, actor: null, now: time, requestId: 'fixture', audit: noop, notify: noop };
+      const ctx: ActionContext = { deps, actor: null, now: time, requestId: 'fixture', audit: noop, notify: noop, step: (fn) => fn(ctx) };
       const moved = await moveNomination(ctx, {
         doc: saved.value,
         unit: at,
@@ -277,7 +279,7 @@ export async function fixture(
       });
       if (!moved.ok) throw new Error(`fixture: cannot make ${form.name} ${status}: ${moved.error.code}`);
     }
-    return { ...who, id: key, unitId: at._id, form: (over) => who.form({ ...spec.form, ...over }) };
+    return { ...who, id: saved.value._id, unitId: at._id, form: (over) => who.form({ ...spec.form, ...over }) };
   };
 
   return {

@@ -1,7 +1,7 @@
 /** Many nominations at once for admin tests and benchmarks, written through the same record builder as the actions. */
 import { C, type NominationDoc, type OrgDoc, type PeriodDoc } from '../../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
-import { keyOf, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
+import { personKey, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
 import { checkEligibility } from '../../miniprogram/core/eligibility';
 import type { NominationStatus } from '../../miniprogram/core/nomination';
 import { demoForm, demoIdNumber } from '../../scripts/local/seed';
@@ -38,7 +38,7 @@ export async function addNominations(
       createdBy: 'test',
       now,
     });
-    const key = keyOf(deps, period._id, idNumber);
+    const key = personKey(deps, period._id, idNumber);
     const saved = await saveRecord(deps, {
       key,
       periodId: period._id,
@@ -47,7 +47,7 @@ export async function addNominations(
       resubmitter: null,
     });
     if (!saved.ok) throw new Error(`duplicate generated nomination ${seq}`);
-    ids.push(key);
+    ids.push(saved.value._id);
   }
   return ids;
 }

@@ -62,6 +62,8 @@ export interface OutboxDoc {
   page: string;
   createdAt: Date;
   status: 'pending' | 'sent' | 'failed';
+  /** The audit targets of the call that queued it (`nominations/<id>`): the erasure of a record removes its messages. */
+  subjects?: string[];
 }
 
 /** The first outcome of a client request id, replayed on retries (idempotency). */
@@ -80,6 +82,8 @@ export interface RequestDoc {
    * revealed number, which must not rest in clear (R9.1).
    */
   responseEnc: string | null;
+  /** The audit targets of the call (`nominations/<id>`): the erasure of a record removes the outcomes naming it. */
+  subjects?: string[];
 }
 
 /** A counted limit (see _lib/limits.ts): `used` slots under a key such as `objection-day:<openid>:<date>`. */
@@ -111,9 +115,14 @@ export const PLATFORM = defineCollections([
     rule: 'closed',
   }),
   // A person's messages, and the sender draining pending ones oldest first.
-  collection<OutboxDoc>()({ name: 'outbox', indexes: ['toOpenid', ['status', 'createdAt']], rule: 'closed' }),
-  // The spent-marker timer reads the oldest first.
-  collection<RequestDoc>()({ name: 'requests', indexes: ['createdAt'], rule: 'closed' }),
+  // The erasure finds a record's messages by subject.
+  collection<OutboxDoc>()({
+    name: 'outbox',
+    indexes: ['toOpenid', ['status', 'createdAt'], 'subjects'],
+    rule: 'closed',
+  }),
+  // The spent-marker timer reads the oldest first; the erasure finds a record's outcomes by subject.
+  collection<RequestDoc>()({ name: 'requests', indexes: ['createdAt', 'subjects'], rule: 'closed' }),
   // Read and written by id only (a counter per key); `expiresAt` lets a timer purge the spent ones.
   collection<LimitDoc>()({ name: 'limits', indexes: ['expiresAt'], rule: 'closed' }),
 ]);

@@ -21,7 +21,10 @@ export interface HistoryEntry {
 }
 
 export interface NominationDoc {
-  /** `${periodId}:${idHash}` — the unique business key makes a second active nomination impossible (R4.6). */
+  /**
+   * Random (`_lib/ids.ts`): nothing that names the record — the audit trail, the public notice, links — is
+   * derived from personal data. One nomination per person and period is the `nominationKeys` document (R4.6).
+   */
   _id: string;
   periodId: string;
   channel: Channel;
@@ -33,6 +36,7 @@ export interface NominationDoc {
   /** Null for city-level units, which file directly with the city (R4.4). */
   districtId: string | null;
   name: string;
+  /** Keyed hash of the ID number: the person's uniqueness key is `${periodId}:${idHash}` (`nominationKeys`). */
   idHash: string;
   idNumberEnc: string;
   idNumberMasked: string;
@@ -61,11 +65,30 @@ export interface NominationDoc {
   createdBy: string;
   submittedAt: Date | null;
   withdrawnAt: Date | null;
-  /** R9.2 when the withdrawn record's personal data is erased. */
+  /** R9.2 when the withdrawn or voided record's personal data is erased. */
   eraseAfter: Date | null;
+  /**
+   * Issue 8 §6: another nomination of the same ID number was refused while this record held it (someone may
+   * have entered a stranger's number). The holding unit's reviewers and the district see the flag; never who.
+   */
+  contest?: { count: number; lastAt: Date; unitIds: string[] } | null;
+  /** PIPL art. 47: the youth withdrew the consent to processing the ID number and phone (README). */
+  consentWithdrawnAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
   history: HistoryEntry[];
+}
+
+/**
+ * R4.6 one nomination per person and period: the document under the person's key (`periodId:HMAC(ID number)`)
+ * names the record holding the place. Taken and moved by id inside the saving transaction, deleted by the
+ * erasure of the record it names.
+ */
+export interface NominationKeyDoc {
+  _id: string;
+  periodId: string;
+  nominationId: string;
+  updatedAt: Date;
 }
 
 /** A youth's form in progress, without ID number or phone (those stay on the phone until submit). */
@@ -154,12 +177,15 @@ export const SELECTION = defineCollections([
       ['periodId', 'name'],
       // A youth's own record, also without a period (changing unit).
       ['youthOpenid', 'periodId'],
-      // The erasure timer: withdrawn records past their retention, oldest first.
+      // The erasure timer: withdrawn and voided records past their retention, oldest first.
       ['status', 'eraseAfter'],
     ],
     rule: 'closed',
   }),
-  collection<DraftDoc>()({ name: 'drafts', indexes: [], rule: 'closed' }),
+  // Read by id only; the keys are deleted by the erasure of the record they name.
+  collection<NominationKeyDoc>()({ name: 'nominationKeys', indexes: [], rule: 'closed' }),
+  // The erasure timer reads drafts untouched past the retention.
+  collection<DraftDoc>()({ name: 'drafts', indexes: ['updatedAt'], rule: 'closed' }),
   // Dashboards read a district's counters; filing reads a list of units'.
   collection<QuotaDoc>()({
     name: 'quotas',

@@ -44,6 +44,13 @@ export interface Store {
    * (see `checkInTransaction`); every adapter refuses the rest.
    */
   withTransaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>;
+  /**
+   * Makes deletions physical where the adapter keeps history of its own: the embedded store rewrites its
+   * append-only logs from the live documents, so deleted and overwritten versions (erased personal data) and
+   * the lines of rolled-back transactions are gone from disk. CloudBase keeps no such history (a no-op).
+   * Not inside a transaction.
+   */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import { listUnits } from './actions/list-units';
 import { me } from './actions/me';
 import { recordConsent } from './actions/record-consent';
 import { redeemInvite } from './actions/redeem-invite';
+import { withdrawConsent } from './actions/withdraw-consent';
 
 export const router = defineRouter(accountContract, {
   me,
@@ -17,5 +18,6 @@ export const router = defineRouter(accountContract, {
   bindUnit,
   issueInvite,
   recordConsent,
+  withdrawConsent,
   redeemInvite,
 });

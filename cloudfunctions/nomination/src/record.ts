@@ -1,6 +1,6 @@
 /**
  * One nomination record whichever channel fills it (R4.1): the same fields,
- * the same unique key `periodId:idHash` (R4.6), the same review.
+ * the same uniqueness key per person and period (R4.6), the same review.
  */
 import type { NominationForm } from '../../../miniprogram/core/contracts/nomination-form';
 import type { Eligible } from '../../../miniprogram/core/eligibility';
@@ -11,10 +11,12 @@ import { transitionFor } from '../../../miniprogram/core/workflow';
 import { degreeFits } from '../../../miniprogram/core/profile';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
 import type { PeriodView } from '../../../miniprogram/core/contracts/account';
-import { C, type HistoryEntry, type NominationDoc, type OrgDoc } from '../../_lib/collections';
+import { C, type HistoryEntry, type NominationDoc, type NominationKeyDoc, type OrgDoc } from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
+import type { Actor } from '../../_lib/identity';
+import { getOrg } from '../../_lib/queries';
+import { refusalThatRecords, type ActionContext } from '../../_lib/router';
 import { enforceEligibility } from '../../_lib/rules';
-import { DuplicateKeyError } from '../../_lib/store/port';
 
 export type RecordFields = Omit<NominationDoc, '_id' | 'periodId' | 'createdAt' | 'history'>;
 
@@ -32,8 +34,19 @@ export function checkForm(
   return verdict;
 }
 
-export function keyOf(deps: ServerDeps, periodId: string, idNumber: string): string {
+/**
+ * The person's uniqueness key in a period (R4.6): `periodId:HMAC(ID number)`. It names the document in
+ * `nominationKeys` that points at the record holding the person's one place; the record itself has a random
+ * id, so nothing that names a record (audit, public notice, links) is derived from the ID number.
+ */
+export function personKey(deps: ServerDeps, periodId: string, idNumber: string): string {
   return `${periodId}:${deps.crypto.hash(normalizeIdNumber(idNumber))}`;
+}
+
+/** The record holding the person's place this period, through the uniqueness key (null when none does). */
+export async function holderOf(deps: ServerDeps, key: string): Promise<NominationDoc | null> {
+  const held = await deps.store.collection<NominationKeyDoc>(C.nominationKeys).get(key);
+  return held ? deps.store.collection<NominationDoc>(C.nominations).get(held.nominationId) : null;
 }
 
 export function recordFields(
@@ -88,12 +101,11 @@ export function recordFields(
 
 const duplicate = () => appError('NOMINATION.DUPLICATE', 'a nomination already exists this period');
 
-/**
- * Inserts the record, or reuses the key when the existing record is the
- * resubmitting youth's own returned one or is no longer active. Never says
- * whose record blocks the key or where (R4.6).
- */
+/** A refused save: the record holding the person's place, for the caller to describe or flag (never shown as is). */
+export type SaveRefusal = { ok: false; error: CodedError<'NOMINATION.DUPLICATE'>; holder: NominationDoc | null };
+
 type SaveParams = {
+  /** The person's uniqueness key (`personKey`). */
   key: string;
   periodId: string;
   fields: RecordFields;
@@ -101,61 +113,103 @@ type SaveParams = {
   resubmitter: string | null;
 };
 
+/**
+ * Saves the record under the person's uniqueness key (R4.6), all by id so it is transactional on CloudBase:
+ * a new record with a random id when the key is free or its holder left the running (withdrawn, rejected,
+ * voided, erased); the youth's own returned record when they resubmit it; otherwise a refusal naming the
+ * holder. A concurrent first save of the same person makes the key's insert fail and the transaction run again.
+ */
 export async function saveRecord(
   deps: ServerDeps,
   p: SaveParams,
-): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
-  const existing = await deps.store.collection<NominationDoc>(C.nominations).get(p.key);
-  return existing ? reuseRecord(deps, existing, p) : insertRecord(deps, p);
-}
-
-async function insertRecord(
-  deps: ServerDeps,
-  p: SaveParams,
-): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
+): Promise<{ ok: true; value: NominationDoc } | SaveRefusal> {
+  const keys = deps.store.collection<NominationKeyDoc>(C.nominationKeys);
+  const held = await keys.get(p.key);
+  const holder = held ? await deps.store.collection<NominationDoc>(C.nominations).get(held.nominationId) : null;
+  if (holder) {
+    const ownReturned = p.resubmitter !== null && holder.youthOpenid === p.resubmitter && holder.status === 'returned';
+    if (ownReturned) return resubmit(deps, holder, p);
+    // The table decides: a key whose record left the running can carry a fresh nomination.
+    if (!transitionFor(NOMINATION_FLOW, holder.status, 'submit')) return { ok: false, error: duplicate(), holder };
+  }
   const doc: NominationDoc = {
-    _id: p.key,
+    _id: deps.randomId(16),
     periodId: p.periodId,
     ...p.fields,
     createdAt: p.entry.at,
     history: [p.entry],
   };
-  try {
-    await deps.store.collection<NominationDoc>(C.nominations).insert(doc);
-    return ok(doc);
-  } catch (e) {
-    // A concurrent submit of the same person won the race.
-    if (e instanceof DuplicateKeyError) return err(duplicate());
-    throw e;
+  await deps.store.collection<NominationDoc>(C.nominations).insert(doc);
+  if (held) {
+    // Conditional on the holder read: a concurrent save that took the key first wins, this one is refused.
+    const moved = await keys.updateOne(
+      { _id: p.key, nominationId: held.nominationId },
+      { $set: { nominationId: doc._id, updatedAt: p.entry.at } },
+    );
+    if (moved === 0) return { ok: false, error: duplicate(), holder: null };
+  } else {
+    await keys.insert({ _id: p.key, periodId: p.periodId, nominationId: doc._id, updatedAt: p.entry.at });
   }
+  // The old record, its comments included, stays with the unit that handled it (and keeps its erasure date).
+  return ok(doc);
 }
 
-/** Where a record that left the running is kept when its person is nominated again. */
-export function archivedId(doc: Pick<NominationDoc, '_id' | 'createdAt'>): string {
-  return `${doc._id}:${doc.createdAt.getTime()}`;
-}
-
-async function reuseRecord(
+/** The youth resubmits their own returned record: it keeps its id, channel, author and history. */
+async function resubmit(
   deps: ServerDeps,
   existing: NominationDoc,
   p: SaveParams,
-): Promise<Result<NominationDoc, CodedError<'NOMINATION.DUPLICATE'>>> {
-  const ownReturned =
-    p.resubmitter !== null && existing.youthOpenid === p.resubmitter && existing.status === 'returned';
-  // The table decides: the youth resubmits their own returned record; a key that left the running is reused.
-  if (!transitionFor(NOMINATION_FLOW, existing.status, ownReturned ? 'resubmit' : 'submit')) return err(duplicate());
+): Promise<{ ok: true; value: NominationDoc } | SaveRefusal> {
   const nominations = deps.store.collection<NominationDoc>(C.nominations);
-  // A resubmission keeps the record's channel, author and history.
-  const update = ownReturned
-    ? {
-        $set: { ...p.fields, channel: existing.channel, createdBy: existing.createdBy },
-        $push: { history: { ...p.entry, action: 'resubmit' as const } },
-      }
-    : { $set: { ...p.fields, createdAt: p.entry.at, confirmation: null, history: [p.entry] } };
-  // A reused key starts afresh: the old record, its comments included, stays with the unit that handled it
-  // (and keeps its erasure date), under an id of its own; the new unit sees none of it.
-  if (!ownReturned) await nominations.insert({ ...existing, _id: archivedId(existing) });
-  const matched = await nominations.updateOne({ _id: p.key, status: existing.status }, update);
-  const saved = matched === 0 ? null : await nominations.get(p.key);
-  return saved ? ok(saved) : err(duplicate());
+  const matched = await nominations.updateOne(
+    { _id: existing._id, status: 'returned' },
+    {
+      $set: { ...p.fields, channel: existing.channel, createdBy: existing.createdBy },
+      $push: { history: { ...p.entry, action: 'resubmit' as const } },
+    },
+  );
+  const saved = matched === 0 ? null : await nominations.get(existing._id);
+  return saved ? ok(saved) : { ok: false, error: duplicate(), holder: existing };
+}
+
+/** At most this many contesting units are remembered on a record. */
+const MAX_CONTESTING_UNITS = 10;
+
+/**
+ * Issue 8 §6: a refused duplicate. When the number is held by another unit's record (and not the caller's
+ * own), that record is flagged as contested — atomically, in this call's transaction, which therefore
+ * commits although the call is refused (`refusalThatRecords`: nothing else has been written by then). A cadre
+ * is told where the other record is (unit and status, never who entered it); a youth learns nothing.
+ */
+export async function refuseDuplicate(
+  ctx: ActionContext & { actor: Actor },
+  refusal: SaveRefusal,
+  attempt: { unit: OrgDoc; channel: Channel },
+) {
+  const holder = refusal.holder;
+  const generic = appError('NOMINATION.DUPLICATE', 'a nomination already exists this period');
+  if (!holder) return err(generic);
+  const contested = holder.unitId !== attempt.unit._id && holder.youthOpenid !== ctx.actor.openid;
+  if (contested) await flagContest(ctx, holder, attempt);
+  const error =
+    attempt.channel === 'unit'
+      ? appError('NOMINATION.DUPLICATE', 'the ID number is held by another record this period', {
+          heldByUnit: (await getOrg(ctx.deps, holder.unitId))?.name ?? '',
+          heldStatus: holder.status,
+        })
+      : generic;
+  return contested ? refusalThatRecords(error) : err(error);
+}
+
+/** Marks the holding record as contested (how often, when last, by which units) and audits it. */
+async function flagContest(ctx: ActionContext, holder: NominationDoc, attempt: { unit: OrgDoc; channel: Channel }) {
+  const before = holder.contest ?? { count: 0, unitIds: [] };
+  const unitIds = [...new Set([...before.unitIds, attempt.unit._id])].slice(-MAX_CONTESTING_UNITS);
+  await ctx.deps.store
+    .collection<NominationDoc>(C.nominations)
+    .updateOne({ _id: holder._id }, { $set: { contest: { count: before.count + 1, lastAt: ctx.now, unitIds } } });
+  ctx.audit({
+    target: `nominations/${holder._id}`,
+    details: { contested: true, channel: attempt.channel, byUnitId: attempt.unit._id },
+  });
 }

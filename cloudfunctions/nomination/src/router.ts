@@ -9,6 +9,7 @@ import { reveal } from './actions/reveal-number';
 import { review } from './actions/review';
 import { saveDraft } from './actions/save-draft';
 import { submitSelf } from './actions/submit-self';
+import { voidNomination } from './actions/void-nomination';
 import { withdraw } from './actions/withdraw';
 
 export const router = defineRouter(nominationContract, {
@@ -22,4 +23,5 @@ export const router = defineRouter(nominationContract, {
   reveal,
   listForReview,
   review,
+  voidNomination,
 });

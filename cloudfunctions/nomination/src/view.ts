@@ -29,6 +29,10 @@ export function toView(doc: NominationDoc, unitName: string, now: Date): Nominat
     unitId: doc.unitId,
     unitName,
     claimed: doc.youthOpenid !== null,
+    contest: doc.contest
+      ? { count: doc.contest.count, lastAt: doc.contest.lastAt.toISOString(), unitIds: [...doc.contest.unitIds] }
+      : null,
+    consentWithdrawn: Boolean(doc.consentWithdrawnAt),
     confirmation: doc.confirmation ? { byName: doc.confirmation.byName, at: doc.confirmation.at.toISOString() } : null,
     submittedAt: doc.submittedAt ? doc.submittedAt.toISOString() : null,
     history: doc.history.map((h) => ({

@@ -10,6 +10,7 @@ const THEMES: Record<NominationStatus, Theme> = {
   approved: 'success',
   rejected: 'danger',
   withdrawn: 'default',
+  voided: 'default',
 };
 
 Component({

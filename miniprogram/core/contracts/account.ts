@@ -68,6 +68,16 @@ export const accountContract = defineContract('account', {
     write: true,
     errors: ['CONSENT.REQUIRED'],
   }),
+  /**
+   * PIPL art. 47: withdraw the consent to processing the ID number and phone. Nominations still in the running
+   * are withdrawn and queued for erasure; one on a filed list keeps only its sealed ID number for that list.
+   */
+  withdrawConsent: action<{ account: MeOutput; withdrawn: number; keptOnFiledList: number }>()({
+    input: empty,
+    access: 'identified',
+    write: true,
+    errors: ['CONSENT.NOT_GIVEN'],
+  }),
   redeemInvite: action<MeOutput>()({
     input: RedeemInviteInput,
     access: 'identified',

@@ -3,11 +3,16 @@ import { action, defineContract } from './define';
 
 /** Timed jobs: run by CloudBase timer triggers only (access 'system'). */
 export const cronContract = defineContract('cron', {
-  /** R9.2 erase the personal data of nominations withdrawn longer than the period's retention. */
-  purgeWithdrawn: action<{ erased: number }>()({
+  /**
+   * R9.2 erase every withdrawn or voided nomination past its erasure date (and every trace of its person), and
+   * drafts untouched past the retention; one transaction and audit entry per record. `more`: the run stopped
+   * at its time budget and the next run goes on.
+   */
+  purgeWithdrawn: action<{ erased: number; drafts: number; more: boolean }>()({
     input: z.strictObject({}),
     access: 'system',
     write: true,
+    steps: true,
     errors: [],
   }),
   /** Idempotency markers older than a day and limit counters past their expiry (they hold nothing personal, but pile up). */

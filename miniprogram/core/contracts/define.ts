@@ -23,6 +23,11 @@ export interface ActionSpec<I extends z.ZodMiniType = z.ZodMiniType, O = unknown
    * same request id runs, and is audited, again.
    */
   replay?: boolean;
+  /**
+   * A batch job of a timer: its writes go through `ctx.step`, one transaction each with its own audit entries,
+   * so a long run commits as it goes and a crash mid-way leaves the rest for the next run.
+   */
+  steps?: boolean;
   errors: readonly E[];
   /** Phantom: carries the output type. */
   readonly output?: O;
@@ -42,6 +47,7 @@ export function action<O>() {
     access: X;
     write: boolean;
     replay?: boolean;
+    steps?: boolean;
     errors: readonly E[];
   }): ActionSpec<I, O, E> & { access: X } => spec;
 }

@@ -34,6 +34,9 @@ export type ReviewInput = z.infer<typeof ReviewInput>;
 /** R9.1 the audited view of one full number needs a reason. */
 export const RevealInput = z.strictObject({ nominationId, field: z.enum(['idNumber', 'phone']), reason: text(100, 2) });
 
+/** Issue 8 §6 the district voids a record, with the reason kept in its history and the audit trail. */
+export const VoidInput = z.strictObject({ nominationId, reason: text(200, 2) });
+
 /** R3.2 a quota raised (or lowered) by the district or city, with the reason. */
 export const SetQuotaInput = z.strictObject({
   unitId: id,

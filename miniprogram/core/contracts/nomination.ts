@@ -5,7 +5,7 @@ import { id, keyword, optionalText, page, pageSize, type Paged } from './common'
 import { NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
-import { ClaimInput, nominationId, RevealInput, ReviewInput } from './forms';
+import { ClaimInput, nominationId, RevealInput, ReviewInput, VoidInput } from './forms';
 
 /** A nomination as any list or detail shows it: personal data masked (R9.1). */
 export interface NominationView {
@@ -38,6 +38,13 @@ export interface NominationView {
   unitName: string;
   /** Unit channel: whether the youth has claimed the record in the app. */
   claimed: boolean;
+  /**
+   * Issue 8 §6: another nomination of this ID number was refused while this record held it — the number may be
+   * someone else's. How often, when last, and from which units (never who).
+   */
+  contest: { count: number; lastAt: string; unitIds: string[] } | null;
+  /** PIPL art. 47: the youth withdrew the consent to processing the ID number and phone. */
+  consentWithdrawn: boolean;
   /** Who confirmed on-staff status and the criteria when approving (R4.2). */
   confirmation: { byName: string; at: string } | null;
   submittedAt: string | null;
@@ -146,7 +153,24 @@ export const nominationContract = defineContract('nomination', {
     write: true,
     // R9.1 a revealed number is never kept for replay: each reveal is checked and audited afresh.
     replay: false,
-    errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
+    errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'CONSENT.WITHDRAWN'],
+  }),
+  /**
+   * Issue 8 §6: the district (or the city) voids a record, e.g. one entered with someone else's ID number, with
+   * a recorded reason. The person's place is free again; the record is erased after the retention.
+   */
+  voidNomination: action<{ nomination: NominationView }>()({
+    input: VoidInput,
+    access: ['districtAdmin', 'cityAdmin'],
+    write: true,
+    errors: [
+      'NOMINATION.OWN_RECORD',
+      'NOMINATION.NOT_FOUND',
+      'NOMINATION.INVALID_STATE',
+      'AUTH.OUT_OF_SCOPE',
+      'INPUT.INVALID',
+      'FILING.LOCKED',
+    ],
   }),
   listForReview: action<Paged<NominationView>>()({
     input: z.strictObject({

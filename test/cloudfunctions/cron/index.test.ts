@@ -35,7 +35,7 @@ describe('the cron entry recognises timers from the platform context', () => {
 
   it('the platform timer runs the job', async () => {
     const res = await main(timerEvent, { environ: 'TRIGGER_SRC=timer' });
-    expect(res).toEqual(expect.objectContaining({ ok: true, data: { erased: 0 } }));
+    expect(res).toEqual(expect.objectContaining({ ok: true, data: { erased: 0, drafts: 0, more: false } }));
     expect(audited()).toHaveLength(1);
     expect(fake.violations).toEqual([]);
   });

@@ -287,6 +287,26 @@ export class Journal {
     );
   }
 
+  /**
+   * Rewrites every collection log from the live documents and empties the commit records, so deleted and
+   * overwritten versions are gone from disk (the erasure needs that). The caller holds the engine exclusively:
+   * no transaction is open, so the replicas are exactly what replay would rebuild.
+   */
+  compact(replicas: Iterable<{ name: string; rows: Iterable<Row> }>): void {
+    for (const { name, rows } of replicas) {
+      const file = path.join(this.dir, name + LOG_EXT);
+      // The open handle points at the file rename replaces: close it, the next append opens the new one.
+      this.logs.get(name)?.close();
+      this.logs.delete(name);
+      if (fs.existsSync(file)) rewriteLog(file, rows);
+    }
+    // Every remaining line is untagged, so no commit record is needed any more.
+    this.txLog?.close();
+    this.txLog = undefined;
+    const txFile = path.join(this.dir, TX_LOG);
+    if (fs.existsSync(txFile)) rewriteLog(txFile, []);
+  }
+
   commit(tx: string): void {
     this.txLog ??= new AppendLog(path.join(this.dir, TX_LOG));
     this.txLog.append(`${encode({ commit: tx })}\n`);

@@ -82,6 +82,14 @@ class Engine {
     return this.transactions.run((tx) => fn(new EmbeddedStore(this, tx)));
   }
 
+  /** Rewrites the logs from the live documents, alone: transactions and writes queue behind it. */
+  compact(): Promise<void> {
+    this.assertOpen();
+    return this.transactions.exclusive(() => {
+      this.journal?.compact([...this.states.values()].map((s) => ({ name: s.name, rows: s.all() })));
+    });
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -243,6 +251,11 @@ class EmbeddedStore implements Store {
   withTransaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
     if (this.tx) return Promise.reject(new Error('nested withTransaction is not supported'));
     return this.engine.transaction(fn);
+  }
+
+  compact(): Promise<void> {
+    if (this.tx) return Promise.reject(new Error('compact cannot run inside a transaction'));
+    return this.engine.compact();
   }
 
   async close(): Promise<void> {

@@ -7,11 +7,13 @@ import { consentOf } from '../../../_lib/consent';
 import { loadActor } from '../../../_lib/identity';
 import type { Handler } from '../../../_lib/router';
 import { describeActor } from '../actor-view';
+import { stopPersonalProcessing } from '../consent-withdrawal';
 
 /**
  * PIPL art. 29: a separate consent, recorded with its text version and time,
- * asked when the youth starts the form (never at launch). Refusing or
- * withdrawing it is recorded too and leaves the rest of the app usable.
+ * asked when the youth starts the form (never at launch). Refusing it is
+ * recorded too and leaves the rest of the app usable; refusing after having
+ * granted it withdraws it, as `withdrawConsent` does.
  */
 export const recordConsent: Handler<typeof accountContract.actions.recordConsent> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
@@ -39,5 +41,7 @@ export const recordConsent: Handler<typeof accountContract.actions.recordConsent
     target: `consents/${actor.openid}:personal_info`,
     details: { version: input.version, granted: input.granted },
   });
+  // A "no" after a "yes" is a withdrawal (PIPL art. 47): processing stops as with `withdrawConsent`.
+  if (existing?.granted && !input.granted) await stopPersonalProcessing(ctx, actor.openid, actor.displayName ?? '');
   return ok(await describeActor(deps, await loadActor(deps, actor.openid)));
 };

@@ -6,7 +6,7 @@ import { hasCurrentConsent } from '../../../_lib/consent';
 import type { ServerDeps } from '../../../_lib/deps';
 import type { Handler } from '../../../_lib/router';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
-import { keyOf } from '../record';
+import { holderOf, personKey } from '../record';
 import { toView } from '../view';
 
 const invalid = () => err(appError('CLAIM.INVALID', 'claim code or ID number does not match'));
@@ -22,8 +22,13 @@ async function claimable(
   periodId: string,
   input: { claimCode: string; idNumber: string },
 ): Promise<NominationDoc | null> {
-  const doc = await deps.store.collection<NominationDoc>(C.nominations).get(keyOf(deps, periodId, input.idNumber));
-  const open = doc !== null && doc.channel === 'unit' && doc.youthOpenid === null && doc.status !== 'withdrawn';
+  const doc = await holderOf(deps, personKey(deps, periodId, input.idNumber));
+  const open =
+    doc !== null &&
+    doc.channel === 'unit' &&
+    doc.youthOpenid === null &&
+    doc.status !== 'withdrawn' &&
+    doc.status !== 'voided';
   return open && doc.claimCodeHash === deps.crypto.hash(`claim:${input.claimCode}`) ? doc : null;
 }
 

@@ -6,7 +6,7 @@ import { getOrg } from '../../../_lib/queries';
 import { oneTimeCode } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
-import { checkForm, keyOf, recordFields, saveRecord } from '../record';
+import { checkForm, personKey, recordFields, refuseDuplicate, saveRecord } from '../record';
 import { toView } from '../view';
 
 /**
@@ -38,7 +38,7 @@ export const nominateByUnit: Handler<typeof nominationContract.actions.nominateB
     }),
     claimCodeHash: deps.crypto.hash(`claim:${claimCode}`),
   };
-  const key = keyOf(deps, period.value._id, input.form.idNumber);
+  const key = personKey(deps, period.value._id, input.form.idNumber);
   const saved = await saveRecord(deps, {
     key,
     periodId: period.value._id,
@@ -46,8 +46,11 @@ export const nominateByUnit: Handler<typeof nominationContract.actions.nominateB
     entry: { at: now, action: 'submit', actor: actor.openid, actorName: actor.displayName ?? '', comment: null },
     resubmitter: null,
   });
-  if (!saved.ok) return saved;
+  if (!saved.ok) return refuseDuplicate(ctx, saved, { unit, channel: 'unit' });
   // The unit attests that it obtained the youth's consent to process the ID number and phone.
-  ctx.audit({ target: `nominations/${key}`, details: { channel: 'unit', unitId: unit._id, consentObtained: true } });
+  ctx.audit({
+    target: `nominations/${saved.value._id}`,
+    details: { channel: 'unit', unitId: unit._id, consentObtained: true },
+  });
   return ok({ nomination: toView(saved.value, unit.name, now), claimCode });
 };

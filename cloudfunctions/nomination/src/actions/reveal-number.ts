@@ -12,6 +12,8 @@ export const reveal: Handler<typeof nominationContract.actions.reveal> = async (
   // A nominee sees their own record masked, never through the reviewers' audited view (issue 8 §5).
   if (doc.youthOpenid === ctx.actor.openid)
     return err(appError('NOMINATION.OWN_RECORD', 'the nominee cannot reveal their own record'));
+  // PIPL art. 47: after the consent is withdrawn, no full number is shown any more.
+  if (doc.consentWithdrawnAt) return err(appError('CONSENT.WITHDRAWN', 'the nominee withdrew the consent'));
   const value = ctx.deps.crypto.decrypt(input.field === 'idNumber' ? doc.idNumberEnc : doc.phoneEnc);
   ctx.audit({ target: `nominations/${doc._id}`, details: { revealed: input.field, reason: input.reason } });
   return ok({ value });

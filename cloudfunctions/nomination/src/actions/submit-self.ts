@@ -8,14 +8,14 @@ import { hasCurrentConsent } from '../../../_lib/consent';
 import type { Actor } from '../../../_lib/identity';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
-import { checkForm, keyOf, recordFields, saveRecord } from '../record';
+import { checkForm, personKey, recordFields, refuseDuplicate, saveRecord } from '../record';
 import { boundUnit, notifyUnitAdmins } from '../unit';
 import { toView } from '../view';
 
 /**
  * Self-nomination (个人自荐, R4.1). The server re-checks eligibility on every
  * submit (R2.5) in China time, requires the separate consent (PIPL art. 29),
- * and the `periodId:idHash` key allows one active nomination per person per
+ * and the person's uniqueness key allows one active nomination per person per
  * period whatever the channel (R4.6).
  */
 /** Everything that must hold before a self-nomination is written: unit, open period, consent, the form's rules. */
@@ -39,14 +39,15 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
   if (!admitted.ok) return admitted;
   const { unit, eligible } = admitted.value;
   const period = { value: admitted.value.period };
-  const key = keyOf(deps, period.value._id, input.idNumber);
+  const key = personKey(deps, period.value._id, input.idNumber);
+  const idHash = key.slice(period.value._id.length + 1);
   const nominations = deps.store.collection<NominationDoc>(C.nominations);
   // The youth already holds a place in this period under another ID number.
   const other = await nominations.findOne({
     periodId: period.value._id,
     youthOpenid: actor.openid,
     status: { $in: [...ACTIVE_STATUSES] },
-    _id: { $ne: key },
+    idHash: { $ne: idHash },
   });
   if (other) return err(appError('NOMINATION.DUPLICATE', 'a nomination already exists this period'));
 
@@ -67,9 +68,9 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
     entry: { at: now, action: 'submit', actor: actor.openid, actorName, comment: null },
     resubmitter: actor.openid,
   });
-  if (!saved.ok) return saved;
+  if (!saved.ok) return refuseDuplicate(ctx, saved, { unit, channel: 'self' });
   await deps.store.collection<DraftDoc>(C.drafts).deleteOne({ _id: `${period.value._id}:${actor.openid}` });
-  ctx.audit({ target: `nominations/${key}`, details: { channel: 'self', unitId: unit._id } });
+  ctx.audit({ target: `nominations/${saved.value._id}`, details: { channel: 'self', unitId: unit._id } });
   await notifyUnitAdmins(ctx, unit, '新的好青年推荐待审核', `${input.name}提交了个人自荐，请及时审核。`);
   return ok({ nomination: toView(saved.value, unit.name, now) });
 };

@@ -1,23 +1,218 @@
-import { fixture } from '../../../support/fixtures';
-import { codeOf, dataOf, TIMER } from '../../../support/harness';
+/**
+ * cron.purgeWithdrawn: erasure after withdrawal, voiding or a withdrawn consent (R9.2, PIPL art. 47; issue 8 §9).
+ * After erasure no trace of the person remains in any collection of the registry (sealed fields opened too) or
+ * in any file of the embedded store's directory; the audit keeps who did what under ids not derived from them.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { C, REGISTRY, type NominationDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { ServerDeps } from '../../../../cloudfunctions/_lib/deps';
+import { createConsoleLogger } from '../../../../cloudfunctions/_lib/logger';
+import type { Doc } from '../../../../cloudfunctions/_lib/store/port';
+import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number';
+import { createLocalDeps } from '../../../../scripts/local/deps';
+import { faultyStore, type Faults } from '../../../support/faulty-store';
+import { approval, fixture, type Fixture } from '../../../support/fixtures';
+import { codeOf, dataOf, NOW, TIMER } from '../../../support/harness';
 
-describe('cron.purgeWithdrawn: erasure after withdrawal (R9.2)', () => {
-  it('the timer erases the record after the retention; the audit keeps no personal data', async () => {
+const DAY = 86_400_000;
+
+/** Every file under `dir`, as text. */
+function filesUnder(dir: string): Array<{ file: string; text: string }> {
+  return readdirSync(dir).flatMap((name) => {
+    const file = join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [{ file, text: readFileSync(file, 'utf8') }];
+  });
+}
+
+/** Every document of every registered collection, with each sealed `…Enc` value opened beside it. */
+async function everyDocument(deps: ServerDeps): Promise<string> {
+  const out: string[] = [];
+  for (const { name } of REGISTRY) {
+    for (const doc of await deps.store.collection<Doc>(name).find({})) {
+      const opened = Object.entries(doc)
+        .filter(([k, v]) => k.endsWith('Enc') && typeof v === 'string' && v !== '')
+        .map(([, v]) => deps.crypto.decrypt(v as string));
+      out.push(`${name} ${JSON.stringify(doc)} ${opened.join(' ')}`);
+    }
+  }
+  return out.join('\n');
+}
+
+describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
+  let dir: string;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('after nominate → review → objection → withdraw → purge, nothing of the person is left anywhere', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hqn-erasure-'));
+    let now = NOW;
+    const deps = createLocalDeps({ dataDir: join(dir, 'data'), clock: () => now, log: createConsoleLogger(() => {}) });
+    const f = await fixture({ deps });
+    const { h } = f;
+    const unit = await f.unit({ category: 'party_gov', youthCount: 400 });
+    const other = await f.unit({ category: 'party_gov', youthCount: 400 });
+    const admin = await f.admin('unitAdmin', unit);
+    const otherAdmin = await f.admin('unitAdmin', other);
+    // The account is the user's own (what they chose to be called in the app), not the nomination's data.
+    const youth = await f.youth(unit, { name: '欧阳青禾', displayName: '小禾', phone: '13712345678', consent: true });
+    let seq = 0;
+    const rid = () => `erasure-req-${String((seq += 1)).padStart(4, '0')}`;
+
+    // Nominate (a draft first), review, a contested duplicate from another unit, an objection, withdraw.
+    dataOf(await h.call('nomination', 'saveDraft', { fields: { name: youth.name, post: '技术员' } }, youth, rid()));
+    const { id } = dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth, rid())).nomination;
+    const input = { unitId: other._id, form: youth.form(), consentObtained: true } as const;
+    expect(codeOf(await h.call('nomination', 'nominateByUnit', input, otherAdmin, rid()))).toBe('NOMINATION.DUPLICATE');
+    dataOf(await h.call('nomination', 'review', approval(id), admin, rid()));
+    const content = `据了解欧阳青禾并非本单位在编人员，电话13712345678，请核实。`;
+    const { objectionId } = dataOf(
+      await h.call('notice', 'object', { nominationId: id, content, contact: '13600001111' }, 'citizen', rid()),
+    );
+    const note = '经核实，欧阳青禾为本单位在编人员，异议不成立。';
+    dataOf(await h.call('admin', 'resolveObjection', { objectionId, disposition: 'dismissed', note }, admin, rid()));
+    dataOf(await h.call('nomination', 'withdraw', { nominationId: id, reason: '个人原因' }, youth, rid()));
+
+    const record = await deps.store.collection<NominationDoc>(C.nominations).get(id);
+    if (!record) throw new Error('no record');
+    const traces = [
+      youth.name,
+      youth.idNumber,
+      youth.phone,
+      maskIdNumber(youth.idNumber),
+      maskPhone(youth.phone),
+      record.idHash,
+      '13600001111',
+    ];
+    // The record's id and the audit targets are random: nothing derived from the person.
+    expect(id).not.toContain(record.idHash);
+    expect(await everyDocument(deps)).toContain(youth.name); // the scan sees the data before the purge
+
+    now = new Date(NOW.getTime() + 31 * DAY);
+    expect(dataOf(await h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({ erased: 1, drafts: 0, more: false });
+
+    const everything = await everyDocument(deps);
+    for (const t of traces) expect({ trace: t, found: everything.includes(t) }).toEqual({ trace: t, found: false });
+    await deps.store.close();
+    for (const { file, text } of filesUnder(dir)) {
+      for (const t of traces)
+        expect({ file, trace: t, found: text.includes(t) }).toEqual({ file, trace: t, found: false });
+    }
+    // The audit still says who did what, under the record's random id, ending with the erasure.
+    const reopened = createLocalDeps({ dataDir: join(dir, 'data'), clock: () => now });
+    const trail = await reopened.store.collection('audit').find({ target: `nominations/${id}` });
+    expect(trail.map((a) => a.action).sort()).toEqual(
+      [
+        'nomination.submitSelf',
+        'nomination.nominateByUnit',
+        'nomination.review',
+        'nomination.withdraw',
+        'cron.purgeWithdrawn',
+      ].sort(),
+    );
+    await reopened.store.close();
+  });
+
+  it('the person may be nominated again after erasure, and the erasure leaves a newer record of theirs alone', async () => {
     const f = await fixture();
     const { h } = f;
-    const youth = await f.youth(await f.unit(), { name: '张晓青', phone: '13800001111', consent: true });
+    const youth = await f.youth(await f.unit(), { consent: true });
     const { id } = dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth)).nomination;
     dataOf(await h.call('nomination', 'withdraw', { nominationId: id }, youth));
-    h.setNow(new Date(h.deps.clock().getTime() + 29 * 86_400_000));
-    expect(dataOf(await h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({ erased: 0 });
-    h.setNow(new Date(h.deps.clock().getTime() + 2 * 86_400_000));
-    expect(dataOf(await h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({ erased: 1 });
+    const again = dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth)).nomination;
+    expect(again.id).not.toBe(id);
+    h.setNow(new Date(NOW.getTime() + 29 * DAY));
+    expect(dataOf(await h.call('cron', 'purgeWithdrawn', {}, TIMER)).erased).toBe(0);
+    h.setNow(new Date(NOW.getTime() + 31 * DAY));
+    expect(dataOf(await h.call('cron', 'purgeWithdrawn', {}, TIMER)).erased).toBe(1);
     expect(await h.deps.store.collection('nominations').get(id)).toBeNull();
-    const audit = JSON.stringify(await h.deps.store.collection('audit').find({}));
-    expect(audit).not.toMatch(/张晓青|13800001111|138\*\*\*\*1111/);
-    expect(audit).not.toContain(youth.idNumber);
-    // The person may be nominated again after erasure.
-    expect(codeOf(await h.call('nomination', 'submitSelf', youth.form(), youth))).toBe('OK');
+    // The newer record still holds the person's place.
+    expect(codeOf(await h.call('nomination', 'submitSelf', youth.form(), youth))).toBe('NOMINATION.DUPLICATE');
+    expect(await h.deps.store.collection('nominations').get(again.id)).not.toBeNull();
+  });
+
+  async function withdrawnRecords(f: Fixture, count: number): Promise<string[]> {
+    const unit = await f.unit({ youthCount: 4000 });
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const youth = await f.youth(unit, { consent: true });
+      const { id } = dataOf(await f.h.call('nomination', 'submitSelf', youth.form(), youth)).nomination;
+      dataOf(await f.h.call('nomination', 'withdraw', { nominationId: id }, youth));
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  it('erases every eligible record in one run, not 100 a day, with one audit entry per record', async () => {
+    const f = await fixture();
+    const ids = await withdrawnRecords(f, 230);
+    f.h.setNow(new Date(NOW.getTime() + 31 * DAY));
+    const started = Date.now();
+    expect(dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({
+      erased: 230,
+      drafts: 0,
+      more: false,
+    });
+    const ms = Date.now() - started;
+    expect(await f.h.deps.store.collection('nominations').count({})).toBe(0);
+    expect(await f.h.deps.store.collection('nominationKeys').count({})).toBe(0);
+    const audits = await f.h.deps.store
+      .collection('audit')
+      .find({ action: 'cron.purgeWithdrawn', target: { $ne: null } });
+    expect(audits.map((a) => a.target).sort()).toEqual(ids.map((id) => `nominations/${id}`).sort());
+    expect(ms).toBeLessThan(20_000);
+  });
+
+  it('is resumable: a crash mid-way keeps what was erased, and the next run erases only the rest', async () => {
+    const f = await fixture();
+    const ids = await withdrawnRecords(f, 6);
+    const faults: Faults = { writes: 0, failAt: new Set() };
+    const deps: ServerDeps = { ...f.h.deps, store: faultyStore(f.h.deps.store, faults) };
+    const later = new Date(NOW.getTime() + 31 * DAY);
+    f.h.setNow(later);
+    const { ROUTERS } = await import('../../../../scripts/local/functions');
+    const run = () => ROUTERS.cron.handle({ action: 'purgeWithdrawn', data: {} }, { openid: null, system: true }, deps);
+
+    // A clean run counts the writes of one record's erasure; crash in the middle of the fourth record.
+    const perRecord = await (async () => {
+      const probe = await fixture();
+      await withdrawnRecords(probe, 1);
+      probe.h.setNow(later);
+      const pf: Faults = { writes: 0, failAt: new Set() };
+      const pd: ServerDeps = { ...probe.h.deps, store: faultyStore(probe.h.deps.store, pf) };
+      await ROUTERS.cron.handle({ action: 'purgeWithdrawn', data: {} }, { openid: null, system: true }, pd);
+      return pf.writes - 1; // less the run's own audit entry
+    })();
+    faults.failAt = new Set([3 * perRecord + 2]);
+    const crashed = await run();
+    expect(crashed).toEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'SYS.INTERNAL' }) }),
+    );
+    const left = await f.h.deps.store.collection('nominations').find({});
+    expect(left).toHaveLength(3);
+    faults.failAt = new Set();
+    expect(await run()).toEqual(expect.objectContaining({ ok: true, data: { erased: 3, drafts: 0, more: false } }));
+    const audits = await f.h.deps.store
+      .collection('audit')
+      .find({ action: 'cron.purgeWithdrawn', target: { $ne: null } });
+    // Exactly one erasure entry per record: nothing was done twice, nothing was missed.
+    expect(audits.map((a) => a.target).sort()).toEqual(ids.map((id) => `nominations/${id}`).sort());
+  });
+
+  it('purges drafts untouched longer than the retention, and keeps recent ones', async () => {
+    const f = await fixture();
+    const unit = await f.unit();
+    const old = await f.youth(unit);
+    const recent = await f.youth(unit);
+    dataOf(await f.h.call('nomination', 'saveDraft', { fields: { name: old.name } }, old));
+    f.h.setNow(new Date(NOW.getTime() + 20 * DAY));
+    dataOf(await f.h.call('nomination', 'saveDraft', { fields: { name: recent.name } }, recent));
+    f.h.setNow(new Date(NOW.getTime() + 31 * DAY));
+    expect(dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({ erased: 0, drafts: 1, more: false });
+    const left = await f.h.deps.store.collection('drafts').find({});
+    expect(left.map((d) => d.openid)).toEqual([recent.openid]);
   });
 
   it('the timer action cannot be called from a phone', async () => {

@@ -1,0 +1,75 @@
+/**
+ * PIPL art. 47 / R9.2: what withdrawing the consent to processing the ID number and phone does (README,
+ * "Personal data"). Shared by `withdrawConsent` and by `recordConsent` answering "no" after a "yes".
+ *
+ * - Each of the youth's nominations still in the running (submitted, returned, approved before its list is
+ *   filed) is withdrawn through the nomination table (an approved place goes back) and queued for erasure at
+ *   once (`eraseAfter` = now: the next run of the erasure timer deletes it and every trace of it).
+ * - An approved nomination on a filed list stays on that list, which is the League's record of the selection:
+ *   its phone is deleted at once, its ID number stays sealed for the filed list only (no reveal; the official
+ *   export of that list), and it is erased with the list.
+ * - The server draft is deleted; the phone forgets the numbers it kept (the page clears them).
+ */
+import { C, type DraftDoc, type NominationDoc } from '../../_lib/collections';
+import { moveNomination } from '../../_lib/nomination-flow';
+import { notifyRole } from '../../_lib/notify';
+import { getOrg } from '../../_lib/queries';
+import type { ActionContext } from '../../_lib/router';
+
+const IN_THE_RUNNING = ['submitted', 'returned', 'approved'] as const;
+
+export interface Withdrawal {
+  withdrawn: number;
+  keptOnFiledList: number;
+}
+
+export async function stopPersonalProcessing(
+  ctx: ActionContext,
+  openid: string,
+  actorName: string,
+): Promise<Withdrawal> {
+  const { deps, now } = ctx;
+  const nominations = deps.store.collection<NominationDoc>(C.nominations);
+  const running = await nominations.find({ youthOpenid: openid, status: { $in: [...IN_THE_RUNNING] } });
+  const out: Withdrawal = { withdrawn: 0, keptOnFiledList: 0 };
+  for (const doc of running) {
+    const unit = await getOrg(deps, doc.unitId);
+    if (!unit) continue;
+    const moved = await moveNomination(ctx, {
+      doc,
+      unit,
+      event: 'withdraw',
+      entry: { at: now, action: 'withdraw', actor: openid, actorName, comment: '本人撤回个人信息处理授权' },
+      set: { withdrawnAt: now, eraseAfter: now, consentWithdrawnAt: now },
+      details: { consentWithdrawn: true, eraseAfter: now.toISOString() },
+    });
+    if (moved.ok) {
+      out.withdrawn += 1;
+      await notifyRole(
+        ctx,
+        { role: 'unitAdmin', orgId: unit._id },
+        {
+          title: '好青年推荐已撤回',
+          body: '一名青年撤回了个人信息处理授权，其推荐已撤回并将删除。',
+          page: 'package-admin/pages/review/pending/index',
+        },
+      );
+    } else if (moved.error.code === 'FILING.LOCKED') {
+      // On a filed list: the phone goes now, the ID number stays sealed for the filed list only.
+      await nominations.updateOne(
+        { _id: doc._id, status: 'approved' },
+        { $set: { consentWithdrawnAt: now, phoneEnc: deps.crypto.encrypt(''), phoneMasked: '', updatedAt: now } },
+      );
+      ctx.audit({ target: `nominations/${doc._id}`, details: { consentWithdrawn: true, keptOnFiledList: true } });
+      out.keptOnFiledList += 1;
+    } else {
+      throw new Error(`consent withdrawal could not withdraw a nomination: ${moved.error.code}`);
+    }
+  }
+  const drafts = deps.store.collection<DraftDoc>(C.drafts);
+  for (const d of await drafts.find({ openid }, { projection: { _id: 1 } })) {
+    await drafts.deleteOne({ _id: d._id });
+    ctx.audit({ target: `drafts/${d._id}`, details: { consentWithdrawn: true } });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * R9.2 / PIPL art. 47: the erasure of one nomination record and of every trace of its person's data — the
+ * record, the person's uniqueness key, the objections about them (and their limit counters), the messages
+ * and the stored request outcomes that name the record or those objections. One transaction, all by id, so a
+ * crash leaves the record whole for the next run and a rerun finds nothing left to do. The audit keeps who
+ * did what with the record's random id, and the erasure itself.
+ */
+import { ERASABLE_STATUSES } from '../../../miniprogram/core/nomination';
+import {
+  C,
+  type NominationDoc,
+  type NominationKeyDoc,
+  type ObjectionDoc,
+  type OutboxDoc,
+  type RequestDoc,
+} from '../../_lib/collections';
+import { openObjectionKey } from '../../_lib/objections';
+import type { ActionContext } from '../../_lib/router';
+
+const isErasable = (s: NominationDoc['status']): boolean => (ERASABLE_STATUSES as readonly string[]).includes(s);
+
+/** Erases the record `id` if it is still due; false when it is gone or no longer due (nothing written). */
+export async function eraseNomination(ctx: ActionContext, id: string): Promise<boolean> {
+  const { store } = ctx.deps;
+  const nominations = store.collection<NominationDoc>(C.nominations);
+  const doc = await nominations.get(id);
+  if (!doc || !isErasable(doc.status) || !doc.eraseAfter || doc.eraseAfter > ctx.now) return false;
+  // Conditional on the status read: a record moved meanwhile is left alone.
+  if ((await nominations.deleteOne({ _id: id, status: doc.status })) === 0) return false;
+
+  const keys = store.collection<NominationKeyDoc>(C.nominationKeys);
+  const key = `${doc.periodId}:${doc.idHash}`;
+  const held = await keys.get(key);
+  // The key goes only while it still names this record: a newer nomination of the person keeps it.
+  if (held?.nominationId === id) await keys.deleteOne({ _id: key });
+
+  const objections = await store.collection<ObjectionDoc>(C.objections).find({ nominationId: id });
+  const limits = store.collection(C.limits);
+  for (const o of objections) {
+    await store.collection<ObjectionDoc>(C.objections).deleteOne({ _id: o._id });
+    await limits.deleteOne({ _id: openObjectionKey(id, o.filedBy) });
+  }
+
+  // What names the record, the objections about it, or the youth's draft for it (whose saved outcomes hold the form).
+  const subjects = [
+    `nominations/${id}`,
+    ...objections.map((o) => `objections/${o._id}`),
+    ...(doc.youthOpenid ? [`drafts/${doc.periodId}:${doc.youthOpenid}`] : []),
+  ];
+  const { messages, outcomes } = await forgetSubjects(ctx, subjects);
+  ctx.audit({
+    target: `nominations/${id}`,
+    details: { erased: true, unitId: doc.unitId, objections: objections.length, messages, outcomes },
+  });
+  return true;
+}
+
+/** Deletes the queued or sent messages and the stored request outcomes that name any of `subjects`. */
+export async function forgetSubjects(
+  ctx: ActionContext,
+  subjects: string[],
+): Promise<{ messages: number; outcomes: number }> {
+  const outbox = ctx.deps.store.collection<OutboxDoc>(C.outbox);
+  const requests = ctx.deps.store.collection<RequestDoc>(C.requests);
+  let messages = 0;
+  let outcomes = 0;
+  for (const subject of subjects) {
+    for (const m of await outbox.find({ subjects: subject }, { projection: { _id: 1 } })) {
+      messages += await outbox.deleteOne({ _id: m._id });
+    }
+    for (const r of await requests.find({ subjects: subject }, { projection: { _id: 1 } })) {
+      outcomes += await requests.deleteOne({ _id: r._id });
+    }
+  }
+  return { messages, outcomes };
+}
