@@ -1,3 +1,4 @@
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../miniprogram/core/profile';
 import { fixture, type Fixture, type Youth } from '../../../support/fixtures';
 import { codeOf, dataOf } from '../../../support/harness';
 
@@ -37,5 +38,18 @@ describe('account.recordConsent (PIPL art. 29)', () => {
       youth,
     );
     expect(codeOf(res)).toBe('CONSENT.REQUIRED');
+  });
+});
+
+describe('account.recordConsent: "no" after "yes" is a withdrawal (PIPL art. 47)', () => {
+  it('withdraws the nomination in the running, as withdrawConsent does', async () => {
+    const f = await fixture();
+    const youth = await f.youth(await f.unit(), { consent: true });
+    const { id } = dataOf(await f.h.call('nomination', 'submitSelf', youth.form(), youth)).nomination;
+    const input = { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: false } as const;
+    dataOf(await f.h.call('account', 'recordConsent', input, youth));
+    expect(await f.h.deps.store.collection('nominations').get(id)).toEqual(
+      expect.objectContaining({ status: 'withdrawn', consentWithdrawnAt: expect.any(Date) }),
+    );
   });
 });

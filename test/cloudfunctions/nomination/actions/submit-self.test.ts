@@ -171,8 +171,9 @@ describe('nomination.submitSelf: one nomination per person (R4.6)', () => {
   let h: Harness;
   let unit: OrgDoc;
   let youth: Youth;
+  let admin: Person;
   beforeEach(async () => {
-    ({ f, h, unit, youth } = await setup());
+    ({ f, h, unit, youth, admin } = await setup());
   });
 
   it('one active nomination per person per period, without revealing the other record', async () => {
@@ -188,7 +189,38 @@ describe('nomination.submitSelf: one nomination per person (R4.6)', () => {
     if (!other.ok) {
       expect(other.error.code).toBe('NOMINATION.DUPLICATE');
       expect(JSON.stringify(other.error)).not.toMatch(new RegExp(`${youth.name}|${unit._id}|越城`));
+      // A youth learns nothing about other people: no details at all (issue 8 §6).
+      expect(other.error.details).toBeUndefined();
     }
+  });
+
+  it('a youth trying a number another unit holds flags that record as contested, and learns nothing (issue 8 §6)', async () => {
+    const unitEntered = dataOf(
+      await h.call(
+        'nomination',
+        'nominateByUnit',
+        { unitId: unit._id, form: f.person({ name: '被冒用者' }).form(), consentObtained: true },
+        await f.admin('unitAdmin', unit),
+      ),
+    ).nomination;
+    const held = (await h.deps.store.collection('nominations').get(unitEntered.id)) as { idNumberEnc: string };
+    const number = h.deps.crypto.decrypt(held.idNumberEnc);
+    const elsewhere = await f.youth(await f.unit({ district: 'keqiao' }), { consent: true });
+    const res = await h.call('nomination', 'submitSelf', elsewhere.form({ idNumber: number }), elsewhere);
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'NOMINATION.DUPLICATE', message: 'a nomination already exists this period' },
+      requestId: expect.any(String),
+    });
+    const flagged = dataOf(await h.call('nomination', 'get', { nominationId: unitEntered.id }, admin)).nomination;
+    expect(flagged.contest).toEqual(expect.objectContaining({ count: 1, unitIds: [elsewhere.unitId] }));
+    // The youth's own second try is not a contest.
+    dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth));
+    expect(codeOf(await h.call('nomination', 'submitSelf', youth.form(), youth))).toBe('NOMINATION.DUPLICATE');
+    const own = (await h.deps.store.collection('nominations').findOne({ youthOpenid: youth.openid })) as {
+      contest?: unknown;
+    };
+    expect(own.contest ?? null).toBeNull();
   });
 
   it('concurrent double submit creates exactly one nomination', async () => {
