@@ -136,7 +136,9 @@ describe('dev server (local mode only)', () => {
     expect((await cron()).status).toBe(403);
     expect((await cron('dev-youth-zhang')).status).toBe(403);
     const res = await cron('dev-city-admin');
-    expect(await res.json()).toEqual(expect.objectContaining({ ok: true, data: { erased: 0, drafts: 0, more: false } }));
+    expect(await res.json()).toEqual(
+      expect.objectContaining({ ok: true, data: { erased: 0, drafts: 0, more: false } }),
+    );
     const viaPhone = await post('cron', { action: 'purgeWithdrawn' }, 'dev-city-admin');
     expect(await viaPhone.json()).toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) }),

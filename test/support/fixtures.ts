@@ -268,7 +268,15 @@ export async function fixture(
     if (status !== 'submitted') {
       const event = REVIEW_EVENT[status];
       const comment = event === 'approve' ? null : (spec.comment ?? '测试');
-      const ctx: ActionContext = { deps, actor: null, now: time, requestId: 'fixture', audit: noop, notify: noop, step: (fn) => fn(ctx) };
+      const ctx: ActionContext = {
+        deps,
+        actor: null,
+        now: time,
+        requestId: 'fixture',
+        audit: noop,
+        notify: noop,
+        step: (fn) => fn(ctx),
+      };
       const moved = await moveNomination(ctx, {
         doc: saved.value,
         unit: at,

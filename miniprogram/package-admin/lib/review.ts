@@ -1,8 +1,9 @@
 /** Review decisions as pages show them (R4.2): shared by the queue and the detail page. */
-import { ReviewInput } from '../../core/contracts/forms';
+import { ReviewInput, VoidInput } from '../../core/contracts/forms';
 import type { NominationView } from '../../core/contracts/nomination';
 import type { ReviewDecision } from '../../core/nomination';
 import { call } from '../../services/cloud';
+import { chinaDateTime } from '../../lib/format';
 import { confirmModal } from '../../lib/ui';
 import type { ReasonRequest } from '../components/reason-dialog/request';
 
@@ -48,3 +49,31 @@ export function reasonRequest(
 /** Someone else decided first, or the record is gone: the view must be reloaded. */
 export const isStale = (code: string): boolean =>
   code === 'NOMINATION.INVALID_STATE' || code === 'NOMINATION.NOT_FOUND';
+
+/**
+ * Issue 8 §6: the record's ID number is contested — another nomination of it was refused while this record held
+ * it. Shown to every reviewer of the record; never says who tried.
+ */
+export function contestText(n: Pick<NominationView, 'contest'>): string {
+  if (!n.contest) return '';
+  const when = chinaDateTime(n.contest.lastAt);
+  return (
+    `该身份证号存在争议：本期另有${n.contest.count}次推荐因号码重复被拒（最近一次：${when}），` +
+    '可能有人使用了他人的身份证号。请核实本人身份；如系冒用，由区县团委作废本记录。'
+  );
+}
+
+/** The district (or city) voids a record with a reason; the dialog says what follows. */
+export function voidRequest(n: Pick<NominationView, 'id' | 'name'>): ReasonRequest<{ nomination: NominationView }> {
+  return {
+    title: `作废推荐记录（${n.name}）`,
+    label: '作废原因',
+    required: true,
+    schema: VoidInput.shape.reason,
+    placeholder: '如：经核实该身份证号被他人冒用',
+    note:
+      '作废后该记录退出所有名单和统计（已通过的名额退回），该身份证号可由其所在单位重新推荐；' +
+      '记录在保留期满后删除。作废原因将记入审计并通知该单位，请勿填写身份证号、手机号。此操作不可撤销。',
+    send: (reason) => call('nomination', 'voidNomination', { nominationId: n.id, reason }),
+  };
+}

@@ -2,17 +2,26 @@
  * The youth's own nomination in the current period at every step: a draft
  * not yet submitted, 待审核, 退回修改 (with the unit's comment), 已通过, 未通过
  * (with the reason); the masked record, the deeds, the history (R4.2), and
- * withdrawal (R9.2) after a confirmation that explains what it does.
+ * withdrawal (R9.2) after a confirmation that explains what it does, and the
+ * withdrawal of the consent to processing the ID number and phone (PIPL art. 47).
  */
 import type { DraftView, NominationView } from '../../../core/contracts/nomination';
 import { canWithdraw } from '../../../core/nomination';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../../core/profile';
 import { call } from '../../../services/cloud';
+import { forgetPersonal } from '../../../services/personal-draft';
+import { adoptSession, loadSession } from '../../../services/session';
 import { chinaDateTime } from '../../../lib/format';
 import { confirmModal, go, toast } from '../../../lib/ui';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
   '您的身份证号、手机号等个人信息将在本期保留期满后删除。截止前如仍符合条件，可重新提交。确认撤回吗？';
+
+const WITHDRAW_CONSENT_TEXT =
+  '撤回后，我们将停止处理您的身份证号和手机号：进行中的推荐（待审核、退回修改、未备案的已通过）将立即撤回，' +
+  '名额退回，记录在下一次定时清理时删除；草稿一并删除。已备案名单上的推荐仍保留在名单中，' +
+  '但手机号立即删除、身份证号不再供查看。撤回后如需再次推荐，须重新同意。确认撤回授权吗？';
 
 interface Banner {
   tone: 'info' | 'warning' | 'success' | 'danger';
@@ -54,6 +63,8 @@ Component({
     error: '',
     ...viewOf(null, null),
     withdrawing: false,
+    /** The consent to processing the ID number and phone is on record (PIPL art. 29), so it can be withdrawn. */
+    consentGranted: false,
   },
   lifetimes: {
     attached() {
@@ -68,9 +79,11 @@ Component({
   methods: {
     async load() {
       this.setData({ loading: true, error: '' });
-      const res = await call('nomination', 'getMine', {});
+      const [res, me] = await Promise.all([call('nomination', 'getMine', {}), loadSession()]);
+      const consent = me.ok ? me.data.consent : null;
+      const consentGranted = consent !== null && consent.granted && consent.version === PERSONAL_INFO_CONSENT_VERSION;
       if (!res.ok) this.setData({ loading: false, error: res.message });
-      else this.setData({ loading: false, ...viewOf(res.data.nomination, res.data.draft) });
+      else this.setData({ loading: false, consentGranted, ...viewOf(res.data.nomination, res.data.draft) });
     },
 
     async onWithdraw() {
@@ -88,6 +101,20 @@ Component({
       }
       wx.showToast({ title: '已撤回推荐', icon: 'success' });
       wx.reLaunch({ url: '/pages/home/index' });
+    },
+
+    /** PIPL art. 47: withdraw the consent, after a confirmation that says what follows. */
+    async onWithdrawConsent() {
+      if (this.data.withdrawing) return;
+      if (!(await confirmModal('撤回个人信息处理授权', WITHDRAW_CONSENT_TEXT, '撤回授权'))) return;
+      this.setData({ withdrawing: true });
+      const res = await call('account', 'withdrawConsent', {});
+      this.setData({ withdrawing: false });
+      if (!res.ok) return toast(this, res.message);
+      adoptSession(res.data.account);
+      forgetPersonal(); // the numbers the form kept on the phone
+      toast(this, '已撤回授权', 'success');
+      await this.load();
     },
 
     onRetry() {

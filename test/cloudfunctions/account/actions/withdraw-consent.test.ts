@@ -1,5 +1,5 @@
 /** account.withdrawConsent: withdrawing the consent stops the processing of the ID number and phone (PIPL art. 47). */
-import type { NominationDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { AuditDoc, ConsentDoc, NominationDoc, QuotaDoc } from '../../../../cloudfunctions/_lib/collections';
 import { fixture, type Fixture } from '../../../support/fixtures';
 import { codeOf, dataOf, NOW, TIMER } from '../../../support/harness';
 import { filingScene } from '../../admin/filing-scene';
@@ -26,10 +26,10 @@ describe('account.withdrawConsent (PIPL art. 47, issue 8 §9)', () => {
     expect(pending.map((n) => n.id)).not.toContain(id);
     expect(codeOf(await f.h.call('nomination', 'submitSelf', youth.form(), youth))).toBe('CONSENT.REQUIRED');
     // Audited: the consent and the withdrawal of the record.
-    const audit = await f.h.deps.store.collection('audit').find({ action: 'account.withdrawConsent' });
+    const audit = await f.h.deps.store.collection<AuditDoc>('audit').find({ action: 'account.withdrawConsent' });
     expect(audit.map((a) => a.target).sort()).toEqual([`consents/${youth.openid}:personal_info`, `nominations/${id}`]);
-    const consent = await f.h.deps.store.collection('consents').get(`${youth.openid}:personal_info`);
-    expect((consent?.history as unknown[]).length).toBe(2);
+    const consent = await f.h.deps.store.collection<ConsentDoc>('consents').get(`${youth.openid}:personal_info`);
+    expect(consent?.history.length).toBe(2);
     // The next run of the timer erases it (eraseAfter is now).
     expect(dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER)).erased).toBe(1);
     expect(await f.h.deps.store.collection('nominations').get(id)).toBeNull();
@@ -41,7 +41,7 @@ describe('account.withdrawConsent (PIPL art. 47, issue 8 §9)', () => {
     dataOf(await f.h.call('nomination', 'saveDraft', { fields: { post: '工程师' } }, youth));
     dataOf(await f.h.call('account', 'withdrawConsent', {}, youth));
     expect(await f.h.deps.store.collection('drafts').count({})).toBe(0);
-    const audit = await f.h.deps.store.collection('audit').find({ action: 'account.withdrawConsent' });
+    const audit = await f.h.deps.store.collection<AuditDoc>('audit').find({ action: 'account.withdrawConsent' });
     expect(audit.map((a) => a.target)).toContain(`drafts/${f.period!._id}:${youth.openid}`);
   });
 
@@ -57,14 +57,14 @@ describe('account.withdrawConsent (PIPL art. 47, issue 8 §9)', () => {
       ),
     );
     expect(dataOf(await f.h.call('account', 'withdrawConsent', {}, youth)).withdrawn).toBe(1);
-    expect((await f.h.deps.store.collection('quotas').findOne({ unitId: unit._id }))?.used).toBe(0);
+    expect((await f.h.deps.store.collection<QuotaDoc>('quotas').findOne({ unitId: unit._id }))?.used).toBe(0);
   });
 
   it('on a filed list the record stays for the filing: the phone goes at once, no full number is revealed any more', async () => {
     const { f, h, gov, govAdmin, unitFiling, approved } = await filingScene();
     const youth = await f.youth(gov, { consent: true });
     const { id } = dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth)).nomination;
-    await h.deps.store.collection('quotas').updateOne({ unitId: gov._id }, { $set: { limit: 5 } });
+    await h.deps.store.collection<QuotaDoc>('quotas').updateOne({ unitId: gov._id }, { $set: { limit: 5 } });
     dataOf(
       await h.call(
         'nomination',

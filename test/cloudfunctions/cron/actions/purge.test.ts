@@ -6,7 +6,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { C, REGISTRY, type NominationDoc } from '../../../../cloudfunctions/_lib/collections';
+import {
+  C,
+  REGISTRY,
+  type AuditDoc,
+  type DraftDoc,
+  type NominationDoc,
+} from '../../../../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../../../../cloudfunctions/_lib/deps';
 import { createConsoleLogger } from '../../../../cloudfunctions/_lib/logger';
 import type { Doc } from '../../../../cloudfunctions/_lib/store/port';
@@ -102,7 +108,7 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
     }
     // The audit still says who did what, under the record's random id, ending with the erasure.
     const reopened = createLocalDeps({ dataDir: join(dir, 'data'), clock: () => now });
-    const trail = await reopened.store.collection('audit').find({ target: `nominations/${id}` });
+    const trail = await reopened.store.collection<AuditDoc>('audit').find({ target: `nominations/${id}` });
     expect(trail.map((a) => a.action).sort()).toEqual(
       [
         'nomination.submitSelf',
@@ -159,7 +165,7 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
     expect(await f.h.deps.store.collection('nominations').count({})).toBe(0);
     expect(await f.h.deps.store.collection('nominationKeys').count({})).toBe(0);
     const audits = await f.h.deps.store
-      .collection('audit')
+      .collection<AuditDoc>('audit')
       .find({ action: 'cron.purgeWithdrawn', target: { $ne: null } });
     expect(audits.map((a) => a.target).sort()).toEqual(ids.map((id) => `nominations/${id}`).sort());
     expect(ms).toBeLessThan(20_000);
@@ -195,7 +201,7 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
     faults.failAt = new Set();
     expect(await run()).toEqual(expect.objectContaining({ ok: true, data: { erased: 3, drafts: 0, more: false } }));
     const audits = await f.h.deps.store
-      .collection('audit')
+      .collection<AuditDoc>('audit')
       .find({ action: 'cron.purgeWithdrawn', target: { $ne: null } });
     // Exactly one erasure entry per record: nothing was done twice, nothing was missed.
     expect(audits.map((a) => a.target).sort()).toEqual(ids.map((id) => `nominations/${id}`).sort());
@@ -211,7 +217,7 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
     dataOf(await f.h.call('nomination', 'saveDraft', { fields: { name: recent.name } }, recent));
     f.h.setNow(new Date(NOW.getTime() + 31 * DAY));
     expect(dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({ erased: 0, drafts: 1, more: false });
-    const left = await f.h.deps.store.collection('drafts').find({});
+    const left = await f.h.deps.store.collection<DraftDoc>('drafts').find({});
     expect(left.map((d) => d.openid)).toEqual([recent.openid]);
   });
 

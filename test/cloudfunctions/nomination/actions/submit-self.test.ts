@@ -1,4 +1,4 @@
-import type { OrgDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { NominationDoc, OrgDoc } from '../../../../cloudfunctions/_lib/collections';
 import { fixture, idNumberOf, type Fixture, type Person, type Youth } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
 
@@ -203,8 +203,8 @@ describe('nomination.submitSelf: one nomination per person (R4.6)', () => {
         await f.admin('unitAdmin', unit),
       ),
     ).nomination;
-    const held = (await h.deps.store.collection('nominations').get(unitEntered.id)) as { idNumberEnc: string };
-    const number = h.deps.crypto.decrypt(held.idNumberEnc);
+    const held = await h.deps.store.collection<NominationDoc>('nominations').get(unitEntered.id);
+    const number = h.deps.crypto.decrypt(held!.idNumberEnc);
     const elsewhere = await f.youth(await f.unit({ district: 'keqiao' }), { consent: true });
     const res = await h.call('nomination', 'submitSelf', elsewhere.form({ idNumber: number }), elsewhere);
     expect(res).toEqual({
@@ -217,10 +217,8 @@ describe('nomination.submitSelf: one nomination per person (R4.6)', () => {
     // The youth's own second try is not a contest.
     dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth));
     expect(codeOf(await h.call('nomination', 'submitSelf', youth.form(), youth))).toBe('NOMINATION.DUPLICATE');
-    const own = (await h.deps.store.collection('nominations').findOne({ youthOpenid: youth.openid })) as {
-      contest?: unknown;
-    };
-    expect(own.contest ?? null).toBeNull();
+    const own = await h.deps.store.collection<NominationDoc>('nominations').findOne({ youthOpenid: youth.openid });
+    expect(own?.contest ?? null).toBeNull();
   });
 
   it('concurrent double submit creates exactly one nomination', async () => {

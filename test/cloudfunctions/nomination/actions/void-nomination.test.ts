@@ -1,4 +1,5 @@
 /** nomination.voidNomination: the district voids a record, e.g. one entered with someone else's number (issue 8 §6). */
+import type { QuotaDoc } from '../../../../cloudfunctions/_lib/collections';
 import { fixture } from '../../../support/fixtures';
 import { codeOf, dataOf, NOW, TIMER } from '../../../support/harness';
 
@@ -56,7 +57,7 @@ describe('nomination.voidNomination (issue 8 §6)', () => {
     const unit = await f.unit({ district: 'yuecheng', youthCount: 40 });
     const district = await f.admin('districtAdmin', await f.district('yuecheng'));
     const n = await f.nomination(unit, { status: 'approved' });
-    const quota = async () => (await f.h.deps.store.collection('quotas').findOne({ unitId: unit._id }))?.used;
+    const quota = async () => (await f.h.deps.store.collection<QuotaDoc>('quotas').findOne({ unitId: unit._id }))?.used;
     expect(await quota()).toBe(1);
     dataOf(await f.h.call('nomination', 'voidNomination', { nominationId: n.id, reason: '冒用身份证号' }, district));
     expect(await quota()).toBe(0);

@@ -6,7 +6,7 @@
  */
 import { RevealInput } from '../../../../core/contracts/forms';
 import type { NominationView } from '../../../../core/contracts/nomination';
-import { NOMINATION_FLOW } from '../../../../core/nomination';
+import { canVoid, NOMINATION_FLOW } from '../../../../core/nomination';
 import { ADMIN_ROLES } from '../../../../core/scope';
 import { allows } from '../../../../core/workflow';
 import { call, type CallResult } from '../../../../services/cloud';
@@ -16,10 +16,12 @@ import { toast } from '../../../../lib/ui';
 import { askReason, type ReasonRequest } from '../../../components/reason-dialog/request';
 import {
   confirmApprove,
+  contestText,
   DONE_TEXT,
   isStale,
   reasonRequest,
   sendApprove,
+  voidRequest,
   type ReasonDecision,
 } from '../../../lib/review';
 
@@ -33,8 +35,11 @@ function viewOf(s: Session, n: NominationView) {
     nomination: n,
     // Only the unit's own admin decides (R4.2), and only where the workflow allows a review.
     canDecide: hasRole(s, ['unitAdmin']) && allows(NOMINATION_FLOW, n.status, 'approve'),
-    // Every reviewer in scope may use the audited view.
-    canReveal: hasRole(s, ADMIN_ROLES),
+    // Every reviewer in scope may use the audited view, until the youth withdraws the consent.
+    canReveal: hasRole(s, ADMIN_ROLES) && !n.consentWithdrawn,
+    // Issue 8 §6 the district (or the city) may void a record still in the running.
+    canVoid: hasRole(s, ['districtAdmin', 'cityAdmin']) && canVoid(n.status),
+    contest: contestText(n),
   };
 }
 
@@ -57,6 +62,8 @@ Component({
     nomination: null as NominationView | null,
     canDecide: false,
     canReveal: false,
+    canVoid: false,
+    contest: '',
     revealed: { idNumber: '', phone: '' } as Record<RevealField, string>,
     busy: false,
   },
@@ -101,6 +108,19 @@ Component({
     },
     onReject() {
       void this.decideWithReason('reject');
+    },
+
+    async onVoid() {
+      const n = this.data.nomination;
+      if (!n || this.data.busy) return;
+      const send = (reason: string) =>
+        voidRequest(n)
+          .send(reason)
+          .then((res) => this.watchStale(res));
+      if (await askReason(this, '.reason-dialog', { ...voidRequest(n), send })) {
+        toast(this, '已作废', 'success');
+        await this.load();
+      }
     },
 
     async onApprove() {

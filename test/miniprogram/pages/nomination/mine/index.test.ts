@@ -143,6 +143,28 @@ describe('my nomination', () => {
     expect(doc.eraseAfter).toBeInstanceOf(Date);
   });
 
+  it('withdraws the consent after a confirmation that says what follows (PIPL art. 47)', async () => {
+    const page = await openPage(MINE, bridge);
+    await tapButton(page, '.withdraw-consent', bridge);
+    const [[modal]] = bridge.modal.mock.calls as Array<[{ title: string; content: string }]>;
+    expect(modal.title).toBe('撤回个人信息处理授权');
+    expect(modal.content).toContain('停止处理您的身份证号和手机号');
+    expect(modal.content).toContain('立即撤回');
+    expect(bridge.calls.map((c) => c.action)).toContain('withdrawConsent');
+    const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+    expect(doc).toMatchObject({ status: 'withdrawn', consentWithdrawnAt: expect.any(Date) });
+    // The consent is no longer on record: the entry is gone.
+    expect(page.querySelector('.withdraw-consent')).toBeUndefined();
+  });
+
+  it('keeps the consent when the youth cancels its withdrawal', async () => {
+    bridge.cancelModals();
+    const page = await openPage(MINE, bridge);
+    await tapButton(page, '.withdraw-consent', bridge);
+    expect(bridge.calls.map((c) => c.action)).not.toContain('withdrawConsent');
+    expect(page.querySelector('.withdraw-consent')).toBeTruthy();
+  });
+
   it('keeps the nomination when the youth cancels the withdrawal', async () => {
     bridge.cancelModals();
     const page = await openPage(MINE, bridge);

@@ -106,6 +106,34 @@ describe('review detail', () => {
     expect(page.querySelector('.reveal-id')).toBeTruthy();
   });
 
+  it('shows the unit admin that the number is contested, and offers no void (issue 8 §6)', async () => {
+    const [li] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+    await bridge.deps.store
+      .collection('nominations')
+      .updateOne({ _id: li._id }, { $set: { contest: { count: 2, lastAt: bridge.now, unitIds: ['keqiao-tech'] } } });
+    const page = await openLi();
+    expect(textOf(find(page, '.contest-banner'))).toContain('该身份证号存在争议：本期另有2次推荐因号码重复被拒');
+    expect(page.querySelector('.void')).toBeUndefined();
+  });
+
+  it('lets the district void the record with a reason, after saying what follows (issue 8 §6)', async () => {
+    bridge.setOpenid('dev-district-admin');
+    const page = await openLi();
+    await tapButton(page, '.void', bridge);
+    const dialog = dialogOf(page);
+    expect(dialog.data).toMatchObject({ visible: true, title: '作废推荐记录（李明）' });
+    expect(textOf(find(page, ['.reason-dialog', '.reason-note']))).toContain('该身份证号可由其所在单位重新推荐');
+    await dialog.confirm();
+    expect(bridge.calls.map((c) => c.action)).not.toContain('voidNomination');
+    await dialog.type('经核实该身份证号被他人冒用');
+    await dialog.confirm();
+    expect(bridge.calls.map((c) => c.action)).toContain('voidNomination');
+    const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
+    expect(doc).toMatchObject({ status: 'voided' });
+    expect(textOf(page)).toContain('已作废');
+    expect(page.querySelector('.void')).toBeUndefined();
+  });
+
   it('refuses someone outside the scope in Chinese', async () => {
     bridge.setOpenid('dev-youth-zhang');
     const page = await openLi();

@@ -82,7 +82,7 @@ describe('组织推荐 (unit recommendation)', () => {
     expect(page.data.result).toBeNull();
   });
 
-  it('shows a refusal of the whole form in Chinese (someone already nominated with this ID number)', async () => {
+  it('says where the record holding this ID number is (unit and status, never who entered it; issue 8 §6)', async () => {
     const page = await open();
     await fillForm(page, bridge, {
       name: '李明',
@@ -91,8 +91,11 @@ describe('组织推荐 (unit recommendation)', () => {
     });
     await tickConsentObtained(page);
     await tapButton(page, '.submit', bridge);
-    expect(textOf(page.querySelector('.form-error')!)).toBe('本期已存在该人员的推荐，不能重复提交');
-    expect(toastOf(page).message).toBe('本期已存在该人员的推荐，不能重复提交');
+    const told =
+      '该身份证号本期已在“越城区智造科技有限公司”有推荐记录（待审核），不能重复推荐。' +
+      '如该记录冒用了他人身份证号，请联系区县团委核实后作废';
+    expect(textOf(page.querySelector('.form-error')!)).toBe(told);
+    expect(toastOf(page).message).toBe(told);
     expect(page.data.result).toBeNull();
   });
 
