@@ -9,9 +9,9 @@
  * unversioned `v1:<iv>:<tag>:<ct>` of the first release still opens: the GCM
  * tag tells which configured key sealed it.
  *
- * The hash key is not rotated: the hash is part of nomination ids
- * (`periodId:idHash`), so a new hash key would need every nomination, and
- * everything naming it, moved to a new id.
+ * The hash key is not rotated: the hash is each person's uniqueness key
+ * (`nominationKeys`, `periodId:idHash`), so a new hash key would need every
+ * key document and every record's `idHash` re-computed.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
