@@ -18,6 +18,13 @@ import { createConsoleLogger } from '../../../../cloudfunctions/_lib/logger';
 import type { Doc } from '../../../../cloudfunctions/_lib/store/port';
 import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number';
 import { createLocalDeps } from '../../../../scripts/local/deps';
+import { createPersonalDataCrypto } from '../../../../cloudfunctions/_lib/crypto';
+import { createCloudbaseFileStore } from '../../../../cloudfunctions/_lib/files';
+import { randomId } from '../../../../cloudfunctions/_lib/ids';
+import { silentLogger } from '../../../../cloudfunctions/_lib/logger';
+import { createCloudbaseStore } from '../../../../cloudfunctions/_lib/store/cloudbase';
+import { CITY_ORG_ID, TEST_KEYS } from '../../../../scripts/local/deps';
+import { connectSdk, startFakeTcbServer } from '../../../support/fake-tcb-server';
 import { faultyStore, type Faults } from '../../../support/faulty-store';
 import { approval, fixture, type Fixture } from '../../../support/fixtures';
 import { codeOf, dataOf, NOW, TIMER } from '../../../support/harness';
@@ -219,6 +226,52 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
     expect(dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({ erased: 0, drafts: 1, more: false });
     const left = await f.h.deps.store.collection<DraftDoc>('drafts').find({});
     expect(left.map((d) => d.openid)).toEqual([recent.openid]);
+  });
+
+  it('erases through the CloudBase adapter too: every write transactional, by id, as the cloud takes it', async () => {
+    const fake = await startFakeTcbServer();
+    try {
+      const app = connectSdk(fake);
+      let now = NOW;
+      const f = await fixture({
+        deps: {
+          store: createCloudbaseStore(app),
+          files: createCloudbaseFileStore(app),
+          crypto: createPersonalDataCrypto(TEST_KEYS),
+          log: silentLogger,
+          clock: () => now,
+          randomId,
+          bootstrapCityAdmins: [],
+          cityOrgId: CITY_ORG_ID,
+        },
+      });
+      const unit = await f.unit({ category: 'party_gov', youthCount: 400 });
+      const admin = await f.admin('unitAdmin', unit);
+      const youth = await f.youth(unit, { name: '云端青年', displayName: '小云', consent: true });
+      const { id } = dataOf(
+        await f.h.call('nomination', 'submitSelf', youth.form(), youth, 'cloud-req-0001'),
+      ).nomination;
+      dataOf(await f.h.call('nomination', 'review', approval(id), admin, 'cloud-req-0002'));
+      const content = '据了解云端青年并非本单位在编人员，请核实。';
+      dataOf(await f.h.call('notice', 'object', { nominationId: id, content }, 'citizen', 'cloud-req-0003'));
+      const objection = await f.h.deps.store.collection('objections').findOne({ nominationId: id });
+      const note = '经核实，异议不成立。';
+      const resolve = { objectionId: objection!._id, disposition: 'dismissed', note } as const;
+      dataOf(await f.h.call('admin', 'resolveObjection', resolve, admin, 'cloud-req-0004'));
+      dataOf(await f.h.call('nomination', 'withdraw', { nominationId: id }, youth, 'cloud-req-0005'));
+      now = new Date(NOW.getTime() + 31 * DAY);
+      expect(dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER))).toEqual({
+        erased: 1,
+        drafts: 0,
+        more: false,
+      });
+      const everything = await everyDocument(f.h.deps);
+      for (const t of [youth.name, youth.idNumber, youth.phone, maskPhone(youth.phone)])
+        expect(everything).not.toContain(t);
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('the timer action cannot be called from a phone', async () => {
