@@ -265,7 +265,7 @@ function cloudStore(env: NodeJS.ProcessEnv): Store {
 }
 
 /** The store and crypto the command works on: CloudBase with the environment's keys, or the local store. */
-function openTarget(args: RekeyArgs, env: NodeJS.ProcessEnv): { store: Store; crypto: PersonalDataCrypto } {
+export function openTarget(args: RekeyArgs, env: NodeJS.ProcessEnv): { store: Store; crypto: PersonalDataCrypto } {
   if (args.cloud) return { store: cloudStore(env), crypto: createPersonalDataCrypto(keysFromEnv(env)) };
   const deps = createLocalDeps({ dataDir: args.dataDir, keys: env.HQN_DATA_KEY ? keysFromEnv(env) : undefined });
   return { store: deps.store, crypto: deps.crypto };

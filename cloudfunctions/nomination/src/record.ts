@@ -45,8 +45,19 @@ export function personKey(deps: ServerDeps, periodId: string, idNumber: string):
 
 /** The record holding the person's place this period, through the uniqueness key (null when none does). */
 export async function holderOf(deps: ServerDeps, key: string): Promise<NominationDoc | null> {
+  return (await heldBy(deps, key)).holder;
+}
+
+/**
+ * The key document and the record it names. Records of the first release had the key itself as their id and
+ * no key document: such a record is found by that id (by id, so still transactional) until
+ * `npm run migrate-ids` has given it a random id and a key document.
+ */
+async function heldBy(deps: ServerDeps, key: string) {
+  const nominations = deps.store.collection<NominationDoc>(C.nominations);
   const held = await deps.store.collection<NominationKeyDoc>(C.nominationKeys).get(key);
-  return held ? deps.store.collection<NominationDoc>(C.nominations).get(held.nominationId) : null;
+  const holder = await nominations.get(held ? held.nominationId : key);
+  return { held, holder };
 }
 
 export function recordFields(
@@ -124,8 +135,7 @@ export async function saveRecord(
   p: SaveParams,
 ): Promise<{ ok: true; value: NominationDoc } | SaveRefusal> {
   const keys = deps.store.collection<NominationKeyDoc>(C.nominationKeys);
-  const held = await keys.get(p.key);
-  const holder = held ? await deps.store.collection<NominationDoc>(C.nominations).get(held.nominationId) : null;
+  const { held, holder } = await heldBy(deps, p.key);
   if (holder) {
     const ownReturned = p.resubmitter !== null && holder.youthOpenid === p.resubmitter && holder.status === 'returned';
     if (ownReturned) return resubmit(deps, holder, p);
