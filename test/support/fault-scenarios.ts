@@ -3,6 +3,7 @@
  * the demo data on the embedded store or on the fake CloudBase endpoint, every
  * write action with what it needs prepared, and the check itself.
  */
+import { DEV_TEMPLATE_IDS, noSender } from '../../cloudfunctions/_lib/wechat';
 import { C, type NominationDoc, type QuotaDoc } from '../../cloudfunctions/_lib/collections';
 import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
@@ -112,6 +113,8 @@ export async function cloudbaseWorld(fake: FakeTcbServer): Promise<World> {
     randomId,
     bootstrapCityAdmins: [],
     cityOrgId: CITY_ORG_ID,
+    templates: DEV_TEMPLATE_IDS,
+    wechat: noSender,
   };
   const dump = async () => {
     const out: Dump = {};

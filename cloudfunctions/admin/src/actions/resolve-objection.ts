@@ -22,7 +22,10 @@ async function uphold(ctx: ActionContext & { actor: Actor }, o: ObjectionDoc, un
     actorName: ctx.actor.displayName ?? '',
     comment: `公示异议成立：${note}`,
   };
-  return moveNomination(ctx, { doc, unit, event: 'uphold', entry, details: { objectionId: o._id } });
+  const moved = await moveNomination(ctx, { doc, unit, event: 'uphold', entry, details: { objectionId: o._id } });
+  // Issue 9 §1: the youth hears of it, as of an approval or a return.
+  if (moved.ok && doc.youthOpenid) ctx.notify({ kind: 'nomination.unselected', params: { note }, to: doc.youthOpenid });
+  return moved;
 }
 
 /** R8 the unit records a disposition; filing waits until every objection has one. */
@@ -52,6 +55,9 @@ export const resolveObjection: Handler<typeof adminContract.actions.resolveObjec
     const unselected = await uphold(ctx, o, unit, input.note);
     if (!unselected.ok) return unselected;
   }
+  // The objector is told the outcome of their objection, either way.
+  const name = (await deps.store.collection<NominationDoc>(C.nominations).get(o.nominationId))?.name ?? '该青年';
+  ctx.notify({ kind: 'objection.resolved', params: { name, disposition: input.disposition, note: input.note }, to: o.filedBy });
   ctx.audit({
     target: `objections/${o._id}`,
     details: { disposition: input.disposition, nominationId: o.nominationId },
