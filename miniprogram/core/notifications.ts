@@ -134,7 +134,8 @@ export const CATALOGUE: Catalogue = {
     template: 'reviewResult',
     page: () => PAGES.mine,
     title: () => '推荐审核结果',
-    body: (p) => `您的好青年推荐审核结果：${{ approved: '已通过', rejected: '未通过', returned: '已退回修改' }[p.status]}${reasonText(p.comment)}`,
+    body: (p) =>
+      `您的好青年推荐审核结果：${{ approved: '已通过', rejected: '未通过', returned: '已退回修改' }[p.status]}${reasonText(p.comment)}`,
     fields: (p, at) => ({
       thing1: '好青年推荐审核',
       phrase2: REVIEW_PHRASE[p.status],
@@ -166,8 +167,7 @@ export const CATALOGUE: Catalogue = {
     template: 'reviewResult',
     page: () => PAGES.notice,
     title: () => '您反映的公示异议已处理',
-    body: (p) =>
-      `您对${p.name}的公示异议经核实${p.disposition === 'upheld' ? '成立' : '不成立'}：${p.note}`,
+    body: (p) => `您对${p.name}的公示异议经核实${p.disposition === 'upheld' ? '成立' : '不成立'}：${p.note}`,
     fields: (p, at) => ({
       thing1: `对${p.name}的公示异议`,
       phrase2: DISPOSITION_PHRASE[p.disposition],
@@ -237,24 +237,21 @@ const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$|^\d{4}年\d{1,2}月\d{1,2}日$/;
 const HAN = /^[\u4e00-\u9fff]+$/u;
 
+const SHAPES: Partial<Record<FieldType, RegExp>> = {
+  time: TIME,
+  date: DATE,
+  phrase: HAN,
+  number: /^-?\d+(\.\d+)?$/,
+  character_string: /^[\x21-\x7e]+$/,
+};
+
 /** Whether WeChat accepts `value` for a field of `type` (length and shape). */
 export function validField(type: FieldType, value: string): boolean {
   const length = Array.from(value).length;
   if (length === 0 || oneLine(value) !== value) return false;
-  switch (type) {
-    case 'time':
-      return TIME.test(value);
-    case 'date':
-      return DATE.test(value);
-    case 'phrase':
-      return length <= FIELD_LIMITS.phrase && HAN.test(value);
-    case 'number':
-      return length <= FIELD_LIMITS.number && /^-?\d+(\.\d+)?$/.test(value);
-    case 'character_string':
-      return length <= FIELD_LIMITS.character_string && /^[\x21-\x7e]+$/.test(value);
-    default:
-      return length <= FIELD_LIMITS[type];
-  }
+  const limit = type in FIELD_LIMITS ? FIELD_LIMITS[type as keyof typeof FIELD_LIMITS] : Infinity;
+  const shape = SHAPES[type];
+  return length <= limit && (!shape || shape.test(value));
 }
 
 /** What is stored and sent for one notification. */
@@ -280,7 +277,9 @@ export function renderNotification(req: NotificationRequest, at: Date): Rendered
   const data: Record<string, { value: string }> = {};
   for (const [key, type] of Object.entries(template.fields) as Array<[string, FieldType]>) {
     const given = raw[key];
-    const value = type in FIELD_LIMITS ? clip(given, FIELD_LIMITS[type as keyof typeof FIELD_LIMITS]) : given;
+    const clipped = type in FIELD_LIMITS ? clip(given, FIELD_LIMITS[type as keyof typeof FIELD_LIMITS]) : given;
+    // A blank value (a reason of only spaces) would be refused as a whole (47003).
+    const value = clipped === '' && type === 'thing' ? '无' : clipped;
     if (!validField(type, value)) throw new Error(`notification ${req.kind}: field ${key} (${type}) is invalid`);
     data[key] = { value };
   }

@@ -47,7 +47,12 @@ const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
 
 export const RecordGrantsInput = z.strictObject({
   results: z
-    .array(z.strictObject({ templateId: z.string().check(z.minLength(1), z.maxLength(64)), result: z.enum(SUBSCRIBE_RESULTS) }))
+    .array(
+      z.strictObject({
+        templateId: z.string().check(z.minLength(1), z.maxLength(64)),
+        result: z.enum(SUBSCRIBE_RESULTS),
+      }),
+    )
     .check(z.minLength(1), z.maxLength(MAX_TEMPLATES_PER_REQUEST)),
 });
 

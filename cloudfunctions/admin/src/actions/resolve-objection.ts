@@ -28,6 +28,16 @@ async function uphold(ctx: ActionContext & { actor: Actor }, o: ObjectionDoc, un
   return moved;
 }
 
+/** The objector is told the outcome of their objection, either way (issue 9 §1). */
+async function tellObjector(
+  ctx: ActionContext,
+  o: ObjectionDoc,
+  d: { disposition: 'upheld' | 'dismissed'; note: string },
+) {
+  const name = (await ctx.deps.store.collection<NominationDoc>(C.nominations).get(o.nominationId))?.name ?? '该青年';
+  ctx.notify({ kind: 'objection.resolved', params: { name, disposition: d.disposition, note: d.note }, to: o.filedBy });
+}
+
 /** R8 the unit records a disposition; filing waits until every objection has one. */
 export const resolveObjection: Handler<typeof adminContract.actions.resolveObjection> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
@@ -55,9 +65,7 @@ export const resolveObjection: Handler<typeof adminContract.actions.resolveObjec
     const unselected = await uphold(ctx, o, unit, input.note);
     if (!unselected.ok) return unselected;
   }
-  // The objector is told the outcome of their objection, either way.
-  const name = (await deps.store.collection<NominationDoc>(C.nominations).get(o.nominationId))?.name ?? '该青年';
-  ctx.notify({ kind: 'objection.resolved', params: { name, disposition: input.disposition, note: input.note }, to: o.filedBy });
+  await tellObjector(ctx, o, input);
   ctx.audit({
     target: `objections/${o._id}`,
     details: { disposition: input.disposition, nominationId: o.nominationId },

@@ -65,7 +65,12 @@ describe('admin.resolveObjection (R8)', () => {
 
   it('a dismissed objection tells the objector and leaves the youth alone', async () => {
     const { objectionId } = dataOf(await h.call('notice', 'object', { nominationId: approved.id, content }, 'citizen'));
-    await h.call('admin', 'resolveObjection', { objectionId, disposition: 'dismissed', note: '经核实为在编人员' }, admin);
+    await h.call(
+      'admin',
+      'resolveObjection',
+      { objectionId, disposition: 'dismissed', note: '经核实为在编人员' },
+      admin,
+    );
     expect(await messagesOf(youth.openid)).toEqual([]);
     const [told] = await messagesOf('citizen');
     expect((told as unknown as { body: string }).body).toContain('不成立：经核实为在编人员');

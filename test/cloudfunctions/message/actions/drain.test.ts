@@ -2,10 +2,32 @@
  * The sender (issue 10): the grant ledger, WeChat's answers, overlapping runs and a crash between claim and send.
  * A message is never sent twice; its in-app copy is there whatever happens.
  */
+import type { Collection, Doc } from '../../../../cloudfunctions/_lib/store/port';
 import { LEASE_MS } from '../../../../cloudfunctions/_lib/sender';
 import { DEV_TEMPLATE_IDS } from '../../../../cloudfunctions/_lib/wechat';
 import { codeOf, dataOf, NOW } from '../../../support/harness';
 import { messageScene, type MessageScene } from '../message-scene';
+
+/** Holds the first read of the grant ledger until a second one has happened too. */
+function meetAfterGrantReads(s: MessageScene): void {
+  const inner = s.h.deps.store;
+  let waiting: (() => void) | null = null;
+  s.h.deps.store = {
+    withTransaction: (fn) => inner.withTransaction(fn),
+    close: () => inner.close(),
+    collection: <T extends Doc>(name: string) => {
+      const c = inner.collection<T>(name);
+      if (name !== 'grants') return c;
+      const find: Collection<T>['find'] = async (filter, options) => {
+        const found = await c.find(filter, options);
+        if (waiting) waiting();
+        else await new Promise<void>((resume) => (waiting = resume));
+        return found;
+      };
+      return Object.assign(Object.create(c) as Collection<T>, { find });
+    },
+  };
+}
 
 describe('message.drain (the sender)', () => {
   let s: MessageScene;
@@ -56,14 +78,9 @@ describe('message.drain (the sender)', () => {
     await s.grant(s.admin);
     await s.notifyAdmin();
     await s.notifyAdmin();
-    // Hold every send open until both runs are under way.
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    s.wechat.beforeAnswer = () => gate;
-    const runs = Promise.all([s.drain(), s.drain()]);
-    await new Promise((r) => setTimeout(r, 20));
-    release();
-    const [a, b] = (await runs).map(dataOf);
+    // Both runs read the grant as available before either claims it (the worst interleaving).
+    meetAfterGrantReads(s);
+    const [a, b] = (await Promise.all([s.drain(), s.drain()])).map(dataOf);
     expect(a.sent + b.sent).toBe(1);
     expect(a.inAppOnly + b.inAppOnly).toBe(1);
     expect(s.wechat.delivered).toHaveLength(1);
