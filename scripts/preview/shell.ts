@@ -72,6 +72,7 @@ body{background:#e8ebf0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans C
 .pv-notice.pv-new{animation:pv-flash 1.2s ease-out}
 @keyframes pv-flash{from{background:#e8f3ff}to{background:#f7f8fa}}
 .pv-notice-title{font-size:14px;font-weight:600}
+.pv-notice-state{margin-top:4px;font-size:12px;color:#4e5969}.pv-state-sent{color:#2ba471}.pv-state-failed{color:#d54941}
 .pv-notice-body{margin-top:2px;font-size:13px;color:#4e5969;white-space:pre-wrap;word-break:break-all}
 .pv-notice-meta{margin-top:6px;font-size:12px;color:#86909c;display:flex;justify-content:space-between;gap:8px}
 .pv-device{flex:0 0 auto;padding:12px;border-radius:52px;background:#1f2329;box-shadow:0 20px 60px rgba(15,35,70,.25),inset 0 0 0 2px #3a3f47}
