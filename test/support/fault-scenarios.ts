@@ -350,6 +350,33 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
       return { fn: 'cron', action: 'purgeSpent', data: {}, openid: null, system: true };
     },
   ],
+  [
+    'recording accepted subscriptions (grants, the daily counter, audit)',
+    async () => ({
+      fn: 'message',
+      action: 'recordGrants',
+      data: {
+        results: [
+          { templateId: DEV_TEMPLATE_IDS.reviewResult, result: 'accept' },
+          { templateId: DEV_TEMPLATE_IDS.todo, result: 'accept' },
+        ],
+      },
+      openid: 'dev-youth-zhang',
+    }),
+  ],
+  [
+    'marking every message read (messages, audit)',
+    async (w) => {
+      for (const quota of [3, 4])
+        await must(w, {
+          fn: 'admin',
+          action: 'setQuota',
+          data: { unitId: 'yuecheng-tech', quota, reason: '区县统筹调整' },
+          openid: 'dev-district-admin',
+        });
+      return { fn: 'message', action: 'markAllRead', data: {}, openid: 'dev-unit-admin' };
+    },
+  ],
 ];
 
 /** Quota counters agree with the approvals they count. */

@@ -12,6 +12,8 @@ const AUDIENCE_LABELS: Record<DeliveryRow['audience'], string> = { youth: '青�
 
 const rowOf = (r: DeliveryRow) => ({
   kind: r.kind,
+  /** A class name: `quota.changed` → `quota-changed`. */
+  cls: r.kind.replace('.', '-'),
   label: r.label,
   audience: AUDIENCE_LABELS[r.audience],
   sent: r.sent,
