@@ -37,7 +37,7 @@ export function shellHtml(): string {
     </div>
   </main>
   <aside class="pv-panel pv-outbox" aria-labelledby="pv-outbox-title">
-    <h2 id="pv-outbox-title">待发送通知 <span class="pv-count" id="pv-outbox-count">0</span></h2>
+    <h2 id="pv-outbox-title">通知与送达 <span class="pv-count" id="pv-outbox-count">0</span></h2>
     <p class="pv-hint">线上会以订阅消息发给对应用户；本地只记录在此。</p>
     <ol class="pv-outbox-list" id="pv-outbox-list"><li class="pv-empty">暂无通知</li></ol>
   </aside>

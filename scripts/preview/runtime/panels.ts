@@ -1,7 +1,7 @@
 /**
  * The panels beside the phone: the persona switcher (who the dev server
- * believes the user is) and the outbox (notifications the app would have
- * sent). Both read the dev server's `/api/dev/*` endpoints directly with
+ * believes the user is) and the outbox (every notification with its
+ * delivery state: sent by WeChat, in the app only, failed). Both read the dev server's `/api/dev/*` endpoints directly with
  * fetch, so they never show up as the app's own requests.
  */
 import { ROLE_LABELS, ROLES, type Role } from '../../../miniprogram/core/org';
