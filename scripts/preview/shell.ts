@@ -38,7 +38,7 @@ export function shellHtml(): string {
   </main>
   <aside class="pv-panel pv-outbox" aria-labelledby="pv-outbox-title">
     <h2 id="pv-outbox-title">通知与送达 <span class="pv-count" id="pv-outbox-count">0</span></h2>
-    <p class="pv-hint">线上会以订阅消息发给对应用户；本地只记录在此。</p>
+    <p class="pv-hint">每条通知都在收件人的消息中心；有订阅授权的，发送程序另以微信订阅消息送达一次（本地由模拟的微信接收）。</p>
     <ol class="pv-outbox-list" id="pv-outbox-list"><li class="pv-empty">暂无通知</li></ol>
   </aside>
 </div>
