@@ -45,15 +45,7 @@ export async function stopPersonalProcessing(
     });
     if (moved.ok) {
       out.withdrawn += 1;
-      await notifyRole(
-        ctx,
-        { role: 'unitAdmin', orgId: unit._id },
-        {
-          title: '好青年推荐已撤回',
-          body: '一名青年撤回了个人信息处理授权，其推荐已撤回并将删除。',
-          page: 'package-admin/pages/review/pending/index',
-        },
-      );
+      await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, 'nomination.withdrawn', { name: doc.name });
     } else if (moved.error.code === 'FILING.LOCKED') {
       // On a filed list: the phone goes now, the ID number stays sealed for the filed list only.
       await nominations.updateOne(

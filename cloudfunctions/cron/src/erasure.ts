@@ -11,6 +11,7 @@ import {
   type NominationDoc,
   type NominationKeyDoc,
   type ObjectionDoc,
+  type MessageDoc,
   type OutboxDoc,
   type RequestDoc,
 } from '../../_lib/collections';
@@ -61,12 +62,17 @@ export async function forgetSubjects(
   subjects: string[],
 ): Promise<{ messages: number; outcomes: number }> {
   const outbox = ctx.deps.store.collection<OutboxDoc>(C.outbox);
+  const inApp = ctx.deps.store.collection<MessageDoc>(C.messages);
   const requests = ctx.deps.store.collection<RequestDoc>(C.requests);
   let messages = 0;
   let outcomes = 0;
   for (const subject of subjects) {
     for (const m of await outbox.find({ subjects: subject }, { projection: { _id: 1 } })) {
       messages += await outbox.deleteOne({ _id: m._id });
+    }
+    // The in-app copies (消息中心) carry the same text.
+    for (const m of await inApp.find({ subjects: subject }, { projection: { _id: 1 } })) {
+      await inApp.deleteOne({ _id: m._id });
     }
     for (const r of await requests.find({ subjects: subject }, { projection: { _id: 1 } })) {
       outcomes += await requests.deleteOne({ _id: r._id });

@@ -7,7 +7,6 @@ import { covers, type Actor } from '../../../_lib/identity';
 import { moveNomination } from '../../../_lib/nomination-flow';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
-import { notifyUnitAdmins } from '../unit';
 import { toView } from '../view';
 
 const DAY_MS = 86_400_000;
@@ -51,14 +50,5 @@ export const voidNomination: Handler<typeof nominationContract.actions.voidNomin
     details: { reason: input.reason, eraseAfter: eraseAfter.toISOString() },
   });
   if (!moved.ok) return moved;
-  await notifyUnitAdmins(ctx, unit, '推荐记录已作废', `区县团委作废了本单位的一条推荐记录，原因：${input.reason}`);
-  if (doc.youthOpenid) {
-    ctx.notify({
-      toOpenid: doc.youthOpenid,
-      title: '推荐记录已作废',
-      body: `您的好青年推荐记录已被作废，原因：${input.reason}`,
-      page: 'pages/nomination/mine/index',
-    });
-  }
   return ok({ nomination: toView(moved.value, unit.name, now) });
 };

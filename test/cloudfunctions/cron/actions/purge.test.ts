@@ -23,6 +23,7 @@ import { createCloudbaseFileStore } from '../../../../cloudfunctions/_lib/files'
 import { randomId } from '../../../../cloudfunctions/_lib/ids';
 import { silentLogger } from '../../../../cloudfunctions/_lib/logger';
 import { createCloudbaseStore } from '../../../../cloudfunctions/_lib/store/cloudbase';
+import { DEV_TEMPLATE_IDS, noSender } from '../../../../cloudfunctions/_lib/wechat';
 import { CITY_ORG_ID, TEST_KEYS } from '../../../../scripts/local/deps';
 import { connectSdk, startFakeTcbServer } from '../../../support/fake-tcb-server';
 import { faultyStore, type Faults } from '../../../support/faulty-store';
@@ -243,6 +244,8 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
           randomId,
           bootstrapCityAdmins: [],
           cityOrgId: CITY_ORG_ID,
+          templates: DEV_TEMPLATE_IDS,
+          wechat: noSender,
         },
       });
       const unit = await f.unit({ category: 'party_gov', youthCount: 400 });
