@@ -19,6 +19,7 @@ import type {
 } from '../../miniprogram/core/contracts/define';
 import { appError, type AppError } from '../../miniprogram/core/errors';
 import type { Result } from '../../miniprogram/core/result';
+import { giveBack, giveBackAlone, takeAttempts, type AttemptGuard } from './attempts';
 import { C, type AuditDoc, type OutboxDoc } from './collections';
 import type { ServerDeps } from './deps';
 import { hasRole, loadActor, type Actor } from './identity';
@@ -67,6 +68,16 @@ export type PublicHandler<S> = (
 
 export type Handlers<A extends ActionMap> = {
   [K in keyof A]: A[K] extends { access: 'public' | 'system' } ? PublicHandler<A[K]> : Handler<A[K]>;
+};
+
+/** Wrong-attempt limits of the actions that compare a guessable secret (`_lib/attempts.ts`). */
+export type Guards<A extends ActionMap> = {
+  [K in keyof A]?: Omit<AttemptGuard<ErrorsOf<A[K]>>, 'limits'> & {
+    limits(
+      input: ParsedInputOf<A[K]>,
+      ctx: { deps: ServerDeps; actor: Actor; now: Date },
+    ): ReturnType<AttemptGuard['limits']>;
+  };
 };
 
 export interface RequestMeta {
@@ -137,7 +148,11 @@ async function authorize(spec: ActionSpec, meta: RequestMeta, deps: ServerDeps):
   return { ok: true, value: actor };
 }
 
-export function defineRouter<A extends ActionMap>(contract: Contract<A>, handlers: Handlers<A>): Router {
+export function defineRouter<A extends ActionMap>(
+  contract: Contract<A>,
+  handlers: Handlers<A>,
+  guards: Guards<A> = {},
+): Router {
   const fail = (requestId: string, error: AppError): Envelope<unknown> => ({ ok: false, error, requestId });
 
   async function run(
@@ -156,6 +171,8 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
     const call: Call = { fn: contract.name, name, input, actor, requestId, now: deps.clock() };
     const handler = handlers[name] as PublicHandler<ActionSpec>;
     if (!spec.write) return runRead(handler, call, deps);
+    const guard = guards[name] as AttemptGuard | undefined;
+    if (guard) call.guard = guard;
     // A retried or double-tapped write with the same client request id runs once.
     if (actor && request.fromClient && spec.replay !== false) {
       const key = `${contract.name}.${name}:${actor.openid}:${requestId}`;
@@ -200,6 +217,7 @@ interface Call {
   actor: Actor | null;
   requestId: string;
   now: Date;
+  guard?: AttemptGuard;
 }
 
 /** A handler's refusal, thrown to roll the transaction back and caught again below. */
@@ -234,6 +252,30 @@ async function runWrite(
   deps: ServerDeps,
   markDone: MarkDone | null,
 ): Promise<Envelope<unknown>> {
+  const { guard, actor, now } = call;
+  if (!guard || !actor) return runTransaction(handler, call, deps, markDone, []);
+  // The slots commit in a transaction of their own, before the secret is compared (`_lib/attempts.ts`).
+  const slots = await takeAttempts(deps, await guard.limits(call.input as never, { deps, actor, now }), now);
+  if (!slots) return { ok: false, error: guard.exceeded, requestId: call.requestId };
+  let envelope: Envelope<unknown>;
+  try {
+    envelope = await runTransaction(handler, call, deps, markDone, slots);
+  } catch (e) {
+    await giveBackAlone(deps, slots, now);
+    throw e;
+  }
+  const wrong = !envelope.ok && (guard.wrong as readonly string[]).includes(envelope.error.code);
+  if (!envelope.ok && !wrong) await giveBackAlone(deps, slots, now);
+  return envelope;
+}
+
+async function runTransaction(
+  handler: PublicHandler<ActionSpec>,
+  call: Call,
+  deps: ServerDeps,
+  markDone: MarkDone | null,
+  slots: string[],
+): Promise<Envelope<unknown>> {
   try {
     return await transact(deps.store, async (tx: Store) => {
       // Fresh per attempt: a transaction run again must not carry the last attempt's entries.
@@ -242,6 +284,8 @@ async function runWrite(
       const txDeps: ServerDeps = { ...deps, store: tx };
       const result = await handler(call.input as never, contextOf(call, txDeps, audits, outbox));
       if (!result.ok) throw new Rejected(result.error);
+      // A right answer costs no attempt.
+      await giveBack(txDeps, slots, call.now);
       await flush(txDeps, { ...call, action: call.name, audits, outbox });
       const envelope: Envelope<unknown> = { ok: true, data: result.value, requestId: call.requestId };
       if (markDone && !(await markDone(tx, envelope))) throw new Superseded();

@@ -26,6 +26,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'INVITE.INVALID': '邀请码无效，请核对后重新输入',
   'INVITE.USED': '该邀请码已被使用',
   'INVITE.EXPIRED': '该邀请码已过期，请联系上级重新发放',
+  'INVITE.TOO_MANY_ATTEMPTS': '邀请码输错次数过多，请 1 小时后再试',
   'PERIOD.NOT_FOUND': '当前没有进行中的选培期',
   'PERIOD.NOT_OPEN': (d) => `本期推荐尚未开始${str(d, 'opensAt') ? `，将于${instantText(str(d, 'opensAt'))}开放` : ''}`,
   'PERIOD.CLOSED': (d) =>
@@ -42,6 +43,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'PROFILE.DEGREE_MISMATCH': '学位与学历不匹配，请重新选择',
   'CONSENT.REQUIRED': '请先阅读并同意《个人信息处理规则》后再填写身份证号和手机号',
   'CLAIM.INVALID': '认领码或身份证号不正确，请核对单位提供的认领码',
+  'CLAIM.TOO_MANY_ATTEMPTS': '认领码输错次数过多，请 1 小时后再试；如仍无法认领，请联系单位重新发放认领码',
   'NOMINATION.DUPLICATE': '本期已存在该人员的推荐，不能重复提交',
   'NOMINATION.NOT_FOUND': '未找到该推荐记录',
   'NOMINATION.OWN_RECORD': '这是您本人的推荐，需回避：请由上级团组织审核',

@@ -7,15 +7,19 @@ import { listDistricts } from './actions/list-districts';
 import { listUnits } from './actions/list-units';
 import { me } from './actions/me';
 import { recordConsent } from './actions/record-consent';
-import { redeemInvite } from './actions/redeem-invite';
+import { redeemGuard, redeemInvite } from './actions/redeem-invite';
 
-export const router = defineRouter(accountContract, {
-  me,
-  currentPeriod,
-  listDistricts,
-  listUnits,
-  bindUnit,
-  issueInvite,
-  recordConsent,
-  redeemInvite,
-});
+export const router = defineRouter(
+  accountContract,
+  {
+    me,
+    currentPeriod,
+    listDistricts,
+    listUnits,
+    bindUnit,
+    issueInvite,
+    recordConsent,
+    redeemInvite,
+  },
+  { redeemInvite: redeemGuard },
+);

@@ -1,6 +1,7 @@
 import { nominationContract } from '../../../miniprogram/core/contracts/nomination';
 import { defineRouter } from '../../_lib/router';
-import { claim } from './actions/claim';
+import { claim, claimGuard } from './actions/claim';
+import { reissueClaimCode } from './actions/reissue-claim-code';
 import { getMine } from './actions/get-mine';
 import { get } from './actions/get-nomination';
 import { listForReview } from './actions/list-for-review';
@@ -11,15 +12,20 @@ import { saveDraft } from './actions/save-draft';
 import { submitSelf } from './actions/submit-self';
 import { withdraw } from './actions/withdraw';
 
-export const router = defineRouter(nominationContract, {
-  getMine,
-  saveDraft,
-  submitSelf,
-  withdraw,
-  nominateByUnit,
-  claim,
-  get,
-  reveal,
-  listForReview,
-  review,
-});
+export const router = defineRouter(
+  nominationContract,
+  {
+    getMine,
+    saveDraft,
+    submitSelf,
+    withdraw,
+    nominateByUnit,
+    claim,
+    get,
+    reveal,
+    listForReview,
+    review,
+    reissueClaimCode,
+  },
+  { claim: claimGuard },
+);

@@ -72,7 +72,7 @@ export const accountContract = defineContract('account', {
     input: RedeemInviteInput,
     access: 'identified',
     write: true,
-    errors: ['INVITE.INVALID', 'INVITE.USED', 'INVITE.EXPIRED'],
+    errors: ['INVITE.INVALID', 'INVITE.USED', 'INVITE.EXPIRED', 'INVITE.TOO_MANY_ATTEMPTS'],
   }),
 });
 

@@ -130,7 +130,22 @@ export const nominationContract = defineContract('nomination', {
     input: ClaimInput,
     access: 'identified',
     write: true,
-    errors: ['CLAIM.INVALID', 'CONSENT.REQUIRED', 'PERIOD.NOT_FOUND', 'ACCOUNT.ALREADY_BOUND'],
+    errors: [
+      'CLAIM.INVALID',
+      'CLAIM.TOO_MANY_ATTEMPTS',
+      'CONSENT.REQUIRED',
+      'PERIOD.NOT_FOUND',
+      'ACCOUNT.ALREADY_BOUND',
+    ],
+  }),
+  /** A new claim code for an unclaimed unit-entered record (the old one lost, or voided by wrong attempts). */
+  reissueClaimCode: action<{ claimCode: string }>()({
+    input: z.strictObject({ nominationId }),
+    access: ['unitAdmin'],
+    write: true,
+    // The code rests nowhere, not even in the idempotency record: a retry issues a fresh one.
+    replay: false,
+    errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
   }),
   /** The record with today's eligibility verdict, as the reviewer will meet it on approval (R2.5). */
   get: action<{ nomination: NominationView; eligibility: EligibilityView }>()({
