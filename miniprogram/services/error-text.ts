@@ -23,6 +23,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'ACCOUNT.NOT_BOUND': '请先绑定所在单位',
   'ORG.NOT_FOUND': '未找到该单位或区县',
   'ORG.NOT_A_UNIT': '请选择具体的单位',
+  'ROLE.NOT_FOUND': '该人员已不再担任此职务，请刷新后查看',
   'INVITE.INVALID': '邀请码无效，请核对后重新输入',
   'INVITE.USED': '该邀请码已被使用',
   'INVITE.EXPIRED': '该邀请码已过期，请联系上级重新发放',

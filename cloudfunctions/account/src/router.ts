@@ -1,6 +1,9 @@
 import { accountContract } from '../../../miniprogram/core/contracts/account';
 import { defineRouter } from '../../_lib/router';
 import { bindUnit } from './actions/bind-unit';
+import { cancelInvite } from './actions/cancel-invite';
+import { roleHolders } from './actions/list-role-holders';
+import { revokeRole } from './actions/revoke-role';
 import { currentPeriod } from './actions/current-period';
 import { issueInvite } from './actions/issue-invite';
 import { listDistricts } from './actions/list-districts';
@@ -20,6 +23,9 @@ export const router = defineRouter(
     issueInvite,
     recordConsent,
     redeemInvite,
+    roleHolders,
+    revokeRole,
+    cancelInvite,
   },
   { redeemInvite: redeemGuard },
 );

@@ -33,6 +33,21 @@ export interface PeriodView extends PeriodRules {
   window: WindowState;
 }
 
+/** Who holds a role the caller may take away at one organisation, and its unused invitations (issue 8 §7). */
+export interface RoleHoldersView {
+  org: { id: string; name: string; level: Org['level'] };
+  holders: Array<{ openid: string; displayName: string; role: Role }>;
+  invites: Array<{ id: string; role: Role; createdAt: string; expiresAt: string }>;
+}
+
+/** A reason the person and the audit will read: at least four characters. */
+const accessReason = text(200, 4);
+export const RevokeRoleInput = z.strictObject({ openid: id, role: z.enum(ROLES), orgId: id, reason: accessReason });
+export const CancelInviteInput = z.strictObject({
+  inviteId: z.string().check(z.regex(/^[0-9a-f]{16,128}$/)),
+  reason: accessReason,
+});
+
 export const accountContract = defineContract('account', {
   me: action<MeOutput>()({ input: empty, access: 'identified', write: false, errors: [] }),
   currentPeriod: action<PeriodView>()({ input: empty, access: 'public', write: false, errors: ['PERIOD.NOT_FOUND'] }),
@@ -56,6 +71,26 @@ export const accountContract = defineContract('account', {
     // The code rests nowhere, not even in the idempotency record: a retry issues a fresh one (issue 8 §11).
     replay: false,
     errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  roleHolders: action<RoleHoldersView>()({
+    input: z.strictObject({ orgId: id }),
+    access: ['cityAdmin', 'districtAdmin'],
+    write: false,
+    errors: ['ORG.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
+  }),
+  /** The level above takes a role away (audited, with a reason); the person is told. */
+  revokeRole: action<{ revoked: true }>()({
+    input: RevokeRoleInput,
+    access: ['cityAdmin', 'districtAdmin'],
+    write: true,
+    errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'ROLE.NOT_FOUND'],
+  }),
+  /** The level above voids an unused invitation (audited, with a reason). */
+  cancelInvite: action<{ cancelled: true }>()({
+    input: CancelInviteInput,
+    access: ['cityAdmin', 'districtAdmin'],
+    write: true,
+    errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'INVITE.INVALID', 'INVITE.USED'],
   }),
   /** Separate, versioned consent to processing the ID number and phone; refusing keeps the rest of the app usable. */
   recordConsent: action<MeOutput>()({

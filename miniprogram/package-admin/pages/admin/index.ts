@@ -10,7 +10,7 @@ import { go } from '../../../lib/ui';
 
 type AdminLevel = OrgLevel;
 
-type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
+type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice' | 'access';
 
 interface Entry {
   key: EntryKey;
@@ -45,6 +45,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('objections', '异议', '公示异议及处理情况'),
   entry('export', '导出汇总表', '全市、区县或单位的汇总表'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;
