@@ -66,6 +66,12 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'OBJECTION.RESOLVED': '该异议已处理',
   'OBJECTION.DUPLICATE': '您对该同志的异议正在核实中，请勿重复提交',
   'OBJECTION.LIMIT': '您今天提交的异议已达上限，请明天再试',
+  'FILE.INVALID': (d) =>
+    ({
+      type: '文件格式不符：仅支持 JPG、PNG 照片或 PDF 文件',
+      size: '文件过大：照片不超过 5 MB，PDF 不超过 10 MB',
+      hash: '文件校验未通过（上传不完整），请重新上传',
+    })[str(d, 'problem')] ?? '文件无效或已失效，请重新上传',
   'EXPORT.EMPTY': '所选范围内暂无已通过的好青年，无法生成汇总表',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',

@@ -4,6 +4,7 @@ import { bindUnit } from './actions/bind-unit';
 import { cancelInvite } from './actions/cancel-invite';
 import { roleHolders } from './actions/list-role-holders';
 import { revokeRole } from './actions/revoke-role';
+import { uploadPath } from './actions/upload-path';
 import { currentPeriod } from './actions/current-period';
 import { issueInvite } from './actions/issue-invite';
 import { listDistricts } from './actions/list-districts';
@@ -23,6 +24,7 @@ export const router = defineRouter(
     issueInvite,
     recordConsent,
     redeemInvite,
+    uploadPath,
     roleHolders,
     revokeRole,
     cancelInvite,

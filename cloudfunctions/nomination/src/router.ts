@@ -5,6 +5,7 @@ import { reissueClaimCode } from './actions/reissue-claim-code';
 import { getMine } from './actions/get-mine';
 import { get } from './actions/get-nomination';
 import { listForReview } from './actions/list-for-review';
+import { photoLink } from './actions/photo-link';
 import { nominateByUnit } from './actions/nominate-by-unit';
 import { reveal } from './actions/reveal-number';
 import { review } from './actions/review';
@@ -26,6 +27,7 @@ export const router = defineRouter(
     listForReview,
     review,
     reissueClaimCode,
+    photoLink,
   },
   { claim: claimGuard },
 );

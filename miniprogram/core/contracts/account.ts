@@ -72,6 +72,8 @@ export const accountContract = defineContract('account', {
     replay: false,
     errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
+  /** Where the phone uploads photos and scans: the caller's own prefix, the only one the functions accept (issue 8 §10). */
+  uploadPath: action<{ prefix: string }>()({ input: empty, access: 'identified', write: false, errors: [] }),
   roleHolders: action<RoleHoldersView>()({
     input: z.strictObject({ orgId: id }),
     access: ['cityAdmin', 'districtAdmin'],

@@ -88,7 +88,7 @@ export const nominationContract = defineContract('nomination', {
     input: z.strictObject({ fields: NominationDraft }),
     access: ['youth'],
     write: true,
-    errors: [...WINDOW_ERRORS, 'ACCOUNT.NOT_BOUND', 'NOMINATION.DUPLICATE'],
+    errors: [...WINDOW_ERRORS, 'ACCOUNT.NOT_BOUND', 'NOMINATION.DUPLICATE', 'FILE.INVALID'],
   }),
   submitSelf: action<{ nomination: NominationView }>()({
     input: SelfNominationInput,
@@ -101,6 +101,7 @@ export const nominationContract = defineContract('nomination', {
       'CONSENT.REQUIRED',
       'PROFILE.DEGREE_MISMATCH',
       'NOMINATION.DUPLICATE',
+      'FILE.INVALID',
     ],
   }),
   /** R9.2 the youth withdraws; the record leaves every list and its personal data is erased after the retention. */
@@ -123,6 +124,7 @@ export const nominationContract = defineContract('nomination', {
       'ORG.NOT_A_UNIT',
       'PROFILE.DEGREE_MISMATCH',
       'NOMINATION.DUPLICATE',
+      'FILE.INVALID',
     ],
   }),
   /** The youth claims a unit-entered record: only someone with both the code and the ID number can. */
@@ -162,6 +164,13 @@ export const nominationContract = defineContract('nomination', {
     // R9.1 a revealed number is never kept for replay: each reveal is checked and audited afresh.
     replay: false,
     errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
+  }),
+  /** A short-lived link to the record's photo (or, without an id, the caller's draft photo) for whoever may see it. */
+  photoLink: action<{ url: string; expiresAt: string }>()({
+    input: z.strictObject({ nominationId: z.optional(nominationId) }),
+    access: ['youth', 'unitAdmin', 'districtAdmin', 'cityAdmin'],
+    write: false,
+    errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'FILE.INVALID'],
   }),
   listForReview: action<Paged<NominationView>>()({
     input: z.strictObject({
