@@ -23,7 +23,7 @@ export const scanLink: Handler<typeof adminContract.actions.scanLink> = async (i
   if (!doc?.scan || !file) return err(appError('FILE.INVALID', 'no such scan file', { problem: 'missing' }));
   const ext = file.fileId.split('.').pop() ?? 'pdf';
   const page = doc.scan.kind === 'photos' ? `-第${input.index + 1}页` : '';
-  const fileName = `盖章汇总表-${subject.name}-${chinaDate(doc.scan.at)}${page}.${ext}`;
+  const fileName = `盖章汇总表-${subject.name}-${chinaDate(doc.scan.at).replace(/-/g, '')}${page}.${ext}`;
   const link = await deps.files.url(file.fileId, SCAN_LINK_TTL_SECONDS, { fileName, viewer: actor.openid });
   return ok({ url: link.url, fileName, expiresAt: link.expiresAt.toISOString() });
 };

@@ -45,9 +45,7 @@ describe('account.revokeRole (issue 8 §7)', () => {
     // Gone is gone: a second revoke finds nothing.
     expect(codeOf(await revoke(city, qian, 'districtAdmin', zhuji._id))).toBe('ROLE.NOT_FOUND');
     // The person is told.
-    const outbox = await f.h.deps.store
-      .collection<OutboxDoc>(C.outbox)
-      .find({ toOpenid: qian.openid });
+    const outbox = await f.h.deps.store.collection<OutboxDoc>(C.outbox).find({ toOpenid: qian.openid });
     expect(outbox.map((o) => o.title)).toEqual(['管理权限已撤销']);
     void unit;
   });
