@@ -44,7 +44,7 @@ export function uploadPrefix(deps: ServerDeps, openid: string): string {
 /** Whether `fileId` lies under the caller's own upload prefix, in cloud storage or the dev file store. */
 export function isOwnUpload(deps: ServerDeps, openid: string, fileId: string): boolean {
   const tag = uploaderTag(deps, openid);
-  if (fileId.startsWith('local://')) return new RegExp(`^local://uploads-${tag}-[A-Za-z0-9_]+\\.[a-z]+$`).test(fileId);
+  if (fileId.startsWith('local://')) return new RegExp(`^local://uploads-${tag}-[A-Za-z0-9_-]+\\.[a-z]+$`).test(fileId);
   return new RegExp(`^cloud://[A-Za-z0-9._-]+/uploads/${tag}/[A-Za-z0-9_-]+\\.[a-z]+$`).test(fileId);
 }
 

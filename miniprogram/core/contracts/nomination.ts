@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
 import { id, keyword, optionalText, page, pageSize, type Paged } from './common';
-import { NominationDraft, NominationForm } from './nomination-form';
+import { fileId, NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
 import { ClaimInput, nominationId, RevealInput, ReviewInput } from './forms';
@@ -165,9 +165,9 @@ export const nominationContract = defineContract('nomination', {
     replay: false,
     errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
   }),
-  /** A short-lived link to the record's photo (or, without an id, the caller's draft photo) for whoever may see it. */
+  /** A short-lived link to a record's photo for whoever may see the record, or to one of the caller's own uploads. */
   photoLink: action<{ url: string; expiresAt: string }>()({
-    input: z.strictObject({ nominationId: z.optional(nominationId) }),
+    input: z.strictObject({ nominationId: z.optional(nominationId), fileId: z.optional(fileId) }),
     access: ['youth', 'unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: false,
     errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'FILE.INVALID'],

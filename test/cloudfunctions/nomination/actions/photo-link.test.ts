@@ -42,13 +42,14 @@ describe('nomination photos (issue 8 §10)', () => {
     );
   });
 
-  it('the youth’s draft photo is linked for the youth', async () => {
+  it('links the caller’s own upload (a draft’s photo), and nobody else’s', async () => {
     const f = await fixture();
     const unit = await f.unit();
     const youth = await f.youth(unit);
+    const other = await f.youth(unit);
     expect(codeOf(await f.h.call('nomination', 'photoLink', {}, youth))).toBe('FILE.INVALID');
     const own = await uploadAs(f.h.deps, youth, JPEG, 'jpg');
-    dataOf(await f.h.call('nomination', 'saveDraft', { fields: { photoFileId: own.fileId } }, youth));
-    expect(dataOf(await f.h.call('nomination', 'photoLink', {}, youth)).url).toContain('who=');
+    expect(dataOf(await f.h.call('nomination', 'photoLink', { fileId: own.fileId }, youth)).url).toContain('who=');
+    expect(codeOf(await f.h.call('nomination', 'photoLink', { fileId: own.fileId }, other))).toBe('FILE.INVALID');
   });
 });
