@@ -60,6 +60,13 @@ function localName(fileId: string): string | null {
   return isDotOrEmpty(name) || name.replace(UNSAFE, '_') !== name ? null : name;
 }
 
+/** Constant-time comparison of two signatures. */
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /**
  * Files in one flat directory: the path's segments joined by `-`, so a name
  * never carries a separator; fileId `local://<name>`. A link is
@@ -106,16 +113,12 @@ export function createLocalFileStore(
       return { url: `${publicBase}/${encodeURIComponent(name)}?${query.toString()}`, expiresAt };
     },
     verify(name, query) {
-      const exp = query.get('exp') ?? '';
-      const who = query.get('who') ?? '';
-      const fn = query.get('fn') ?? '';
-      const sig = Buffer.from(query.get('sig') ?? '', 'utf8');
-      const want = Buffer.from(sign(name, exp, who, fn), 'utf8');
-      if (!localName(`${LOCAL_PREFIX}${name}`) || sig.length !== want.length || !timingSafeEqual(sig, want))
-        return { ok: false };
-      if (!/^\d+$/.test(exp) || Number(exp) < clock().getTime()) return { ok: false };
+      const [exp, who, fn] = ['exp', 'who', 'fn'].map((k) => query.get(k) ?? '');
+      const signed = sameText(query.get('sig') ?? '', sign(name, exp, who, fn));
       const path = join(dir, name);
-      return existsSync(path) ? { ok: true, path, fileName: fn || null, viewer: who } : { ok: false };
+      const fresh = /^\d+$/.test(exp) && Number(exp) >= clock().getTime();
+      if (!signed || !fresh || !localName(`${LOCAL_PREFIX}${name}`) || !existsSync(path)) return { ok: false };
+      return { ok: true, path, fileName: fn || null, viewer: who };
     },
   };
 }
