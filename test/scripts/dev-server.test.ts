@@ -129,7 +129,8 @@ describe('dev server (local mode only)', () => {
     expect(pdf.status).toBe(400);
     expect(await pdf.json()).toEqual({ message: 'PDF 文件不能超过 10 MB' });
     expect((await upload(big(PDF, 11 * 1024 * 1024), 'application/pdf', 'dev-unit-admin')).status).toBe(413);
-  });
+    // Some 40 MB through the loopback: give a busy machine time.
+  }, 20_000);
 
   it.each([
     ['an SVG declared as PNG', Buffer.from('<svg onload=alert(1)>'), 'image/png'],
