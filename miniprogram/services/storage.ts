@@ -6,7 +6,6 @@
 import { MAX_SCAN_PHOTOS, type ScanKind } from '../core/filing';
 import { call, DEV_OPENID_KEY, localServer } from './cloud';
 
-/** `path` is the picked file's temp path: what the page shows until the server links the stored copy. */
 export type UploadResult = { ok: true; fileId: string; path: string } | { ok: false; message: string };
 
 export type FileExt = 'jpg' | 'png' | 'pdf';
@@ -58,11 +57,10 @@ function uploadLocal(base: string, filePath: string, ext: FileExt): Promise<Uplo
   });
 }
 
-/** The caller's own upload prefix (`uploads/<tag>`), asked once: the functions accept files under it only. */
 let ownPrefix: Promise<string | null> | null = null;
 function uploadPrefix(): Promise<string | null> {
   ownPrefix ??= call('account', 'uploadPath', {}).then((res) => {
-    if (!res.ok) ownPrefix = null; // a failed answer is not kept
+    if (!res.ok) ownPrefix = null;
     return res.ok ? res.data.prefix : null;
   });
   return ownPrefix;
@@ -157,10 +155,6 @@ export async function chooseScanFiles(kind: ScanKind): Promise<PickResult | null
   return problem ? { ok: false, message: problem } : { ok: true, files };
 }
 
-/**
- * What an <image src> can show for a stored photo: a short-lived link the server issues after its check (a record
- * the caller may see, or the caller's own upload); '' when there is none. Files are never readable directly.
- */
 export async function photoLink(ref: { nominationId: string } | { fileId: string }): Promise<string> {
   const res = await call('nomination', 'photoLink', ref);
   if (!res.ok) return '';

@@ -87,7 +87,6 @@ Component({
       serverErrors.delete(this);
       const form = formFrom(value);
       this.refresh('', form, { form, photoSrc: '' });
-      // A stored photo is shown through a short-lived link to the caller's own upload (issue 8 §10).
       const fileId = form.photoFileId;
       if (fileId)
         void photoLink({ fileId }).then((src) => {
@@ -107,7 +106,6 @@ Component({
         return;
       }
       const form = { ...this.data.form, photoFileId: uploaded.fileId };
-      // Shown from the picked file itself: nothing to fetch back.
       this.change([], form, { 'form.photoFileId': uploaded.fileId, photoSrc: uploaded.path });
     },
 

@@ -61,7 +61,6 @@ Component({
   observers: {
     nomination(n: Partial<NominationView>) {
       this.setData({ record: isView(n) ? recordOf(n) : null, photo: '' });
-      // The photo through a short-lived, scope-checked link (issue 8 §10).
       if (isView(n) && n.photoFileId) {
         void photoLink({ nominationId: n.id }).then((photo) => {
           if ((this.properties.nomination as Partial<NominationView>).id === n.id) this.setData({ photo });

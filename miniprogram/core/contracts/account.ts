@@ -3,7 +3,7 @@ import { ROLES, type Org, type Role, type UnitCategory } from '../org';
 import type { PeriodRules, WindowState } from '../period';
 import { empty, id, page, pageSize, text, type Paged } from './common';
 import { action, defineContract } from './define';
-import { BindUnitInput, RedeemInviteInput } from './forms';
+import { AccessReason, BindUnitInput, RedeemInviteInput } from './forms';
 
 export interface GrantView {
   role: Role;
@@ -40,12 +40,10 @@ export interface RoleHoldersView {
   invites: Array<{ id: string; role: Role; createdAt: string; expiresAt: string }>;
 }
 
-/** A reason the person and the audit will read: at least four characters. */
-const accessReason = text(200, 4);
-export const RevokeRoleInput = z.strictObject({ openid: id, role: z.enum(ROLES), orgId: id, reason: accessReason });
+export const RevokeRoleInput = z.strictObject({ openid: id, role: z.enum(ROLES), orgId: id, reason: AccessReason });
 export const CancelInviteInput = z.strictObject({
   inviteId: z.string().check(z.regex(/^[0-9a-f]{16,128}$/)),
-  reason: accessReason,
+  reason: AccessReason,
 });
 
 export const accountContract = defineContract('account', {
@@ -72,7 +70,6 @@ export const accountContract = defineContract('account', {
     replay: false,
     errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
-  /** Where the phone uploads photos and scans: the caller's own prefix, the only one the functions accept (issue 8 §10). */
   uploadPath: action<{ prefix: string }>()({ input: empty, access: 'identified', write: false, errors: [] }),
   roleHolders: action<RoleHoldersView>()({
     input: z.strictObject({ orgId: id }),
@@ -80,14 +77,12 @@ export const accountContract = defineContract('account', {
     write: false,
     errors: ['ORG.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
   }),
-  /** The level above takes a role away (audited, with a reason); the person is told. */
   revokeRole: action<{ revoked: true }>()({
     input: RevokeRoleInput,
     access: ['cityAdmin', 'districtAdmin'],
     write: true,
     errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'ROLE.NOT_FOUND'],
   }),
-  /** The level above voids an unused invitation (audited, with a reason). */
   cancelInvite: action<{ cancelled: true }>()({
     input: CancelInviteInput,
     access: ['cityAdmin', 'districtAdmin'],

@@ -140,12 +140,10 @@ export const nominationContract = defineContract('nomination', {
       'ACCOUNT.ALREADY_BOUND',
     ],
   }),
-  /** A new claim code for an unclaimed unit-entered record (the old one lost, or voided by wrong attempts). */
   reissueClaimCode: action<{ claimCode: string }>()({
     input: z.strictObject({ nominationId }),
     access: ['unitAdmin'],
     write: true,
-    // The code rests nowhere, not even in the idempotency record: a retry issues a fresh one.
     replay: false,
     errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
   }),
@@ -165,7 +163,6 @@ export const nominationContract = defineContract('nomination', {
     replay: false,
     errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
   }),
-  /** A short-lived link to a record's photo for whoever may see the record, or to one of the caller's own uploads. */
   photoLink: action<{ url: string; expiresAt: string }>()({
     input: z.strictObject({ nominationId: z.optional(nominationId), fileId: z.optional(fileId) }),
     access: ['youth', 'unitAdmin', 'districtAdmin', 'cityAdmin'],

@@ -1,6 +1,5 @@
 import type { accountContract } from '../../../../miniprogram/core/contracts/account';
 import { appError } from '../../../../miniprogram/core/errors';
-import { ROLE_LABELS } from '../../../../miniprogram/core/org';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type AccountDoc } from '../../../_lib/collections';
 import { getOrg } from '../../../_lib/queries';
@@ -10,7 +9,7 @@ import { mayManage } from '../role-authority';
 /**
  * The level above takes a role away (issue 8 §7): the grant leaves the
  * account at once (the next call is refused), with the reason in the audit
- * and a notice to the person. A grant from HQN_BOOTSTRAP_CITY_ADMINS is
+ * (the message centre's catalogue has no kind for it yet). A grant from HQN_BOOTSTRAP_CITY_ADMINS is
  * configuration, never stored, and goes when the configuration does.
  */
 export const revokeRole: Handler<typeof accountContract.actions.revokeRole> = async (input, ctx) => {
@@ -33,12 +32,6 @@ export const revokeRole: Handler<typeof accountContract.actions.revokeRole> = as
   ctx.audit({
     target: `accounts/${account._id}`,
     details: { role: input.role, orgId: org._id, reason: input.reason },
-  });
-  ctx.notify({
-    toOpenid: account._id,
-    title: '管理权限已撤销',
-    body: `您在${org.name}的${ROLE_LABELS[input.role]}权限已被上级撤销。原因：${input.reason}`,
-    page: 'pages/home/index',
   });
   return ok({ revoked: true as const });
 };

@@ -2,10 +2,11 @@
  * 账号与权限 (issue 8 §7): the level above sees who holds the roles it gave
  * at one organisation, and the invitations not yet used, and takes them
  * back — 撤销 a role, 作废 an invitation — each behind a confirmation with a
- * required reason (audited; the person is told). The city looks at itself
+ * required reason (audited). The city looks at itself
  * (mentors), a district (its admins) or a unit; a district at its units.
  */
-import { CancelInviteInput, RevokeRoleInput, type RoleHoldersView } from '../../../../core/contracts/account';
+import type { RoleHoldersView } from '../../../../core/contracts/account';
+import { AccessReason } from '../../../../core/contracts/forms';
 import { ROLE_LABELS } from '../../../../core/org';
 import { call } from '../../../../services/cloud';
 import { loadAdminScope } from '../../../../services/session';
@@ -79,8 +80,8 @@ Component({
       const orgId = this.data.orgId;
       const done = await askReason(this, '.access-dialog', {
         title: `撤销${row.displayName}的权限`,
-        label: { label: '撤销原因', after: '本人将收到通知' },
-        schema: RevokeRoleInput.shape.reason,
+        label: { label: '撤销原因', after: '将记入审计日志' },
+        schema: AccessReason,
         placeholder: '如：已调离岗位',
         warning: `撤销后，${row.displayName}将立即失去“${this.data.view?.orgName}${row.roleLabel}”的全部权限；如需恢复，须重新发放邀请码。`,
         confirmText: '确认撤销',
@@ -98,7 +99,7 @@ Component({
       const done = await askReason(this, '.access-dialog', {
         title: '作废邀请码',
         label: '作废原因',
-        schema: CancelInviteInput.shape.reason,
+        schema: AccessReason,
         placeholder: '如：发错单位，将重新发放',
         warning: `作废后，这张${row.roleLabel}邀请码（${row.issued}发放）将无法再使用。`,
         confirmText: '确认作废',
