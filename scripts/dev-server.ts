@@ -10,7 +10,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { C, type OutboxDoc } from '../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../cloudfunctions/_lib/deps';
 import { FUNCTIONS } from './local/functions';
+import { isLocalFileStore } from '../cloudfunctions/_lib/files';
 import { hasRole, loadActor } from '../cloudfunctions/_lib/identity';
+import { uploaderTag } from '../cloudfunctions/_lib/uploads';
 import { firstMultipartFile, MAX_UPLOAD, saveUpload } from './local/file-store';
 import { PERSONAS } from './local/seed';
 
@@ -60,14 +62,21 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /** Local stand-in for cloud storage: an identified user uploads one JPG/PNG photo or one PDF. */
-async function upload(req: IncomingMessage, res: ServerResponse, filesDir: string | undefined): Promise<void> {
+async function upload(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  filesDir: string | undefined,
+): Promise<void> {
   if (!filesDir) return sendJson(res, 503, { message: '本地文件存储未启用' });
-  if (!devOpenid(req)) return sendJson(res, 401, { message: '无法识别身份' });
+  const openid = devOpenid(req);
+  if (!openid) return sendJson(res, 401, { message: '无法识别身份' });
   const body = await readBytes(req, MAX_UPLOAD + 64 * 1024);
   if (body === null) return sendJson(res, 413, { message: '文件不能超过 10 MB' });
   const type = req.headers['content-type'] ?? '';
   const bytes = type.startsWith('multipart/form-data') ? firstMultipartFile(body, type) : body;
-  const saved = bytes ? saveUpload(filesDir, bytes) : { error: '未收到文件' };
+  // Under the uploader's own prefix: the functions accept no one else's file id (issue 8 §10).
+  const saved = bytes ? saveUpload(filesDir, bytes, uploaderTag(deps, openid)) : { error: '未收到文件' };
   sendJson(res, 'fileId' in saved ? 200 : 400, 'fileId' in saved ? saved : { message: saved.error });
 }
 
@@ -103,6 +112,44 @@ async function devRoute(deps: ServerDeps, pathname: string): Promise<unknown> {
   return undefined;
 }
 
+/** RFC 6266 / RFC 5987: an ASCII fallback and the real (Chinese) name as `filename*=UTF-8''…`. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * A stored file, only through a link a function signed after its scope check (issue 8 §10): unexpired, untampered,
+ * and, when the request names a persona, issued to that persona. Anything else is 403, with no hint of existence.
+ */
+function serveFile(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const refuse = () => {
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('链接无效或已过期，请回到小程序重新获取');
+  };
+  if (!isLocalFileStore(deps.files)) return refuse();
+  let name: string;
+  try {
+    name = decodeURIComponent(url.pathname.slice('/files/'.length));
+  } catch {
+    return refuse();
+  }
+  const link = deps.files.verify(name, url.searchParams);
+  const persona = devOpenid(req);
+  if (!link.ok || (persona !== null && link.viewer !== '' && persona !== link.viewer)) return refuse();
+  res.writeHead(200, {
+    'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+    ...(link.fileName ? { 'content-disposition': contentDisposition(link.fileName) } : {}),
+  });
+  createReadStream(link.path).pipe(res);
+}
+
 function devOpenid(req: IncomingMessage): string | null {
   const header = req.headers['x-dev-openid'];
   // Local mode only: the production entry takes identity from the platform context.
@@ -128,7 +175,7 @@ async function devApi(
   filesDir?: string,
 ): Promise<boolean> {
   if (req.method === 'POST' && pathname === '/api/dev/files') {
-    await upload(req, res, filesDir);
+    await upload(deps, req, res, filesDir);
     return true;
   }
   // Stands in for CloudBase's timer triggers, so timed jobs can be run by hand locally — by a city admin only.
@@ -190,7 +237,8 @@ export function startDevServer(
       res.end('forbidden host');
       return;
     }
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname;
     if (pathname.startsWith('/api/')) {
       handleApi(deps, req, res, pathname, options.filesDir).catch((e: unknown) => {
         deps.log.error('dev-server', { error: e instanceof Error ? e.message : 'unknown' });
@@ -199,8 +247,7 @@ export function startDevServer(
       });
       return;
     }
-    if (pathname.startsWith('/files/') && options.filesDir)
-      return serveStatic(options.filesDir, pathname.slice('/files'.length), res);
+    if (pathname.startsWith('/files/')) return serveFile(deps, req, res, url);
     serveStatic(options.staticDir, pathname, res);
   });
   // Stands in for the `message` function's timer trigger: WeChat's side is the local emulator (scripts/local/wechat.ts).

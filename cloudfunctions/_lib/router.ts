@@ -20,6 +20,7 @@ import type {
 import { appError, type AppError } from '../../miniprogram/core/errors';
 import { renderNotification, type NotificationRequest } from '../../miniprogram/core/notifications';
 import type { Result } from '../../miniprogram/core/result';
+import { giveBack, giveBackAlone, takeAttempts, type AttemptGuard } from './attempts';
 import { C, type AuditDoc, type MessageDoc, type OutboxDoc } from './collections';
 import type { ServerDeps } from './deps';
 import { hasRole, loadActor, type Actor } from './identity';
@@ -85,6 +86,16 @@ export type PublicHandler<S> = (
 
 export type Handlers<A extends ActionMap> = {
   [K in keyof A]: A[K] extends { access: 'public' | 'system' } ? PublicHandler<A[K]> : Handler<A[K]>;
+};
+
+/** Wrong-attempt limits of the actions that compare a guessable secret (`_lib/attempts.ts`). */
+export type Guards<A extends ActionMap> = {
+  [K in keyof A]?: Omit<AttemptGuard<ErrorsOf<A[K]>>, 'limits'> & {
+    limits(
+      input: ParsedInputOf<A[K]>,
+      ctx: { deps: ServerDeps; actor: Actor; now: Date },
+    ): ReturnType<AttemptGuard['limits']>;
+  };
 };
 
 export interface RequestMeta {
@@ -155,7 +166,11 @@ async function authorize(spec: ActionSpec, meta: RequestMeta, deps: ServerDeps):
   return { ok: true, value: actor };
 }
 
-export function defineRouter<A extends ActionMap>(contract: Contract<A>, handlers: Handlers<A>): Router {
+export function defineRouter<A extends ActionMap>(
+  contract: Contract<A>,
+  handlers: Handlers<A>,
+  guards: Guards<A> = {},
+): Router {
   const fail = (requestId: string, error: AppError): Envelope<unknown> => ({ ok: false, error, requestId });
 
   async function run(
@@ -175,6 +190,8 @@ export function defineRouter<A extends ActionMap>(contract: Contract<A>, handler
     const handler = handlers[name] as PublicHandler<ActionSpec>;
     if (!spec.write) return runRead(handler, call, deps);
     if (spec.steps) return runSteps(handler, call, deps);
+    const guard = guards[name] as AttemptGuard | undefined;
+    if (guard) call.guard = guard;
     // A retried or double-tapped write with the same client request id runs once.
     if (actor && request.fromClient && spec.replay !== false) {
       const key = `${contract.name}.${name}:${actor.openid}:${requestId}`;
@@ -219,6 +236,7 @@ interface Call {
   actor: Actor | null;
   requestId: string;
   now: Date;
+  guard?: AttemptGuard;
 }
 
 /** A handler's refusal, thrown to roll the transaction back and caught again below. */
@@ -291,6 +309,30 @@ async function runWrite(
   deps: ServerDeps,
   markDone: MarkDone | null,
 ): Promise<Envelope<unknown>> {
+  const { guard, actor, now } = call;
+  if (!guard || !actor) return runTransaction(handler, call, deps, markDone, []);
+  // The slots commit in a transaction of their own, before the secret is compared (`_lib/attempts.ts`).
+  const slots = await takeAttempts(deps, await guard.limits(call.input as never, { deps, actor, now }), now);
+  if (!slots) return { ok: false, error: guard.exceeded, requestId: call.requestId };
+  let envelope: Envelope<unknown>;
+  try {
+    envelope = await runTransaction(handler, call, deps, markDone, slots);
+  } catch (e) {
+    await giveBackAlone(deps, slots, now);
+    throw e;
+  }
+  const wrong = !envelope.ok && (guard.wrong as readonly string[]).includes(envelope.error.code);
+  if (!envelope.ok && !wrong) await giveBackAlone(deps, slots, now);
+  return envelope;
+}
+
+async function runTransaction(
+  handler: PublicHandler<ActionSpec>,
+  call: Call,
+  deps: ServerDeps,
+  markDone: MarkDone | null,
+  slots: string[],
+): Promise<Envelope<unknown>> {
   try {
     return await transact(deps.store, async (tx: Store) => {
       // Fresh per attempt: a transaction run again must not carry the last attempt's entries.
@@ -299,6 +341,8 @@ async function runWrite(
       const txDeps: ServerDeps = { ...deps, store: tx };
       const result = await handler(call.input as never, contextOf(call, txDeps, audits, outbox));
       if (!result.ok && !KEPT.has(result.error)) throw new Rejected(result.error);
+      // A right answer costs no attempt (a kept refusal gives its slots back after the transaction).
+      if (result.ok) await giveBack(txDeps, slots, call.now);
       await flush(txDeps, { ...call, action: call.name, audits, outbox });
       const envelope: Envelope<unknown> = result.ok
         ? { ok: true, data: result.value, requestId: call.requestId }

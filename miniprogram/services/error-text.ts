@@ -27,9 +27,11 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'ACCOUNT.NOT_BOUND': '请先绑定所在单位',
   'ORG.NOT_FOUND': '未找到该单位或区县',
   'ORG.NOT_A_UNIT': '请选择具体的单位',
+  'ROLE.NOT_FOUND': '该人员已无此职务',
   'INVITE.INVALID': '邀请码无效，请核对后重新输入',
   'INVITE.USED': '该邀请码已被使用',
   'INVITE.EXPIRED': '该邀请码已过期，请联系上级重新发放',
+  'INVITE.TOO_MANY_ATTEMPTS': '邀请码输错过多，请1小时后再试',
   'PERIOD.NOT_FOUND': '当前没有进行中的选培期',
   'PERIOD.NOT_OPEN': (d) => `本期推荐尚未开始${str(d, 'opensAt') ? `，将于${instantText(str(d, 'opensAt'))}开放` : ''}`,
   'PERIOD.CLOSED': (d) =>
@@ -48,6 +50,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'CONSENT.NOT_GIVEN': '您目前没有有效的个人信息处理授权，无需撤回',
   'CONSENT.WITHDRAWN': '本人已撤回个人信息处理授权，不能再查看完整号码',
   'CLAIM.INVALID': '认领码或身份证号不正确，请核对单位提供的认领码',
+  'CLAIM.TOO_MANY_ATTEMPTS': '认领码输错次数过多，请 1 小时后再试；如仍无法认领，请联系单位重新发放认领码',
   // Issue 8 §6: a cadre is told where the other record is (unit and status, never who entered it).
   'NOMINATION.DUPLICATE': (d) =>
     str(d, 'heldByUnit')
@@ -74,6 +77,12 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'OBJECTION.RESOLVED': '该异议已处理',
   'OBJECTION.DUPLICATE': '您对该同志的异议正在核实中，请勿重复提交',
   'OBJECTION.LIMIT': '您今天提交的异议已达上限，请明天再试',
+  'FILE.INVALID': (d) =>
+    ({
+      type: '文件格式不符：仅支持 JPG、PNG 照片或 PDF 文件',
+      size: '文件过大：照片不超过 5 MB，PDF 不超过 10 MB',
+      hash: '文件校验未通过（上传不完整），请重新上传',
+    })[str(d, 'problem')] ?? '文件无效或已失效，请重新上传',
   'MESSAGE.NOT_FOUND': '该消息不存在或已删除',
   'MESSAGE.UNKNOWN_TEMPLATE': '订阅的消息类型无效，请稍后重试',
   'MESSAGE.GRANT_LIMIT': '今天的订阅次数已达上限，请明天再试',

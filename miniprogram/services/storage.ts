@@ -4,9 +4,9 @@
  * here; each resolves a file id the records reference (`cloud://…` / `local://…`).
  */
 import { MAX_SCAN_PHOTOS, type ScanKind } from '../core/filing';
-import { DEV_OPENID_KEY, localServer } from './cloud';
+import { call, DEV_OPENID_KEY, localServer } from './cloud';
 
-export type UploadResult = { ok: true; fileId: string } | { ok: false; message: string };
+export type UploadResult = { ok: true; fileId: string; path: string } | { ok: false; message: string };
 
 export type FileExt = 'jpg' | 'png' | 'pdf';
 
@@ -43,7 +43,11 @@ function uploadLocal(base: string, filePath: string, ext: FileExt): Promise<Uplo
       success: (res) => {
         try {
           const body = JSON.parse(res.data) as { fileId?: string; message?: string };
-          resolve(body.fileId ? { ok: true, fileId: body.fileId } : { ok: false, message: body.message ?? failed });
+          resolve(
+            body.fileId
+              ? { ok: true, fileId: body.fileId, path: filePath }
+              : { ok: false, message: body.message ?? failed },
+          );
         } catch {
           resolve({ ok: false, message: failed });
         }
@@ -53,10 +57,21 @@ function uploadLocal(base: string, filePath: string, ext: FileExt): Promise<Uplo
   });
 }
 
+let ownPrefix: Promise<string | null> | null = null;
+function uploadPrefix(): Promise<string | null> {
+  ownPrefix ??= call('account', 'uploadPath', {}).then((res) => {
+    if (!res.ok) ownPrefix = null;
+    return res.ok ? res.data.prefix : null;
+  });
+  return ownPrefix;
+}
+
 async function uploadCloud(filePath: string, folder: string, ext: FileExt): Promise<UploadResult> {
+  const prefix = await uploadPrefix();
+  if (!prefix) return { ok: false, message: `网络异常，${noun(ext)}未能上传` };
   try {
-    const res = await wx.cloud.uploadFile({ cloudPath: `${folder}/${randomName()}.${ext}`, filePath });
-    return { ok: true, fileId: res.fileID };
+    const res = await wx.cloud.uploadFile({ cloudPath: `${prefix}/${folder}-${randomName()}.${ext}`, filePath });
+    return { ok: true, fileId: res.fileID, path: filePath };
   } catch {
     return { ok: false, message: `网络异常，${noun(ext)}未能上传` };
   }
@@ -140,8 +155,9 @@ export async function chooseScanFiles(kind: ScanKind): Promise<PickResult | null
   return problem ? { ok: false, message: problem } : { ok: true, files };
 }
 
-/** What an <image src> can show for a file id. */
-export function photoUrl(fileId: string): string {
-  if (fileId.startsWith('local://')) return `${localServer() ?? ''}/files/${fileId.slice('local://'.length)}`;
-  return fileId; // WeChat's <image> resolves cloud:// file ids itself
+export async function photoLink(ref: { nominationId: string } | { fileId: string }): Promise<string> {
+  const res = await call('nomination', 'photoLink', ref);
+  if (!res.ok) return '';
+  const url = res.data.url;
+  return url.startsWith('/') ? `${localServer() ?? ''}${url}` : url;
 }

@@ -1,5 +1,5 @@
 /** Dependencies for local runs (dev server, tests, benchmarks): the embedded store and dev keys. */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,13 @@ export function createLocalDeps(options: LocalDepsOptions = {}): ServerDeps {
   return {
     store: createEmbeddedStore({ dir: options.dataDir, indexes: INDEXES }),
     crypto: createPersonalDataCrypto(keys),
-    files: createLocalFileStore(filesDir, '/files', clock),
+    // Local links are signed with a key derived from the hash key, so they survive a restart of `npm start`.
+    files: createLocalFileStore(
+      filesDir,
+      '/files',
+      clock,
+      createHmac('sha256', keys.hashKey).update('file-links').digest(),
+    ),
     log: options.log ?? createConsoleLogger(),
     clock,
     randomId,

@@ -6,6 +6,7 @@
  * (R4.5), and the city downloads the summary table as Excel and Word
  * through the link the page shows. Real pages, real functions, embedded store.
  */
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { FilingDoc } from '../../cloudfunctions/_lib/collections';
@@ -170,10 +171,26 @@ describe('browser preview: quota → approvals → filing → city export', () =
     // The dev file store kept the very bytes, and serves them back as a PDF.
     const filing = await p.deps.store.collection<FilingDoc>('filings').findOne({ kind: 'district', orgId: 'yuecheng' });
     const [stored] = filing?.scan?.files ?? [];
-    expect(stored).toEqual({ fileId: expect.stringMatching(/^local:\/\/[0-9a-f]{24}\.pdf$/), sha256: sha });
-    const res = await fetch(`${p.url}/files/${stored.fileId.slice('local://'.length)}`);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(stored).toEqual({
+      fileId: expect.stringMatching(/^local:\/\/uploads-[0-9a-f]{24}-[0-9a-f]{24}\.pdf$/),
+      sha256: sha,
+    });
+    // Nothing is served without a signed link (issue 8 §10).
+    expect((await fetch(`${p.url}/files/${stored.fileId.slice('local://'.length)}`)).status).toBe(403);
+
+    // 查看盖章扫描件 (issue 9 §7): a short-lived link issued to this persona, downloaded and opened.
+    const served = p.page.waitForResponse((r) => r.url().includes('/files/uploads-'));
+    await own.locator('wx-button', { hasText: '查看盖章扫描件' }).click({ force: true });
+    const res = await served;
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="[^"]+"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(res.headers()['content-disposition'].split("UTF-8''")[1])).toMatch(
+      /^盖章汇总表-越城区（其他基层领域）-\d{8}\.pdf$/,
+    );
+    // The same signed link, fetched again while it lives, gives the very bytes the district picked.
+    const again = await fetch(res.url());
+    expect(Buffer.from(await again.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
   it('a 机关 unit approves up to its quota of 1, is refused beyond it, and files its own list', async () => {
@@ -216,25 +233,36 @@ describe('browser preview: quota → approvals → filing → city export', () =
     ] as const) {
       await tapText(label);
       await tapText('生成汇总表');
-      const link = phone()
-        .locator('wx-text', { hasText: /\/files\// })
-        .first();
       await phone().getByText('共 4 人').waitFor();
       const fileName = phone().getByText(new RegExp(`^好青年候选人汇总表-绍兴市-\\d{8}\\.${format}$`));
       await fileName.waitFor();
-      const href = (await link.textContent())?.trim() ?? '';
-      expect(href).toMatch(new RegExp(`^${p.url}/files/.+\\.${format}$`));
+      const name = (await fileName.textContent())?.trim() ?? '';
+      // No wall of percent-encoded URL on screen (issue 9 §10).
+      expect(
+        await phone()
+          .getByText(/%E5|\/files\//)
+          .count(),
+      ).toBe(0);
       await screenshot(p.page, `cadre-4-export-${format}`);
 
-      const res = await fetch(href);
-      expect(res.status).toBe(200);
-      const bytes = Buffer.from(await res.arrayBuffer());
+      // 保存文件: the signed link, served with the real name in Content-Disposition, saved under that name.
+      const served = p.page.waitForResponse((r) => r.url().includes('/files/exports-'));
+      const download = p.page.waitForEvent('download');
+      await phone().locator('wx-button', { hasText: '保存文件' }).click({ force: true });
+      const res = await served;
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-disposition']).toBe(
+        `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      const saved = await download;
+      expect(saved.suggestedFilename()).toBe(name);
+      const bytes = readFileSync((await saved.path())!);
       expect(bytes.length).toBeGreaterThan(2000);
       expect(bytes.subarray(0, 4).toString('hex')).toBe('504b0304'); // a zip: Office Open XML
       const zip = await JSZip.loadAsync(bytes);
       expect(zip.file(entry)).not.toBeNull();
     }
-    await phone().locator('wx-button', { hasText: '复制链接' }).waitFor();
+    await phone().locator('wx-button', { hasText: '复制下载链接' }).waitFor();
   });
 
   it('the city dashboard counts the four approvals, the two_new ones per district and the filings', async () => {

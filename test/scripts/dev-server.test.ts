@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer, type DevServer } from '../../scripts/dev-server';
+import { uploaderTag } from '../../cloudfunctions/_lib/uploads';
 import { makeHarness, type Harness } from '../support/harness';
 
 describe('dev server (local mode only)', () => {
@@ -12,7 +13,7 @@ describe('dev server (local mode only)', () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>预览</title>');
 
   beforeAll(async () => {
-    h = await makeHarness();
+    h = await makeHarness({ filesDir: join(staticDir, 'files') });
     server = await startDevServer(h.deps, { port: 0, staticDir, filesDir: join(staticDir, 'files') });
   });
   afterAll(() => server.close());
@@ -68,10 +69,18 @@ describe('dev server (local mode only)', () => {
       body: new Uint8Array(body),
     });
 
-  it('stores an uploaded photo (raw or multipart) and serves it back as local://', async () => {
+  /** What a function hands out after its scope check: a signed, expiring link bound to the viewer. */
+  const linkTo = async (fileId: string, viewer: string, fileName?: string) =>
+    `${server.url}${(await h.deps.files.url(fileId, 60, { viewer, ...(fileName ? { fileName } : {}) })).url}`;
+  const ownPrefix = (openid: string) => `local://uploads-${uploaderTag(h.deps, openid)}-`;
+
+  it('stores an uploaded photo (raw or multipart) under the uploader’s prefix; serves it only through a signed link', async () => {
     const raw = (await (await upload(PNG, 'image/png', 'dev-youth-zhang')).json()) as { fileId: string };
-    expect(raw.fileId).toMatch(/^local:\/\/[0-9a-f]{24}\.png$/);
-    const served = Buffer.from(await (await fetch(`${server.url}/files/${raw.fileId.slice(8)}`)).arrayBuffer());
+    expect(raw.fileId.startsWith(ownPrefix('dev-youth-zhang'))).toBe(true);
+    expect(raw.fileId).toMatch(/^local:\/\/uploads-[0-9a-f]{24}-[0-9a-f]{24}\.png$/);
+    // No open /files/ any more (issue 8 §10).
+    expect((await fetch(`${server.url}/files/${raw.fileId.slice(8)}`)).status).toBe(403);
+    const served = Buffer.from(await (await fetch(await linkTo(raw.fileId, 'dev-youth-zhang'))).arrayBuffer());
     expect(served.equals(PNG)).toBe(true);
     const boundary = 'XyZ';
     const multipart = Buffer.concat([
@@ -93,9 +102,20 @@ describe('dev server (local mode only)', () => {
     const res = await upload(PDF, 'application/pdf', 'dev-unit-admin');
     expect(res.status).toBe(200);
     const { fileId } = (await res.json()) as { fileId: string };
-    expect(fileId).toMatch(/^local:\/\/[0-9a-f]{24}\.pdf$/);
-    const served = await fetch(`${server.url}/files/${fileId.slice('local://'.length)}`);
+    expect(fileId.startsWith(ownPrefix('dev-unit-admin'))).toBe(true);
+    const served = await fetch(await linkTo(fileId, 'dev-unit-admin', '盖章汇总表.pdf'), {
+      headers: { 'x-dev-openid': 'dev-unit-admin' },
+    });
     expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(served.headers.get('content-disposition')).toBe(
+      `attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent('盖章汇总表.pdf')}`,
+    );
+    // Another persona, a tampered link, an expired one: refused alike.
+    const link = await linkTo(fileId, 'dev-unit-admin');
+    expect((await fetch(link, { headers: { 'x-dev-openid': 'dev-youth-zhang' } })).status).toBe(403);
+    expect((await fetch(link.replace('who=dev-unit-admin', 'who=dev-youth-zhang'))).status).toBe(403);
+    h.setNow(new Date(h.deps.clock().getTime() + 61_000));
+    expect((await fetch(link)).status).toBe(403);
     expect(Buffer.from(await served.arrayBuffer()).equals(PDF)).toBe(true);
   });
 
@@ -109,7 +129,8 @@ describe('dev server (local mode only)', () => {
     expect(pdf.status).toBe(400);
     expect(await pdf.json()).toEqual({ message: 'PDF 文件不能超过 10 MB' });
     expect((await upload(big(PDF, 11 * 1024 * 1024), 'application/pdf', 'dev-unit-admin')).status).toBe(413);
-  });
+    // Some 40 MB through the loopback: give a busy machine time.
+  }, 20_000);
 
   it.each([
     ['an SVG declared as PNG', Buffer.from('<svg onload=alert(1)>'), 'image/png'],
@@ -124,7 +145,7 @@ describe('dev server (local mode only)', () => {
   it('refuses uploads without identity and paths outside the store', async () => {
     expect((await upload(PNG, 'image/png')).status).toBe(401);
     expect((await upload(PDF, 'application/pdf')).status).toBe(401);
-    expect((await fetch(`${server.url}/files/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    expect((await fetch(`${server.url}/files/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
   });
 
   it('runs a timed job by hand for a city admin persona only, standing in for the timer trigger', async () => {

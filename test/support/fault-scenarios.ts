@@ -234,6 +234,38 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     },
   ],
   [
+    'revoking a unit admin’s role (account, audit, outbox)',
+    async () => ({
+      fn: 'account',
+      action: 'revokeRole',
+      data: { openid: 'dev-unit-admin', role: 'unitAdmin', orgId: 'yuecheng-tech', reason: '已调离岗位' },
+      openid: 'dev-district-admin',
+    }),
+  ],
+  [
+    'cancelling an unused invitation (invite deleted, audit)',
+    async (w) => {
+      await must(w, {
+        fn: 'account',
+        action: 'issueInvite',
+        data: { role: 'unitAdmin', orgId: 'yuecheng-tech' },
+        openid: 'dev-district-admin',
+      });
+      const { invites } = (await must(w, {
+        fn: 'account',
+        action: 'roleHolders',
+        data: { orgId: 'yuecheng-tech' },
+        openid: 'dev-district-admin',
+      })) as { invites: Array<{ id: string }> };
+      return {
+        fn: 'account',
+        action: 'cancelInvite',
+        data: { inviteId: invites[0].id, reason: '发错单位' },
+        openid: 'dev-district-admin',
+      };
+    },
+  ],
+  [
     'an objection to the public notice (objection, two limit counters, outbox)',
     async (w) => {
       const id = await liNomination(w);

@@ -146,6 +146,17 @@ export interface LimitDoc {
   expiresAt: Date | null;
 }
 
+/** A generated file (the summary table) awaiting deletion: exports expire a day after they are made (issue 8 §10). */
+export interface ExportDoc {
+  _id: string;
+  fileId: string;
+  orgId: string;
+  createdBy: string;
+  createdAt: Date;
+  /** When `cron.purgeExports` deletes the file and this record. */
+  expiresAt: Date;
+}
+
 export const PLATFORM = defineCollections([
   // Read by OPENID only. Role holders are found with `grants: {$elemMatch}` (notify.ts), unindexed: the embedded
   // store indexes top-level fields only, and accounts stay in the thousands.
@@ -156,6 +167,8 @@ export const PLATFORM = defineCollections([
   // The functions read an invitation by its code; the index serves an organisation's invitations in the console.
   collection<InviteDoc>()({ name: 'invites', indexes: ['orgId'], rule: 'closed' }),
   collection<ConsentDoc>()({ name: 'consents', indexes: ['openid'], rule: 'closed' }),
+  // The timer finds the exports past their expiry.
+  collection<ExportDoc>()({ name: 'exports', indexes: ['expiresAt'], rule: 'closed' }),
   // Nothing in the functions reads the trail; these serve "who did what" and "what happened to it", newest first.
   collection<AuditDoc>()({
     name: 'audit',

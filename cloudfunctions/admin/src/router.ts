@@ -10,6 +10,7 @@ import { remindLate } from './actions/remind-late';
 import { reopen } from './actions/reopen-filing';
 import { resolveObjection } from './actions/resolve-objection';
 import { roster } from './actions/roster';
+import { scanLink } from './actions/scan-link';
 import { setQuota } from './actions/set-quota';
 
 export const router = defineRouter(adminContract, {
@@ -22,6 +23,7 @@ export const router = defineRouter(adminContract, {
   reopen,
   remindLate,
   attachScan,
+  scanLink,
   objections,
   resolveObjection,
 });

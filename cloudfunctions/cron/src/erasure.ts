@@ -16,6 +16,7 @@ import {
   type RequestDoc,
 } from '../../_lib/collections';
 import { openObjectionKey } from '../../_lib/objections';
+import { claimRecordKey } from '../../_lib/claim-keys';
 import type { ActionContext } from '../../_lib/router';
 
 const isErasable = (s: NominationDoc['status']): boolean => (ERASABLE_STATUSES as readonly string[]).includes(s);
@@ -35,12 +36,7 @@ export async function eraseNomination(ctx: ActionContext, id: string): Promise<b
   // The key goes only while it still names this record: a newer nomination of the person keeps it.
   if (held?.nominationId === id) await keys.deleteOne({ _id: key });
 
-  const objections = await store.collection<ObjectionDoc>(C.objections).find({ nominationId: id });
-  const limits = store.collection(C.limits);
-  for (const o of objections) {
-    await store.collection<ObjectionDoc>(C.objections).deleteOne({ _id: o._id });
-    await limits.deleteOne({ _id: openObjectionKey(id, o.filedBy) });
-  }
+  const objections = await eraseObjectionsAndCounters(ctx, id);
 
   // What names the record, the objections about it, or the youth's draft for it (whose saved outcomes hold the form).
   const subjects = [
@@ -49,6 +45,8 @@ export async function eraseNomination(ctx: ActionContext, id: string): Promise<b
     ...(doc.youthOpenid ? [`drafts/${doc.periodId}:${doc.youthOpenid}`] : []),
   ];
   const { messages, outcomes } = await forgetSubjects(ctx, subjects);
+  // The photo goes last: a fault before this line rolls the record back with its photo still stored.
+  if (doc.photoFileId) await ctx.deps.files.remove(doc.photoFileId);
   ctx.audit({
     target: `nominations/${id}`,
     details: { erased: true, unitId: doc.unitId, objections: objections.length, messages, outcomes },
@@ -79,4 +77,17 @@ export async function forgetSubjects(
     }
   }
   return { messages, outcomes };
+}
+
+/** The objections about record `id` and the counters named by it (open objections, wrong claims, issue 8 §11). */
+async function eraseObjectionsAndCounters(ctx: ActionContext, id: string): Promise<ObjectionDoc[]> {
+  const { store } = ctx.deps;
+  const objections = await store.collection<ObjectionDoc>(C.objections).find({ nominationId: id });
+  const limits = store.collection(C.limits);
+  await limits.deleteOne({ _id: claimRecordKey(id) });
+  for (const o of objections) {
+    await store.collection<ObjectionDoc>(C.objections).deleteOne({ _id: o._id });
+    await limits.deleteOne({ _id: openObjectionKey(id, o.filedBy) });
+  }
+  return objections;
 }

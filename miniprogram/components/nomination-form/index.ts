@@ -25,7 +25,7 @@ import {
   type Attestation,
 } from '../../core/profile';
 import { limitsOf } from '../../services/form-errors';
-import { chooseAndUploadPhoto, photoUrl } from '../../services/storage';
+import { chooseAndUploadPhoto, photoLink } from '../../services/storage';
 import { EMPTY_FORM, fitDegree, formFrom, formView, type FieldKey, type FormState, type FormView } from './model';
 
 type Toggle = 'onStaff' | 'showcaseConsent';
@@ -86,7 +86,12 @@ Component({
     setValue(value: Partial<FormState>) {
       serverErrors.delete(this);
       const form = formFrom(value);
-      this.refresh('', form, { form, photoSrc: form.photoFileId ? photoUrl(form.photoFileId) : '' });
+      this.refresh('', form, { form, photoSrc: '' });
+      const fileId = form.photoFileId;
+      if (fileId)
+        void photoLink({ fileId }).then((src) => {
+          if (this.data.form.photoFileId === fileId) this.setData({ photoSrc: src });
+        });
     },
 
     /** The optional photo goes to cloud storage (the dev server's file store locally); the form keeps its id. */
@@ -101,7 +106,7 @@ Component({
         return;
       }
       const form = { ...this.data.form, photoFileId: uploaded.fileId };
-      this.change([], form, { 'form.photoFileId': uploaded.fileId, photoSrc: photoUrl(uploaded.fileId) });
+      this.change([], form, { 'form.photoFileId': uploaded.fileId, photoSrc: uploaded.path });
     },
 
     onRemovePhoto() {

@@ -5,7 +5,7 @@
  */
 import type { NominationView } from '../../core/contracts/nomination';
 import { CHANNEL_LABELS } from '../../core/nomination';
-import { photoUrl } from '../../services/storage';
+import { photoLink } from '../../services/storage';
 import { chinaDateTime } from '../../lib/format';
 import {
   ATTESTATION_LABELS,
@@ -25,7 +25,6 @@ interface RecordView {
   attestations: Array<{ name: string; label: string; confirmed: boolean }>;
   deeds: string;
   showcase: string;
-  photo: string;
 }
 
 function channelText(n: NominationView): string {
@@ -48,7 +47,6 @@ function recordOf(n: NominationView): RecordView {
     attestations: ATTESTATIONS.map((a) => ({ name: a, label: ATTESTATION_LABELS[a], confirmed: n.attestations[a] })),
     deeds: n.deeds,
     showcase: n.showcaseConsent ? '同意在公示和展示中使用事迹' : '不同意公开展示事迹',
-    photo: n.photoFileId ? photoUrl(n.photoFileId) : '',
   };
 }
 
@@ -59,10 +57,15 @@ Component({
   properties: {
     nomination: { type: Object, value: {} },
   },
-  data: { record: null as RecordView | null },
+  data: { record: null as RecordView | null, photo: '' },
   observers: {
     nomination(n: Partial<NominationView>) {
-      this.setData({ record: isView(n) ? recordOf(n) : null });
+      this.setData({ record: isView(n) ? recordOf(n) : null, photo: '' });
+      if (isView(n) && n.photoFileId) {
+        void photoLink({ nominationId: n.id }).then((photo) => {
+          if ((this.properties.nomination as Partial<NominationView>).id === n.id) this.setData({ photo });
+        });
+      }
     },
   },
 });

@@ -3,7 +3,7 @@ import { ROLES, type Org, type Role, type UnitCategory } from '../org';
 import type { PeriodRules, WindowState } from '../period';
 import { empty, id, page, pageSize, text, type Paged } from './common';
 import { action, defineContract } from './define';
-import { BindUnitInput, RedeemInviteInput } from './forms';
+import { AccessReason, BindUnitInput, RedeemInviteInput } from './forms';
 
 export interface GrantView {
   role: Role;
@@ -33,6 +33,19 @@ export interface PeriodView extends PeriodRules {
   window: WindowState;
 }
 
+/** Who holds a role the caller may take away at one organisation, and its unused invitations (issue 8 §7). */
+export interface RoleHoldersView {
+  org: { id: string; name: string; level: Org['level'] };
+  holders: Array<{ openid: string; displayName: string; role: Role }>;
+  invites: Array<{ id: string; role: Role; createdAt: string; expiresAt: string }>;
+}
+
+export const RevokeRoleInput = z.strictObject({ openid: id, role: z.enum(ROLES), orgId: id, reason: AccessReason });
+export const CancelInviteInput = z.strictObject({
+  inviteId: z.string().check(z.regex(/^[0-9a-f]{16,128}$/)),
+  reason: AccessReason,
+});
+
 export const accountContract = defineContract('account', {
   me: action<MeOutput>()({ input: empty, access: 'identified', write: false, errors: [] }),
   currentPeriod: action<PeriodView>()({ input: empty, access: 'public', write: false, errors: ['PERIOD.NOT_FOUND'] }),
@@ -56,6 +69,25 @@ export const accountContract = defineContract('account', {
     // The code rests nowhere, not even in the idempotency record: a retry issues a fresh one (issue 8 §11).
     replay: false,
     errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  uploadPath: action<{ prefix: string }>()({ input: empty, access: 'identified', write: false, errors: [] }),
+  roleHolders: action<RoleHoldersView>()({
+    input: z.strictObject({ orgId: id }),
+    access: ['cityAdmin', 'districtAdmin'],
+    write: false,
+    errors: ['ORG.NOT_FOUND', 'AUTH.OUT_OF_SCOPE'],
+  }),
+  revokeRole: action<{ revoked: true }>()({
+    input: RevokeRoleInput,
+    access: ['cityAdmin', 'districtAdmin'],
+    write: true,
+    errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'ROLE.NOT_FOUND'],
+  }),
+  cancelInvite: action<{ cancelled: true }>()({
+    input: CancelInviteInput,
+    access: ['cityAdmin', 'districtAdmin'],
+    write: true,
+    errors: ['AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'INVITE.INVALID', 'INVITE.USED'],
   }),
   /** Separate, versioned consent to processing the ID number and phone; refusing keeps the rest of the app usable. */
   recordConsent: action<MeOutput>()({
@@ -82,7 +114,7 @@ export const accountContract = defineContract('account', {
     input: RedeemInviteInput,
     access: 'identified',
     write: true,
-    errors: ['INVITE.INVALID', 'INVITE.USED', 'INVITE.EXPIRED'],
+    errors: ['INVITE.INVALID', 'INVITE.USED', 'INVITE.EXPIRED', 'INVITE.TOO_MANY_ATTEMPTS'],
   }),
 });
 

@@ -86,7 +86,7 @@ export interface FilingView {
   openObjections: number;
   scan: {
     kind: ScanKind;
-    /** The PDF, or the photos in page order, each with its SHA-256 taken on the phone. */
+    /** The PDF, or the photos in page order, each with the SHA-256 the server computed from the stored bytes. */
     files: ScanFile[];
     pageCount: number;
     confirmedRows: number;
@@ -100,6 +100,14 @@ export interface FilingView {
 export interface ScanFile {
   fileId: string;
   sha256: string;
+}
+
+/** A file served for a few minutes to the one caller it was issued to (issue 8 §10). */
+export interface FileLink {
+  url: string;
+  /** The name to save it under. */
+  fileName: string;
+  expiresAt: string;
 }
 
 export interface ObjectionView {
@@ -212,7 +220,14 @@ export const adminContract = defineContract('admin', {
     input: AttachScanInput,
     access: ['unitAdmin', 'districtAdmin'],
     write: true,
-    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED'],
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED', 'FILE.INVALID'],
+  }),
+  /** A short-lived link to one file of the stamped scan, for those who may see the filing (issue 8 §10, issue 9 §7). */
+  scanLink: action<FileLink>()({
+    input: z.strictObject({ filingId: subjectId, index: z.int().check(z.minimum(0), z.maximum(MAX_SCAN_PHOTOS - 1)) }),
+    access: CADRES,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILE.INVALID'],
   }),
   objections: action<Paged<ObjectionView>>()({
     input: z.strictObject({ status: z.optional(z.enum(['open', 'resolved'])), page, pageSize }),

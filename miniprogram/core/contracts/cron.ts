@@ -15,6 +15,13 @@ export const cronContract = defineContract('cron', {
     steps: true,
     errors: [],
   }),
+  /** Export files a day old: the file and its record (issue 8 §10). */
+  purgeExports: action<{ removed: number }>()({
+    input: z.strictObject({}),
+    access: 'system',
+    write: true,
+    errors: [],
+  }),
   /** Idempotency markers older than a day and limit counters past their expiry (they hold nothing personal, but pile up). */
   purgeSpent: action<{ removed: number }>()({
     input: z.strictObject({}),

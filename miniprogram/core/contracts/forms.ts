@@ -31,6 +31,9 @@ export const ReviewInput = z.strictObject({
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
+/** Why a role is taken back or an invitation voided (issue 8 §7). */
+export const AccessReason = text(200, 4);
+
 /** R9.1 the audited view of one full number needs a reason. */
 export const RevealInput = z.strictObject({ nominationId, field: z.enum(['idNumber', 'phone']), reason: text(100, 2) });
 

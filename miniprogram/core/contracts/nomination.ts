@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
 import { id, keyword, optionalText, page, pageSize, type Paged } from './common';
-import { NominationDraft, NominationForm } from './nomination-form';
+import { fileId, NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
 import { ClaimInput, nominationId, RevealInput, ReviewInput, VoidInput } from './forms';
@@ -95,7 +95,7 @@ export const nominationContract = defineContract('nomination', {
     input: z.strictObject({ fields: NominationDraft }),
     access: ['youth'],
     write: true,
-    errors: [...WINDOW_ERRORS, 'ACCOUNT.NOT_BOUND', 'NOMINATION.DUPLICATE'],
+    errors: [...WINDOW_ERRORS, 'ACCOUNT.NOT_BOUND', 'NOMINATION.DUPLICATE', 'FILE.INVALID'],
   }),
   submitSelf: action<{ nomination: NominationView }>()({
     input: SelfNominationInput,
@@ -108,6 +108,7 @@ export const nominationContract = defineContract('nomination', {
       'CONSENT.REQUIRED',
       'PROFILE.DEGREE_MISMATCH',
       'NOMINATION.DUPLICATE',
+      'FILE.INVALID',
     ],
   }),
   /** R9.2 the youth withdraws; the record leaves every list and its personal data is erased after the retention. */
@@ -130,6 +131,7 @@ export const nominationContract = defineContract('nomination', {
       'ORG.NOT_A_UNIT',
       'PROFILE.DEGREE_MISMATCH',
       'NOMINATION.DUPLICATE',
+      'FILE.INVALID',
     ],
   }),
   /** The youth claims a unit-entered record: only someone with both the code and the ID number can. */
@@ -137,7 +139,20 @@ export const nominationContract = defineContract('nomination', {
     input: ClaimInput,
     access: 'identified',
     write: true,
-    errors: ['CLAIM.INVALID', 'CONSENT.REQUIRED', 'PERIOD.NOT_FOUND', 'ACCOUNT.ALREADY_BOUND'],
+    errors: [
+      'CLAIM.INVALID',
+      'CLAIM.TOO_MANY_ATTEMPTS',
+      'CONSENT.REQUIRED',
+      'PERIOD.NOT_FOUND',
+      'ACCOUNT.ALREADY_BOUND',
+    ],
+  }),
+  reissueClaimCode: action<{ claimCode: string }>()({
+    input: z.strictObject({ nominationId }),
+    access: ['unitAdmin'],
+    write: true,
+    replay: false,
+    errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
   }),
   /** The record with today's eligibility verdict, as the reviewer will meet it on approval (R2.5). */
   get: action<{ nomination: NominationView; eligibility: EligibilityView }>()({
@@ -171,6 +186,12 @@ export const nominationContract = defineContract('nomination', {
       'INPUT.INVALID',
       'FILING.LOCKED',
     ],
+  }),
+  photoLink: action<{ url: string; expiresAt: string }>()({
+    input: z.strictObject({ nominationId: z.optional(nominationId), fileId: z.optional(fileId) }),
+    access: ['youth', 'unitAdmin', 'districtAdmin', 'cityAdmin'],
+    write: false,
+    errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'FILE.INVALID'],
   }),
   listForReview: action<Paged<NominationView>>()({
     input: z.strictObject({

@@ -160,6 +160,33 @@ async function uploadFile(o: UploadOptions): Promise<{ data: string; statusCode:
   return { data: await res.text(), statusCode: res.status };
 }
 
+/** wx.downloadFile: the signed link fetched, its bytes kept behind a blob: temp path. */
+async function downloadFile(o: {
+  url: string;
+  header?: Record<string, string>;
+}): Promise<{ statusCode: number; tempFilePath: string }> {
+  const res = await fetch(o.url, { headers: o.header ?? {} });
+  if (!res.ok) return { statusCode: res.status, tempFilePath: '' };
+  return { statusCode: 200, tempFilePath: URL.createObjectURL(await res.blob()) };
+}
+
+/** The phone's document viewer and image preview: a new browser tab. */
+function openTab(path: string): Record<string, never> {
+  window.open(path, '_blank', 'noopener');
+  return {};
+}
+
+/** wx.shareFileMessage (sending a file on under its name, the phone's way of saving it): the browser's download. */
+function saveAs(o: { filePath: string; fileName?: string }): Record<string, never> {
+  const a = document.createElement('a');
+  a.href = o.filePath;
+  a.download = o.fileName ?? '';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  return {};
+}
+
 /** The temp paths are blob: URLs, as opaque as WeChat's wxfile:// (uploadFile and fetch read them). */
 function mediaApis(): Data {
   return {
@@ -185,6 +212,10 @@ function mediaApis(): Data {
       };
     }),
     uploadFile: wxAsync('uploadFile', uploadFile),
+    downloadFile: wxAsync('downloadFile', downloadFile),
+    openDocument: wxAsync('openDocument', async (o: { filePath: string }) => openTab(o.filePath)),
+    previewImage: wxAsync('previewImage', async (o: { urls: string[] }) => openTab(o.urls[0] ?? '')),
+    shareFileMessage: wxAsync('shareFileMessage', async (o: { filePath: string; fileName?: string }) => saveAs(o)),
   };
 }
 

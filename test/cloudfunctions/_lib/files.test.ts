@@ -28,9 +28,43 @@ describe('local file store', () => {
     expect(readdirSync(dir)).toEqual(['exports-AbC123-好青年候选人汇总表-越城区-20261124.docx']);
     expect(readFileSync(join(dir, 'exports-AbC123-好青年候选人汇总表-越城区-20261124.docx')).equals(bytes)).toBe(true);
     expect(await files.url(fileId, 3600)).toEqual({
-      url: `/files/${encodeURIComponent('exports-AbC123-好青年候选人汇总表-越城区-20261124.docx')}`,
+      url: expect.stringMatching(
+        new RegExp(
+          `^/files/${encodeURIComponent('exports-AbC123-好青年候选人汇总表-越城区-20261124.docx')}\\?exp=\\d+&who=&sig=[0-9a-f]{64}$`,
+        ),
+      ),
       expiresAt: new Date('2026-11-24T03:00:00.000Z'),
     });
+    expect((await files.get(fileId))?.equals(bytes)).toBe(true);
+    await files.remove(fileId);
+    expect(await files.get(fileId)).toBeNull();
+    await files.remove(fileId); // gone is gone
+  });
+
+  it('signs its links: a link verifies for its viewer and name until it expires, and not once changed (issue 8 §10)', async () => {
+    let now = NOW;
+    const local = createLocalFileStore(dir, '/files', () => now, Buffer.alloc(32, 1));
+    const { fileId } = await local.put('uploads/abc/x.pdf', bytes, 'application/pdf');
+    const { url } = await local.url(fileId, 60, { viewer: 'dev-unit-admin', fileName: '盖章汇总表.pdf' });
+    const [path, query] = url.split('?');
+    const name = decodeURIComponent(path.slice('/files/'.length));
+    const check = (q: string, n = name) => local.verify(n, new URLSearchParams(q));
+    expect(check(query)).toEqual({
+      ok: true,
+      path: join(dir, 'uploads-abc-x.pdf'),
+      fileName: '盖章汇总表.pdf',
+      viewer: 'dev-unit-admin',
+    });
+    expect(check(query.replace('who=dev-unit-admin', 'who=dev-city-admin'))).toEqual({ ok: false });
+    expect(check(query.replace(/fn=[^&]+/, 'fn=x.pdf'))).toEqual({ ok: false });
+    expect(check(query, 'uploads-abc-y.pdf')).toEqual({ ok: false });
+    expect(check(query.replace(/exp=\d+/, `exp=${NOW.getTime() + 3_600_000}`))).toEqual({ ok: false });
+    // Another store's key does not verify it.
+    expect(
+      createLocalFileStore(dir, '/files', () => now, Buffer.alloc(32, 2)).verify(name, new URLSearchParams(query)),
+    ).toEqual({ ok: false });
+    now = new Date(NOW.getTime() + 60_001);
+    expect(check(query)).toEqual({ ok: false });
   });
 
   it.each([

@@ -3,20 +3,13 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { INVITABLE_BY } from '../../../../miniprogram/core/org';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type InviteDoc } from '../../../_lib/collections';
-import { covers } from '../../../_lib/identity';
 import { getOrg } from '../../../_lib/queries';
 import { oneTimeCode } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
 import { inviteKey } from '../invite-key';
+import { mayManage } from '../role-authority';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const REQUIRED_LEVEL = {
-  unitAdmin: 'unit',
-  districtAdmin: 'district',
-  cityAdmin: 'city',
-  mentor: 'city',
-  youth: 'unit',
-} as const;
 
 /**
  * Cadre and mentor accounts are created by invitation from the level above:
@@ -28,10 +21,9 @@ export const issueInvite: Handler<typeof accountContract.actions.issueInvite> = 
   const mayIssue = actor.grants.some((g) => INVITABLE_BY[g.role].includes(input.role));
   if (!mayIssue) return err(appError('AUTH.FORBIDDEN', `cannot invite ${input.role}`));
   const org = await getOrg(deps, input.orgId);
-  if (!org || org.level !== REQUIRED_LEVEL[input.role])
-    return err(appError('ORG.NOT_FOUND', 'organisation not found at the required level'));
-  const issuers = (['cityAdmin', 'districtAdmin'] as const).filter((r) => INVITABLE_BY[r].includes(input.role));
-  if (!covers(actor, org, issuers)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
+  if (!org) return err(appError('ORG.NOT_FOUND', 'organisation not found'));
+  const may = mayManage(actor, input.role, org);
+  if (!may.ok) return may;
   const code = oneTimeCode();
   const key = inviteKey(deps, code);
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);

@@ -3,9 +3,23 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type AccountDoc, type InviteDoc } from '../../../_lib/collections';
 import { loadActor } from '../../../_lib/identity';
-import type { Handler } from '../../../_lib/router';
+import { perUserPerHour } from '../../../_lib/attempts';
+import type { Guards, Handler } from '../../../_lib/router';
 import { inviteKey } from '../invite-key';
 import { describeActor } from '../actor-view';
+
+/** Wrong invitation codes a user may try in a clock hour (issue 8 §11). */
+export const INVITE_TRIES_PER_USER_HOUR = 5;
+
+/**
+ * A redemption counts against the user's hour. There is no per-record count: the code is the invitation's whole
+ * key, so a wrong code names no invitation to count against.
+ */
+export const redeemGuard: NonNullable<Guards<typeof accountContract.actions>['redeemInvite']> = {
+  wrong: ['INVITE.INVALID'],
+  exceeded: appError('INVITE.TOO_MANY_ATTEMPTS', 'too many wrong invitation codes'),
+  limits: async (_input, { actor, now }) => [perUserPerHour('invite', actor.openid, now, INVITE_TRIES_PER_USER_HOUR)],
+};
 
 export const redeemInvite: Handler<typeof accountContract.actions.redeemInvite> = async (input, ctx) => {
   const { deps, actor, now } = ctx;

@@ -5,6 +5,7 @@ import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type FilingDoc } from '../../../_lib/collections';
 import { notifyRole } from '../../../_lib/notify';
 import type { Handler } from '../../../_lib/router';
+import { verifyUpload } from '../../../_lib/uploads';
 import { loadSubject, mayFile } from '../filing-subject';
 import { filingView } from '../filing-view';
 
@@ -20,10 +21,20 @@ export const attachScan: Handler<typeof adminContract.actions.attachScan> = asyn
   const { periodId, subject, doc } = loaded.value;
   if (doc?.state !== 'filed')
     return err(appError('FILING.NOT_FILED', 'file the list before attaching the stamped table'));
+  // The server verifies what it records (issue 8 §10): the caller's own uploads, of the kind's type and size,
+  // and the SHA-256 it computes itself; a hash the phone computed differently means the upload is not what was picked.
+  const files: Array<{ fileId: string; sha256: string }> = [];
+  for (const f of input.files) {
+    const checked = await verifyUpload(deps, actor.openid, f.fileId, input.kind === 'pdf' ? ['pdf'] : ['jpg', 'png']);
+    if (!checked.ok) return checked;
+    if (checked.value.sha256 !== f.sha256)
+      return err(appError('FILE.INVALID', 'uploaded bytes differ from the picked file', { problem: 'hash' }));
+    files.push({ fileId: f.fileId, sha256: checked.value.sha256 });
+  }
   const mismatch = rowCountMismatch(input.confirmedRows, doc.approvedRows);
   const scan = {
     kind: input.kind,
-    files: input.files.map(({ fileId, sha256 }) => ({ fileId, sha256 })),
+    files,
     pageCount: input.pageCount,
     confirmedRows: input.confirmedRows,
     uploadedBy: actor.openid,
@@ -37,7 +48,7 @@ export const attachScan: Handler<typeof adminContract.actions.attachScan> = asyn
     details: {
       kind: input.kind,
       files: input.files.length,
-      sha256: input.files.map((f) => f.sha256),
+      sha256: files.map((f) => f.sha256),
       pageCount: input.pageCount,
       confirmedRows: input.confirmedRows,
       mismatch,

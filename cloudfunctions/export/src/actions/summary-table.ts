@@ -11,7 +11,7 @@ import {
   type SummaryExport,
   type SummaryRecord,
 } from '../../../../miniprogram/core/summary-table';
-import { C, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
+import { C, type ExportDoc, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
 import { covers, type Actor } from '../../../_lib/identity';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
@@ -34,8 +34,10 @@ const RENDERERS: Record<Format, () => Promise<(file: SummaryExport) => Promise<B
   docx: async () => (await import('../docx')).renderDocx,
   xlsx: async () => (await import('../xlsx')).renderXlsx,
 };
-/** The link is for downloading now; the audited file stays in storage, the link does not. */
+/** The link is for downloading now, by the one cadre who made it. */
 const LINK_TTL_SECONDS = 3600;
+/** The file itself is deleted by the timer a day later (`cron.purgeExports`): it holds full ID numbers. */
+export const EXPORT_KEEP_MS = 24 * 60 * 60 * 1000;
 
 /** The fields the table needs, and nothing else (no deeds, no history). */
 const PROJECTION = {
@@ -148,7 +150,16 @@ export const summaryTable: Handler<Spec> = async (input, ctx) => {
     bytes,
     CONTENT_TYPES[input.format],
   );
-  const link = await deps.files.url(fileId, LINK_TTL_SECONDS);
+  await deps.store.collection<ExportDoc>(C.exports).insert({
+    _id: deps.randomId(16),
+    fileId,
+    orgId: org._id,
+    createdBy: actor.openid,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + EXPORT_KEEP_MS),
+  });
+  // Saved under its real name (Content-Disposition locally; the path's last segment in cloud storage).
+  const link = await deps.files.url(fileId, LINK_TTL_SECONDS, { fileName, viewer: actor.openid });
   // Counts and ids only: the rows themselves are personal data (R9.1).
   const details = { scope: input.scope, orgId: org._id, format: input.format, rows: entries.length };
   ctx.audit({ target: `exports/${fileId}`, details });

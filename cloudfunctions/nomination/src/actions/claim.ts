@@ -1,11 +1,13 @@
 import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
+import { perUserPerHour, type AttemptLimit } from '../../../_lib/attempts';
 import { C, type AccountDoc, type NominationDoc } from '../../../_lib/collections';
 import { hasCurrentConsent } from '../../../_lib/consent';
 import type { ServerDeps } from '../../../_lib/deps';
-import type { Handler } from '../../../_lib/router';
+import type { Guards, Handler } from '../../../_lib/router';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
+import { claimRecordKey } from '../../../_lib/claim-keys';
 import { holderOf, personKey } from '../record';
 import { toView } from '../view';
 
@@ -31,6 +33,39 @@ async function claimable(
     doc.status !== 'voided';
   return open && doc.claimCodeHash === deps.crypto.hash(`claim:${input.claimCode}`) ? doc : null;
 }
+
+/** Wrong claims a user may make in a clock hour, and a record may take before its code is void (issue 8 §11). */
+export const CLAIM_TRIES_PER_USER_HOUR = 5;
+export const CLAIM_TRIES_PER_RECORD = 10;
+const RECORD_COUNTER_MS = 30 * 86_400_000;
+
+/**
+ * A claim counts against the user's hour and against the record the ID number names; once the record has taken
+ * its wrong tries its code is voided, so only a reissued code claims it.
+ */
+export const claimGuard: NonNullable<Guards<typeof nominationContract.actions>['claim']> = {
+  wrong: ['CLAIM.INVALID'],
+  exceeded: appError('CLAIM.TOO_MANY_ATTEMPTS', 'too many wrong claim attempts'),
+  async limits(input, { deps, actor, now }) {
+    const limits: AttemptLimit[] = [perUserPerHour('claim', actor.openid, now, CLAIM_TRIES_PER_USER_HOUR)];
+    const period = await currentPeriod(deps, now);
+    if (!period) return limits;
+    // The counter is named by the record's random id, never by anything derived from the ID number.
+    const record = await holderOf(deps, personKey(deps, period._id, input.idNumber));
+    if (!record) return limits;
+    limits.push({
+      key: claimRecordKey(record._id),
+      limit: CLAIM_TRIES_PER_RECORD,
+      expiresAt: new Date(now.getTime() + RECORD_COUNTER_MS),
+      onExhausted: async (tx, at) => {
+        await tx.store
+          .collection<NominationDoc>(C.nominations)
+          .updateOne({ _id: record._id, youthOpenid: null }, { $set: { claimCodeHash: null, updatedAt: at } });
+      },
+    });
+    return limits;
+  },
+};
 
 export const claim: Handler<typeof nominationContract.actions.claim> = async (input, ctx) => {
   const { deps, actor, now } = ctx;

@@ -6,6 +6,7 @@ import { getOrg } from '../../../_lib/queries';
 import { oneTimeCode } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
+import { verifyUpload } from '../../../_lib/uploads';
 import { checkForm, personKey, recordFields, refuseDuplicate, saveRecord } from '../record';
 import { toView } from '../view';
 
@@ -25,6 +26,10 @@ export const nominateByUnit: Handler<typeof nominationContract.actions.nominateB
   if (!period.ok) return period;
   const checked = checkForm(input.form, period.value, now);
   if (!checked.ok) return checked;
+  if (input.form.photoFileId) {
+    const photo = await verifyUpload(deps, actor.openid, input.form.photoFileId, ['jpg', 'png']);
+    if (!photo.ok) return photo;
+  }
   const claimCode = oneTimeCode();
   const fields = {
     ...recordFields(deps, {

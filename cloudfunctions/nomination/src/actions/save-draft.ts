@@ -1,3 +1,4 @@
+import { isOwnUpload } from '../../../_lib/uploads';
 import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
 import { appError } from '../../../../miniprogram/core/errors';
 import { ACTIVE_STATUSES } from '../../../../miniprogram/core/nomination';
@@ -23,6 +24,9 @@ export const saveDraft: Handler<typeof nominationContract.actions.saveDraft> = a
   });
   if (active) return err(appError('NOMINATION.DUPLICATE', 'already nominated this period'));
   const { idNumber: _id, phone: _phone, ...fields } = input.fields;
+  // Only the youth's own upload; its bytes are checked when the nomination is submitted.
+  if (fields.photoFileId && !isOwnUpload(deps, actor.openid, fields.photoFileId))
+    return err(appError('FILE.INVALID', 'not your upload', { problem: 'not_own' }));
   const drafts = deps.store.collection<DraftDoc>(C.drafts);
   const key = `${period.value._id}:${actor.openid}`;
   const matched = await drafts.updateOne({ _id: key }, { $set: { fields, updatedAt: now } });

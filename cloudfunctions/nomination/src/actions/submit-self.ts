@@ -1,3 +1,4 @@
+import { verifyUpload } from '../../../_lib/uploads';
 import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
 import type { NominationForm } from '../../../../miniprogram/core/contracts/nomination-form';
 import { appError } from '../../../../miniprogram/core/errors';
@@ -30,6 +31,10 @@ async function admissible(ctx: ActionContext & { actor: Actor }, input: Nominati
   }
   const checked = checkForm(input, period.value, now);
   if (!checked.ok) return checked;
+  if (input.photoFileId) {
+    const photo = await verifyUpload(deps, actor.openid, input.photoFileId, ['jpg', 'png']);
+    if (!photo.ok) return photo;
+  }
   return ok({ unit, period: period.value, eligible: checked.value });
 }
 

@@ -6,6 +6,8 @@
 import type { FilingView } from '../../../core/contracts/admin';
 import { FILING_LABELS, type FilingState } from '../../../core/filing';
 import { chinaDateTime } from '../../../lib/format';
+import { call } from '../../../services/cloud';
+import { openDocument, type DocumentType } from '../../lib/links';
 
 type Theme = 'default' | 'success' | 'warning';
 
@@ -24,7 +26,19 @@ interface CardView {
   reopenReason: string;
   objections: number;
   scanRows: Row[];
+  /** 查看盖章扫描件: one button for the PDF, one a page for photos. */
+  scanFiles: Array<{ index: number; label: string; type: DocumentType }>;
   mismatch: string;
+}
+
+function scanFiles(f: FilingView): CardView['scanFiles'] {
+  if (!f.scan) return [];
+  const many = f.scan.files.length > 1;
+  return f.scan.files.map((file, index) => ({
+    index,
+    label: many ? `查看第${index + 1}页` : '查看盖章扫描件',
+    type: (/\.(pdf|png)$/.exec(file.fileId)?.[1] ?? 'jpg') as DocumentType,
+  }));
 }
 
 function baseRows(f: FilingView): Row[] {
@@ -64,6 +78,7 @@ function cardView(f: FilingView): CardView {
     reopenReason: f.state === 'reopened' ? (f.reopenReason ?? '') : '',
     objections: f.openObjections,
     scanRows: scanRows(f),
+    scanFiles: scanFiles(f),
     mismatch:
       f.rowMismatch && f.scan
         ? `盖章汇总表确认 ${f.scan.confirmedRows} 行，系统备案 ${f.approvedRows} 人，行数不一致，请核实`
@@ -77,10 +92,26 @@ Component({
   properties: {
     filing: { type: Object, value: {} },
   },
-  data: { view: null as CardView | null },
+  data: { view: null as CardView | null, opening: -1, scanError: '' },
   observers: {
     filing(f: Partial<FilingView>) {
-      this.setData({ view: isView(f) ? cardView(f) : null });
+      this.setData({ view: isView(f) ? cardView(f) : null, scanError: '' });
+    },
+  },
+  methods: {
+    /** A short-lived link issued after the scope check (admin.scanLink), downloaded and opened (issue 9 §7). */
+    async onOpenScan(e: WechatMiniprogram.CustomEvent) {
+      const { index } = e.currentTarget.dataset as { index?: number };
+      const filing = this.properties.filing as Partial<FilingView>;
+      const file = this.data.view?.scanFiles.find((s) => s.index === index);
+      if (!file || !filing.id || this.data.opening >= 0) return;
+      this.setData({ opening: file.index, scanError: '' });
+      const res = await call('admin', 'scanLink', { filingId: filing.id, index: file.index });
+      const opened = res.ok && (await openDocument(res.data.url, file.type));
+      this.setData({
+        opening: -1,
+        scanError: opened ? '' : res.ok ? '扫描件打开失败，请稍后重试' : res.message,
+      });
     },
   },
 });

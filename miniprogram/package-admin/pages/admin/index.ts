@@ -10,7 +10,8 @@ import { go } from '../../../lib/ui';
 
 type AdminLevel = OrgLevel;
 
-type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice' | 'notifications';
+type EntryKey =
+  'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice' | 'notifications' | 'access';
 
 interface Entry {
   key: EntryKey;
@@ -47,6 +48,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('export', '导出汇总表', '全市、区县或单位的汇总表'),
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
+  entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;

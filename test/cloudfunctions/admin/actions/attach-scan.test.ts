@@ -1,6 +1,7 @@
 import type { AuditDoc, FilingDoc, NominationDoc } from '../../../../cloudfunctions/_lib/collections';
 import type { Nominee, Person } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
+import { page, PDF, PNG, sha256, uploadAs } from '../../../support/uploads';
 import { filingScene } from '../filing-scene';
 
 describe('admin.attachScan (R4.5)', () => {
@@ -16,19 +17,20 @@ describe('admin.attachScan (R4.5)', () => {
   const hash = (c: string) => c.repeat(64);
   const photos = (n: number) =>
     Array.from({ length: n }, (_, i) => ({ fileId: `local://page${i + 1}.jpg`, sha256: hash('abcdef'[i % 6]) }));
+  /** Photos the uploader really stored under their own prefix. */
+  const uploaded = (n: number, who: { openid: string } = govAdmin) =>
+    Promise.all(Array.from({ length: n }, (_, i) => uploadAs(h.deps, who, page(i + 1), 'jpg')));
 
   it('the stamped photos keep files, hashes, pages and uploader; a row-count mismatch is flagged to the district', async () => {
-    const scan = { filingId: unitFiling, kind: 'photos', files: photos(2), pageCount: 2, confirmedRows: 2 } as const;
+    const files = await uploaded(2);
+    const scan = { filingId: unitFiling, kind: 'photos', files, pageCount: 2, confirmedRows: 2 } as const;
     expect(codeOf(await h.call('admin', 'attachScan', scan, govAdmin))).toBe('FILING.NOT_FILED');
     dataOf(await h.call('admin', 'file', { filingId: unitFiling }, govAdmin));
     const res = dataOf(await h.call('admin', 'attachScan', scan, govAdmin, 'req_scan00000001'));
     expect(res.filing.rowMismatch).toBe(true);
     expect(res.filing.scan).toEqual({
       kind: 'photos',
-      files: [
-        { fileId: 'local://page1.jpg', sha256: hash('a') },
-        { fileId: 'local://page2.jpg', sha256: hash('b') },
-      ],
+      files,
       pageCount: 2,
       confirmedRows: 2,
       uploadedByName: '孙主任',
@@ -47,7 +49,7 @@ describe('admin.attachScan (R4.5)', () => {
         details: {
           kind: 'photos',
           files: 2,
-          sha256: [hash('a'), hash('b')],
+          sha256: [sha256(page(1)), sha256(page(2))],
           pageCount: 2,
           confirmedRows: 2,
           mismatch: true,
@@ -62,7 +64,7 @@ describe('admin.attachScan (R4.5)', () => {
 
   it('a PDF is one file with the page count as entered; a matching row count is not flagged', async () => {
     dataOf(await h.call('admin', 'file', { filingId: unitFiling }, govAdmin));
-    const pdf = { fileId: 'cloud://env-1.bucket/scans/stamped.pdf', sha256: hash('c') };
+    const pdf = await uploadAs(h.deps, govAdmin, PDF, 'pdf');
     const scan = { filingId: unitFiling, kind: 'pdf' as const, files: [pdf], pageCount: 3, confirmedRows: 1 };
     const res = dataOf(await h.call('admin', 'attachScan', scan, govAdmin));
     expect(res.filing).toEqual(
@@ -75,6 +77,40 @@ describe('admin.attachScan (R4.5)', () => {
     // A later upload replaces the earlier one; the filings list shows the same.
     const list = dataOf(await h.call('admin', 'filings', {}, govAdmin));
     expect(list.items[0].scan).toEqual(res.filing.scan);
+  });
+
+  it('verifies what it records: the uploader’s own files, of the kind’s type, hashed by the server', async () => {
+    dataOf(await h.call('admin', 'file', { filingId: unitFiling }, govAdmin));
+    const attach = (files: Array<{ fileId: string; sha256: string }>, kind: 'pdf' | 'photos' = 'photos') =>
+      h.call(
+        'admin',
+        'attachScan',
+        { filingId: unitFiling, kind, files, pageCount: kind === 'pdf' ? 1 : files.length, confirmedRows: 1 },
+        govAdmin,
+      );
+    const problem = (res: Awaited<ReturnType<typeof attach>>) => (res.ok ? 'ok' : res.error.details?.problem);
+    const before = await h.snapshot();
+    // Any file id at all: not under the caller's prefix.
+    expect(problem(await attach(photos(1)))).toBe('not_own');
+    // Someone else's upload (the district's), even a real one.
+    expect(problem(await attach([await uploadAs(h.deps, districtAdmin, page(1), 'jpg')]))).toBe('not_own');
+    // Under the prefix, but never uploaded.
+    const ghost = await uploadAs(h.deps, govAdmin, page(1), 'jpg');
+    await h.deps.files.remove(ghost.fileId);
+    expect(problem(await attach([ghost]))).toBe('missing');
+    // A PDF sent as photos, a photo sent as the PDF, text named .pdf.
+    expect(problem(await attach([await uploadAs(h.deps, govAdmin, PDF, 'pdf')]))).toBe('type');
+    expect(problem(await attach([await uploadAs(h.deps, govAdmin, PNG, 'png')], 'pdf'))).toBe('type');
+    expect(problem(await attach([await uploadAs(h.deps, govAdmin, Buffer.from('<html>'), 'pdf')], 'pdf'))).toBe('type');
+    // A hash the phone took of other bytes than those stored.
+    const [real] = await uploaded(1);
+    expect(problem(await attach([{ ...real, sha256: hash('a') }]))).toBe('hash');
+    // Too big for a photo.
+    const huge = await uploadAs(h.deps, govAdmin, Buffer.concat([page(1), Buffer.alloc(5 * 1024 * 1024)]), 'jpg');
+    expect(problem(await attach([huge]))).toBe('size');
+    const after = await h.snapshot();
+    expect(after).toEqual(before);
+    expect(dataOf(await attach([real])).filing.scan?.files).toEqual([{ fileId: real.fileId, sha256: sha256(page(1)) }]);
   });
 
   it.each([

@@ -13,7 +13,7 @@ import type { NominationForm } from '../../../../miniprogram/core/contracts/nomi
 import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number';
 import { startDevServer } from '../../../../scripts/dev-server';
 import { approval, fixture, idNumberOf, type Fixture } from '../../../support/fixtures';
-import { dataOf, type Caller, type Harness, type InputFor } from '../../../support/harness';
+import { dataOf, NOW, type Caller, type Harness, type InputFor } from '../../../support/harness';
 import {
   HEADERS,
   nodes,
@@ -204,7 +204,8 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
   let h: Harness;
   let filesDir: string;
   const exportAs = (caller: Caller, data: ExportInput) => h.call('export', 'summaryTable', data, caller);
-  const fileOf = (url: string): Buffer => readFileSync(join(filesDir, decodeURIComponent(url.slice('/files/'.length))));
+  const nameOf = (url: string): string => decodeURIComponent(url.split('?')[0].slice('/files/'.length));
+  const fileOf = (url: string): Buffer => readFileSync(join(filesDir, nameOf(url)));
 
   beforeAll(async () => {
     filesDir = mkdtempSync(join(tmpdir(), 'hqn-export-test-'));
@@ -223,7 +224,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
       rows: 6,
       expiresAt: '2026-11-24T03:00:00.000Z', // NOW + 1 h
     });
-    expect(decodeURIComponent(res.url).endsWith(res.fileName)).toBe(true);
+    expect(nameOf(res.url).endsWith(res.fileName)).toBe(true);
     const doc = await readDocx(fileOf(res.url));
 
     const [title, unitLine] = doc.paragraphs;
@@ -468,7 +469,7 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
       .collection<AuditDoc>('audit')
       .find({ action: 'export.summaryTable' }, { sort: { _id: 1 } });
     expect(audits).toHaveLength(before + 1);
-    const stored = decodeURIComponent(res.url.slice('/files/'.length));
+    const stored = nameOf(res.url);
     expect(stored).toMatch(/^exports-[A-Za-z0-9]{16}-好青年候选人汇总表-越城区-20261124\.xlsx$/);
     expect(audits.filter((a) => a.target === `exports/local://${stored}`)).toEqual([
       expect.objectContaining({
@@ -482,16 +483,27 @@ describe('export.summaryTable (附件 “好青年”候选人汇总表, R4.5)',
     for (const value of [...full, ...masked, ...EVERYONE.map((p) => p.name)]) expect(text).not.toContain(value);
   });
 
-  it('the link is served by the dev server from the same files directory', async () => {
+  it('the link is served by the dev server, to its persona, under the real file name, until it expires (issue 8 §10)', async () => {
     const res = dataOf(await exportAs(UNIT, { scope: 'unit', orgId: 'yuecheng-tech', format: 'xlsx' }));
     const server = await startDevServer(h.deps, { port: 0, staticDir: filesDir, filesDir });
     try {
-      const download = await fetch(`${server.url}${res.url}`);
+      // The bare path, a tampered link and another persona's request are refused.
+      expect((await fetch(`${server.url}${res.url.split('?')[0]}`)).status).toBe(403);
+      expect((await fetch(`${server.url}${res.url.replace(/sig=[0-9a-f]/, 'sig=z')}`)).status).toBe(403);
+      expect((await fetch(`${server.url}${res.url}`, { headers: { 'x-dev-openid': DISTRICT } })).status).toBe(403);
+      const download = await fetch(`${server.url}${res.url}`, { headers: { 'x-dev-openid': UNIT } });
       expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toBe(
+        `attachment; filename="${res.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(res.fileName)}`,
+      );
       const bytes = Buffer.from(await download.arrayBuffer());
       expect(bytes.equals(fileOf(res.url))).toBe(true);
       expect((await readXlsx(bytes)).values[3]).toEqual(expectedRow(1, LI));
+      // An hour later the link is dead.
+      h.setNow(new Date(h.deps.clock().getTime() + 3_600_001));
+      expect((await fetch(`${server.url}${res.url}`)).status).toBe(403);
     } finally {
+      h.setNow(NOW);
       await server.close();
     }
   });

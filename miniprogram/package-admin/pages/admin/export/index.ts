@@ -10,7 +10,7 @@ import { chinaDateTime } from '../../../../lib/format';
 import { toast } from '../../../../lib/ui';
 import { districtChoices, type Choice } from '../../../lib/choices';
 import { FORMATS, KINDS, targetOf, type Format, type ScopeKind } from '../../../lib/export';
-import { absoluteLink, openDocument } from '../../../lib/links';
+import { absoluteLink, openDocument, saveDocument } from '../../../lib/links';
 
 interface ExportResult {
   fileName: string;
@@ -39,6 +39,7 @@ Component({
     result: null as ExportResult | null,
     local: false,
     opening: false,
+    saving: false,
   },
   lifetimes: {
     attached() {
@@ -109,19 +110,29 @@ Component({
       if (!link) return;
       wx.setClipboardData({
         data: link,
-        success: () => toast(this, '链接已复制，请在电脑浏览器中打开下载', 'success'),
-        fail: () => toast(this, '复制失败，请长按链接手动复制'),
+        success: () => toast(this, `链接已复制，${this.data.result?.expires}前可在电脑浏览器中打开下载`, 'success'),
+        fail: () => toast(this, '复制失败，请改用“保存文件”'),
       });
     },
 
-    /** In WeChat: the file opens in the phone's document preview. */
+    /** Saves under the real name: in WeChat sent to a chat or 文件传输助手; in the preview the browser's download. */
+    async onSave() {
+      const result = this.data.result;
+      if (!result || this.data.saving) return;
+      this.setData({ saving: true });
+      const saved = await saveDocument(result.link, result.fileName);
+      this.setData({ saving: false });
+      if (!saved) toast(this, '文件未保存：链接可能已过期，请重新生成后再试');
+    },
+
+    /** The file opens in the phone's document preview (a new tab in the browser preview). */
     async onOpen() {
       const result = this.data.result;
       if (!result || this.data.opening) return;
       this.setData({ opening: true });
       const opened = await openDocument(result.link, result.format);
       this.setData({ opening: false });
-      if (!opened) toast(this, '文件打开失败，请重新生成后再试');
+      if (!opened) toast(this, '文件打开失败：链接可能已过期，请重新生成后再试');
     },
 
     onRetry() {

@@ -54,6 +54,7 @@ describe('admin workbench', () => {
       '导出汇总表',
       '公示名单',
       '通知送达',
+      '账号与权限',
     ]);
     expect(textOf(page)).toContain('越城区');
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');

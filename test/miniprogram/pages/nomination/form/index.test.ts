@@ -304,8 +304,10 @@ describe('self-nomination form: submit', () => {
 
   it('uploads an optional photo to cloud storage and keeps its file id on the record', async () => {
     const cloud = wxGlobal().cloud;
+    // Stored where the function looks (the bridge's file store), under the path the phone chose.
+    const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1000, 5)]);
     const upload = jest.fn(async ({ cloudPath }: { cloudPath: string }) => ({
-      fileID: `cloud://env-test.1234/${cloudPath}`,
+      fileID: (await bridge.deps.files.put(cloudPath, JPEG, 'image/jpeg')).fileId,
     }));
     cloud.uploadFile = upload;
     wxGlobal().chooseMedia = jest.fn(async () => ({
@@ -317,8 +319,12 @@ describe('self-nomination form: submit', () => {
     expect(upload).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/photo.jpg' }));
     await tapButton(page, '.submit', bridge);
     const [saved] = await nominationsOf('dev-youth-zhang');
+    // Under the youth's own prefix (account.uploadPath): the only place the function accepts a photo from.
+    expect(upload).toHaveBeenCalledWith(
+      expect.objectContaining({ cloudPath: expect.stringMatching(/^uploads\/[0-9a-f]{24}\/photos-[a-z0-9]+\.jpg$/) }),
+    );
     expect((saved as unknown as { photoFileId: string }).photoFileId).toMatch(
-      /^cloud:\/\/env-test\.1234\/photos\/[a-z0-9]+\.jpg$/,
+      /^local:\/\/uploads-[0-9a-f]{24}-photos-[a-z0-9]+\.jpg$/,
     );
   });
 

@@ -108,7 +108,15 @@ describe('export', () => {
     expect(result.fileName).toMatch(/越城区智造科技有限公司.*\.docx$/);
     expect(result.rows).toBe(1);
     expect(textOf(page)).toContain('共 1 人');
-    expect(page.querySelector('.copy-link')).toBeUndefined();
+    // 打开 / 保存 / 复制下载链接, the real name, and no wall of percent-encoded URL (issue 9 §10).
+    expect(['.open-file', '.save-file', '.copy-link'].map((b) => hostText(find(page, b), '.t-button'))).toEqual([
+      '打开文件',
+      '保存文件',
+      '复制下载链接',
+    ]);
+    expect(textOf(page)).not.toContain('%E5');
+    expect(textOf(page)).not.toContain('/files/');
+    expect(textOf(find(page, '.expires'))).toContain('下载链接仅限本人使用');
 
     const wx = wxGlobal();
     const openDocument = jest.fn((o: { success: () => void }) => o.success());
@@ -121,9 +129,17 @@ describe('export', () => {
     expect(openDocument).toHaveBeenCalledWith(
       expect.objectContaining({ filePath: 'wxfile://tmp/table.docx', fileType: 'docx', showMenu: true }),
     );
+    // 保存: sent on (to a chat or 文件传输助手) under its real name.
+    const share = jest.fn((o: { success: () => void }) => o.success());
+    wx.shareFileMessage = share;
+    await tapButton(page, '.save-file', bridge);
+    expect(share).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: 'wxfile://tmp/table.docx', fileName: result.fileName }),
+    );
+    expect(result.fileName).toMatch(/^好青年候选人汇总表-越城区智造科技有限公司-\d{8}\.docx$/);
   });
 
-  it('in local mode shows the dev server link and copies it', async () => {
+  it('in local mode copies the signed dev server link without showing it', async () => {
     await approvedYouth();
     localMode('http://127.0.0.1:9999');
     const page = await open();
@@ -135,13 +151,15 @@ describe('export', () => {
 
     expect(page.data.local).toBe(true);
     const link = page.data.result!.link;
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:9999\/files\/.+\.xlsx$/);
-    expect(textOf(find(page, '.link'))).toBe(link);
+    expect(link).toMatch(
+      /^http:\/\/127\.0\.0\.1:9999\/files\/.+\.xlsx\?exp=\d+&who=dev-unit-admin&fn=.+&sig=[0-9a-f]{64}$/,
+    );
+    expect(textOf(page)).not.toContain(link);
     const copy = jest.spyOn(wxGlobal() as { setClipboardData(o: object): void }, 'setClipboardData');
     await tapButton(page, '.copy-link', bridge);
     expect(copy).toHaveBeenCalledWith(expect.objectContaining({ data: link }));
     await until(() => toastOf(page).visible === true);
-    expect(toastOf(page).message).toBe('链接已复制，请在电脑浏览器中打开下载');
+    expect(toastOf(page).message).toMatch(/^链接已复制，.+前可在电脑浏览器中打开下载$/);
   });
 
   it('lets a district export itself or one of its units', async () => {

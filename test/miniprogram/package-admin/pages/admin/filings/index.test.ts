@@ -11,6 +11,7 @@ import {
   typeInto,
   useBridge,
 } from '../../../../../support/cloud-bridge';
+import { uploadPrefix } from '../../../../../../cloudfunctions/_lib/uploads';
 import { addNominations } from '../../../../../support/nominees';
 import { reasonDialog } from '../../../../support/reason-dialog';
 import {
@@ -76,7 +77,9 @@ async function fileGovUnit(): Promise<void> {
 const wxGlobal = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx;
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** Distinct bytes for each page, so each has its own hash. */
-const pageBytes = (seed: number, length = 5000) => Uint8Array.from({ length }, (_, i) => (i * 37 + seed) % 256);
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+const pageBytes = (seed: number, length = 5000) =>
+  Uint8Array.from({ length }, (_, i) => JPEG_MAGIC[i] ?? (i * 37 + seed) % 256);
 const PDF = Uint8Array.from(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 0x20)]));
 
 /** The phone's file reader and cloud storage: `files` by temp path; each upload gets the next file id. */
@@ -86,10 +89,10 @@ function stubStorage(files: Record<string, Uint8Array>): jest.Mock {
     readFile: (o: { filePath: string; success: (r: { data: ArrayBuffer }) => void; fail: () => void }) =>
       files[o.filePath] ? o.success({ data: Uint8Array.from(files[o.filePath]).buffer }) : o.fail(),
   });
-  let stored = 0;
-  const upload = jest.fn((o: { cloudPath: string }) => {
-    stored += 1;
-    return Promise.resolve({ fileID: `cloud://env-1.bucket/stored-${stored}.${o.cloudPath.split('.').pop()}` });
+  // Stored where the function will look for it (the bridge's file store), under the path the page chose.
+  const upload = jest.fn(async (o: { cloudPath: string; filePath: string }) => {
+    const { fileId } = await bridge.deps.files.put(o.cloudPath, Buffer.from(files[o.filePath]), '');
+    return { fileID: fileId };
   });
   (wx.cloud as Record<string, unknown>).uploadFile = upload;
   return upload;
@@ -224,18 +227,18 @@ describe('filings: a self-filing unit', () => {
     await typeInto(page, ['.scan-upload', '.confirmed-rows-input'], '3', bridge);
     await confirmScan(page);
     expect(upload.mock.calls.map(([o]) => [o.filePath, o.cloudPath])).toEqual([
-      ['wxfile://tmp/p1.jpg', expect.stringMatching(/^scans\/[a-z0-9]+\.jpg$/)],
-      ['wxfile://tmp/p2.png', expect.stringMatching(/^scans\/[a-z0-9]+\.png$/)],
-      ['wxfile://tmp/p3.jpg', expect.stringMatching(/^scans\/[a-z0-9]+\.jpg$/)],
+      ['wxfile://tmp/p1.jpg', expect.stringMatching(/^uploads\/[0-9a-f]{24}\/scans-[a-z0-9]+\.jpg$/)],
+      ['wxfile://tmp/p2.png', expect.stringMatching(/^uploads\/[0-9a-f]{24}\/scans-[a-z0-9]+\.png$/)],
+      ['wxfile://tmp/p3.jpg', expect.stringMatching(/^uploads\/[0-9a-f]{24}\/scans-[a-z0-9]+\.jpg$/)],
     ]);
     expect(attachScanCalls().map((c) => c.data)).toEqual([
       {
         filingId: page.data.own[0].id,
         kind: 'photos',
         files: [
-          { fileId: 'cloud://env-1.bucket/stored-1.jpg', sha256: hashes[0] },
-          { fileId: 'cloud://env-1.bucket/stored-2.png', sha256: hashes[1] },
-          { fileId: 'cloud://env-1.bucket/stored-3.jpg', sha256: hashes[2] },
+          { fileId: expect.stringMatching(/^local:\/\/uploads-[0-9a-f]{24}-scans-[a-z0-9]+\.jpg$/), sha256: hashes[0] },
+          { fileId: expect.stringMatching(/^local:\/\/uploads-[0-9a-f]{24}-scans-[a-z0-9]+\.png$/), sha256: hashes[1] },
+          { fileId: expect.stringMatching(/^local:\/\/uploads-[0-9a-f]{24}-scans-[a-z0-9]+\.jpg$/), sha256: hashes[2] },
         ],
         pageCount: 3,
         confirmedRows: 3,
@@ -275,14 +278,16 @@ describe('filings: a self-filing unit', () => {
     expect(upload).toHaveBeenCalledWith(
       expect.objectContaining({
         filePath: 'wxfile://tmp/msgfile.pdf',
-        cloudPath: expect.stringMatching(/^scans\/[a-z0-9]+\.pdf$/),
+        cloudPath: expect.stringMatching(/^uploads\/[0-9a-f]{24}\/scans-[a-z0-9]+\.pdf$/),
       }),
     );
     expect(attachScanCalls().map((c) => c.data)).toEqual([
       {
         filingId: page.data.own[0].id,
         kind: 'pdf',
-        files: [{ fileId: 'cloud://env-1.bucket/stored-1.pdf', sha256: sha(PDF) }],
+        files: [
+          { fileId: expect.stringMatching(/^local:\/\/uploads-[0-9a-f]{24}-scans-[a-z0-9]+\.pdf$/), sha256: sha(PDF) },
+        ],
         pageCount: 2,
         confirmedRows: 1,
       },
@@ -378,6 +383,58 @@ describe('filings: district and city', () => {
     // The list is reloaded: the district filing shows as filed there too.
     await tapChip(page, '.state-chips', '已备案', bridge);
     expect(page.data.items.map((f) => f.name)).toEqual(['越城区（其他基层领域）']);
+  });
+
+  it('the district and the city open the stamped scan from the card through a short-lived link (issue 9 §7)', async () => {
+    const [id] = await addNominations(bridge.deps, 'yuecheng-tech', 1);
+    await approve(bridge, id);
+    const filingId = (
+      await arrange<{ items: FilingItem[] }>(bridge, DISTRICT_ADMIN, 'admin', 'filings', {})
+    ).items.find((f) => f.name === '越城区（其他基层领域）')!.id;
+    await arrange(bridge, DISTRICT_ADMIN, 'admin', 'file', { filingId });
+    const pdf = Buffer.from(PDF);
+    const { fileId } = await bridge.deps.files.put(
+      `${uploadPrefix(bridge.deps, DISTRICT_ADMIN)}/scans-stamped.pdf`,
+      pdf,
+      'application/pdf',
+    );
+    await arrange(bridge, DISTRICT_ADMIN, 'admin', 'attachScan', {
+      filingId,
+      kind: 'pdf',
+      files: [{ fileId, sha256: sha(PDF) }],
+      pageCount: 1,
+      confirmedRows: 1,
+    });
+    const wx = wxGlobal();
+    const downloadFile = jest.fn((o: { url: string; success: (r: unknown) => void }) =>
+      o.success({ statusCode: 200, tempFilePath: 'wxfile://tmp/scan.pdf' }),
+    );
+    const openDocument = jest.fn((o: { success: () => void }) => o.success());
+    Object.assign(wx, { downloadFile, openDocument });
+
+    for (const who of [DISTRICT_ADMIN, CITY_ADMIN]) {
+      bridge.setOpenid(who);
+      const page = await open();
+      // The district sees it on its own card, the city in the list.
+      if (who === CITY_ADMIN) await tapChip(page, '.district-chips', '越城区', bridge);
+      const card = page
+        .querySelectorAll(who === DISTRICT_ADMIN ? '.own' : '.item')
+        .find((c) => c.querySelectorAll('.open-scan').length > 0)!;
+      const buttons = card.querySelectorAll('.open-scan');
+      expect(buttons.map((b) => hostText(b, '.t-button'))).toEqual(['查看盖章扫描件']);
+      (buttons[0].querySelector('.t-button') ?? buttons[0]).dispatchEvent('tap');
+      await bridge.idle();
+      const link = bridge.calls.filter((c) => c.action === 'scanLink').pop();
+      expect(link?.data).toEqual({ filingId, index: 0 });
+      expect(downloadFile).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          url: expect.stringMatching(/\/files\/uploads-[0-9a-f]{24}-scans-stamped\.pdf\?exp=\d+&who=/),
+        }),
+      );
+      expect(openDocument).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filePath: 'wxfile://tmp/scan.pdf', fileType: 'pdf' }),
+      );
+    }
   });
 
   it('reminds the late ones after a confirmation and says how many were reminded', async () => {
