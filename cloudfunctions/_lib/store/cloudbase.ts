@@ -14,7 +14,7 @@
  *   atomically with the write (the concurrency primitive of the port).
  * - CloudBase reports `updated` as the number of documents *modified*; an
  *   update that changes nothing (e.g. `$set` to the current value) reports 0.
- *   Use updates that always change something (a counter, a timestamp) when the
+ *   The embedded adapter reports the same. Use updates that always change something (a counter, a timestamp) when the
  *   result decides control flow.
  * - Inside `runTransaction` only `doc(id).get/update/remove`, `add` and
  *   `where().get()` carry the transaction id (research §7). The transactional

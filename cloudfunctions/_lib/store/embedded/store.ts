@@ -191,8 +191,9 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
       checkUpdate(update);
       this.checkTransactional('updateOne', filter);
       const doc = this.state.first(filter, this.matches(filter));
-      if (!doc) return 0;
-      this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after: applyUpdate(doc, update) }], tx);
+      const after = doc && applyUpdate(doc, update);
+      if (!doc || !after) return 0; // matched but unchanged counts as 0, as on CloudBase
+      this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after }], tx);
       return 1;
     });
   }
@@ -203,9 +204,12 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
       this.checkTransactional('updateMany');
       const docs = this.state.candidates(filter).filter(this.matches(filter));
       // Compute every new version before writing anything, so a failing operator changes nothing.
-      const changes = docs.map((doc) => ({ id: doc._id, before: doc, after: applyUpdate(doc, update) }));
+      const changes = docs.flatMap((doc) => {
+        const after = applyUpdate(doc, update);
+        return after ? [{ id: doc._id, before: doc, after }] : [];
+      });
       this.engine.commitChanges(this.state, changes, tx);
-      return docs.length;
+      return changes.length; // modified, not matched, as on CloudBase
     });
   }
 

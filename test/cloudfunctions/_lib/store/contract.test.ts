@@ -207,6 +207,27 @@ export function describeStoreContract(name: string, make: () => Promise<Harness>
       expect(y1?.status).toBe('approved');
     });
 
+    test('updates report how many documents they modified, as CloudBase does: a no-op update reports 0', async () => {
+      await seed();
+      const people = store.collection<Youth>('youth');
+      // y1 is already 'submitted': the filter matches, nothing changes.
+      expect(await people.updateOne({ _id: 'y1' }, { $set: { status: 'submitted' } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1', status: 'submitted' }, { $set: { status: 'submitted' } })).toBe(0);
+      expect(await people.updateOne({ districtId: 'd1' }, { $set: { districtId: 'd1' } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1' }, { $addToSet: { tags: 'a' } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1' }, { $inc: { age: 0 } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1' }, { $unset: { missing: '' } })).toBe(0);
+      // Three in d1; one of them already carries the note: two are modified.
+      await people.updateOne({ _id: 'y3' }, { $set: { note: 'odd' } });
+      expect(await people.updateMany({ districtId: 'd1' }, { $set: { note: 'odd' } })).toBe(2);
+      expect(await people.updateMany({ districtId: 'd1' }, { $set: { note: 'odd' } })).toBe(0);
+      await store.withTransaction(async (tx) => {
+        expect(await tx.collection<Youth>('youth').updateOne({ _id: 'y1' }, { $set: { status: 'submitted' } })).toBe(0);
+        expect(await tx.collection<Youth>('youth').updateOne({ _id: 'y1' }, { $set: { status: 'approved' } })).toBe(1);
+      });
+      expect((await people.get('y1'))?.status).toBe('approved');
+    });
+
     test('update operators: $set (nested), $inc, $push, $unset, $addToSet, $pull; bad updates are rejected', async () => {
       await seed(2);
       const people = store.collection<Youth>('youth');
