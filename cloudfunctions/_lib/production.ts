@@ -27,6 +27,7 @@ function productionDeps(): ServerDeps {
     randomId,
     bootstrapCityAdmins: (process.env.HQN_BOOTSTRAP_CITY_ADMINS ?? '').split(',').filter(Boolean),
     cityOrgId: process.env.HQN_CITY_ORG_ID ?? 'city',
+    bootstrapCode: process.env.HQN_BOOTSTRAP_CODE ?? null,
   };
   return cached;
 }

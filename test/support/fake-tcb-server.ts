@@ -35,6 +35,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import { Signer } from '@cloudbase/signature-nodejs';
 import { BSONRegExp, EJSON } from 'bson';
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo';
+import { createFakeManager, type FakeManager } from './fake-tcb-manager';
 
 type Row = Record<string, unknown> & { _id: string };
 type Criteria = ConstructorParameters<typeof Query>[0];
@@ -63,6 +64,10 @@ export interface FakeTcbServer {
   readonly data: Map<string, Map<string, Row>>;
   /** The emulated cloud storage, by cloud path. */
   readonly objects: Map<string, StoredObject>;
+  /** The management API (deploy, backups): TCB_BASE_URL and HQN_SCF_BASE_URL for manager-node. */
+  readonly manager: FakeManager;
+  readonly tcbBaseUrl: string;
+  readonly scfBaseUrl: string;
   /** Forgets data, objects, requests and violations. */
   reset(): void;
   close(): Promise<void>;
@@ -254,6 +259,7 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   /** Upload slots handed out by getUploadMetadata, by cloud path: the PUT must present their signature. */
   const uploads = new Map<string, { authorization: string; token: string; cosFileId: string; fileId: string }>();
   let origin = ''; // set once listening
+  const manager = createFakeManager({ env, secretId, secretKey, data, objects });
   const transactions = new Map<string, TxState>();
   const locks = new Map<string, Lock>();
   let waiting: Array<() => void> = [];
@@ -633,6 +639,8 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   function handle(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname.startsWith('/cos/')) return handleCos(req, res, url, bytes);
+    if (url.pathname === '/tcb' || url.pathname === '/scf')
+      return manager.handle(req, res, bytes, url.pathname === '/tcb' ? 'tcb' : 'scf');
     const raw = bytes.toString('utf8');
     let action = '(none)';
     const run = (): void => {
@@ -688,7 +696,11 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     violations,
     data,
     objects,
+    manager,
+    tcbBaseUrl: `${origin}/tcb`,
+    scfBaseUrl: `${origin}/scf`,
     reset() {
+      manager.reset();
       requests.length = 0;
       violations.length = 0;
       data.clear();
