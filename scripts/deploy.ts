@@ -113,7 +113,7 @@ export async function deploy(argv: string[], shell: NodeJS.ProcessEnv = process.
   if (plan.bootstrap) {
     console.log(
       `\n首位团市委管理员的一次性引导码 / one-time bootstrap code for the first city admin:\n\n    ${plan.bootstrap.code}\n\n` +
-        `有效期至 / valid until ${plan.bootstrap.expiresAt.toISOString()}。在小程序“输入邀请码”处输入，仅能使用一次；` +
+        `有效期至 / valid until ${plan.bootstrap.expiresAt.toISOString()}。在小程序首页“我有邀请码”处输入，仅能使用一次；` +
         '使用后引导通道永久关闭。请勿保存在聊天记录中。',
     );
   }
