@@ -144,6 +144,16 @@ export function checkFindOptions(options: FindOptions): void {
   }
 }
 
+/**
+ * A sort completed with `_id` ascending as its last key (unless it names `_id`): documents that tie on the sort keys
+ * come in one fixed order, so pages of the same query, which are separate reads, neither overlap nor skip. Both
+ * adapters sort this way.
+ */
+export function withIdTieBreak(sort: SortSpec | undefined): SortSpec | undefined {
+  if (!sort || Object.keys(sort).length === 0 || '_id' in sort) return sort;
+  return { ...sort, _id: 1 };
+}
+
 /** True when the filter names its document by a string `_id` (possibly with further conditions). */
 export function hasStringId(filter: Filter): filter is Filter & { _id: string } {
   return typeof filter._id === 'string';

@@ -93,7 +93,7 @@ describe('the roster through the cloudbase adapter, past 1,000 records', () => {
     const ids = new Set<string>();
     for (let page = 1; page <= 21; page++) for (const i of (await both({ page, pageSize: 50 })).items) ids.add(i.id);
     expect(ids.size).toBe(TOTAL); // pages neither overlap nor skip
-  });
+  }, 60_000);
 
   it('status, scope and category filters, and an anchored name prefix, count and page alike', async () => {
     expect((await both({ status: 'approved' })).total).toBe(counted((d) => d.status === 'approved'));
@@ -108,5 +108,5 @@ describe('the roster through the cloudbase adapter, past 1,000 records', () => {
     expect(wang.total).toBeGreaterThan(300);
     expect(wang.items.every((i) => i.name.startsWith('王'))).toBe(true);
     expect((await both({ keyword: '.*' })).total).toBe(0);
-  });
+  }, 60_000);
 });

@@ -20,6 +20,7 @@ import {
   type FindOptions,
   type Store,
   type Update,
+  withIdTieBreak,
 } from '../port';
 import { CollectionState } from './indexes';
 import { isCollectionName, Journal } from './log';
@@ -130,7 +131,8 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
       const start = options.skip ?? 0;
       let rows: Row[];
       if (options.sort && Object.keys(options.sort).length > 0) {
-        rows = sortRows(this.state.candidates(filter).filter(this.matches(filter)), options.sort);
+        const sort = withIdTieBreak(options.sort) ?? options.sort;
+        rows = sortRows(this.state.candidates(filter).filter(this.matches(filter)), sort);
         rows = rows.slice(start, options.limit === undefined ? undefined : start + options.limit);
       } else {
         rows = this.page(filter, start, options.limit);

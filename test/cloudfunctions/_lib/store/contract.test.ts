@@ -186,6 +186,19 @@ export function describeStoreContract(name: string, make: () => Promise<Harness>
       await expect(people.find({}, { limit: -1 })).rejects.toThrow(/limit/);
     });
 
+    test('a sort with ties ends on _id, so pages of the same sort neither overlap nor skip', async () => {
+      const people = store.collection<Youth>('youth');
+      // Inserted out of _id order, all with the same sort key.
+      for (const i of [5, 2, 8, 0, 7, 3, 9, 1, 6, 4]) await people.insert(youth(i, { districtId: 'd', unitId: 'u' }));
+      const pages: string[][] = [];
+      for (let skip = 0; skip < 10; skip += 3) {
+        pages.push(ids(await people.find({ districtId: 'd' }, { sort: { unitId: 1 }, skip, limit: 3 })));
+      }
+      expect(pages.flat()).toEqual(['y0', 'y1', 'y2', 'y3', 'y4', 'y5', 'y6', 'y7', 'y8', 'y9']);
+      const newestFirst = await people.find({}, { sort: { districtId: -1 }, limit: 2 });
+      expect(ids(newestFirst)).toEqual(['y0', 'y1']); // the tie-breaker stays ascending
+    });
+
     test('count', async () => {
       await seed();
       const people = store.collection<Youth>('youth');
