@@ -210,11 +210,21 @@ export function createManagerCloud(options: ManagerOptions): Cloud {
       };
     },
     async createFunction(fn, variables, code) {
-      await functions.createFunction({
-        func: { ...funcConfig(fn, variables, code.description), ignore: code.ignore, triggers: fn.triggers },
-        functionRootPath: code.root,
-        deployMode: 'zip',
-      });
+      try {
+        await functions.createFunction({
+          func: { ...funcConfig(fn, variables, code.description), ignore: code.ignore, triggers: fn.triggers },
+          functionRootPath: code.root,
+          deployMode: 'zip',
+        });
+      } catch (error) {
+        const e = error as ManagerError;
+        if (!/Runtime/i.test(`${e.code ?? ''} ${e.message ?? ''}`)) throw error;
+        throw new Error(
+          `云函数 ${fn.name} 的运行环境 ${fn.runtime} 未被该环境接受：请把 cloudbaserc.json 中的 runtime 改为 Nodejs20.19 后重新部署 / ` +
+            `the environment refused runtime ${fn.runtime}: set runtime to Nodejs20.19 in cloudbaserc.json and deploy again ` +
+            `(${e.code ?? ''} ${e.message ?? ''})`,
+        );
+      }
     },
     async updateFunctionCode(fn, code) {
       await functions.updateFunctionCode({

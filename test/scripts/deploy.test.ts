@@ -225,6 +225,11 @@ describe('npm run deploy against the fake management API', () => {
     expect(fake.manager.functions.get('nomination')?.variables.HQN_DATA_KEYS_OLD).toBe(rotated.HQN_DATA_KEYS_OLD);
   });
 
+  it('a runtime the environment refuses stops the deploy with what to change', async () => {
+    fake.manager.refusedRuntimes.add(readRc().functions[0].runtime);
+    await expect(deploy()).rejects.toThrow(/运行环境 Nodejs\S+ 未被该环境接受.*Nodejs20\.19/);
+  });
+
   it('--bootstrap-code issues a new code into the account function only', async () => {
     await deploy();
     fake.manager.calls.length = 0;

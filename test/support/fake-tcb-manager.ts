@@ -46,6 +46,8 @@ export interface FakeManager {
   storageRule: { acl: string; rule: string | null };
   readonly functions: Map<string, ManagedFunction>;
   readonly exports: Map<string, { collection: string; path: string; status: string }>;
+  /** Runtimes CreateFunction refuses (InvalidParameterValue.Runtime), as some environments did with Nodejs24.11. */
+  readonly refusedRuntimes: Set<string>;
   reset(): void;
   handle(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer, service: 'tcb' | 'scf'): void;
 }
@@ -93,7 +95,9 @@ export function createFakeManager(hooks: FakeManagerHooks): FakeManager {
   const functions = new Map<string, ManagedFunction>();
   const exports = new Map<string, { collection: string; path: string; status: string }>();
   let counter = 0;
+  const refusedRuntimes = new Set<string>();
   const state: FakeManager = {
+    refusedRuntimes,
     calls,
     violations,
     indexes,
@@ -108,6 +112,7 @@ export function createFakeManager(hooks: FakeManagerHooks): FakeManager {
       acl.clear();
       functions.clear();
       exports.clear();
+      refusedRuntimes.clear();
       state.storageRule = { acl: 'PRIVATE', rule: null };
     },
     handle,
@@ -342,6 +347,9 @@ export function createFakeManager(hooks: FakeManagerHooks): FakeManager {
       if (p.Namespace !== hooks.env) throw new Violation(`Namespace=${String(p.Namespace)}`);
       const name = str(p, 'FunctionName');
       if (functions.has(name)) throw new ApiError('ResourceInUse.Function', `function ${name} exists`);
+      if (refusedRuntimes.has(String(p.Runtime))) {
+        throw new ApiError('InvalidParameterValue.Runtime', `Runtime ${String(p.Runtime)} is not supported`);
+      }
       if (p.InstallDependency !== 'FALSE')
         throw new Violation('InstallDependency must be FALSE: the bundle has no node_modules');
       const { files, zipBytes } = await unzip(p.Code);
