@@ -16,20 +16,7 @@ export interface QueryShape {
 }
 
 /** Queries that may scan, each with the reason; anything else without an index fails the check. */
-export const MAY_SCAN: ReadonlyArray<{ collection: string; fields: string; why: string }> = [
-  {
-    collection: 'accounts',
-    fields: 'grants',
-    why:
-      'notify.ts finds a unit’s admins with grants.$elemMatch; the registry indexes top-level fields only ' +
-      '(platform.ts). Scans every account: a nested index (grants.role, grants.orgId) is the fix once accounts grow',
-  },
-  {
-    collection: 'accounts',
-    fields: 'grants.role',
-    why: 'the bootstrap path asks once whether a city admin exists, only when a bootstrap code is typed',
-  },
-];
+export const MAY_SCAN: ReadonlyArray<{ collection: string; fields: string; why: string }> = [];
 
 const RANGE = new Set(['$eq', '$in', '$gt', '$gte', '$lt', '$lte']);
 
@@ -51,7 +38,16 @@ function seekableOf(key: string, value: unknown): string[] {
     const branches = (value as Array<Record<string, unknown>>).map(seekable);
     return [...(branches[0] ?? [])].filter((f) => branches.every((b) => b.has(f)));
   }
+  const elem = elemMatchOf(value);
+  if (!key.startsWith('$') && elem) return [...seekable(elem)].map((f) => `${key}.${f}`);
   return !key.startsWith('$') && seeks(value) ? [key] : [];
+}
+
+/** The condition of `{ $elemMatch: {...} }` on an array of objects: it seeks on `<array>.<field>` indexes. */
+function elemMatchOf(value: unknown): Record<string, unknown> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const m = (value as { $elemMatch?: unknown }).$elemMatch;
+  return typeof m === 'object' && m !== null && !Array.isArray(m) ? (m as Record<string, unknown>) : null;
 }
 
 function seeks(value: unknown): boolean {

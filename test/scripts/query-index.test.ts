@@ -27,6 +27,13 @@ describe('index coverage of query shapes', () => {
     expect(indexFor(shapeOf('orgs', 'find', { districtId: 'd' }))).toBeNull();
   });
 
+  it('role holders (grants.$elemMatch) and the bootstrap check (grants.role) seek on the accounts index', () => {
+    const holders = shapeOf('accounts', 'find', { grants: { $elemMatch: { role: 'unitAdmin', orgId: 'u1' } } });
+    expect(indexFor(holders)).toBe('grants.role+grants.orgId');
+    expect(indexFor(shapeOf('accounts', 'findOne', { 'grants.role': 'cityAdmin' }))).toBe('grants.role+grants.orgId');
+    expect(unindexed([holders])).toEqual([]);
+  });
+
   it('values never reach a recorded shape', () => {
     const shape = shapeOf('nominations', 'find', { name: /^王晓/, idHash: 'abc', at: { $lt: new Date(0) } });
     expect(JSON.stringify(shape)).not.toMatch(/王晓|abc|1970/);
