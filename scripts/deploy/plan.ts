@@ -135,9 +135,19 @@ function indexSteps(cloud: Cloud, coll: CollectionSpec, have: RemoteIndex[]): St
   return steps;
 }
 
+/** Key order and spacing do not make a rule different (the console may store it reformatted). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 async function storageSteps(cloud: Cloud, desired: DesiredState): Promise<Step[]> {
   const storage = await cloud.storageRule();
-  if (storage.acl === 'CUSTOM' && JSON.stringify(storage.rule) === JSON.stringify(desired.storageRule)) return [];
+  if (storage.acl === 'CUSTOM' && canonical(storage.rule) === canonical(desired.storageRule)) return [];
   return [
     {
       area: 'storage',

@@ -158,6 +158,10 @@ describe('npm run deploy against the fake management API', () => {
   it('a second deploy of the same repository changes nothing', async () => {
     await deploy();
     fake.manager.calls.length = 0;
+    // The console may keep the storage rule reformatted: same rule, no change.
+    const rule = storageRule();
+    const reordered = Object.fromEntries(Object.entries(rule).reverse());
+    fake.manager.storageRule.rule = JSON.stringify(reordered, null, 2);
     const plan = await deploy();
     expect(plan.steps).toEqual([]);
     expect(plan.bootstrap).toBeNull();
