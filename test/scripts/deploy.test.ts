@@ -21,7 +21,8 @@ import {
   type PlanOptions,
 } from '../../scripts/deploy/plan';
 import { checkVariables, PreflightError, requiredVariables } from '../../scripts/deploy/preflight';
-import { startFakeTcbServer, type FakeTcbServer } from '../support/fake-tcb-server';
+import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
+import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../support/fake-tcb-server';
 
 const key = (): string => randomBytes(32).toString('base64');
 const READS = new Set([
@@ -44,7 +45,7 @@ function writeBundle(name: string, body = `exports.main = async () => '${name}';
 }
 
 beforeAll(async () => {
-  fake = await startFakeTcbServer();
+  fake = await startFakeTcbServer({ strictCollections: true });
   process.env.TCB_BASE_URL = fake.tcbBaseUrl;
   process.env.HQN_SCF_BASE_URL = fake.scfBaseUrl;
 });
@@ -153,6 +154,17 @@ describe('npm run deploy against the fake management API', () => {
       bootstrapVariable(shell, plan.bootstrap?.code ?? '', plan.bootstrap?.expiresAt ?? new Date()),
     );
     expect(JSON.stringify([...fake.manager.functions.values()])).not.toContain(plan.bootstrap?.code);
+  });
+
+  it('before the deploy a write fails (no collection); after it, every collection takes writes through the adapter', async () => {
+    const store = createCloudbaseStore(connectSdk(fake));
+    await expect(store.collection('audit').insert({ _id: 'a1' })).rejects.toThrow(/not exist/);
+    await deploy();
+    for (const { name } of REGISTRY) {
+      await store.collection(name).insert({ _id: `probe-${name}` });
+      expect(await store.collection(name).get(`probe-${name}`)).toEqual({ _id: `probe-${name}` });
+    }
+    expect(fake.violations).toEqual([]);
   });
 
   it('a second deploy of the same repository changes nothing', async () => {

@@ -74,6 +74,8 @@ export interface FakeTcbServer {
 }
 
 export interface FakeTcbOptions {
+  /** As CloudBase: a collection must exist (created by the deploy) before it is read or written. */
+  strictCollections?: boolean;
   env?: string;
   secretId?: string;
   secretKey?: string;
@@ -275,6 +277,9 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     if (typeof name !== 'string' || !COLLECTION_NAME.test(name))
       throw new Violation(`bad collectionName ${String(name)}`);
     let docs = data.get(name);
+    if (!docs && options.strictCollections) {
+      throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `db or table not exist: ${name}`);
+    }
     if (!docs) data.set(name, (docs = new Map()));
     return { name, docs };
   }
