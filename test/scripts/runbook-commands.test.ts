@@ -10,6 +10,7 @@ import { lookup } from 'node:dns/promises';
 import { join } from 'node:path';
 import { REGISTRY } from '../../cloudfunctions/_lib/collections';
 import { backup } from '../../scripts/backup';
+import { deploy } from '../../scripts/deploy';
 import { PreflightError } from '../../scripts/deploy/preflight';
 import { main as verifyMain, verifyCloud } from '../../scripts/verify-cloud';
 import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../support/fake-tcb-server';
@@ -70,12 +71,12 @@ describe('runbook commands, offline', () => {
   }, 60_000);
 
   it('a deploy without its variables says which are missing, and changes nothing', async () => {
-    const res = await run(['scripts/deploy.ts'], { TCB_ENV: 'x', HQN_DATA_KEY: '' });
-    expect(res.code).toBe(1);
-    expect(res.out).toContain('TENCENTCLOUD_SECRETID is not set');
-    expect(res.out).toContain('HQN_DATA_KEY is empty');
-    expect(res.out).toContain('缺少环境变量 WX_APPID');
-  }, 60_000);
+    const refused = deploy([], { TCB_ENV: 'x', HQN_DATA_KEY: '' });
+    await expect(refused).rejects.toThrow(PreflightError);
+    await expect(refused).rejects.toThrow(/TENCENTCLOUD_SECRETID is not set/);
+    await expect(refused).rejects.toThrow(/HQN_DATA_KEY is empty/);
+    await expect(refused).rejects.toThrow(/缺少环境变量 WX_APPID/);
+  });
 
   it('a real deploy on a machine without the network fails fast, in Chinese and English', async () => {
     const online = await lookup('tcb.tencentcloudapi.com').then(
@@ -83,15 +84,12 @@ describe('runbook commands, offline', () => {
       () => false,
     );
     if (online) return; // only meaningful offline (CI here is)
-    const res = await run(['scripts/deploy.ts'], {
-      ...shell,
-      WX_APPID: 'wx0000000000000000',
-      WX_PRIVATE_KEY_PATH: __filename,
-    });
-    expect(res.code).toBe(1);
-    expect(res.out).toContain('无法连接 tcb.tencentcloudapi.com');
-    expect(res.out).toContain('this machine is offline');
-  }, 60_000);
+    const started = Date.now();
+    const refused = deploy([], { ...shell, WX_APPID: 'wx0000000000000000', WX_PRIVATE_KEY_PATH: __filename });
+    await expect(refused).rejects.toThrow(/无法连接 tcb\.tencentcloudapi\.com.*this machine is offline/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(fake.manager.calls).toEqual([]);
+  });
 
   it('npm run backup exports every collection to storage and waits for each job', async () => {
     const saved = process.env.TCB_BASE_URL;
