@@ -33,6 +33,9 @@ const READS = new Set([
   'GetFunction',
 ]);
 
+// Whole deploys through the SDK and a loopback server: seconds on a loaded CI machine.
+jest.setTimeout(60_000);
+
 let fake: FakeTcbServer;
 let root: string;
 let shell: NodeJS.ProcessEnv;

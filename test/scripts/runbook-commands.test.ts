@@ -32,6 +32,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
   });
 }
 
+// Whole deploys through the SDK and a loopback server: seconds on a loaded CI machine.
+jest.setTimeout(60_000);
+
 let fake: FakeTcbServer;
 let shell: NodeJS.ProcessEnv;
 

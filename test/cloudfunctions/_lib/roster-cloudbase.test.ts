@@ -16,6 +16,9 @@ import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../suppor
 import { fixture, type Fixture, type Person } from '../../support/fixtures';
 import { dataOf, makeHarness, NOW, type Harness, type InputFor } from '../../support/harness';
 
+// Each call crosses the SDK and a loopback server: under a loaded CI machine this takes seconds, not milliseconds.
+jest.setTimeout(60_000);
+
 const TOTAL = 1050;
 const SURNAMES = '王李张';
 const STATUSES = ['submitted', 'approved', 'returned', 'rejected'] as const;
