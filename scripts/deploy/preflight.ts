@@ -26,7 +26,8 @@ export const DEPLOY_VARIABLES: Record<string, string> = {
 };
 
 /** cloudbaserc variables that may be empty: an empty one is not sent, so the environment keeps its value. */
-export const OPTIONAL_VARIABLES = new Set(['HQN_DATA_KEYS_OLD', 'HQN_BOOTSTRAP_CITY_ADMINS']);
+// HQN_TEMPLATE_IDS: without subscribe-message templates, messages stay in the in-app inbox.
+export const OPTIONAL_VARIABLES = new Set(['HQN_DATA_KEYS_OLD', 'HQN_BOOTSTRAP_CITY_ADMINS', 'HQN_TEMPLATE_IDS']);
 
 export function requiredVariables(): string[] {
   const fromRc = templatedVariables(readRc()).filter((v) => !OPTIONAL_VARIABLES.has(v));

@@ -10,6 +10,7 @@ import { createCloudbaseStore } from '../../../cloudfunctions/_lib/store/cloudba
 import { createPersonalDataCrypto } from '../../../cloudfunctions/_lib/crypto';
 import { randomId } from '../../../cloudfunctions/_lib/ids';
 import { silentLogger } from '../../../cloudfunctions/_lib/logger';
+import { DEV_TEMPLATE_IDS, noSender } from '../../../cloudfunctions/_lib/wechat';
 import type { NominationDoc } from '../../../cloudfunctions/_lib/collections';
 import { CITY_ORG_ID, createLocalDeps, TEST_KEYS } from '../../../scripts/local/deps';
 import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
@@ -42,6 +43,8 @@ describe('the roster through the cloudbase adapter, past 1,000 records', () => {
         randomId,
         bootstrapCityAdmins: [],
         cityOrgId: CITY_ORG_ID,
+        templates: DEV_TEMPLATE_IDS,
+        wechat: noSender,
       },
     });
     const units = [
