@@ -16,6 +16,11 @@ export interface ServerDeps {
   randomId: (length?: number) => string;
   /** OPENIDs that are city admins before any account exists (first bootstrap, from configuration). */
   bootstrapCityAdmins: readonly string[];
+  /**
+   * The one-time bootstrap code for the first city admin, as the deploy sets it in the account function
+   * (`HQN_BOOTSTRAP_CODE`: `<keyed hash>@<expiry ISO>`; account/src/bootstrap.ts). Unset: no bootstrap code.
+   */
+  bootstrapCode?: string | null;
   cityOrgId: string;
   /** The subscribe-message template ids of this mini-program (HQN_TEMPLATE_IDS). */
   templates: TemplateIds;

@@ -28,6 +28,7 @@ function productionDeps(wechat: SubscribeSender): ServerDeps {
     randomId,
     bootstrapCityAdmins: (process.env.HQN_BOOTSTRAP_CITY_ADMINS ?? '').split(',').filter(Boolean),
     cityOrgId: process.env.HQN_CITY_ORG_ID ?? 'city',
+    bootstrapCode: process.env.HQN_BOOTSTRAP_CODE ?? null,
     templates: templateIdsFrom(process.env.HQN_TEMPLATE_IDS),
     wechat,
   };

@@ -40,6 +40,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import { Signer } from '@cloudbase/signature-nodejs';
 import { BSONRegExp, EJSON } from 'bson';
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo';
+import { createFakeManager, type FakeManager } from './fake-tcb-manager';
 import { answerOpenApi, createWechatEmulator, type WechatEmulator } from '../../scripts/local/wechat';
 
 type Row = Record<string, unknown> & { _id: string };
@@ -69,6 +70,10 @@ export interface FakeTcbServer {
   readonly data: Map<string, Map<string, Row>>;
   /** The emulated cloud storage, by cloud path. */
   readonly objects: Map<string, StoredObject>;
+  /** The management API (deploy, backups): TCB_BASE_URL and HQN_SCF_BASE_URL for manager-node. */
+  readonly manager: FakeManager;
+  readonly tcbBaseUrl: string;
+  readonly scfBaseUrl: string;
   /**
    * WeChat behind `wx.openApi` (what wx-server-sdk's `cloud.openapi.*` sends, multipart with a protobuf body):
    * configure its answers (success, 43101, 40037, 47003…) and read what it delivered.
@@ -80,6 +85,8 @@ export interface FakeTcbServer {
 }
 
 export interface FakeTcbOptions {
+  /** As CloudBase: a collection must exist (created by the deploy) before it is read or written. */
+  strictCollections?: boolean;
   env?: string;
   secretId?: string;
   secretKey?: string;
@@ -266,6 +273,7 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   /** Upload slots handed out by getUploadMetadata, by cloud path: the PUT must present their signature. */
   const uploads = new Map<string, { authorization: string; token: string; cosFileId: string; fileId: string }>();
   let origin = ''; // set once listening
+  const manager = createFakeManager({ env, secretId, secretKey, data, objects });
   const transactions = new Map<string, TxState>();
   const locks = new Map<string, Lock>();
   let waiting: Array<() => void> = [];
@@ -281,6 +289,9 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     if (typeof name !== 'string' || !COLLECTION_NAME.test(name))
       throw new Violation(`bad collectionName ${String(name)}`);
     let docs = data.get(name);
+    if (!docs && options.strictCollections) {
+      throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `db or table not exist: ${name}`);
+    }
     if (!docs) data.set(name, (docs = new Map()));
     return { name, docs };
   }
@@ -676,6 +687,8 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   function handle(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname.startsWith('/cos/')) return handleCos(req, res, url, bytes);
+    if (url.pathname === '/tcb' || url.pathname === '/scf')
+      return manager.handle(req, res, bytes, url.pathname === '/tcb' ? 'tcb' : 'scf');
     if (String(req.headers['content-type']).startsWith('multipart/form-data')) return handleOpenApi(req, res, bytes);
     const raw = bytes.toString('utf8');
     let action = '(none)';
@@ -732,8 +745,12 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     violations,
     data,
     objects,
+    manager,
+    tcbBaseUrl: `${origin}/tcb`,
+    scfBaseUrl: `${origin}/scf`,
     wechat,
     reset() {
+      manager.reset();
       wechat.reset();
       requests.length = 0;
       violations.length = 0;

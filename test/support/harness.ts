@@ -16,6 +16,7 @@ import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
 import { createLocalDeps } from '../../scripts/local/deps';
 import { ROUTERS, type CONTRACTS, type FunctionName } from '../../scripts/local/functions';
 import { seedDemo } from '../../scripts/local/seed';
+import { recordingStore } from './query-shapes';
 import { captureLine } from './log-capture';
 
 /** A fixed "today" inside the demo period's nomination window (China time). */
@@ -95,8 +96,12 @@ export async function makeHarness(
     });
   const deps = options.deps ?? local();
   if (options.seed !== false) await seedDemo(deps, now);
+  // The functions see a store that records each query's shape (checked against the indexes after the suite).
+  // A proxy, not a copy: tests may change a dependency later (e.g. the configured bootstrap code).
+  const store = recordingStore(deps.store);
+  const recorded = new Proxy(deps, { get: (target, key) => (key === 'store' ? store : Reflect.get(target, key)) });
   const callRaw = (fn: FunctionName, event: unknown, caller: Caller = null) =>
-    ROUTERS[fn].handle(event, metaOf(caller), deps);
+    ROUTERS[fn].handle(event, metaOf(caller), recorded);
   const harness: Harness = {
     deps,
     logs,

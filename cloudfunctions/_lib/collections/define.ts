@@ -6,15 +6,29 @@
  */
 import type { Doc } from '../store/port';
 
-/** A top-level field of the document type: the embedded store indexes nothing deeper. */
+/** A top-level field of the document type. */
 export type Field<T> = Extract<keyof T, string>;
+
+/**
+ * A field of the objects in an array field (`grants.role` of `grants: RoleGrant[]`), for a multikey index that
+ * serves `$elemMatch`. CloudBase indexes it; the embedded store indexes top-level fields only and scans these.
+ */
+export type ArrayPath<T> = {
+  [K in Field<T>]: NonNullable<T[K]> extends ReadonlyArray<infer E>
+    ? E extends object
+      ? `${K}.${Extract<keyof E, string>}`
+      : never
+    : never;
+}[Field<T>];
+
+export type IndexField<T> = Field<T> | ArrayPath<T>;
 
 /**
  * A single-field index, or a compound one with its fields in key order.
  * Ascending only: MongoDB walks an index backwards for a descending sort, so a
  * direction adds nothing to the equality-then-sort queries the functions make.
  */
-export type Index<T> = Field<T> | readonly [Field<T>, Field<T>, ...Field<T>[]];
+export type Index<T> = IndexField<T> | readonly [IndexField<T>, IndexField<T>, ...IndexField<T>[]];
 
 /** `closed`: clients neither read nor write; every access goes through a cloud function (R9). */
 export type Rule = 'closed';
@@ -51,5 +65,5 @@ export function indexFields(index: string | readonly string[]): readonly string[
  * cloud is indexed on the laptop too.
  */
 export function embeddedIndexFields(declaration: Declaration): string[] {
-  return [...new Set(declaration.indexes.flatMap(indexFields))];
+  return [...new Set(declaration.indexes.flatMap(indexFields).filter((f) => !f.includes('.')))];
 }

@@ -24,3 +24,8 @@ export const C = Object.fromEntries(REGISTRY.map((d) => [d.name, d.name])) as { 
 export const INDEXES: Record<string, string[]> = Object.fromEntries(
   REGISTRY.map((d) => [d.name, embeddedIndexFields(d)]),
 );
+
+/** Collection name → its declared indexes, each as its fields in key order (for the index coverage check). */
+export const INDEX_DECLARATIONS: ReadonlyMap<string, ReadonlyArray<readonly string[]>> = new Map(
+  REGISTRY.map((d) => [d.name, d.indexes.map((i) => (typeof i === 'string' ? [i] : [...i]))]),
+);

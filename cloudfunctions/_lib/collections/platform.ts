@@ -158,9 +158,10 @@ export interface ExportDoc {
 }
 
 export const PLATFORM = defineCollections([
-  // Read by OPENID only. Role holders are found with `grants: {$elemMatch}` (notify.ts), unindexed: the embedded
-  // store indexes top-level fields only, and accounts stay in the thousands.
-  collection<AccountDoc>()({ name: 'accounts', indexes: [], rule: 'closed' }),
+  // Read by OPENID; role holders are found with `grants: {$elemMatch: {role, orgId}}` (notify.ts) and the bootstrap
+  // path asks whether a city admin exists (`grants.role`): a multikey index in the cloud, where every youth has an
+  // account. The embedded store indexes top-level fields only and scans these.
+  collection<AccountDoc>()({ name: 'accounts', indexes: [['grants.role', 'grants.orgId']], rule: 'closed' }),
   // A district's units for binding (parentId); the units of a scope, by level and district.
   collection<OrgDoc>()({ name: 'orgs', indexes: ['parentId', ['level', 'districtId']], rule: 'closed' }),
   collection<PeriodDoc>()({ name: 'periods', indexes: ['current'], rule: 'closed' }),

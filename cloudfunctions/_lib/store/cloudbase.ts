@@ -14,7 +14,7 @@
  *   atomically with the write (the concurrency primitive of the port).
  * - CloudBase reports `updated` as the number of documents *modified*; an
  *   update that changes nothing (e.g. `$set` to the current value) reports 0.
- *   Use updates that always change something (a counter, a timestamp) when the
+ *   The embedded adapter reports the same. Use updates that always change something (a counter, a timestamp) when the
  *   result decides control flow.
  * - Inside `runTransaction` only `doc(id).get/update/remove`, `add` and
  *   `where().get()` carry the transaction id (research §7). The transactional
@@ -32,6 +32,7 @@ import {
   DuplicateKeyError,
   hasStringId,
   TransactionConflictError,
+  withIdTieBreak,
 } from './port';
 import type { Collection, Doc, Filter, FindOptions, Store, Update } from './port';
 
@@ -159,10 +160,14 @@ function pinned(filter: Filter, id: string): Filter {
   return '_id' in filter ? { $and: [filter, { _id: id }] } : { ...filter, _id: id };
 }
 
-/** Pages are separate queries: without a total order, ties could repeat or vanish between pages. */
+/**
+ * Pages are separate queries: without a total order, ties could repeat or vanish between pages. A sort ends on
+ * `_id` (as on the embedded store, `withIdTieBreak`); an unsorted read that may need several pages is sorted by `_id`.
+ */
 function withTieBreak(options: FindOptions): FindOptions {
+  if (options.sort && Object.keys(options.sort).length > 0) return { ...options, sort: withIdTieBreak(options.sort) };
   const mayPage = options.limit === undefined || options.limit > PAGE_SIZE;
-  return mayPage && !options.sort?._id ? { ...options, sort: { ...options.sort, _id: 1 } } : options;
+  return mayPage ? { ...options, sort: { _id: 1 } } : options;
 }
 
 /* ------------------------------------------------------------------ adapter */

@@ -26,9 +26,13 @@ export interface Collection<T extends Doc = Doc> {
   count(filter: Filter): Promise<number>;
   /** Inserts one document; rejects with DuplicateKeyError when `_id` exists. */
   insert(doc: T): Promise<void>;
-  /** Applies `update` to the first document matching `filter`; resolves how many matched (0 or 1). */
+  /**
+   * Applies `update` to the first document matching `filter`; resolves how many it *modified* (0 or 1), as
+   * CloudBase reports it: a match the update leaves unchanged (`$set` to the current value) resolves 0 on both
+   * adapters. When the answer decides control flow, make the update always change something (a counter, a time).
+   */
   updateOne(filter: Filter, update: Update): Promise<number>;
-  /** Applies `update` to every matching document; resolves how many matched. */
+  /** Applies `update` to every matching document; resolves how many it modified (see `updateOne`). */
   updateMany(filter: Filter, update: Update): Promise<number>;
   /** Removes the first matching document; resolves how many were removed (0 or 1). */
   deleteOne(filter: Filter): Promise<number>;
@@ -145,6 +149,16 @@ export function checkFindOptions(options: FindOptions): void {
       throw new Error(`${key} must be a non-negative integer`);
     }
   }
+}
+
+/**
+ * A sort completed with `_id` ascending as its last key (unless it names `_id`): documents that tie on the sort keys
+ * come in one fixed order, so pages of the same query, which are separate reads, neither overlap nor skip. Both
+ * adapters sort this way.
+ */
+export function withIdTieBreak(sort: SortSpec | undefined): SortSpec | undefined {
+  if (!sort || Object.keys(sort).length === 0 || '_id' in sort) return sort;
+  return { ...sort, _id: 1 };
 }
 
 /** True when the filter names its document by a string `_id` (possibly with further conditions). */

@@ -35,12 +35,17 @@ export function clone<T>(value: T): T {
   return value;
 }
 
-/** The updated copy; `doc` itself is untouched, so a failing operator changes nothing. */
-export function applyUpdate(doc: Row, update: Update): Row {
+/**
+ * The updated copy, or `undefined` when the update changes nothing (`$set` to
+ * the current value, `$addToSet` of a member, `$inc` by 0...): CloudBase
+ * counts such a document as not modified, and so does the embedded store.
+ * `doc` itself is untouched, so a failing operator changes nothing.
+ */
+export function applyUpdate(doc: Row, update: Update): Row | undefined {
   const next = clone(doc);
-  mingoUpdate(next, update as Modifier, undefined, undefined, { cloneMode: 'deep' });
+  const modified = mingoUpdate(next, update as Modifier, undefined, undefined, { cloneMode: 'deep' });
   if (next._id !== doc._id) throw new Error('an update cannot change _id');
-  return next;
+  return modified.length > 0 ? next : undefined;
 }
 
 /** Top-level inclusion projections are picked by hand (mingo's projection dominates large pages); others go to mingo. */

@@ -20,6 +20,7 @@ import {
   type FindOptions,
   type Store,
   type Update,
+  withIdTieBreak,
 } from '../port';
 import { CollectionState } from './indexes';
 import { isCollectionName, Journal } from './log';
@@ -138,7 +139,8 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
       const start = options.skip ?? 0;
       let rows: Row[];
       if (options.sort && Object.keys(options.sort).length > 0) {
-        rows = sortRows(this.state.candidates(filter).filter(this.matches(filter)), options.sort);
+        const sort = withIdTieBreak(options.sort) ?? options.sort;
+        rows = sortRows(this.state.candidates(filter).filter(this.matches(filter)), sort);
         rows = rows.slice(start, options.limit === undefined ? undefined : start + options.limit);
       } else {
         rows = this.page(filter, start, options.limit);
@@ -199,8 +201,9 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
       checkUpdate(update);
       this.checkTransactional('updateOne', filter);
       const doc = this.state.first(filter, this.matches(filter));
-      if (!doc) return 0;
-      this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after: applyUpdate(doc, update) }], tx);
+      const after = doc && applyUpdate(doc, update);
+      if (!doc || !after) return 0; // matched but unchanged counts as 0, as on CloudBase
+      this.engine.commitChanges(this.state, [{ id: doc._id, before: doc, after }], tx);
       return 1;
     });
   }
@@ -211,9 +214,12 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
       this.checkTransactional('updateMany');
       const docs = this.state.candidates(filter).filter(this.matches(filter));
       // Compute every new version before writing anything, so a failing operator changes nothing.
-      const changes = docs.map((doc) => ({ id: doc._id, before: doc, after: applyUpdate(doc, update) }));
+      const changes = docs.flatMap((doc) => {
+        const after = applyUpdate(doc, update);
+        return after ? [{ id: doc._id, before: doc, after }] : [];
+      });
       this.engine.commitChanges(this.state, changes, tx);
-      return docs.length;
+      return changes.length; // modified, not matched, as on CloudBase
     });
   }
 

@@ -5,6 +5,7 @@ import { C, type AccountDoc, type InviteDoc } from '../../../_lib/collections';
 import { loadActor } from '../../../_lib/identity';
 import { perUserPerHour } from '../../../_lib/attempts';
 import type { Guards, Handler } from '../../../_lib/router';
+import { redeemBootstrap } from '../bootstrap';
 import { inviteKey } from '../invite-key';
 import { describeActor } from '../actor-view';
 
@@ -25,7 +26,11 @@ export const redeemInvite: Handler<typeof accountContract.actions.redeemInvite> 
   const { deps, actor, now } = ctx;
   const invites = deps.store.collection<InviteDoc>(C.invites);
   const invite = await invites.get(inviteKey(deps, input.code));
-  if (!invite) return err(appError('INVITE.INVALID', 'unknown code'));
+  // Not an invitation: perhaps the deploy's one-time code for the first city admin.
+  if (!invite)
+    return (
+      (await redeemBootstrap(ctx, input.code, input.displayName)) ?? err(appError('INVITE.INVALID', 'unknown code'))
+    );
   if (invite.usedBy) return err(appError('INVITE.USED', 'code already used'));
   if (invite.expiresAt.getTime() < now.getTime()) return err(appError('INVITE.EXPIRED', 'code expired'));
   // Conditional claim: two people racing for one code, only one wins.

@@ -29,9 +29,10 @@ export const saveDraft: Handler<typeof nominationContract.actions.saveDraft> = a
     return err(appError('FILE.INVALID', 'not your upload', { problem: 'not_own' }));
   const drafts = deps.store.collection<DraftDoc>(C.drafts);
   const key = `${period.value._id}:${actor.openid}`;
-  const matched = await drafts.updateOne({ _id: key }, { $set: { fields, updatedAt: now } });
-  if (matched === 0)
-    await drafts.insert({ _id: key, periodId: period.value._id, openid: actor.openid, fields, updatedAt: now });
+  // Read, then write by id: "0 modified" cannot tell a missing draft from an unchanged one (CloudBase counts
+  // modified documents). Two first saves racing both insert; the loser's transaction runs again and updates.
+  if (await drafts.get(key)) await drafts.updateOne({ _id: key }, { $set: { fields, updatedAt: now } });
+  else await drafts.insert({ _id: key, periodId: period.value._id, openid: actor.openid, fields, updatedAt: now });
   ctx.audit({ target: `drafts/${key}` });
   return ok({ draft: { fields, updatedAt: now.toISOString() } });
 };

@@ -186,6 +186,19 @@ export function describeStoreContract(name: string, make: () => Promise<Harness>
       await expect(people.find({}, { limit: -1 })).rejects.toThrow(/limit/);
     });
 
+    test('a sort with ties ends on _id, so pages of the same sort neither overlap nor skip', async () => {
+      const people = store.collection<Youth>('youth');
+      // Inserted out of _id order, all with the same sort key.
+      for (const i of [5, 2, 8, 0, 7, 3, 9, 1, 6, 4]) await people.insert(youth(i, { districtId: 'd', unitId: 'u' }));
+      const pages: string[][] = [];
+      for (let skip = 0; skip < 10; skip += 3) {
+        pages.push(ids(await people.find({ districtId: 'd' }, { sort: { unitId: 1 }, skip, limit: 3 })));
+      }
+      expect(pages.flat()).toEqual(['y0', 'y1', 'y2', 'y3', 'y4', 'y5', 'y6', 'y7', 'y8', 'y9']);
+      const newestFirst = await people.find({}, { sort: { districtId: -1 }, limit: 2 });
+      expect(ids(newestFirst)).toEqual(['y0', 'y1']); // the tie-breaker stays ascending
+    });
+
     test('count', async () => {
       await seed();
       const people = store.collection<Youth>('youth');
@@ -205,6 +218,27 @@ export function describeStoreContract(name: string, make: () => Promise<Harness>
       expect((await people.find({ age: { $gte: 100 } })).length).toBe(1);
       const y1 = await people.get('y1');
       expect(y1?.status).toBe('approved');
+    });
+
+    test('updates report how many documents they modified, as CloudBase does: a no-op update reports 0', async () => {
+      await seed();
+      const people = store.collection<Youth>('youth');
+      // y1 is already 'submitted': the filter matches, nothing changes.
+      expect(await people.updateOne({ _id: 'y1' }, { $set: { status: 'submitted' } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1', status: 'submitted' }, { $set: { status: 'submitted' } })).toBe(0);
+      expect(await people.updateOne({ districtId: 'd1' }, { $set: { districtId: 'd1' } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1' }, { $addToSet: { tags: 'a' } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1' }, { $inc: { age: 0 } })).toBe(0);
+      expect(await people.updateOne({ _id: 'y1' }, { $unset: { missing: '' } })).toBe(0);
+      // Three in d1; one of them already carries the note: two are modified.
+      await people.updateOne({ _id: 'y3' }, { $set: { note: 'odd' } });
+      expect(await people.updateMany({ districtId: 'd1' }, { $set: { note: 'odd' } })).toBe(2);
+      expect(await people.updateMany({ districtId: 'd1' }, { $set: { note: 'odd' } })).toBe(0);
+      await store.withTransaction(async (tx) => {
+        expect(await tx.collection<Youth>('youth').updateOne({ _id: 'y1' }, { $set: { status: 'submitted' } })).toBe(0);
+        expect(await tx.collection<Youth>('youth').updateOne({ _id: 'y1' }, { $set: { status: 'approved' } })).toBe(1);
+      });
+      expect((await people.get('y1'))?.status).toBe('approved');
     });
 
     test('update operators: $set (nested), $inc, $push, $unset, $addToSet, $pull; bad updates are rejected', async () => {

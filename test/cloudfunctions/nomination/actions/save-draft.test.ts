@@ -31,6 +31,16 @@ describe('nomination.saveDraft: drafts', () => {
     expect(dataOf(await h.call('nomination', 'getMine', {}, youth)).draft).toBeNull();
   });
 
+  it('saving the same draft again in the same instant succeeds (an update that changes nothing modifies 0)', async () => {
+    const f = await fixture();
+    const youth = await f.youth(await f.unit());
+    const draft = { fields: { name: '张晓青', post: '工程师' } };
+    dataOf(await f.h.call('nomination', 'saveDraft', draft, youth));
+    // The fixture's clock stands still: the second save changes nothing, which CloudBase reports as 0 modified.
+    expect(dataOf(await f.h.call('nomination', 'saveDraft', draft, youth)).draft.fields).toEqual(draft.fields);
+    expect(await f.h.deps.store.collection('drafts').count({})).toBe(1);
+  });
+
   it('a youth grant that does not point at a unit is not a binding', async () => {
     const f = await fixture();
     const astray = await f.account([{ role: 'youth', orgId: (await f.district('yuecheng'))._id }]);
