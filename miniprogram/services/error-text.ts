@@ -31,6 +31,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'PERIOD.CLOSED': (d) =>
     `本期推荐已截止${str(d, 'deadline') ? `（截止时间：${instantText(str(d, 'deadline'))}）` : ''}`,
   'ELIGIBILITY.ID_FORMAT': '身份证号格式不正确，应为18位',
+  'ELIGIBILITY.ID_REGION': '身份证号前6位地区码无效，请核对',
   'ELIGIBILITY.ID_CHECKSUM': '身份证号校验位不正确，请核对最后一位',
   'ELIGIBILITY.ID_DATE': '身份证号中的出生日期无效',
   'ELIGIBILITY.TOO_OLD': (d) =>
