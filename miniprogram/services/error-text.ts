@@ -46,6 +46,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'NOMINATION.DUPLICATE': '本期已存在该人员的推荐，不能重复提交',
   'NOMINATION.NOT_FOUND': '未找到该推荐记录',
   'NOMINATION.OWN_RECORD': '这是您本人的推荐，需回避：请由上级团组织审核',
+  'NOMINATION.NOT_REVIEWER': '本单位审核由单位管理员负责，您仅可查看',
   'NOMINATION.INVALID_STATE': '该推荐的状态已变化，请刷新后重试',
   'QUOTA.EXCEEDED': (d) =>
     typeof d?.limit === 'number'

@@ -6,6 +6,7 @@
  */
 import type { Channel, NominationEvent, NominationStatus } from '../../../miniprogram/core/nomination';
 import type { UnitCategory } from '../../../miniprogram/core/org';
+import type { OnBehalf } from '../../../miniprogram/core/review';
 import type { FilingKind, FilingState, ScanKind } from '../../../miniprogram/core/filing';
 import type { Sex } from '../../../miniprogram/core/id-number';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../../../miniprogram/core/profile';
@@ -18,6 +19,8 @@ export interface HistoryEntry {
   actor: string;
   actorName: string;
   comment: string | null;
+  /** The district or the city decided for a unit without an admin (issue 9 §2). */
+  onBehalf?: OnBehalf;
 }
 
 export interface NominationDoc {

@@ -46,6 +46,8 @@ export interface DashboardView {
   progressPercent: number;
   /** R3.3 units of the must-cover categories still without a selected youth. */
   uncovered: Array<{ unitId: string; name: string; category: UnitCategory; districtName: string }>;
+  /** Must-cover units with quota 0: they cannot be covered and are not counted as uncovered (issue 9 §16). */
+  exempt: Array<{ unitId: string; name: string; category: UnitCategory; districtName: string }>;
   uncoveredByCategory: Record<'party_gov' | 'soe' | 'central_soe', number>;
   /** R3.4 approved two_new youths per district. */
   twoNewByDistrict: Array<{ districtId: string; name: string; count: number }>;

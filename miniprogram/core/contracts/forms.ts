@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { CODE_PATTERN } from '../one-time-code';
-import { id, optionalText, text } from './common';
+import { id, optionalText, REASON_MIN, reasonText, text } from './common';
 import { idNumberField } from './nomination-form';
 
 export const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/));
@@ -25,30 +25,31 @@ export const ClaimInput = z.strictObject({ claimCode: oneTimeCode, idNumber: idN
 export const ReviewInput = z.strictObject({
   nominationId,
   decision: z.enum(['approve', 'reject', 'return']),
-  comment: optionalText(200),
+  /** Required by rejecting and returning (the table's `reason`); the one reason bound when given. */
+  comment: z.optional(reasonText),
   /** R2.2, R2.3, R4.2: approving is the reviewer's confirmation of on-staff status and the three criteria. */
   confirm: z.optional(z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) })),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
 /** R9.1 the audited view of one full number needs a reason. */
-export const RevealInput = z.strictObject({ nominationId, field: z.enum(['idNumber', 'phone']), reason: text(100, 2) });
+export const RevealInput = z.strictObject({ nominationId, field: z.enum(['idNumber', 'phone']), reason: reasonText });
 
 /** R3.2 a quota raised (or lowered) by the district or city, with the reason. */
 export const SetQuotaInput = z.strictObject({
   unitId: id,
   quota: z.int().check(z.minimum(0), z.maximum(500)),
-  reason: text(200, 2),
+  reason: reasonText,
 });
 
 /** R4.4 a filed list sent back by the district or city, with the reason the unit will read. */
-export const ReopenInput = z.strictObject({ filingId: subjectId, reason: text(200, 2) });
+export const ReopenInput = z.strictObject({ filingId: subjectId, reason: reasonText });
 
 /** R8 the unit's disposition of an objection, with its note. */
 export const ResolveObjectionInput = z.strictObject({
   objectionId: id,
   disposition: z.enum(['upheld', 'dismissed']),
-  note: text(500, 2),
+  note: text(500, REASON_MIN),
 });
 
 /** R8 anyone's objection to a youth in the public notice. */
