@@ -10,12 +10,14 @@ import { remindLate } from './actions/remind-late';
 import { reopen } from './actions/reopen-filing';
 import { resolveObjection } from './actions/resolve-objection';
 import { roster } from './actions/roster';
+import { units } from './actions/list-units';
 import { setQuota } from './actions/set-quota';
 
 export const router = defineRouter(adminContract, {
   quotas,
   setQuota,
   dashboard,
+  units,
   roster,
   filings,
   file,

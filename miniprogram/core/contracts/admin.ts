@@ -56,6 +56,28 @@ export interface DashboardView {
   filing: { filed: number; total: number };
 }
 
+/** What a dashboard figure stands for, listed unit by unit (issue 9: drill-down). */
+export const UNIT_LISTS = ['all', 'approved', 'uncovered', 'exempt', 'twoNew', 'unfiled', 'filed', 'noAdmin'] as const;
+export type UnitList = (typeof UNIT_LISTS)[number];
+
+/** One unit behind a dashboard figure. */
+export interface UnitRow {
+  unitId: string;
+  name: string;
+  districtId: string | null;
+  districtName: string;
+  category: UnitCategory;
+  youthCount: number;
+  limit: number;
+  approved: number;
+  /** Whether the unit has an admin account; without one its district reviews for it (issue 9 §2). */
+  hasAdmin: boolean;
+  /** The state of the list the unit is filed in (its own, or its district's grassroots list). */
+  filing: FilingState;
+  /** R3.3 must be covered (a must-cover unit with a place). */
+  mustCover: boolean;
+}
+
 export interface RosterItem {
   id: string;
   name: string;
@@ -165,6 +187,13 @@ export const adminContract = defineContract('admin', {
   }),
   dashboard: action<DashboardView>()({
     input: z.strictObject({ districtId: z.optional(id) }),
+    access: OVERSEERS,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  /** The units behind a dashboard figure (uncovered, 两新 of a district, unfiled…), or those without an admin. */
+  units: action<Paged<UnitRow>>()({
+    input: z.strictObject({ districtId: z.optional(id), show: z.enum(UNIT_LISTS), page, pageSize }),
     access: OVERSEERS,
     write: false,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],

@@ -11,33 +11,11 @@ import {
 import { appError } from '../../../../miniprogram/core/errors';
 import { filingSubjects } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { recordFilter, type Scope } from '../../../../miniprogram/core/scope';
-import type { PeriodRules } from '../../../../miniprogram/core/period';
-import { suggestedQuota } from '../../../../miniprogram/core/quota';
-import { C, type FilingDoc, type OrgDoc, type QuotaDoc } from '../../../_lib/collections';
-import type { ServerDeps } from '../../../_lib/deps';
+import { C, type FilingDoc, type OrgDoc } from '../../../_lib/collections';
 import { currentPeriod } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { districtsIn, resolveScope, unitsIn } from '../../../_lib/scope';
-
-/**
- * Approved places and limits per unit, from the quota counters: an aggregation over units, never over youths. A
- * unit without a counter yet has approved none, and its limit is the suggested one (R3.1).
- */
-export async function placesByUnit(
-  deps: ServerDeps,
-  period: Pick<PeriodRules, '_id' | 'quotaRatio'>,
-  scope: Scope,
-  units: readonly OrgDoc[],
-): Promise<{ approved: Map<string, number>; limits: Map<string, number> }> {
-  const counters = await deps.store
-    .collection<QuotaDoc>(C.quotas)
-    .find({ periodId: period._id, ...recordFilter(scope) }, { projection: { unitId: 1, used: 1, limit: 1 } });
-  const approved = new Map(counters.filter((q) => q.used > 0).map((q) => [q.unitId, q.used]));
-  const limits = new Map(units.map((u) => [u._id, suggestedQuota(u.youthCount ?? 0, period.quotaRatio)]));
-  for (const q of counters) limits.set(q.unitId, q.limit);
-  return { approved, limits };
-}
+import { placesByUnit } from '../places';
 
 /** R3.3, R3.4, R4.3: coverage, two_new presence and deadlines, for a district or the city. */
 export const dashboard: Handler<typeof adminContract.actions.dashboard> = async (input, ctx) => {
