@@ -233,7 +233,8 @@ export const adminContract = defineContract('admin', {
     write: true,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED'],
   }),
-  remindLate: action<{ reminded: number }>()({
+  /** Who was reminded, who could not be (no admin yet) and who was already reminded today (issue 9 §9). */
+  remindLate: action<{ reminded: Array<{ name: string; admins: number }>; noAdmin: string[]; already: string[] }>()({
     input: z.strictObject({ districtId: z.optional(id) }),
     access: OVERSEERS,
     write: true,

@@ -13,7 +13,7 @@ import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { confirmModal, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 import { districtChoices, type Choice } from '../../../lib/choices';
-import { FILED_BY_DISTRICT, LOCK_TEXT, merged, ownFilings, STATE_CHOICES } from '../../../lib/filings';
+import { FILED_BY_DISTRICT, LOCK_TEXT, merged, ownFilings, remindText, STATE_CHOICES } from '../../../lib/filings';
 
 const list = pagedList({
   fetch: (d: { state: string; districtId: string }, page: number) => {
@@ -120,10 +120,8 @@ Component({
       const res = await call('admin', 'remindLate', districtId ? { districtId } : {});
       this.setData({ reminding: false });
       if (!res.ok) return toast(this, res.message);
-      const n = res.data.reminded;
-      const remindResult = n > 0 ? `已向 ${n} 位管理员发送备案提醒` : '未备案单位暂无已绑定的管理员，未发送提醒';
-      this.setData({ remindResult });
-      toast(this, remindResult, n > 0 ? 'success' : 'warning');
+      // Said in full on the page: who was reminded, who could not be and why (issue 9 §9).
+      this.setData({ remindResult: remindText(res.data) });
     },
 
     async onReopen(e: WechatMiniprogram.CustomEvent) {

@@ -58,7 +58,7 @@ async function govUnit(approved: number): Promise<{ admin: string; ids: string[]
     await arrange(bridge, DISTRICT_ADMIN, 'admin', 'setQuota', {
       unitId: 'yuecheng-market',
       quota: approved,
-      reason: '测试',
+      reason: '测试调整',
     });
   const ids = await addNominations(bridge.deps, 'yuecheng-market', Math.max(approved, 1) + 1, { seqStart: 300 });
   for (const id of ids.slice(0, approved)) await approve(bridge, id, admin);
@@ -163,7 +163,11 @@ describe('filings: a self-filing unit', () => {
     expect(hostText(find(page, ['.scan-upload', '.pick-photos']), '.t-button')).toBe('拍照/选择照片');
 
     // Locked: the unit cannot approve into a filed list (the quota would also stop it; raise it first).
-    await arrange(bridge, DISTRICT_ADMIN, 'admin', 'setQuota', { unitId: 'yuecheng-market', quota: 5, reason: '测试' });
+    await arrange(bridge, DISTRICT_ADMIN, 'admin', 'setQuota', {
+      unitId: 'yuecheng-market',
+      quota: 5,
+      reason: '测试调整',
+    });
     await expect(approve(bridge, ids[1], admin)).rejects.toThrow('FILING.LOCKED');
   });
 
@@ -380,17 +384,24 @@ describe('filings: district and city', () => {
     expect(page.data.items.map((f) => f.name)).toEqual(['越城区（其他基层领域）']);
   });
 
-  it('reminds the late ones after a confirmation and says how many were reminded', async () => {
+  it('reminds the late ones after a confirmation and says who was and who could not be (issue 9 §9)', async () => {
     await unitAdminOf(bridge, 'yuecheng-gov');
     bridge.setOpenid(DISTRICT_ADMIN);
     const page = await open();
     await tapButton(page, '.remind-late', bridge);
     expect(bridge.modal).toHaveBeenCalledWith(expect.objectContaining({ title: '一键提醒' }));
-    // yuecheng-gov's two admins (the demo's 孙主任 and one made here), and the district for its grassroots list.
-    expect(page.data.remindResult).toBe('已向 3 位管理员发送备案提醒');
-    expect(textOf(page)).toContain('已向 3 位管理员发送备案提醒');
+    // yuecheng-gov's two admins (the demo's 孙主任 and one made here); never the district itself.
+    const result = textOf(find(page, '.remind-result'));
+    expect(result).toContain('已提醒 1 个单位（2 位管理员）：越城区人民政府办公室');
+    expect(result).toContain(
+      '无法提醒（尚无管理员账号，请在工作看板“查看尚无管理员的单位”中生成邀请码）：越城区市场监督管理局、越城区城市建设投资集团有限公司、越城区农村商业银行',
+    );
     const outbox = await bridge.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' });
-    expect(outbox).toHaveLength(3);
+    expect(outbox).toHaveLength(2);
+    // A second tap the same day sends nothing and says so.
+    await tapButton(page, '.remind-late', bridge);
+    expect(textOf(find(page, '.remind-result'))).toContain('今日已提醒，明天可再次提醒：越城区人民政府办公室');
+    expect(await bridge.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' })).toHaveLength(2);
   });
 
   it('sends a filed list back with a required reason', async () => {
@@ -405,7 +416,7 @@ describe('filings: district and city', () => {
     const dialog = reasonDialog(page, '.reopen-dialog', bridge);
     expect(dialog.data.visible).toBe(true);
     await dialog.confirm();
-    expect(dialog.data.error).toBe('请填写退回原因（至少2个字），单位将看到此原因');
+    expect(dialog.data.error).toBe('请填写退回原因（至少4个字），单位将看到此原因');
     await dialog.type('人员信息需更正');
     await dialog.confirm();
 

@@ -61,7 +61,7 @@ describe('objections', () => {
     const dialog = dialogOf(page);
     expect(dialog.data).toMatchObject({ visible: true, title: `异议不成立（${page.data.items[0].youthName}）` });
     await dialog.confirm();
-    expect(dialog.data.error).toBe('请填写核实情况说明（至少2个字）');
+    expect(dialog.data.error).toBe('请填写核实情况说明（至少4个字）');
     expect(bridge.calls.map((c) => c.action)).not.toContain('resolveObjection');
 
     await dialog.type('经核实为在编人员，异议不成立');
