@@ -61,6 +61,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
     typeof d?.open === 'number'
       ? `还有${d.open}条公示异议未处理，处理完毕后方可备案`
       : '还有公示异议未处理，处理完毕后方可备案',
+  'FILING.EMPTY': '名单中没有已通过的好青年：如本单位本期确无推荐人选，请勾选“本单位本期无推荐人选”并说明原因后再备案',
   'OBJECTION.NOT_FOUND': '未找到该异议',
   'OBJECTION.RESOLVED': '该异议已处理',
   'OBJECTION.DUPLICATE': '您对该同志的异议正在核实中，请勿重复提交',

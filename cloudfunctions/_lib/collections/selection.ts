@@ -110,6 +110,8 @@ export interface FilingDoc {
   filedBy: string | null;
   filedByName: string | null;
   reopenReason: string | null;
+  /** Filed empty with the declaration "本单位本期无推荐人选": its reason (issue 9 §4). */
+  emptyReason?: string | null;
   /** R4.5 the stamped table: one PDF or photos one a page, each file with its SHA-256. */
   scan: {
     kind: ScanKind;

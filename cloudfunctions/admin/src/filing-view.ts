@@ -24,13 +24,17 @@ export async function unitCounts(deps: ServerDeps, periodId: string, unitIds: st
   return { approved: new Map(counters.map((q) => [q.unitId, q.used])), open };
 }
 
-type DocFields = Pick<FilingView, 'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'scan' | 'rowMismatch'>;
+type DocFields = Pick<
+  FilingView,
+  'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'emptyReason' | 'scan' | 'rowMismatch'
+>;
 
 const NOT_FILED: DocFields = {
   state: 'open',
   filedAt: null,
   filedByName: null,
   reopenReason: null,
+  emptyReason: null,
   scan: null,
   rowMismatch: false,
 };
@@ -54,6 +58,8 @@ function docFields(doc: FilingDoc | null): DocFields {
     filedAt: doc.filedAt ? doc.filedAt.toISOString() : null,
     filedByName: doc.filedByName,
     reopenReason: doc.reopenReason,
+    // A reopened list is no longer declared empty; filing it again asks afresh.
+    emptyReason: doc.state === 'filed' ? (doc.emptyReason ?? null) : null,
     scan: doc.scan ? scanView(doc.scan) : null,
     rowMismatch: doc.rowMismatch,
   };

@@ -18,7 +18,7 @@ import { UNIT_CATEGORIES, type UnitCategory } from '../org';
 import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } from '../profile';
 import { id, keyword, page, pageSize, type Paged } from './common';
 import { action, defineContract } from './define';
-import { ObjectionInput, ReopenInput, ResolveObjectionInput, SetQuotaInput, subjectId } from './forms';
+import { FileInput, ObjectionInput, ReopenInput, ResolveObjectionInput, SetQuotaInput, subjectId } from './forms';
 import { fileId } from './nomination-form';
 
 const CADRES = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
@@ -53,7 +53,8 @@ export interface DashboardView {
   twoNewByDistrict: Array<{ districtId: string; name: string; count: number }>;
   /** R4.3 countdowns in China time. */
   deadlines: Array<{ key: 'nomination' | 'filing'; at: string; days: number; hours: number; passed: boolean }>;
-  filing: { filed: number; total: number };
+  /** `empty`: filed with "本单位本期无推荐人选" (issue 9 §4). */
+  filing: { filed: number; total: number; empty: number };
 }
 
 /** What a dashboard figure stands for, listed unit by unit (issue 9: drill-down). */
@@ -107,6 +108,8 @@ export interface FilingView {
   filedAt: string | null;
   filedByName: string | null;
   reopenReason: string | null;
+  /** Filed with "本单位本期无推荐人选": the reason given (issue 9 §4); null otherwise. */
+  emptyReason: string | null;
   openObjections: number;
   scan: {
     kind: ScanKind;
@@ -215,8 +218,9 @@ export const adminContract = defineContract('admin', {
     write: false,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
+  /** An empty list is filed only with the declaration "本单位本期无推荐人选" and its reason (issue 9 §4). */
   file: action<{ filing: FilingView }>()({
-    input: z.strictObject({ filingId: subjectId }),
+    input: FileInput,
     access: ['unitAdmin', 'districtAdmin'],
     write: true,
     errors: [
@@ -225,6 +229,7 @@ export const adminContract = defineContract('admin', {
       'ORG.NOT_FOUND',
       'FILING.ALREADY_FILED',
       'FILING.OBJECTIONS_PENDING',
+      'FILING.EMPTY',
     ],
   }),
   reopen: action<{ filing: FilingView }>()({

@@ -42,6 +42,9 @@ export const SetQuotaInput = z.strictObject({
   reason: reasonText,
 });
 
+/** R4.4 a list filed; an empty one only with the declaration "本单位本期无推荐人选" and its reason (issue 9 §4). */
+export const FileInput = z.strictObject({ filingId: subjectId, emptyReason: z.optional(reasonText) });
+
 /** R4.4 a filed list sent back by the district or city, with the reason the unit will read. */
 export const ReopenInput = z.strictObject({ filingId: subjectId, reason: reasonText });
 

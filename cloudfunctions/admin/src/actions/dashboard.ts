@@ -25,14 +25,18 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
   const resolved = await resolveScope(deps, actor, input);
   if (!resolved.ok) return resolved;
   const scope = resolved.value;
-  const [units, districts, filed] = await Promise.all([
+  const filedFilter = {
+    periodId: period._id,
+    state: 'filed',
+    ...(scope.level === 'district' ? { districtId: scope.orgId } : {}),
+  };
+  const filings = deps.store.collection<FilingDoc>(C.filings);
+  const [units, districts, filed, empty] = await Promise.all([
     unitsIn(deps, scope),
     districtsIn(deps, scope),
-    deps.store.collection<FilingDoc>(C.filings).count({
-      periodId: period._id,
-      state: 'filed',
-      ...(scope.level === 'district' ? { districtId: scope.orgId } : {}),
-    }),
+    filings.count(filedFilter),
+    // Filed with "本单位本期无推荐人选" (issue 9 §4).
+    filings.count({ ...filedFilter, approvedRows: 0 }),
   ]);
   const { approved, limits } = await placesByUnit(deps, period, scope, units);
   const names = new Map(districts.map((d) => [d._id, d.name]));
@@ -62,7 +66,7 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
       { key: 'nomination', at: period.nominationDeadline, ...timeLeft(now, new Date(period.nominationDeadline)) },
       { key: 'filing', at: period.filingDeadline, ...timeLeft(now, new Date(period.filingDeadline)) },
     ],
-    filing: { filed, total: filingSubjects(units, districts).length },
+    filing: { filed, empty, total: filingSubjects(units, districts).length },
   };
   return ok(view);
 };

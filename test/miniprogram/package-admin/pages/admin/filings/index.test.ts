@@ -130,6 +130,22 @@ const confirmScan = (page: PageComponent<FilingsData>) =>
 const attachScanCalls = () => bridge.calls.filter((c) => c.action === 'attachScan');
 
 describe('filings: a self-filing unit', () => {
+  it('an empty list is filed only with the declaration 本单位本期无推荐人选 and its reason (issue 9 §4)', async () => {
+    bridge.setOpenid('dev-unit-admin-gov'); // 孙主任: nothing approved yet
+    const page = await open();
+    expect(page.data.own[0]).toMatchObject({ approvedRows: 0, state: 'open' });
+    await tapButton(page, '.file', bridge);
+    const dialog = reasonDialog(page, '.empty-dialog', bridge);
+    expect(dialog.data).toMatchObject({ visible: true, title: '本单位本期无推荐人选' });
+    await dialog.confirm();
+    expect(dialog.errorText()).toBe('请填写无推荐人选的原因');
+    expect(bridge.calls.filter((c) => c.action === 'file')).toHaveLength(0);
+    await dialog.type('本单位青年均不符合本期年龄条件');
+    await dialog.confirm();
+    expect(page.data.own[0].state).toBe('filed');
+    expect(textOf(page)).toContain('备案声明本单位本期无推荐人选：本单位青年均不符合本期年龄条件');
+  });
+
   it('shows the unit filing card with its approved rows', async () => {
     await govUnit(1);
     const page = await open();
@@ -186,7 +202,10 @@ describe('filings: a self-filing unit', () => {
     const page = await open();
     expect(textOf(page)).toContain('有 1 条公示异议待处理，处理完毕后方可备案');
     await tapButton(page, '.file', bridge);
-    expect(toastOf(page).message).toBe('还有1条公示异议未处理，处理完毕后方可备案');
+    // Shown whole in a dialog: the admin must act on it (issue 9 §5).
+    expect(bridge.modal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '未能备案', content: '还有1条公示异议未处理，处理完毕后方可备案' }),
+    );
     expect(page.data.own[0].state).toBe('open');
   });
 
@@ -195,7 +214,7 @@ describe('filings: a self-filing unit', () => {
     const page = await open();
     await arrange(bridge, admin, 'admin', 'file', { filingId: page.data.own[0].id });
     await tapButton(page, '.file', bridge);
-    expect(toastOf(page).message).toBe('该名单已备案，无需重复提交');
+    expect(bridge.modal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '该名单已备案，无需重复提交' }));
     expect(page.data.own[0].state).toBe('filed');
   });
 
