@@ -103,6 +103,26 @@ export function isMobilePhone(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone);
 }
 
+/**
+ * An objector's contact (issue 9 §8): a mainland mobile (11 digits, 1[3-9]…) or a landline with its area code
+ * (0 + 2–3 digits, a dash optional, 7–8 digits), nothing else.
+ */
+export const CONTACT_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+export function isContactPhone(value: string): boolean {
+  return CONTACT_PATTERN.test(value);
+}
+
+/** 138****0000, 0575-****5678: the first three (or the area code) and the last four. */
+export function maskContact(value: string): string {
+  if (isMobilePhone(value)) return maskPhone(value);
+  const digits = value.replace('-', '');
+  const area = value.includes('-')
+    ? value.slice(0, value.indexOf('-'))
+    : digits.slice(0, digits.length - 8 >= 3 ? 4 : 3);
+  return `${area}-****${digits.slice(-4)}`;
+}
+
 /** 138****0000 */
 export function maskPhone(phone: string): string {
   if (phone.length !== 11) return '*'.repeat(phone.length);

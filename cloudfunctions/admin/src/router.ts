@@ -9,6 +9,7 @@ import { quotas } from './actions/list-quotas';
 import { remindLate } from './actions/remind-late';
 import { reopen } from './actions/reopen-filing';
 import { resolveObjection } from './actions/resolve-objection';
+import { revealContact } from './actions/reveal-contact';
 import { roster } from './actions/roster';
 import { units } from './actions/list-units';
 import { setQuota } from './actions/set-quota';
@@ -25,5 +26,6 @@ export const router = defineRouter(adminContract, {
   remindLate,
   attachScan,
   objections,
+  revealContact,
   resolveObjection,
 });

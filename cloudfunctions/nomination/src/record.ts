@@ -6,13 +6,14 @@ import type { NominationForm } from '../../../miniprogram/core/contracts/nominat
 import type { Eligible } from '../../../miniprogram/core/eligibility';
 import { appError, type CodedError, type EligibilityCode } from '../../../miniprogram/core/errors';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../miniprogram/core/id-number';
-import { NOMINATION_FLOW, type Channel } from '../../../miniprogram/core/nomination';
+import { arrivalStatus, NOMINATION_FLOW, type Channel } from '../../../miniprogram/core/nomination';
 import { transitionFor } from '../../../miniprogram/core/workflow';
 import { degreeFits } from '../../../miniprogram/core/profile';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
 import type { PeriodView } from '../../../miniprogram/core/contracts/account';
 import { C, type HistoryEntry, type NominationDoc, type OrgDoc } from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
+import { guardFiling, unlocked } from '../../_lib/filing';
 import { enforceEligibility } from '../../_lib/rules';
 import { DuplicateKeyError } from '../../_lib/store/port';
 
@@ -46,13 +47,15 @@ export function recordFields(
     youthOpenid: string | null;
     createdBy: string;
     now: Date;
+    /** Issue 9 §3: the unit's list is filed and locked, so the record is held until it is reopened. */
+    listLocked?: boolean;
   },
 ): RecordFields {
   const { form } = p;
   const idNumber = normalizeIdNumber(form.idNumber);
   return {
     channel: p.channel,
-    status: 'submitted',
+    status: arrivalStatus(p.listLocked ?? false),
     youthOpenid: p.youthOpenid,
     unitId: p.unit._id,
     category: p.unit.category ?? 'other_grassroots',
@@ -158,4 +161,15 @@ async function reuseRecord(
   const matched = await nominations.updateOne({ _id: p.key, status: existing.status }, update);
   const saved = matched === 0 ? null : await nominations.get(p.key);
   return saved ? ok(saved) : err(duplicate());
+}
+
+/**
+ * Issue 9 §3: whether the unit's list is filed and locked (a new record is then held). When it is open, the list's
+ * guard is written, so a filing committing meanwhile makes one of the two run again and a record never lands as
+ * 待审核 in a locked list.
+ */
+export async function listLocked(deps: ServerDeps, periodId: string, unit: OrgDoc, now: Date): Promise<boolean> {
+  if (!(await unlocked(deps, periodId, unit)).ok) return true;
+  await guardFiling(deps, periodId, unit, now);
+  return false;
 }

@@ -18,7 +18,15 @@ import { UNIT_CATEGORIES, type UnitCategory } from '../org';
 import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } from '../profile';
 import { id, keyword, page, pageSize, type Paged } from './common';
 import { action, defineContract } from './define';
-import { FileInput, ObjectionInput, ReopenInput, ResolveObjectionInput, SetQuotaInput, subjectId } from './forms';
+import {
+  FileInput,
+  ObjectionInput,
+  ReopenInput,
+  ResolveObjectionInput,
+  RevealContactInput,
+  SetQuotaInput,
+  subjectId,
+} from './forms';
 import { fileId } from './nomination-form';
 
 const CADRES = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
@@ -111,6 +119,8 @@ export interface FilingView {
   /** Filed with "本单位本期无推荐人选": the reason given (issue 9 §4); null otherwise. */
   emptyReason: string | null;
   openObjections: number;
+  /** Nominations submitted while the list was locked, held until it is reopened (issue 9 §3). */
+  waiting: number;
   scan: {
     kind: ScanKind;
     /** The PDF, or the photos in page order, each with its SHA-256 taken on the phone. */
@@ -135,6 +145,8 @@ export interface ObjectionView {
   youthName: string;
   unitName: string;
   content: string;
+  /** Issue 9 §8: the objector's contact, masked; the full one only through `revealContact` (audited). */
+  contactMasked: string | null;
   status: 'open' | 'resolved';
   disposition: 'upheld' | 'dismissed' | null;
   note: string | null;
@@ -256,6 +268,14 @@ export const adminContract = defineContract('admin', {
     access: CADRES,
     write: false,
     errors: ['PERIOD.NOT_FOUND'],
+  }),
+  /** Issue 9 §8: the objector's full contact, to whoever handles the objection, with a recorded reason. */
+  revealContact: action<{ value: string }>()({
+    input: RevealContactInput,
+    access: CADRES,
+    write: true,
+    replay: false,
+    errors: ['OBJECTION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'NOMINATION.NOT_REVIEWER'],
   }),
   resolveObjection: action<{ objection: ObjectionView }>()({
     input: ResolveObjectionInput,

@@ -6,8 +6,9 @@
  * carries these few schemas rather than every contract.
  */
 import * as z from 'zod/mini';
+import { CONTACT_PATTERN } from '../id-number';
 import { CODE_PATTERN } from '../one-time-code';
-import { id, optionalText, REASON_MIN, reasonText, text } from './common';
+import { id, REASON_MIN, reasonText, text } from './common';
 import { idNumberField } from './nomination-form';
 
 export const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/));
@@ -59,5 +60,9 @@ export const ResolveObjectionInput = z.strictObject({
 export const ObjectionInput = z.strictObject({
   nominationId: z.string().check(z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/)),
   content: text(500, 10),
-  contact: optionalText(30),
+  /** Issue 9 §8: a mainland mobile or a landline with its area code; nothing typed is no contact. */
+  contact: z.optional(z.string().check(z.trim(), z.maxLength(20), z.regex(new RegExp(`^$|${CONTACT_PATTERN.source}`)))),
 });
+
+/** Issue 9 §8: the objector's contact, shown to whoever handles the objection through an audited view. */
+export const RevealContactInput = z.strictObject({ objectionId: id, reason: reasonText });

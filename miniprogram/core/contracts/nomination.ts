@@ -95,7 +95,8 @@ const ELIGIBILITY_ERRORS = [
 const WINDOW_ERRORS = ['PERIOD.NOT_FOUND', 'PERIOD.NOT_OPEN', 'PERIOD.CLOSED'] as const;
 
 export const nominationContract = defineContract('nomination', {
-  getMine: action<{ nomination: NominationView | null; draft: DraftView | null }>()({
+  /** `listLocked`: the youth's unit's list is filed and locked — a submission would wait for it to reopen (issue 9 §3). */
+  getMine: action<{ nomination: NominationView | null; draft: DraftView | null; listLocked: boolean }>()({
     input: z.strictObject({}),
     access: ['youth'],
     write: false,
@@ -171,7 +172,7 @@ export const nominationContract = defineContract('nomination', {
       unitId: z.optional(id),
       /** Only what the caller decides on (home's 待审核 count): their units, and those without an admin they review. */
       decidable: z.optional(z.boolean()),
-      status: z.optional(z.enum(['submitted', 'approved', 'rejected', 'returned'])),
+      status: z.optional(z.enum(['submitted', 'held', 'approved', 'rejected', 'returned'])),
       /** Name, matched from its start. */
       keyword,
       page,

@@ -6,7 +6,7 @@ import { getOrg } from '../../../_lib/queries';
 import { oneTimeCode } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
-import { checkForm, keyOf, recordFields, saveRecord } from '../record';
+import { checkForm, keyOf, listLocked, recordFields, saveRecord } from '../record';
 import { toView } from '../view';
 
 /**
@@ -35,6 +35,7 @@ export const nominateByUnit: Handler<typeof nominationContract.actions.nominateB
       youthOpenid: null,
       createdBy: actor.openid,
       now,
+      listLocked: await listLocked(deps, period.value._id, unit, now),
     }),
     claimCodeHash: deps.crypto.hash(`claim:${claimCode}`),
   };

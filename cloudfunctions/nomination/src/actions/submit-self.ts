@@ -8,7 +8,7 @@ import { hasCurrentConsent } from '../../../_lib/consent';
 import type { Actor } from '../../../_lib/identity';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
-import { checkForm, keyOf, recordFields, saveRecord } from '../record';
+import { checkForm, keyOf, listLocked, recordFields, saveRecord } from '../record';
 import { boundUnit, notifyUnitAdmins } from '../unit';
 import { toView } from '../view';
 
@@ -59,6 +59,7 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
     youthOpenid: actor.openid,
     createdBy: actor.openid,
     now,
+    listLocked: await listLocked(deps, period.value._id, unit, now),
   });
   const saved = await saveRecord(deps, {
     key,
@@ -70,6 +71,13 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
   if (!saved.ok) return saved;
   await deps.store.collection<DraftDoc>(C.drafts).deleteOne({ _id: `${period.value._id}:${actor.openid}` });
   ctx.audit({ target: `nominations/${key}`, details: { channel: 'self', unitId: unit._id } });
-  await notifyUnitAdmins(ctx, unit, '新的好青年推荐待审核', `${input.name}提交了个人自荐，请及时审核。`);
+  if (saved.value.status === 'held')
+    await notifyUnitAdmins(
+      ctx,
+      unit,
+      '新的推荐待名单重新开放',
+      `${input.name}提交了个人自荐，本单位名单已备案锁定，区县团委重新开放后方可审核。`,
+    );
+  else await notifyUnitAdmins(ctx, unit, '新的好青年推荐待审核', `${input.name}提交了个人自荐，请及时审核。`);
   return ok({ nomination: toView(saved.value, unit.name, now) });
 };

@@ -23,6 +23,8 @@ interface CardView {
   rows: Row[];
   reopenReason: string;
   objections: number;
+  /** Issue 9 §3: submitted while the list was locked, waiting for it to reopen. */
+  waiting: number;
   scanRows: Row[];
   mismatch: string;
 }
@@ -65,6 +67,7 @@ function cardView(f: FilingView): CardView {
     rows: baseRows(f),
     reopenReason: f.state === 'reopened' ? (f.reopenReason ?? '') : '',
     objections: f.openObjections,
+    waiting: f.waiting,
     scanRows: scanRows(f),
     mismatch:
       f.rowMismatch && f.scan

@@ -26,6 +26,11 @@ function bannerOf(n: NominationView): Banner | null {
   switch (n.status) {
     case 'submitted':
       return { tone: 'info', text: '已提交，等待所在单位审核。' };
+    case 'held':
+      return {
+        tone: 'warning',
+        text: '本单位名单已备案锁定，您的推荐已保存，待区县团委重新开放名单后由单位审核（届时会通知您）。',
+      };
     case 'returned':
       return { tone: 'warning', text: `单位退回修改：${lastComment(n, 'return') || '请核对后重新提交'}` };
     case 'approved':

@@ -159,3 +159,25 @@ describe('objections', () => {
     expect(page.data.items).toHaveLength(1);
   });
 });
+
+describe("the objector's contact (issue 9 §8)", () => {
+  it('is shown masked, and whole only through the audited view with a reason', async () => {
+    const [id] = await addNominations(bridge.deps, 'yuecheng-tech', 1);
+    await approve(bridge, id);
+    await arrange(bridge, 'someone-public', 'notice', 'object', {
+      nominationId: id,
+      content: '该同志并非本单位在编人员，推荐材料与实际不符。',
+      contact: '13912345678',
+    });
+    const page = await open();
+    expect(textOf(page)).toContain('异议人联系方式：139****5678');
+    expect(textOf(page)).not.toContain('13912345678');
+    await tapButton(page, '.reveal-contact', bridge);
+    await dialogOf(page).type('核对');
+    await dialogOf(page).confirm();
+    expect(dialogOf(page).errorText()).toBe('请填写查看理由（至少4个字）');
+    await dialogOf(page).type('电话核实异议情况');
+    await dialogOf(page).confirm();
+    expect(textOf(find(page, '.revealed-contact'))).toBe('异议人联系方式：13912345678（本次查看已记录）');
+  });
+});
