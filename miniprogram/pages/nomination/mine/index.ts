@@ -8,7 +8,7 @@ import type { DraftView, NominationView } from '../../../core/contracts/nominati
 import { canWithdraw } from '../../../core/nomination';
 import { call } from '../../../services/cloud';
 import { chinaDateTime } from '../../../lib/format';
-import { confirmModal, go, toast } from '../../../lib/ui';
+import { alertModal, confirmModal, go } from '../../../lib/ui';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
@@ -87,7 +87,8 @@ Component({
       const res = await call('nomination', 'withdraw', { nominationId: n.id });
       this.setData({ withdrawing: false });
       if (!res.ok) {
-        toast(this, res.message);
+        // Shown whole, never cut in a toast: the youth must act on it (a locked list…), issue 9 §5.
+        void alertModal('未能撤回', res.message);
         if (res.code === 'NOMINATION.INVALID_STATE') void this.load();
         return;
       }
