@@ -91,8 +91,10 @@ describe('browser preview: quota → approvals → filing → city export', () =
       .first()
       .click({ force: true });
     await modal().getByRole('button', { name: '通过' }).click();
-    await phone().getByText('本单位名额已满（3名），如需增加请联系区县团委或团市委').waitFor();
+    // Shown whole in a dialog, not cut in a toast (issue 9 §5).
+    await modal().getByText('本单位名额已满（3名），如需增加请联系区县团委或团市委').waitFor();
     await screenshot(p.page, 'cadre-2-quota-full');
+    await modal().getByRole('button', { name: '知道了' }).click();
 
     await openMiniPage('/package-admin/pages/admin/quotas/index', '名额');
     await phone().getByText('名额已用完').waitFor();
