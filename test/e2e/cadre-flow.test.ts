@@ -192,7 +192,8 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await approveFirst();
     await phone().getByText('共 1 条').waitFor();
     await approveFirst();
-    await phone().getByText('本单位名额已满（1名），如需增加请联系区县团委或团市委').waitFor();
+    await modal().getByText('本单位名额已满（1名），如需增加请联系区县团委或团市委').waitFor();
+    await modal().getByRole('button', { name: '知道了' }).click();
 
     await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
     const own = phone().locator('filing-card.own');
