@@ -54,6 +54,11 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
       : '本单位名额已满，如需增加请联系区县团委或团市委',
   'QUOTA.BELOW_USED': (d) =>
     typeof d?.used === 'number' ? `名额不能少于已通过人数（${d.used}名）` : '名额不能少于已通过人数',
+  'QUOTA.REQUEST_PENDING': '本单位已有一条名额申请待区县团委审批，请等待审批结果',
+  'QUOTA.REQUEST_NOT_HIGHER': (d) =>
+    typeof d?.limit === 'number' ? `申请的名额须多于现有名额（${d.limit}名）` : '申请的名额须多于现有名额',
+  'QUOTA.REQUEST_NOT_FOUND': '未找到该名额申请',
+  'QUOTA.REQUEST_DECIDED': '该名额申请已审批',
   'FILING.LOCKED': '该名单已备案锁定，如需修改请联系区县团委或团市委退回',
   'FILING.ALREADY_FILED': '该名单已备案，无需重复提交',
   'FILING.NOT_FILED': '该名单尚未备案',

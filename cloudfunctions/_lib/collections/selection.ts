@@ -145,6 +145,26 @@ export interface ObjectionDoc {
   resolvedAt: Date | null;
 }
 
+/** A unit admin asks its district (the city, for a city-level unit) for more places; the district decides (R3.2). */
+export interface QuotaRequestDoc {
+  _id: string;
+  periodId: string;
+  unitId: string;
+  districtId: string | null;
+  /** The limit the unit asks for, and the one it had when asking. */
+  requested: number;
+  limitBefore: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedByName: string;
+  createdAt: Date;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+}
+
 export const SELECTION = defineCollections([
   collection<NominationDoc>()({
     name: 'nominations',
@@ -171,6 +191,15 @@ export const SELECTION = defineCollections([
     indexes: [
       ['periodId', 'districtId'],
       ['periodId', 'unitId'],
+    ],
+    rule: 'closed',
+  }),
+  // A district's (or the city's) requests to decide, a unit's own, newest first.
+  collection<QuotaRequestDoc>()({
+    name: 'quotaRequests',
+    indexes: [
+      ['periodId', 'districtId', 'status'],
+      ['periodId', 'unitId', 'status'],
     ],
     rule: 'closed',
   }),

@@ -23,4 +23,3 @@ export async function placesByUnit(
   for (const q of counters) limits.set(q.unitId, q.limit);
   return { approved, limits };
 }
-

@@ -13,10 +13,16 @@ import { revealContact } from './actions/reveal-contact';
 import { roster } from './actions/roster';
 import { units } from './actions/list-units';
 import { setQuota } from './actions/set-quota';
+import { requestQuota } from './actions/request-quota';
+import { quotaRequests } from './actions/list-quota-requests';
+import { decideQuotaRequest } from './actions/decide-quota-request';
 
 export const router = defineRouter(adminContract, {
   quotas,
   setQuota,
+  requestQuota,
+  quotaRequests,
+  decideQuotaRequest,
   dashboard,
   units,
   roster,

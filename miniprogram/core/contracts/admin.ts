@@ -19,10 +19,12 @@ import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } 
 import { id, keyword, page, pageSize, type Paged } from './common';
 import { action, defineContract } from './define';
 import {
+  DecideQuotaRequestInput,
   FileInput,
   ObjectionInput,
   ReopenInput,
   ResolveObjectionInput,
+  RequestQuotaInput,
   RevealContactInput,
   SetQuotaInput,
   subjectId,
@@ -45,6 +47,22 @@ export interface QuotaView {
   overrideReason: string | null;
   limit: number;
   approved: number;
+}
+
+export interface QuotaRequestView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  districtName: string;
+  requested: number;
+  limitBefore: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedByName: string;
+  createdAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
 }
 
 export interface DashboardView {
@@ -199,6 +217,40 @@ export const adminContract = defineContract('admin', {
     access: OVERSEERS,
     write: true,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'ORG.NOT_A_UNIT', 'QUOTA.BELOW_USED'],
+  }),
+  /** A unit admin asks the district (the city for a city-level unit) for more places; one open request a unit. */
+  requestQuota: action<{ request: QuotaRequestView }>()({
+    input: RequestQuotaInput,
+    access: ['unitAdmin'],
+    write: true,
+    errors: [
+      'PERIOD.NOT_FOUND',
+      'AUTH.OUT_OF_SCOPE',
+      'ORG.NOT_FOUND',
+      'ORG.NOT_A_UNIT',
+      'QUOTA.REQUEST_PENDING',
+      'QUOTA.REQUEST_NOT_HIGHER',
+    ],
+  }),
+  quotaRequests: action<Paged<QuotaRequestView>>()({
+    input: z.strictObject({ status: z.optional(z.enum(['pending', 'decided'])), page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  /** The district (or the city) approves — the quota changes as setQuota changes it — or refuses, with a reason. */
+  decideQuotaRequest: action<{ request: QuotaRequestView; quota: QuotaView | null }>()({
+    input: DecideQuotaRequestInput,
+    access: OVERSEERS,
+    write: true,
+    errors: [
+      'PERIOD.NOT_FOUND',
+      'AUTH.OUT_OF_SCOPE',
+      'ORG.NOT_FOUND',
+      'QUOTA.REQUEST_NOT_FOUND',
+      'QUOTA.REQUEST_DECIDED',
+      'QUOTA.BELOW_USED',
+    ],
   }),
   dashboard: action<DashboardView>()({
     input: z.strictObject({ districtId: z.optional(id) }),

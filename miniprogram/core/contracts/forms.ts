@@ -46,6 +46,20 @@ export const SetQuotaInput = z.strictObject({
 /** R4.4 a list filed; an empty one only with the declaration "本单位本期无推荐人选" and its reason (issue 9 §4). */
 export const FileInput = z.strictObject({ filingId: subjectId, emptyReason: z.optional(reasonText) });
 
+/** A unit admin asks for more places (R3.2): the number wanted and why. */
+export const RequestQuotaInput = z.strictObject({
+  unitId: id,
+  quota: z.int().check(z.minimum(1), z.maximum(500)),
+  reason: reasonText,
+});
+
+/** The district (or the city) decides a request, with the reason the unit will read. */
+export const DecideQuotaRequestInput = z.strictObject({
+  requestId: id,
+  decision: z.enum(['approve', 'reject']),
+  reason: reasonText,
+});
+
 /** R4.4 a filed list sent back by the district or city, with the reason the unit will read. */
 export const ReopenInput = z.strictObject({ filingId: subjectId, reason: reasonText });
 

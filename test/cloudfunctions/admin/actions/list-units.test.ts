@@ -28,7 +28,11 @@ describe('admin.units (the units behind a dashboard figure)', () => {
     expect(await names('approved')).toEqual(['越城区人民政府办公室', '越城区智造科技有限公司']);
     expect(await names('twoNew')).toEqual(['越城区青年志愿者协会', '越城区智造科技有限公司']);
     // Units without an admin account: the district reviews for them and may invite one (issue 9 §2).
-    expect(await names('noAdmin')).toEqual(['越城区城市建设投资集团有限公司', '越城区农村商业银行', '越城区青年志愿者协会']);
+    expect(await names('noAdmin')).toEqual([
+      '越城区城市建设投资集团有限公司',
+      '越城区农村商业银行',
+      '越城区青年志愿者协会',
+    ]);
     const board = dataOf(await f.h.call('admin', 'dashboard', {}, s.district));
     expect(board.uncovered.map((u) => u.name)).toEqual(await names('uncovered'));
     expect(board.exempt.map((u) => u.name)).toEqual(await names('exempt'));
