@@ -10,7 +10,7 @@ import { go } from '../../../lib/ui';
 
 type AdminLevel = OrgLevel;
 
-type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
+type EntryKey = 'dashboard' | 'quotas' | 'quota-requests' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
 
 interface Entry {
   key: EntryKey;
@@ -30,6 +30,7 @@ const entry = (key: EntryKey, title: string, desc: string): Entry => ({
 
 const UNIT_ENTRIES: Entry[] = [
   entry('quotas', '名额', '本单位建议名额与已通过人数'),
+  entry('quota-requests', '名额申请', '向区县团委申请增加名额'),
   entry('roster', '花名册', '本单位推荐人员，按条件筛选'),
   entry('filings', '备案', '提交备案、上传盖章汇总表'),
   entry('objections', '异议处理', '核实公示期间收到的异议'),
@@ -40,6 +41,7 @@ const UNIT_ENTRIES: Entry[] = [
 const OVERSEER_ENTRIES: Entry[] = [
   entry('dashboard', '工作看板', '进度、截止倒计时、覆盖情况'),
   entry('quotas', '名额管理', '各单位建议名额，调整名额'),
+  entry('quota-requests', '名额申请', '审批单位的增加名额申请'),
   entry('roster', '花名册', '辖区推荐人员，按条件筛选'),
   entry('filings', '备案情况', '各单位备案进度，提醒与退回'),
   entry('objections', '异议', '公示异议及处理情况'),

@@ -146,7 +146,8 @@ Component({
     onDrill(e: WechatMiniprogram.CustomEvent) {
       const { show, district } = e.currentTarget.dataset as { show?: string; district?: string };
       const districtId = district ?? this.data.districtId;
-      if (show) go(`/package-admin/pages/admin/units/index?show=${show}${districtId ? `&districtId=${districtId}` : ''}`);
+      if (show)
+        go(`/package-admin/pages/admin/units/index?show=${show}${districtId ? `&districtId=${districtId}` : ''}`);
     },
 
     onRetry() {

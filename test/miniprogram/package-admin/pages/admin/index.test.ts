@@ -15,7 +15,7 @@ const figure = (page: SimNode<WorkbenchData>, key: string) => page.data.entries.
 describe('admin workbench', () => {
   it('offers a unit admin the unit entries with live figures', async () => {
     const page = await open();
-    expect(titles(page)).toEqual(['名额', '花名册', '备案', '异议处理', '导出汇总表', '公示名单']);
+    expect(titles(page)).toEqual(['名额', '名额申请', '花名册', '备案', '异议处理', '导出汇总表', '公示名单']);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
     expect(textOf(page)).toContain('单位管理员');
     expect(figure(page, 'quotas')).toBe('已通过 0 / 名额 1');
@@ -45,7 +45,16 @@ describe('admin workbench', () => {
   it('offers a district admin the dashboard with progress and filing figures', async () => {
     bridge.setOpenid(DISTRICT_ADMIN);
     const page = await open();
-    expect(titles(page)).toEqual(['工作看板', '名额管理', '花名册', '备案情况', '异议', '导出汇总表', '公示名单']);
+    expect(titles(page)).toEqual([
+      '工作看板',
+      '名额管理',
+      '名额申请',
+      '花名册',
+      '备案情况',
+      '异议',
+      '导出汇总表',
+      '公示名单',
+    ]);
     expect(textOf(page)).toContain('越城区');
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
     // 越城区: four self-filing units and its own 其他基层领域 filing.
@@ -72,6 +81,6 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(6);
+    expect(page.data.entries).toHaveLength(7);
   });
 });

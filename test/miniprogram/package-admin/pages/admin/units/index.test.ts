@@ -18,7 +18,7 @@ interface UnitsData {
 const open = (query: Record<string, string>) => openPage<UnitsData>(UNITS, bridge, query);
 
 describe('units behind a figure', () => {
-  it('lists a district\'s units without an admin, each with a one-tap invitation that works (issue 9 §2)', async () => {
+  it("lists a district's units without an admin, each with a one-tap invitation that works (issue 9 §2)", async () => {
     const page = await open({ show: 'noAdmin' });
     expect(page.data.title).toBe('尚无管理员的单位');
     const names = page.data.items.map((u) => u.name);
