@@ -101,12 +101,14 @@ export const PLATFORM = defineCollections([
   // The functions read an invitation by its code; the index serves an organisation's invitations in the console.
   collection<InviteDoc>()({ name: 'invites', indexes: ['orgId'], rule: 'closed' }),
   collection<ConsentDoc>()({ name: 'consents', indexes: ['openid'], rule: 'closed' }),
-  // Nothing in the functions reads the trail; these serve "who did what" and "what happened to it", newest first.
+  // "Who did what" and "what happened to it", newest first; by action for the city's audit view of reveals and
+  // exports (admin.auditLog, issue 9).
   collection<AuditDoc>()({
     name: 'audit',
     indexes: [
       ['actor', 'at'],
       ['target', 'at'],
+      ['action', 'at'],
     ],
     rule: 'closed',
   }),

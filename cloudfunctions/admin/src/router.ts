@@ -1,6 +1,7 @@
 import { adminContract } from '../../../miniprogram/core/contracts/admin';
 import { defineRouter } from '../../_lib/router';
 import { attachScan } from './actions/attach-scan';
+import { auditLog } from './actions/audit-log';
 import { dashboard } from './actions/dashboard';
 import { file } from './actions/file-filing';
 import { filings } from './actions/list-filings';
@@ -23,6 +24,7 @@ export const router = defineRouter(adminContract, {
   requestQuota,
   quotaRequests,
   decideQuotaRequest,
+  auditLog,
   dashboard,
   units,
   roster,

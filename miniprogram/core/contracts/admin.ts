@@ -65,6 +65,18 @@ export interface QuotaRequestView {
   decisionReason: string | null;
 }
 
+/** One audited view of personal data or one export, as the city reads the trail (never the value itself). */
+export interface AuditItem {
+  id: string;
+  at: string;
+  actorName: string;
+  kind: 'idNumber' | 'phone' | 'contact' | 'export';
+  /** Whose number (the nominee's name), or the exported scope's name. */
+  subject: string;
+  /** The reason given (reveals), or the format and rows (exports). */
+  detail: string;
+}
+
 export interface DashboardView {
   scope: { level: 'city' | 'district'; orgId: string; name: string };
   target: number;
@@ -251,6 +263,13 @@ export const adminContract = defineContract('admin', {
       'QUOTA.REQUEST_DECIDED',
       'QUOTA.BELOW_USED',
     ],
+  }),
+  /** The city's audit view (issue 9): who saw which full number or exported which table, when and why. */
+  auditLog: action<Paged<AuditItem>>()({
+    input: z.strictObject({ kind: z.enum(['reveal', 'export']), page, pageSize }),
+    access: ['cityAdmin'],
+    write: false,
+    errors: [],
   }),
   dashboard: action<DashboardView>()({
     input: z.strictObject({ districtId: z.optional(id) }),

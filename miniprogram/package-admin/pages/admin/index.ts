@@ -10,7 +10,8 @@ import { go } from '../../../lib/ui';
 
 type AdminLevel = OrgLevel;
 
-type EntryKey = 'dashboard' | 'quotas' | 'quota-requests' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
+type EntryKey =
+  'dashboard' | 'quotas' | 'quota-requests' | 'roster' | 'filings' | 'objections' | 'export' | 'audit' | 'notice';
 
 interface Entry {
   key: EntryKey;
@@ -47,6 +48,12 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('objections', '异议', '公示异议及处理情况'),
   entry('export', '导出汇总表', '全市、区县或单位的汇总表'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+];
+
+/** The city also reads the audit trail of reveals and exports (issue 9). */
+const CITY_ENTRIES: Entry[] = [
+  ...OVERSEER_ENTRIES,
+  entry('audit', '查看与导出记录', '谁在何时因何查看完整号码、导出汇总表'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;
@@ -110,7 +117,7 @@ Component({
         return;
       }
       const { role, level, orgName } = res.scope;
-      const entries = level === 'unit' ? UNIT_ENTRIES : OVERSEER_ENTRIES;
+      const entries = level === 'unit' ? UNIT_ENTRIES : level === 'city' ? CITY_ENTRIES : OVERSEER_ENTRIES;
       this.setData({ loading: false, level, levelLabel: ROLE_LABELS[role], orgName, entries });
       await this.loadFigures(level);
     },
