@@ -1,9 +1,10 @@
+import type { OutboxDoc } from '../../../../cloudfunctions/_lib/collections';
 import type { Person } from '../../../support/fixtures';
 import { dataOf, type Harness } from '../../../support/harness';
 import { filingScene } from '../filing-scene';
 
 const remindersTo = async (h: Harness) =>
-  (await h.deps.store.collection<{ toOpenid: string; title: string }>('outbox').find({ title: '请按时备案好青年名单' }))
+  (await h.deps.store.collection<OutboxDoc>('outbox').find({ title: '请按时备案好青年名单' }))
     .map((o) => o.toOpenid)
     .sort();
 

@@ -1,4 +1,4 @@
-import type { OrgDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { AuditDoc, OrgDoc } from '../../../../cloudfunctions/_lib/collections';
 import { approval, fixture, idNumberOf, type Fixture, type Person, type Youth } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
 
@@ -101,7 +101,12 @@ describe('nomination.review (R4.2)', () => {
 
     it('cannot decide twice', async () => {
       dataOf(await h.call('nomination', 'review', approval(id), admin));
-      const res = await h.call('nomination', 'review', { nominationId: id, decision: 'reject', comment: '不符合条件' }, admin);
+      const res = await h.call(
+        'nomination',
+        'review',
+        { nominationId: id, decision: 'reject', comment: '不符合条件' },
+        admin,
+      );
       expect(res).toEqual(
         expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.INVALID_STATE' }) }),
       );
@@ -133,8 +138,8 @@ describe('nomination.review (R4.2)', () => {
       const { nomination } = dataOf(await h.call('nomination', 'review', approval(id), district));
       expect(nomination.status).toBe('approved');
       expect(nomination.history.at(-1)).toMatchObject({ action: 'approve', actorName: '赵书记', onBehalf: 'district' });
-      const audits = await h.deps.store.collection('audit').find({ action: 'nomination.review' });
-      expect(audits.some((a) => (a.details as Record<string, unknown>)?.onBehalf === 'district')).toBe(true);
+      const audits = await h.deps.store.collection<AuditDoc>('audit').find({ action: 'nomination.review' });
+      expect(audits.some((a) => a.details?.onBehalf === 'district')).toBe(true);
     });
 
     it('another district and the city do not stand in for a district unit', async () => {

@@ -1,3 +1,4 @@
+import type { NominationDoc } from '../../../../../../cloudfunctions/_lib/collections';
 import { FUNCTIONS } from '../../../../../../scripts/local/functions';
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../../../miniprogram/core/profile';
 import { demoForm, demoIdNumber } from '../../../../../../scripts/local/seed';
@@ -231,7 +232,7 @@ describe('review queue', () => {
     expect(page.querySelectorAll('.approve')).toHaveLength(1);
     await tapButton(page, '.approve', bridge);
     expect(toastOf(page).message).toBe('已通过');
-    const doc = await bridge.deps.store.collection('nominations').get(id);
+    const doc = await bridge.deps.store.collection<NominationDoc>('nominations').get(id);
     expect(doc).toMatchObject({ status: 'approved' });
     expect(doc!.history.at(-1)).toMatchObject({ actorName: '赵书记', onBehalf: 'district' });
   });
