@@ -36,8 +36,7 @@ export const listForReview: Handler<typeof nominationContract.actions.listForRev
     nominations.count(filter),
   ]);
   const unitIds = [...new Set(docs.map((d) => d.unitId))];
-  const units =
-    unitIds.length === 0 ? [] : await deps.store.collection<OrgDoc>(C.orgs).find({ _id: { $in: unitIds } });
+  const units = unitIds.length === 0 ? [] : await deps.store.collection<OrgDoc>(C.orgs).find({ _id: { $in: unitIds } });
   const byId = new Map(units.map((u) => [u._id, u]));
   const [staffed, quotas] = await Promise.all([unitsWithAdmin(deps, unitIds), quotasOf(deps, period, units, now)]);
   const items: ReviewItem[] = docs.map((d) => {

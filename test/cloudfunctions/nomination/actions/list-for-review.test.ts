@@ -49,7 +49,7 @@ describe('nomination.listForReview (R4.2)', () => {
     expect(dataOf(await h.call('nomination', 'listForReview', { decidable: true }, city)).total).toBe(0);
   });
 
-  it('each row carries the unit\'s places before approving (issue 9 §5)', async () => {
+  it("each row carries the unit's places before approving (issue 9 §5)", async () => {
     const { items } = dataOf(await h.call('nomination', 'listForReview', {}, admin));
     expect(items[0].review).toEqual({ level: 'unit', mayDecide: true, quota: { limit: 2, used: 0 } });
   });

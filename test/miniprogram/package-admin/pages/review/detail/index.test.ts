@@ -122,12 +122,12 @@ describe('review detail', () => {
     expect(textOf(find(page, ['.page-state', '.load-error']))).toBe('未找到该推荐记录');
   });
 
-  it('shows today\'s eligibility verdict, as the README promises (issue 9 §16)', async () => {
+  it("shows today's eligibility verdict, as the README promises (issue 9 §16)", async () => {
     const page = await openLi();
     expect(textOf(find(page, '.eligibility'))).toContain('按今日核验：符合本期选培条件');
   });
 
-  it('bounds the return reason by the contract, the same as the queue\'s dialog (issue 9 §16)', async () => {
+  it("bounds the return reason by the contract, the same as the queue's dialog (issue 9 §16)", async () => {
     const page = await openLi();
     // A reveal first (its reason has its own bound), then 退回: the dialog takes the review comment's bound.
     await tapButton(page, '.reveal-id', bridge);
