@@ -66,7 +66,6 @@ Component({
       const show = (query.show && query.show in LIST_TITLES ? query.show : 'all') as UnitList;
       const title = LIST_TITLES[show];
       this.setData({ show, districtId: query.districtId ?? '', title, note: NOTES[show] ?? '' });
-      wx.setNavigationBarTitle({ title, fail: () => undefined });
       void this.init();
     },
     async init() {
