@@ -121,7 +121,12 @@ describe('formErrors: a form checked against its contract', () => {
     [
       'contact too long as well',
       { nominationId: 'p:1', content: '不对', contact: '1'.repeat(31) },
-      { content: '请具体说明异议内容（至少10个字）', contact: '联系方式不超过30个字' },
+      { content: '请具体说明异议内容（至少10个字）', contact: '联系方式不超过20个字' },
+    ],
+    [
+      'a contact that is no phone (issue 9 §8)',
+      { nominationId: 'p:1', content: '该同志并非本单位在编人员，请核实。', contact: 'abc不是电话' },
+      { contact: '联系方式格式不正确' },
     ],
   ])('the public objection: %s', (_name, value, expected) => {
     expect(formErrors(object, value, labels)).toEqual(expected);
