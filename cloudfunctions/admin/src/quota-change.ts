@@ -26,14 +26,6 @@ export async function changeQuota(
   if (changed === 0 || !after)
     return err(appError('QUOTA.BELOW_USED', 'quota below approved count', { used: after?.used ?? q.used }));
   ctx.audit({ target: `quotas/${q._id}`, details: { from: q.limit, to: quota, reason } });
-  await notifyRole(
-    ctx,
-    { role: 'unitAdmin', orgId: unit._id },
-    {
-      title: '本单位名额已调整',
-      body: `本期名额调整为${quota}名：${reason}`,
-      page: 'package-admin/pages/admin/quotas/index',
-    },
-  );
+  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, 'quota.changed', { quota, reason });
   return ok(after);
 }

@@ -61,14 +61,9 @@ export const decideQuotaRequest: Handler<typeof adminContract.actions.decideQuot
     });
     return changed.ok ? ok({ request, quota: quotaView(unit, changed.value) }) : changed;
   }
-  await notifyRole(
-    ctx,
-    { role: 'unitAdmin', orgId: unit._id },
-    {
-      title: '名额申请未获同意',
-      body: `申请将名额增至${doc.requested}名未获同意：${input.reason}`,
-      page: 'package-admin/pages/admin/quota-requests/index',
-    },
-  );
+  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, 'quota.requestRefused', {
+    requested: doc.requested,
+    reason: input.reason,
+  });
   return ok({ request, quota: null });
 };

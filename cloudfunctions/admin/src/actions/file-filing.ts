@@ -53,15 +53,8 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
   }
   ctx.audit({ target: `filings/${input.filingId}`, details: { rows, ...(emptyReason ? { emptyReason } : {}) } });
   const over = overseerOf(subject, deps.cityOrgId);
-  await notifyRole(
-    ctx,
-    { role: over.role, orgId: over.orgId },
-    {
-      title: '名单已备案',
-      body: filedText(subject.name, rows, emptyReason),
-      page: 'package-admin/pages/admin/filings/index',
-    },
-  );
+  if (emptyReason) await notifyRole(ctx, over, 'filing.filedEmpty', { subject: subject.name, reason: emptyReason });
+  else await notifyRole(ctx, over, 'filing.filed', { subject: subject.name, rows });
   const saved = await filings.get(input.filingId);
   return ok({ filing: await filingView(deps, periodId, subject, saved, '', counts) });
 };
@@ -73,10 +66,4 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
 function declaration(rows: number, given: string | undefined): string | null | false {
   if (rows > 0) return null;
   return given ?? false;
-}
-
-function filedText(name: string, rows: number, emptyReason: string | null): string {
-  return emptyReason
-    ? `${name}已备案：本单位本期无推荐人选（${emptyReason}）。`
-    : `${name}已备案好青年名单（${rows}人）。`;
 }

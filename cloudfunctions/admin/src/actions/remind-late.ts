@@ -1,5 +1,5 @@
 import type { adminContract } from '../../../../miniprogram/core/contracts/admin';
-import { chinaDate, chinaEndOfDay, chineseDate } from '../../../../miniprogram/core/china-time';
+import { chinaDate, chinaEndOfDay } from '../../../../miniprogram/core/china-time';
 import { appError } from '../../../../miniprogram/core/errors';
 import { canFile, filerRole, filingId, filingSubjects, type FilingSubject } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
@@ -42,7 +42,7 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
     ).map((f) => f._id),
   );
   const today = chinaDate(now);
-  const deadline = chineseDate(chinaDate(new Date(period.filingDeadline)));
+  const deadline = chinaDate(new Date(period.filingDeadline));
   const result = {
     reminded: [] as Array<{ name: string; admins: number }>,
     noAdmin: [] as string[],
@@ -61,15 +61,10 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
       result.already.push(s.name);
       continue;
     }
-    const admins = await notifyRole(
-      ctx,
-      { role: filerRole(s.kind), orgId: s.orgId },
-      {
-        title: '请按时备案好青年名单',
-        body: `${s.name}尚未备案，截止时间为${deadline}，请尽快完成。`,
-        page: 'package-admin/pages/admin/filings/index',
-      },
-    );
+    const admins = await notifyRole(ctx, { role: filerRole(s.kind), orgId: s.orgId }, 'filing.late', {
+      subject: s.name,
+      deadline,
+    });
     result.reminded.push({ name: s.name, admins });
   }
   ctx.audit({

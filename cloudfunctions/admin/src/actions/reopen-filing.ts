@@ -26,15 +26,10 @@ export const reopen: Handler<typeof adminContract.actions.reopen> = async (input
   ctx.audit({ target: `filings/${doc._id}`, details: { reason: input.reason } });
   await releaseHeld(ctx, periodId, subject.unitIds);
   const role = filerRole(subject.kind);
-  await notifyRole(
-    ctx,
-    { role: role, orgId: subject.orgId },
-    {
-      title: '名单已退回重报',
-      body: `${subject.name}的备案名单已退回：${input.reason}`,
-      page: 'package-admin/pages/admin/filings/index',
-    },
-  );
+  await notifyRole(ctx, { role, orgId: subject.orgId }, 'filing.reopened', {
+    subject: subject.name,
+    reason: input.reason,
+  });
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
 };
 
@@ -54,21 +49,7 @@ async function releaseHeld(ctx: Parameters<typeof reopen>[1], periodId: string, 
       entry: { at: now, action: 'release', actor: actor.openid, actorName: actor.displayName ?? '', comment: null },
     });
     if (!moved.ok) continue; // withdrawn meanwhile
-    if (doc.youthOpenid)
-      ctx.notify({
-        toOpenid: doc.youthOpenid,
-        title: '推荐已进入审核',
-        body: '您所在单位的名单已重新开放，您的好青年推荐已进入单位审核。',
-        page: 'pages/nomination/mine/index',
-      });
-    await notifyRole(
-      ctx,
-      { role: 'unitAdmin', orgId: unit._id },
-      {
-        title: '新的好青年推荐待审核',
-        body: `名单已重新开放，${doc.name}的推荐待您审核。`,
-        page: 'package-admin/pages/review/pending/index',
-      },
-    );
+    if (doc.youthOpenid) ctx.notify({ kind: 'nomination.released', params: {}, to: doc.youthOpenid });
+    await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, 'nomination.submitted', { name: doc.name });
   }
 }

@@ -50,10 +50,11 @@ export const requestQuota: Handler<typeof adminContract.actions.requestQuota> = 
   const to = unit.districtId
     ? { role: 'districtAdmin' as const, orgId: unit.districtId }
     : { role: 'cityAdmin' as const, orgId: deps.cityOrgId };
-  await notifyRole(ctx, to, {
-    title: '收到名额申请',
-    body: `${unit.name}申请将名额由${q.limit}名增至${input.quota}名：${input.reason}`,
-    page: 'package-admin/pages/admin/quota-requests/index',
+  await notifyRole(ctx, to, 'quota.requested', {
+    unit: unit.name,
+    from: q.limit,
+    to: input.quota,
+    reason: input.reason,
   });
   const [request] = await requestViews(deps, [doc]);
   return ok({ request });

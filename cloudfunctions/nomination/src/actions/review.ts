@@ -1,6 +1,5 @@
 import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
 import { appError } from '../../../../miniprogram/core/errors';
-import { STATUS_LABELS } from '../../../../miniprogram/core/nomination';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
@@ -10,7 +9,8 @@ import { getOrg } from '../../../_lib/queries';
 import { reviewerOf } from '../../../_lib/reviewers';
 import { decides } from '../../../../miniprogram/core/review';
 import { ADMIN_ROLES } from '../../../../miniprogram/core/scope';
-import type { Handler } from '../../../_lib/router';
+import type { ActionContext, Handler } from '../../../_lib/router';
+import type { NominationStatus } from '../../../../miniprogram/core/nomination';
 import { toView } from '../view';
 
 /** R4.2 the unit reviews: approve, reject with a reason, or return for changes; every transition recorded. */
@@ -19,14 +19,15 @@ export const review: Handler<typeof nominationContract.actions.review> = async (
   const found = await reviewable(deps, actor, input.nominationId);
   if (!found.ok) return found;
   const { doc, unit, level } = found.value;
+  // Issue 9 §2: the record says when the district (or the city) decided for a unit without an admin.
+  const onBehalf = level === 'unit' ? {} : { onBehalf: level };
   const entry = {
     at: now,
     action: input.decision,
     actor: actor.openid,
     actorName: actor.displayName ?? '',
     comment: input.comment || null,
-    // Issue 9 §2: the record says when the district (or the city) decided for a unit without an admin.
-    ...(level === 'unit' ? {} : { onBehalf: level }),
+    ...onBehalf,
   };
   const moved = await moveNomination(ctx, {
     doc,
@@ -36,12 +37,17 @@ export const review: Handler<typeof nominationContract.actions.review> = async (
     confirmed: Boolean(input.confirm),
     // R4.2 an approval records who confirmed on-staff status and the criteria, and when.
     set: input.decision === 'approve' ? { confirmation: { by: actor.openid, byName: entry.actorName, at: now } } : {},
-    details: { decision: input.decision, ...(level === 'unit' ? {} : { onBehalf: level }) },
+    details: { decision: input.decision, ...onBehalf },
   });
   if (!moved.ok) return moved;
-  if (doc.youthOpenid) ctx.notify(resultNotice(doc.youthOpenid, moved.value.status, entry.comment));
+  notifyYouth(ctx, doc.youthOpenid, moved.value.status, entry.comment);
   return ok({ nomination: toView(moved.value, unit.name, now) });
 };
+
+function notifyYouth(ctx: ActionContext, to: string | null, status: NominationStatus, comment: string | null): void {
+  if (to && (status === 'approved' || status === 'rejected' || status === 'returned'))
+    ctx.notify({ kind: 'nomination.reviewed', params: { status, comment }, to });
+}
 
 /**
  * The record, its unit and the level that reviews it, if the actor decides there: the unit's admin, or for a unit
@@ -57,14 +63,4 @@ async function reviewable(deps: ServerDeps, actor: Actor, id: string) {
   if (!decides(actor.grants, unit, level))
     return err(appError('NOMINATION.NOT_REVIEWER', `reviewed by the ${level} level`, { level }));
   return ok({ doc, unit, level });
-}
-
-function resultNotice(toOpenid: string, status: NominationDoc['status'], comment: string | null) {
-  const reason = comment ? `（${comment}）` : '';
-  return {
-    toOpenid,
-    title: '推荐审核结果',
-    body: `您的好青年推荐审核结果：${STATUS_LABELS[status]}${reason}`,
-    page: 'pages/nomination/mine/index',
-  };
 }

@@ -71,13 +71,11 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
   if (!saved.ok) return saved;
   await deps.store.collection<DraftDoc>(C.drafts).deleteOne({ _id: `${period.value._id}:${actor.openid}` });
   ctx.audit({ target: `nominations/${key}`, details: { channel: 'self', unitId: unit._id } });
-  if (saved.value.status === 'held')
-    await notifyUnitAdmins(
-      ctx,
-      unit,
-      '新的推荐待名单重新开放',
-      `${input.name}提交了个人自荐，本单位名单已备案锁定，区县团委重新开放后方可审核。`,
-    );
-  else await notifyUnitAdmins(ctx, unit, '新的好青年推荐待审核', `${input.name}提交了个人自荐，请及时审核。`);
+  await notifyUnitAdmins(
+    ctx,
+    unit,
+    saved.value.status === 'held' ? 'nomination.held' : 'nomination.submitted',
+    input.name,
+  );
   return ok({ nomination: toView(saved.value, unit.name, now) });
 };
