@@ -14,11 +14,27 @@ export function isMustCover(category: UnitCategory | undefined): category is Mus
 
 export type UnitRef = Pick<Org, '_id' | 'name' | 'districtId' | 'category'>;
 
+/**
+ * Decision (issue 9 §16): a must-cover unit whose quota is 0 — no youths (20:1 gives 0), or the district set it to
+ * 0 — cannot be covered, so it is not counted as uncovered; it is listed apart as 无名额 (`exemptUnits`). Once it
+ * has a place it must be covered like any other. `limitByUnit` holds each unit's current limit; a unit missing
+ * from it is taken to have a place.
+ */
+export function mustBeCovered(u: Pick<UnitRef, '_id' | 'category'>, limitByUnit: ReadonlyMap<string, number>): boolean {
+  return isMustCover(u.category) && (limitByUnit.get(u._id) ?? 1) > 0;
+}
+
 export function uncoveredUnits<U extends UnitRef>(
   units: readonly U[],
   approvedByUnit: ReadonlyMap<string, number>,
+  limitByUnit: ReadonlyMap<string, number>,
 ): U[] {
-  return units.filter((u) => isMustCover(u.category) && (approvedByUnit.get(u._id) ?? 0) === 0);
+  return units.filter((u) => mustBeCovered(u, limitByUnit) && (approvedByUnit.get(u._id) ?? 0) === 0);
+}
+
+/** Must-cover units without a place: shown apart, never as uncovered (issue 9 §16). */
+export function exemptUnits<U extends UnitRef>(units: readonly U[], limitByUnit: ReadonlyMap<string, number>): U[] {
+  return units.filter((u) => isMustCover(u.category) && !mustBeCovered(u, limitByUnit));
 }
 
 /** R3.3 the uncovered units counted per category that must be covered. */

@@ -4,6 +4,7 @@ import { allows, statesAllowing, transitionFor, type TransitionTable } from './w
 export const NOMINATION_STATUSES = [
   'draft',
   'submitted',
+  'held',
   'returned',
   'approved',
   'rejected',
@@ -15,6 +16,7 @@ export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 export const STATUS_LABELS: Record<NominationStatus, string> = {
   draft: '草稿',
   submitted: '待审核',
+  held: '待重新开放',
   returned: '退回修改',
   approved: '已通过',
   rejected: '未通过',
@@ -24,7 +26,7 @@ export const STATUS_LABELS: Record<NominationStatus, string> = {
 
 export type ReviewDecision = 'approve' | 'reject' | 'return';
 
-export type NominationEvent = 'submit' | 'resubmit' | ReviewDecision | 'withdraw' | 'uphold' | 'void';
+export type NominationEvent = 'submit' | 'resubmit' | ReviewDecision | 'withdraw' | 'uphold' | 'void' | 'release';
 
 /**
  * What a move needs first, checked by the server in the order listed: `independent` the person deciding is not
@@ -47,6 +49,9 @@ export const NOMINATION_FLOW = [
   // A person whose record left the running (withdrawn, rejected, voided) can be nominated afresh.
   { from: ['withdrawn', 'rejected', 'voided'], event: 'submit', to: 'submitted' },
   { from: ['returned'], event: 'resubmit', to: 'submitted' },
+  // Issue 9 §3: a nomination submitted into a filed, locked list is held (待重新开放) — the youth is told before
+  // submitting — and becomes reviewable when the district (or the city) reopens the list.
+  { from: ['held'], event: 'release', to: 'submitted' },
   // R4.2 only a submitted nomination is reviewed.
   {
     from: ['submitted'],
@@ -57,7 +62,7 @@ export const NOMINATION_FLOW = [
   { from: ['submitted'], event: 'reject', to: 'rejected', requires: ['independent', 'unlockedFiling', 'reason'] },
   { from: ['submitted'], event: 'return', to: 'returned', requires: ['independent', 'unlockedFiling', 'reason'] },
   // R9.2 the youth may withdraw at any point; an approved youth's place goes back, unless the list is filed.
-  { from: ['submitted', 'returned'], event: 'withdraw', to: 'withdrawn' },
+  { from: ['submitted', 'held', 'returned'], event: 'withdraw', to: 'withdrawn' },
   {
     from: ['approved'],
     event: 'withdraw',
@@ -111,7 +116,12 @@ export function canWithdraw(status: NominationStatus): boolean {
 }
 
 /** Statuses that hold the person's one place in the period (R4.6). */
-export const ACTIVE_STATUSES: readonly NominationStatus[] = ['draft', 'submitted', 'returned', 'approved'];
+export const ACTIVE_STATUSES: readonly NominationStatus[] = ['draft', 'submitted', 'held', 'returned', 'approved'];
+
+/** Issue 9 §3: where a new or resubmitted nomination lands — held while its list is filed and locked. */
+export function arrivalStatus(listLocked: boolean): 'submitted' | 'held' {
+  return listLocked ? 'held' : 'submitted';
+}
 
 /** Statuses that stop a new nomination (R4.6): every active one except a nomination returned for changes. */
 export const BLOCKING_STATUSES: readonly NominationStatus[] = ACTIVE_STATUSES.filter((s) => s !== 'returned');

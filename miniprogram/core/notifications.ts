@@ -66,6 +66,16 @@ export interface NotificationParams {
   'filing.rowMismatch': { subject: string; confirmed: number; filed: number };
   /** To the unit's admins: the district or the city changed the quota. */
   'quota.changed': { quota: number; reason: string };
+  /** To the unit's reviewers: a youth submitted while the list was filed; it waits for the list to reopen (issue 9 §3). */
+  'nomination.held': { name: string };
+  /** To the youth: the list was reopened and the held nomination is now reviewed (issue 9 §3). */
+  'nomination.released': Record<string, never>;
+  /** To the overseer: a list was filed empty with its declaration (issue 9 §4). */
+  'filing.filedEmpty': { subject: string; reason: string };
+  /** To the overseer: a unit asks for more places. */
+  'quota.requested': { unit: string; from: number; to: number; reason: string };
+  /** To the unit's admins: the request was refused. */
+  'quota.requestRefused': { requested: number; reason: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -96,6 +106,7 @@ const PAGES = {
   objections: 'package-admin/pages/admin/objections/index',
   filings: 'package-admin/pages/admin/filings/index',
   quotas: 'package-admin/pages/admin/quotas/index',
+  quotaRequests: 'package-admin/pages/admin/quota-requests/index',
   notice: 'package-notice/pages/notice/index',
 } as const;
 
@@ -219,6 +230,51 @@ export const CATALOGUE: Catalogue = {
     title: () => '本单位名额已调整',
     body: (p) => `本期名额调整为${p.quota}名：${p.reason}`,
     fields: (p, at) => ({ thing1: `本期名额调整为${p.quota}名`, thing2: p.reason, time3: at }),
+  },
+  'nomination.held': {
+    label: '新推荐待重新开放',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.filings,
+    title: () => '新的推荐待名单重新开放',
+    body: (p) => `${p.name}提交了个人自荐，本单位名单已备案锁定，区县团委重新开放后方可审核。`,
+    fields: (p, at) => ({ thing1: '新推荐待名单重新开放', thing2: `${p.name}提交了个人自荐`, time3: at }),
+  },
+  'nomination.released': {
+    label: '推荐进入审核',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.mine,
+    title: () => '推荐已进入审核',
+    body: () => '您所在单位的名单已重新开放，您的好青年推荐已进入单位审核。',
+    fields: (_p, at) => ({ thing1: '好青年推荐', phrase2: '进入审核', thing3: '名单已重新开放', time4: at }),
+  },
+  'filing.filedEmpty': {
+    label: '无推荐人选备案',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.filings,
+    title: () => '名单已备案',
+    body: (p) => `${p.subject}已备案：本单位本期无推荐人选（${p.reason}）。`,
+    fields: (p, at) => ({ thing1: '本期无推荐人选备案', thing2: p.subject, time3: at }),
+  },
+  'quota.requested': {
+    label: '名额申请',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.quotaRequests,
+    title: () => '收到名额申请',
+    body: (p) => `${p.unit}申请将名额由${p.from}名增至${p.to}名：${p.reason}`,
+    fields: (p, at) => ({ thing1: '名额申请待审批', thing2: `${p.unit}申请增至${p.to}名`, time3: at }),
+  },
+  'quota.requestRefused': {
+    label: '名额申请未获同意',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.quotaRequests,
+    title: () => '名额申请未获同意',
+    body: (p) => `申请将名额增至${p.requested}名未获同意：${p.reason}`,
+    fields: (p, at) => ({ thing1: '名额申请未获同意', thing2: p.reason, time3: at }),
   },
 };
 

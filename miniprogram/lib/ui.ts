@@ -33,3 +33,20 @@ export function confirmModal(title: string, content: string, confirmText = '确�
     });
   });
 }
+
+/**
+ * A refusal the person must act on, shown whole in a native dialog with one button (a toast cuts it off with
+ * "…", issue 9 §5).
+ */
+export function alertModal(title: string, content: string, confirmText = '知道了'): Promise<void> {
+  return new Promise((resolve) => {
+    wx.showModal({
+      title,
+      content,
+      confirmText,
+      showCancel: false,
+      success: () => resolve(),
+      fail: () => resolve(),
+    });
+  });
+}

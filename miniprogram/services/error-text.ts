@@ -37,6 +37,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'PERIOD.CLOSED': (d) =>
     `本期推荐已截止${str(d, 'deadline') ? `（截止时间：${instantText(str(d, 'deadline'))}）` : ''}`,
   'ELIGIBILITY.ID_FORMAT': '身份证号格式不正确，应为18位',
+  'ELIGIBILITY.ID_REGION': '身份证号前6位地区码无效，请核对',
   'ELIGIBILITY.ID_CHECKSUM': '身份证号校验位不正确，请核对最后一位',
   'ELIGIBILITY.ID_DATE': '身份证号中的出生日期无效',
   'ELIGIBILITY.TOO_OLD': (d) =>
@@ -59,6 +60,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
       : '本期已存在该人员的推荐，不能重复提交',
   'NOMINATION.NOT_FOUND': '未找到该推荐记录',
   'NOMINATION.OWN_RECORD': '这是您本人的推荐，需回避：请由上级团组织审核',
+  'NOMINATION.NOT_REVIEWER': '本单位审核由单位管理员负责，您仅可查看',
   'NOMINATION.INVALID_STATE': '该推荐的状态已变化，请刷新后重试',
   'QUOTA.EXCEEDED': (d) =>
     typeof d?.limit === 'number'
@@ -66,6 +68,11 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
       : '本单位名额已满，如需增加请联系区县团委或团市委',
   'QUOTA.BELOW_USED': (d) =>
     typeof d?.used === 'number' ? `名额不能少于已通过人数（${d.used}名）` : '名额不能少于已通过人数',
+  'QUOTA.REQUEST_PENDING': '本单位已有一条名额申请待区县团委审批，请等待审批结果',
+  'QUOTA.REQUEST_NOT_HIGHER': (d) =>
+    typeof d?.limit === 'number' ? `申请的名额须多于现有名额（${d.limit}名）` : '申请的名额须多于现有名额',
+  'QUOTA.REQUEST_NOT_FOUND': '未找到该名额申请',
+  'QUOTA.REQUEST_DECIDED': '该名额申请已审批',
   'FILING.LOCKED': '该名单已备案锁定，如需修改请联系区县团委或团市委退回',
   'FILING.ALREADY_FILED': '该名单已备案，无需重复提交',
   'FILING.NOT_FILED': '该名单尚未备案',
@@ -73,6 +80,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
     typeof d?.open === 'number'
       ? `还有${d.open}条公示异议未处理，处理完毕后方可备案`
       : '还有公示异议未处理，处理完毕后方可备案',
+  'FILING.EMPTY': '名单中没有已通过的好青年：如本单位本期确无推荐人选，请勾选“本单位本期无推荐人选”并说明原因后再备案',
   'OBJECTION.NOT_FOUND': '未找到该异议',
   'OBJECTION.RESOLVED': '该异议已处理',
   'OBJECTION.DUPLICATE': '您对该同志的异议正在核实中，请勿重复提交',

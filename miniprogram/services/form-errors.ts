@@ -204,5 +204,7 @@ export function valueError(schema: z.ZodMiniType, value: unknown, label: FieldLa
 export function reasonError(schema: z.ZodMiniType, text: string, label: FieldLabel, required = false): string {
   const value = text.trim();
   if (required && value === '') return issueText({ code: 'too_small', minimum: 1, origin: 'string' }, label);
+  // Nothing typed in an optional field is no reason at all (not sent), not a reason that is too short.
+  if (value === '' && schema.safeParse(undefined).success) return '';
   return valueError(schema, value, label);
 }

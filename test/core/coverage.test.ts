@@ -3,6 +3,7 @@ import {
   totalApproved,
   uncoveredByCategory,
   uncoveredUnits,
+  exemptUnits,
   type UnitRef,
 } from '../../miniprogram/core/coverage';
 import type { UnitCategory } from '../../miniprogram/core/org';
@@ -51,7 +52,7 @@ describe('R3.3 full coverage of 机关, 国企 and 央企', () => {
     ],
   ])('%s', (_label, approved, uncovered, byCategory) => {
     const counts = new Map(approved);
-    const left = uncoveredUnits(units, counts);
+    const left = uncoveredUnits(units, counts, new Map());
     expect(left.map((u) => u._id)).toEqual(uncovered);
     expect(uncoveredByCategory(left)).toEqual(byCategory);
   });
@@ -71,5 +72,18 @@ describe('approved places in total', () => {
     ],
   ])('%p → %i', (counts, total) => {
     expect(totalApproved(new Map(counts))).toBe(total);
+  });
+});
+
+describe('a must-cover unit without a place (issue 9 §16)', () => {
+  const units: UnitRef[] = [
+    { _id: 'bank', name: '农村商业银行', districtId: 'd', category: 'soe' },
+    { _id: 'gov', name: '人民政府办公室', districtId: 'd', category: 'party_gov' },
+  ];
+  it('is not uncovered while its quota is 0, and is again once it has a place', () => {
+    expect(uncoveredUnits(units, new Map(), new Map([['bank', 0]])).map((u) => u._id)).toEqual(['gov']);
+    expect(exemptUnits(units, new Map([['bank', 0]])).map((u) => u._id)).toEqual(['bank']);
+    expect(uncoveredUnits(units, new Map(), new Map([['bank', 1]])).map((u) => u._id)).toEqual(['bank', 'gov']);
+    expect(exemptUnits(units, new Map([['bank', 1]]))).toEqual([]);
   });
 });

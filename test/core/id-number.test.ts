@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { idCheckChar, isMobilePhone, maskIdNumber, maskPhone, parseIdNumber } from '../../miniprogram/core/id-number';
+import { errorText } from '../../miniprogram/services/error-text';
+import {
+  PROVINCE_CODES,
+  idCheckChar,
+  isMobilePhone,
+  maskIdNumber,
+  maskPhone,
+  parseIdNumber,
+} from '../../miniprogram/core/id-number';
 
 const withCheck = (first17: string) => `${first17}${idCheckChar(first17)}`;
 
@@ -22,7 +30,10 @@ describe('parseIdNumber (GB 11643, R2.4)', () => {
     ['33060219960315001', 'ELIGIBILITY.ID_FORMAT'], // 17 digits
     ['3306021996031500190', 'ELIGIBILITY.ID_FORMAT'], // 19 digits
     ['330602960315001', 'ELIGIBILITY.ID_FORMAT'], // old 15-digit form
-    ['03060219960315001X', 'ELIGIBILITY.ID_FORMAT'], // no region starts with 0
+    ['03060219960315001X', 'ELIGIBILITY.ID_REGION'], // no region starts with 0
+    ['999999199503151118', 'ELIGIBILITY.ID_REGION'], // 18 digits, but 99 is no province (issue 9 §11)
+    ['901234199503151118', 'ELIGIBILITY.ID_REGION'],
+    ['191234199503151118', 'ELIGIBILITY.ID_REGION'], // 19 is no province either
     ['33060219960315001A', 'ELIGIBILITY.ID_FORMAT'],
     ['330602199602300010', 'ELIGIBILITY.ID_DATE'], // 30 February
     ['330602199613010010', 'ELIGIBILITY.ID_DATE'], // month 13
@@ -40,7 +51,9 @@ describe('parseIdNumber (GB 11643, R2.4)', () => {
 
   const validFirst17 = fc
     .record({
-      region: fc.integer({ min: 110000, max: 829999 }),
+      region: fc
+        .tuple(fc.constantFrom(...PROVINCE_CODES), fc.integer({ min: 0, max: 9999 }))
+        .map(([p, rest]) => `${p}${String(rest).padStart(4, '0')}`),
       day: fc.integer({ min: 0, max: 365 * 100 }),
       seq: fc.integer({ min: 0, max: 999 }),
     })
@@ -100,5 +113,15 @@ describe('phones', () => {
 
   it('masks the middle four digits', () => {
     expect(maskPhone('13800001234')).toBe('138****1234');
+  });
+});
+
+describe('the message for an unknown region (issue 9 §11)', () => {
+  it('an 18-digit number with an unknown region code is not told it should have 18 digits', () => {
+    const r = parseIdNumber('999999199503151118');
+    expect(r.ok).toBe(false);
+    const text = r.ok ? '' : errorText(r.error);
+    expect(text).not.toContain('18位');
+    expect(text).toContain('地区');
   });
 });

@@ -4,6 +4,7 @@ describe('R9.2 what a youth may withdraw', () => {
   const withdrawable: Record<NominationStatus, boolean> = {
     draft: false,
     submitted: true,
+    held: true,
     returned: true,
     approved: true,
     rejected: false,

@@ -49,6 +49,11 @@ const PARAMS: {
   'filing.late': fc.record({ subject: text, deadline: date.map((d) => d.toISOString().slice(0, 10)) }),
   'filing.rowMismatch': fc.record({ subject: text, confirmed: count, filed: count }),
   'quota.changed': fc.record({ quota: count, reason }),
+  'nomination.held': fc.record({ name: text }),
+  'nomination.released': fc.constant({}),
+  'filing.filedEmpty': fc.record({ subject: text, reason }),
+  'quota.requested': fc.record({ unit: text, from: count, to: count, reason }),
+  'quota.requestRefused': fc.record({ requested: count, reason }),
 };
 
 const requestOf = fc.oneof(

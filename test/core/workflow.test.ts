@@ -51,7 +51,7 @@ describe('nomination transition table (R4.2, R8, R9.2)', () => {
   });
 
   it('derives what the pages offer from the same table', () => {
-    expect([...WITHDRAWABLE].sort()).toEqual(['approved', 'returned', 'submitted']);
+    expect([...WITHDRAWABLE].sort()).toEqual(['approved', 'held', 'returned', 'submitted']);
     expect(statesAllowing(NOMINATION_FLOW, 'approve')).toEqual(['submitted']);
     expect(canWithdraw('approved')).toBe(true);
     expect(canWithdraw('rejected')).toBe(false);

@@ -92,8 +92,10 @@ describe('browser preview: quota → approvals → filing → city export', () =
       .first()
       .click({ force: true });
     await modal().getByRole('button', { name: '通过' }).click();
-    await phone().getByText('本单位名额已满（3名），如需增加请联系区县团委或团市委').waitFor();
+    // Shown whole in a dialog, not cut in a toast (issue 9 §5).
+    await modal().getByText('本单位名额已满（3名），如需增加请联系区县团委或团市委').waitFor();
     await screenshot(p.page, 'cadre-2-quota-full');
+    await modal().getByRole('button', { name: '知道了' }).click();
 
     await openMiniPage('/package-admin/pages/admin/quotas/index', '名额');
     await phone().getByText('名额已用完').waitFor();
@@ -207,7 +209,8 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await approveFirst();
     await phone().getByText('共 1 条').waitFor();
     await approveFirst();
-    await phone().getByText('本单位名额已满（1名），如需增加请联系区县团委或团市委').waitFor();
+    await modal().getByText('本单位名额已满（1名），如需增加请联系区县团委或团市委').waitFor();
+    await modal().getByRole('button', { name: '知道了' }).click();
 
     await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
     const own = phone().locator('filing-card.own');

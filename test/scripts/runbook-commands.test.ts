@@ -67,7 +67,9 @@ describe('runbook commands, offline', () => {
     expect(res.out).toContain('部署计划 / plan');
     expect(res.code).toBe(0);
     for (const { name } of REGISTRY) expect(res.out).toContain(`创建集合 ${name}`);
-    expect(res.out).toMatch(/创建云函数 cron（Nodejs\S+，超时 60 秒.*定时触发器 purgeWithdrawn、purgeSpent、purgeExports）/);
+    expect(res.out).toMatch(
+      /创建云函数 cron（Nodejs\S+，超时 60 秒.*定时触发器 purgeWithdrawn、purgeSpent、purgeExports）/,
+    );
     expect(res.out).not.toContain(String(shell.HQN_DATA_KEY));
     const reads = new Set(['DescribeEnvInfo', 'DescribeTable', 'DescribeStorageSafeRule', 'GetFunction']);
     expect(fake.manager.calls.filter((c) => !reads.has(c.action))).toEqual([]);

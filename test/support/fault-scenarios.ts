@@ -171,7 +171,7 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
       await must(w, {
         fn: 'admin',
         action: 'setQuota',
-        data: { unitId: 'yuecheng-tech', quota: 1, reason: '测试' },
+        data: { unitId: 'yuecheng-tech', quota: 1, reason: '测试调整' },
         openid: 'dev-city-admin',
       });
       return approve(await liNomination(w));

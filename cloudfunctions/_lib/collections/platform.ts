@@ -170,12 +170,14 @@ export const PLATFORM = defineCollections([
   collection<ConsentDoc>()({ name: 'consents', indexes: ['openid'], rule: 'closed' }),
   // The timer finds the exports past their expiry.
   collection<ExportDoc>()({ name: 'exports', indexes: ['expiresAt'], rule: 'closed' }),
-  // Nothing in the functions reads the trail; these serve "who did what" and "what happened to it", newest first.
+  // "Who did what" and "what happened to it", newest first; by action for the city's audit view of reveals and
+  // exports (admin.auditLog, issue 9).
   collection<AuditDoc>()({
     name: 'audit',
     indexes: [
       ['actor', 'at'],
       ['target', 'at'],
+      ['action', 'at'],
     ],
     rule: 'closed',
   }),

@@ -6,6 +6,7 @@
  */
 import type { Channel, NominationEvent, NominationStatus } from '../../../miniprogram/core/nomination';
 import type { UnitCategory } from '../../../miniprogram/core/org';
+import type { OnBehalf } from '../../../miniprogram/core/review';
 import type { FilingKind, FilingState, ScanKind } from '../../../miniprogram/core/filing';
 import type { Sex } from '../../../miniprogram/core/id-number';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../../../miniprogram/core/profile';
@@ -18,6 +19,8 @@ export interface HistoryEntry {
   actor: string;
   actorName: string;
   comment: string | null;
+  /** The district or the city decided for a unit without an admin (issue 9 §2). */
+  onBehalf?: OnBehalf;
 }
 
 export interface NominationDoc {
@@ -130,6 +133,8 @@ export interface FilingDoc {
   filedBy: string | null;
   filedByName: string | null;
   reopenReason: string | null;
+  /** Filed empty with the declaration "本单位本期无推荐人选": its reason (issue 9 §4). */
+  emptyReason?: string | null;
   /** R4.5 the stamped table: one PDF or photos one a page, each file with its SHA-256. */
   scan: {
     kind: ScanKind;
@@ -163,6 +168,26 @@ export interface ObjectionDoc {
   resolvedAt: Date | null;
 }
 
+/** A unit admin asks its district (the city, for a city-level unit) for more places; the district decides (R3.2). */
+export interface QuotaRequestDoc {
+  _id: string;
+  periodId: string;
+  unitId: string;
+  districtId: string | null;
+  /** The limit the unit asks for, and the one it had when asking. */
+  requested: number;
+  limitBefore: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedByName: string;
+  createdAt: Date;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+}
+
 export const SELECTION = defineCollections([
   collection<NominationDoc>()({
     name: 'nominations',
@@ -192,6 +217,15 @@ export const SELECTION = defineCollections([
     indexes: [
       ['periodId', 'districtId'],
       ['periodId', 'unitId'],
+    ],
+    rule: 'closed',
+  }),
+  // A district's (or the city's) requests to decide, a unit's own, newest first.
+  collection<QuotaRequestDoc>()({
+    name: 'quotaRequests',
+    indexes: [
+      ['periodId', 'districtId', 'status'],
+      ['periodId', 'unitId', 'status'],
     ],
     rule: 'closed',
   }),

@@ -1,36 +1,49 @@
 /** The filing list's rows: shared by the filing list, filing, reopening and the stamped scan. */
 import type { FilingView } from '../../../miniprogram/core/contracts/admin';
 import { filingId, sumOver, type FilingSubject } from '../../../miniprogram/core/filing';
-import { C, type FilingDoc, type ObjectionDoc, type QuotaDoc } from '../../_lib/collections';
+import { C, type FilingDoc, type NominationDoc, type ObjectionDoc, type QuotaDoc } from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
 
 /** Approved places and open objections per unit, for many subjects in two reads (not two per subject). */
 interface UnitCounts {
   approved: Map<string, number>;
   open: Map<string, number>;
+  /** Nominations held until the list is reopened (issue 9 §3). */
+  held: Map<string, number>;
+}
+
+function countBy(docs: ReadonlyArray<{ unitId: string }>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of docs) out.set(d.unitId, (out.get(d.unitId) ?? 0) + 1);
+  return out;
 }
 
 export async function unitCounts(deps: ServerDeps, periodId: string, unitIds: string[]): Promise<UnitCounts> {
-  const [counters, objections] = await Promise.all([
+  const [counters, objections, held] = await Promise.all([
     deps.store
       .collection<QuotaDoc>(C.quotas)
       .find({ periodId, unitId: { $in: unitIds } }, { projection: { unitId: 1, used: 1 } }),
     deps.store
       .collection<ObjectionDoc>(C.objections)
       .find({ periodId, unitId: { $in: unitIds }, status: 'open' }, { projection: { unitId: 1 } }),
+    deps.store
+      .collection<NominationDoc>(C.nominations)
+      .find({ periodId, unitId: { $in: unitIds }, status: 'held' }, { projection: { unitId: 1 } }),
   ]);
-  const open = new Map<string, number>();
-  for (const o of objections) open.set(o.unitId, (open.get(o.unitId) ?? 0) + 1);
-  return { approved: new Map(counters.map((q) => [q.unitId, q.used])), open };
+  return { approved: new Map(counters.map((q) => [q.unitId, q.used])), open: countBy(objections), held: countBy(held) };
 }
 
-type DocFields = Pick<FilingView, 'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'scan' | 'rowMismatch'>;
+type DocFields = Pick<
+  FilingView,
+  'state' | 'filedAt' | 'filedByName' | 'reopenReason' | 'emptyReason' | 'scan' | 'rowMismatch'
+>;
 
 const NOT_FILED: DocFields = {
   state: 'open',
   filedAt: null,
   filedByName: null,
   reopenReason: null,
+  emptyReason: null,
   scan: null,
   rowMismatch: false,
 };
@@ -54,6 +67,8 @@ function docFields(doc: FilingDoc | null): DocFields {
     filedAt: doc.filedAt ? doc.filedAt.toISOString() : null,
     filedByName: doc.filedByName,
     reopenReason: doc.reopenReason,
+    // A reopened list is no longer declared empty; filing it again asks afresh.
+    emptyReason: doc.state === 'filed' ? (doc.emptyReason ?? null) : null,
     scan: doc.scan ? scanView(doc.scan) : null,
     rowMismatch: doc.rowMismatch,
   };
@@ -78,6 +93,7 @@ export async function filingView(
     districtName,
     approvedRows: rows,
     openObjections: sumOver(s.unitIds, counts.open),
+    waiting: sumOver(s.unitIds, counts.held),
     ...docFields(doc),
   };
 }

@@ -6,7 +6,7 @@ import type { NominationForm } from '../../../miniprogram/core/contracts/nominat
 import type { Eligible } from '../../../miniprogram/core/eligibility';
 import { appError, type CodedError, type EligibilityCode } from '../../../miniprogram/core/errors';
 import { maskIdNumber, maskPhone, normalizeIdNumber } from '../../../miniprogram/core/id-number';
-import { NOMINATION_FLOW, type Channel } from '../../../miniprogram/core/nomination';
+import { arrivalStatus, NOMINATION_FLOW, type Channel } from '../../../miniprogram/core/nomination';
 import { transitionFor } from '../../../miniprogram/core/workflow';
 import { degreeFits } from '../../../miniprogram/core/profile';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
@@ -16,6 +16,7 @@ import type { ServerDeps } from '../../_lib/deps';
 import type { Actor } from '../../_lib/identity';
 import { getOrg } from '../../_lib/queries';
 import { refusalThatRecords, type ActionContext } from '../../_lib/router';
+import { guardFiling, unlocked } from '../../_lib/filing';
 import { enforceEligibility } from '../../_lib/rules';
 
 export type RecordFields = Omit<NominationDoc, '_id' | 'periodId' | 'createdAt' | 'history'>;
@@ -70,13 +71,15 @@ export function recordFields(
     youthOpenid: string | null;
     createdBy: string;
     now: Date;
+    /** Issue 9 §3: the unit's list is filed and locked, so the record is held until it is reopened. */
+    listLocked?: boolean;
   },
 ): RecordFields {
   const { form } = p;
   const idNumber = normalizeIdNumber(form.idNumber);
   return {
     channel: p.channel,
-    status: 'submitted',
+    status: arrivalStatus(p.listLocked ?? false),
     youthOpenid: p.youthOpenid,
     unitId: p.unit._id,
     category: p.unit.category ?? 'other_grassroots',
@@ -222,4 +225,15 @@ async function flagContest(ctx: ActionContext, holder: NominationDoc, attempt: {
     target: `nominations/${holder._id}`,
     details: { contested: true, channel: attempt.channel, byUnitId: attempt.unit._id },
   });
+}
+
+/**
+ * Issue 9 §3: whether the unit's list is filed and locked (a new record is then held). When it is open, the list's
+ * guard is written, so a filing committing meanwhile makes one of the two run again and a record never lands as
+ * 待审核 in a locked list.
+ */
+export async function listLocked(deps: ServerDeps, periodId: string, unit: OrgDoc, now: Date): Promise<boolean> {
+  if (!(await unlocked(deps, periodId, unit)).ok) return true;
+  await guardFiling(deps, periodId, unit, now);
+  return false;
 }

@@ -15,7 +15,7 @@ export async function boundUnit(
 export async function notifyUnitAdmins(
   ctx: ActionContext,
   unit: OrgDoc,
-  kind: 'nomination.submitted' | 'nomination.withdrawn',
+  kind: 'nomination.submitted' | 'nomination.held' | 'nomination.withdrawn',
   name: string,
 ): Promise<void> {
   await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, kind, { name });

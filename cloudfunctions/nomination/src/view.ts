@@ -40,6 +40,7 @@ export function toView(doc: NominationDoc, unitName: string, now: Date): Nominat
       action: h.action,
       actorName: h.actorName,
       comment: h.comment,
+      onBehalf: h.onBehalf ?? null,
     })),
   };
 }

@@ -11,6 +11,7 @@ const ACTION_LABELS: Record<string, string> = {
   withdraw: '撤回',
   uphold: '公示异议成立',
   claim: '本人认领',
+  release: '名单重新开放，进入审核',
 };
 
 export interface Step {

@@ -6,6 +6,7 @@ type Theme = 'default' | 'primary' | 'success' | 'warning' | 'danger';
 const THEMES: Record<NominationStatus, Theme> = {
   draft: 'default',
   submitted: 'primary',
+  held: 'warning',
   returned: 'warning',
   approved: 'success',
   rejected: 'danger',

@@ -18,7 +18,17 @@ import { UNIT_CATEGORIES, type UnitCategory } from '../org';
 import { EDUCATIONS, POLITICAL_STATUSES, type Education, type PoliticalStatus } from '../profile';
 import { id, keyword, page, pageSize, type Paged } from './common';
 import { action, defineContract } from './define';
-import { ObjectionInput, ReopenInput, ResolveObjectionInput, SetQuotaInput, subjectId } from './forms';
+import {
+  DecideQuotaRequestInput,
+  FileInput,
+  ObjectionInput,
+  ReopenInput,
+  ResolveObjectionInput,
+  RequestQuotaInput,
+  RevealContactInput,
+  SetQuotaInput,
+  subjectId,
+} from './forms';
 import { fileId } from './nomination-form';
 
 const CADRES = ['unitAdmin', 'districtAdmin', 'cityAdmin'] as const;
@@ -39,6 +49,34 @@ export interface QuotaView {
   approved: number;
 }
 
+export interface QuotaRequestView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  districtName: string;
+  requested: number;
+  limitBefore: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedByName: string;
+  createdAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
+/** One audited view of personal data or one export, as the city reads the trail (never the value itself). */
+export interface AuditItem {
+  id: string;
+  at: string;
+  actorName: string;
+  kind: 'idNumber' | 'phone' | 'contact' | 'export';
+  /** Whose number (the nominee's name), or the exported scope's name. */
+  subject: string;
+  /** The reason given (reveals), or the format and rows (exports). */
+  detail: string;
+}
+
 export interface DashboardView {
   scope: { level: 'city' | 'district'; orgId: string; name: string };
   target: number;
@@ -46,12 +84,37 @@ export interface DashboardView {
   progressPercent: number;
   /** R3.3 units of the must-cover categories still without a selected youth. */
   uncovered: Array<{ unitId: string; name: string; category: UnitCategory; districtName: string }>;
+  /** Must-cover units with quota 0: they cannot be covered and are not counted as uncovered (issue 9 §16). */
+  exempt: Array<{ unitId: string; name: string; category: UnitCategory; districtName: string }>;
   uncoveredByCategory: Record<'party_gov' | 'soe' | 'central_soe', number>;
   /** R3.4 approved two_new youths per district. */
   twoNewByDistrict: Array<{ districtId: string; name: string; count: number }>;
   /** R4.3 countdowns in China time. */
   deadlines: Array<{ key: 'nomination' | 'filing'; at: string; days: number; hours: number; passed: boolean }>;
-  filing: { filed: number; total: number };
+  /** `empty`: filed with "本单位本期无推荐人选" (issue 9 §4). */
+  filing: { filed: number; total: number; empty: number };
+}
+
+/** What a dashboard figure stands for, listed unit by unit (issue 9: drill-down). */
+export const UNIT_LISTS = ['all', 'approved', 'uncovered', 'exempt', 'twoNew', 'unfiled', 'filed', 'noAdmin'] as const;
+export type UnitList = (typeof UNIT_LISTS)[number];
+
+/** One unit behind a dashboard figure. */
+export interface UnitRow {
+  unitId: string;
+  name: string;
+  districtId: string | null;
+  districtName: string;
+  category: UnitCategory;
+  youthCount: number;
+  limit: number;
+  approved: number;
+  /** Whether the unit has an admin account; without one its district reviews for it (issue 9 §2). */
+  hasAdmin: boolean;
+  /** The state of the list the unit is filed in (its own, or its district's grassroots list). */
+  filing: FilingState;
+  /** R3.3 must be covered (a must-cover unit with a place). */
+  mustCover: boolean;
 }
 
 export interface RosterItem {
@@ -83,7 +146,11 @@ export interface FilingView {
   filedAt: string | null;
   filedByName: string | null;
   reopenReason: string | null;
+  /** Filed with "本单位本期无推荐人选": the reason given (issue 9 §4); null otherwise. */
+  emptyReason: string | null;
   openObjections: number;
+  /** Nominations submitted while the list was locked, held until it is reopened (issue 9 §3). */
+  waiting: number;
   scan: {
     kind: ScanKind;
     /** The PDF, or the photos in page order, each with the SHA-256 the server computed from the stored bytes. */
@@ -116,6 +183,8 @@ export interface ObjectionView {
   youthName: string;
   unitName: string;
   content: string;
+  /** Issue 9 §8: the objector's contact, masked; the full one only through `revealContact` (audited). */
+  contactMasked: string | null;
   status: 'open' | 'resolved';
   disposition: 'upheld' | 'dismissed' | null;
   note: string | null;
@@ -169,8 +238,56 @@ export const adminContract = defineContract('admin', {
     write: true,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'ORG.NOT_A_UNIT', 'QUOTA.BELOW_USED'],
   }),
+  /** A unit admin asks the district (the city for a city-level unit) for more places; one open request a unit. */
+  requestQuota: action<{ request: QuotaRequestView }>()({
+    input: RequestQuotaInput,
+    access: ['unitAdmin'],
+    write: true,
+    errors: [
+      'PERIOD.NOT_FOUND',
+      'AUTH.OUT_OF_SCOPE',
+      'ORG.NOT_FOUND',
+      'ORG.NOT_A_UNIT',
+      'QUOTA.REQUEST_PENDING',
+      'QUOTA.REQUEST_NOT_HIGHER',
+    ],
+  }),
+  quotaRequests: action<Paged<QuotaRequestView>>()({
+    input: z.strictObject({ status: z.optional(z.enum(['pending', 'decided'])), page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  /** The district (or the city) approves — the quota changes as setQuota changes it — or refuses, with a reason. */
+  decideQuotaRequest: action<{ request: QuotaRequestView; quota: QuotaView | null }>()({
+    input: DecideQuotaRequestInput,
+    access: OVERSEERS,
+    write: true,
+    errors: [
+      'PERIOD.NOT_FOUND',
+      'AUTH.OUT_OF_SCOPE',
+      'ORG.NOT_FOUND',
+      'QUOTA.REQUEST_NOT_FOUND',
+      'QUOTA.REQUEST_DECIDED',
+      'QUOTA.BELOW_USED',
+    ],
+  }),
+  /** The city's audit view (issue 9): who saw which full number or exported which table, when and why. */
+  auditLog: action<Paged<AuditItem>>()({
+    input: z.strictObject({ kind: z.enum(['reveal', 'export']), page, pageSize }),
+    access: ['cityAdmin'],
+    write: false,
+    errors: [],
+  }),
   dashboard: action<DashboardView>()({
     input: z.strictObject({ districtId: z.optional(id) }),
+    access: OVERSEERS,
+    write: false,
+    errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  /** The units behind a dashboard figure (uncovered, 两新 of a district, unfiled…), or those without an admin. */
+  units: action<Paged<UnitRow>>()({
+    input: z.strictObject({ districtId: z.optional(id), show: z.enum(UNIT_LISTS), page, pageSize }),
     access: OVERSEERS,
     write: false,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
@@ -192,8 +309,9 @@ export const adminContract = defineContract('admin', {
     write: false,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
+  /** An empty list is filed only with the declaration "本单位本期无推荐人选" and its reason (issue 9 §4). */
   file: action<{ filing: FilingView }>()({
-    input: z.strictObject({ filingId: subjectId }),
+    input: FileInput,
     access: ['unitAdmin', 'districtAdmin'],
     write: true,
     errors: [
@@ -202,6 +320,7 @@ export const adminContract = defineContract('admin', {
       'ORG.NOT_FOUND',
       'FILING.ALREADY_FILED',
       'FILING.OBJECTIONS_PENDING',
+      'FILING.EMPTY',
     ],
   }),
   reopen: action<{ filing: FilingView }>()({
@@ -210,7 +329,8 @@ export const adminContract = defineContract('admin', {
     write: true,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILING.NOT_FILED'],
   }),
-  remindLate: action<{ reminded: number }>()({
+  /** Who was reminded, who could not be (no admin yet) and who was already reminded today (issue 9 §9). */
+  remindLate: action<{ reminded: Array<{ name: string; admins: number }>; noAdmin: string[]; already: string[] }>()({
     input: z.strictObject({ districtId: z.optional(id) }),
     access: OVERSEERS,
     write: true,
@@ -234,6 +354,14 @@ export const adminContract = defineContract('admin', {
     access: CADRES,
     write: false,
     errors: ['PERIOD.NOT_FOUND'],
+  }),
+  /** Issue 9 §8: the objector's full contact, to whoever handles the objection, with a recorded reason. */
+  revealContact: action<{ value: string }>()({
+    input: RevealContactInput,
+    access: CADRES,
+    write: true,
+    replay: false,
+    errors: ['OBJECTION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'NOMINATION.NOT_REVIEWER'],
   }),
   resolveObjection: action<{ objection: ObjectionView }>()({
     input: ResolveObjectionInput,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
+import type { OnBehalf, QuotaLeft, ReviewerLevel } from '../review';
 import { id, keyword, optionalText, page, pageSize, type Paged } from './common';
 import { fileId, NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
@@ -48,8 +49,24 @@ export interface NominationView {
   /** Who confirmed on-staff status and the criteria when approving (R4.2). */
   confirmation: { byName: string; at: string } | null;
   submittedAt: string | null;
-  history: Array<{ at: string; action: string; actorName: string; comment: string | null }>;
+  history: Array<{
+    at: string;
+    action: string;
+    actorName: string;
+    comment: string | null;
+    /** The district or the city decided for a unit without an admin (issue 9 §2). */
+    onBehalf: OnBehalf | null;
+  }>;
 }
+
+/** Who decides on this record, whether the caller does, and the unit's places before 通过 (issue 9 §2, §5). */
+export interface ReviewerView {
+  level: ReviewerLevel;
+  mayDecide: boolean;
+  quota: QuotaLeft;
+}
+
+export type ReviewItem = NominationView & { review: ReviewerView };
 
 /** The server's verdict on a record today, for the reviewer's detail view. */
 export interface EligibilityView {
@@ -72,6 +89,7 @@ export { ReviewInput } from './forms';
 
 const ELIGIBILITY_ERRORS = [
   'ELIGIBILITY.ID_FORMAT',
+  'ELIGIBILITY.ID_REGION',
   'ELIGIBILITY.ID_CHECKSUM',
   'ELIGIBILITY.ID_DATE',
   'ELIGIBILITY.TOO_OLD',
@@ -84,7 +102,8 @@ const ELIGIBILITY_ERRORS = [
 const WINDOW_ERRORS = ['PERIOD.NOT_FOUND', 'PERIOD.NOT_OPEN', 'PERIOD.CLOSED'] as const;
 
 export const nominationContract = defineContract('nomination', {
-  getMine: action<{ nomination: NominationView | null; draft: DraftView | null }>()({
+  /** `listLocked`: the youth's unit's list is filed and locked — a submission would wait for it to reopen (issue 9 §3). */
+  getMine: action<{ nomination: NominationView | null; draft: DraftView | null; listLocked: boolean }>()({
     input: z.strictObject({}),
     access: ['youth'],
     write: false,
@@ -155,7 +174,7 @@ export const nominationContract = defineContract('nomination', {
     errors: ['NOMINATION.OWN_RECORD', 'NOMINATION.NOT_FOUND', 'NOMINATION.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
   }),
   /** The record with today's eligibility verdict, as the reviewer will meet it on approval (R2.5). */
-  get: action<{ nomination: NominationView; eligibility: EligibilityView }>()({
+  get: action<{ nomination: NominationView; eligibility: EligibilityView; review: ReviewerView | null }>()({
     input: z.strictObject({ nominationId }),
     access: ['youth', 'unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: false,
@@ -193,10 +212,12 @@ export const nominationContract = defineContract('nomination', {
     write: false,
     errors: ['NOMINATION.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'FILE.INVALID'],
   }),
-  listForReview: action<Paged<NominationView>>()({
+  listForReview: action<Paged<ReviewItem>>()({
     input: z.strictObject({
       unitId: z.optional(id),
-      status: z.optional(z.enum(['submitted', 'approved', 'rejected', 'returned'])),
+      /** Only what the caller decides on (home's 待审核 count): their units, and those without an admin they review. */
+      decidable: z.optional(z.boolean()),
+      status: z.optional(z.enum(['submitted', 'held', 'approved', 'rejected', 'returned'])),
       /** Name, matched from its start. */
       keyword,
       page,
@@ -206,11 +227,13 @@ export const nominationContract = defineContract('nomination', {
     write: false,
     errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'PERIOD.NOT_FOUND'],
   }),
+  /** The unit's admin decides; for a unit without an admin, its district (or the city for a city-level unit). */
   review: action<{ nomination: NominationView }>()({
     input: ReviewInput,
-    access: ['unitAdmin'],
+    access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
     errors: [
+      'NOMINATION.NOT_REVIEWER',
       'NOMINATION.OWN_RECORD',
       ...ELIGIBILITY_ERRORS,
       'NOMINATION.NOT_FOUND',

@@ -43,3 +43,19 @@ export const LOCK_TEXT =
 /** Why a unit has nothing to file itself: its list is filed by its district (R4.4). */
 export const FILED_BY_DISTRICT =
   '本单位属于两新组织或其他基层领域，名单由所在区县团委统一备案（其他基层领域），无需单独备案。';
+
+/** What one tap of 一键提醒 did, in full (issue 9 §9): reminded, not remindable (no admin), already today. */
+export function remindText(r: {
+  reminded: Array<{ name: string; admins: number }>;
+  noAdmin: string[];
+  already: string[];
+}): string {
+  const lines: string[] = [];
+  const admins = r.reminded.reduce((n, x) => n + x.admins, 0);
+  if (r.reminded.length > 0)
+    lines.push(`已提醒 ${r.reminded.length} 个单位（${admins} 位管理员）：${r.reminded.map((x) => x.name).join('、')}`);
+  if (r.already.length > 0) lines.push(`今日已提醒，明天可再次提醒：${r.already.join('、')}`);
+  if (r.noAdmin.length > 0)
+    lines.push(`无法提醒（尚无管理员账号，请在工作看板“查看尚无管理员的单位”中生成邀请码）：${r.noAdmin.join('、')}`);
+  return lines.length > 0 ? lines.join('\n') : '所有单位均已备案，无需提醒';
+}

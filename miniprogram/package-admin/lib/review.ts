@@ -46,6 +46,15 @@ export function reasonRequest(
   };
 }
 
+/** The title of the dialog that shows a refusal whole (issue 9 §5). */
+export function refusalTitle(code: string): string {
+  if (code === 'QUOTA.EXCEEDED') return '名额已满';
+  if (code === 'FILING.LOCKED') return '名单已备案';
+  if (code === 'NOMINATION.NOT_REVIEWER') return '无审核权限';
+  if (code.startsWith('ELIGIBILITY.')) return '不符合条件';
+  return '未能完成';
+}
+
 /** Someone else decided first, or the record is gone: the view must be reloaded. */
 export const isStale = (code: string): boolean =>
   code === 'NOMINATION.INVALID_STATE' || code === 'NOMINATION.NOT_FOUND';

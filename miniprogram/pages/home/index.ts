@@ -120,7 +120,9 @@ Component({
     },
 
     async loadPending() {
-      const res = await call('nomination', 'listForReview', { status: 'submitted', page: 1, pageSize: 1 });
+      // Only what this cadre decides on (issue 9 §2): a district counts its units without an admin, not everyone's.
+      const query = { status: 'submitted', decidable: true, page: 1, pageSize: 1 } as const;
+      const res = await call('nomination', 'listForReview', query);
       if (!res.ok) {
         this.setData({ pending: { loaded: true, count: 0, error: res.message } });
         toast(this, res.message);

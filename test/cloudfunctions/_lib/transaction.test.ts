@@ -57,7 +57,7 @@ describe('all-or-nothing writes on the embedded store', () => {
     await must(w, {
       fn: 'admin',
       action: 'setQuota',
-      data: { unitId: 'yuecheng-tech', quota: 1, reason: '测试' },
+      data: { unitId: 'yuecheng-tech', quota: 1, reason: '测试调整' },
       openid: 'dev-city-admin',
     });
     await must(w, approve(await liNomination(w)));

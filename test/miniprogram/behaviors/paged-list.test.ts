@@ -60,6 +60,8 @@ const { pagedList, PAGE_SIZE } = require(path.join(MINIPROGRAM_ROOT, 'behaviors/
 // The page's toast, where a next page's failure is told.
 const TOAST = simulate.load(path.join(MINIPROGRAM_ROOT, 'miniprogram_npm/tdesign-miniprogram/toast/toast'), 't-toast', {
   rootPath: MINIPROGRAM_ROOT,
+  // wcc compiles every template of the app at once; its output outgrew the compiler's default 1 MB buffer.
+  compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
 });
 
 /** A request the list made, answered when the test says so. */

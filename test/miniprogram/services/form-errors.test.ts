@@ -24,8 +24,9 @@ const setQuota = adminContract.actions.setQuota.input;
 describe('boundsOf: the bounds come from the contract, never re-typed', () => {
   it.each<[string, z.ZodMiniType, object]>([
     ['text(200, 2)', text(200, 2), { min: 2, max: 200 }],
-    ['reveal reason text(100, 2)', nominationContract.actions.reveal.input.shape.reason, { min: 2, max: 100 }],
-    ['optional review comment (max 200)', ReviewInput.shape.comment, { max: 200 }],
+    // One reason bound for every reason (issue 9 §16): 4 to 200 characters.
+    ['reveal reason', nominationContract.actions.reveal.input.shape.reason, { min: 4, max: 200 }],
+    ['optional review comment', ReviewInput.shape.comment, { min: 4, max: 200 }],
     ['quota int 0–500', setQuota.shape.quota, { min: 0, max: 500, integer: true }],
     ['a regex has no length bound', accountContract.actions.redeemInvite.input.shape.code, {}],
     ['objection content text(500, 10)', noticeContract.actions.object.input.shape.content, { min: 10, max: 500 }],
@@ -120,7 +121,12 @@ describe('formErrors: a form checked against its contract', () => {
     [
       'contact too long as well',
       { nominationId: 'p:1', content: '不对', contact: '1'.repeat(31) },
-      { content: '请具体说明异议内容（至少10个字）', contact: '联系方式不超过30个字' },
+      { content: '请具体说明异议内容（至少10个字）', contact: '联系方式不超过20个字' },
+    ],
+    [
+      'a contact that is no phone (issue 9 §8)',
+      { nominationId: 'p:1', content: '该同志并非本单位在编人员，请核实。', contact: 'abc不是电话' },
+      { contact: '联系方式格式不正确' },
     ],
   ])('the public objection: %s', (_name, value, expected) => {
     expect(formErrors(object, value, labels)).toEqual(expected);
@@ -129,7 +135,7 @@ describe('formErrors: a form checked against its contract', () => {
   it('a quota override: both fields, bounds from the schema', () => {
     expect(formErrors(setQuota, { unitId: 'u1', quota: Number.NaN, reason: '' }, { reason: '调整原因' })).toEqual({
       quota: '请填写 0–500 之间的整数名额',
-      reason: '请填写调整原因（至少2个字）',
+      reason: '请填写调整原因（至少4个字）',
     });
     expect(accepts(setQuota, { unitId: 'u1', quota: 3, reason: '两新组织' })).toBe(true);
   });
@@ -156,7 +162,7 @@ describe('reasonError: a dialog’s reason against its field', () => {
       '',
       { label: '退回原因', after: '单位将看到此原因' },
       false,
-      '请填写退回原因（至少2个字），单位将看到此原因',
+      '请填写退回原因（至少4个字），单位将看到此原因',
     ],
     [
       'reopen: one character after trimming',
@@ -164,7 +170,7 @@ describe('reasonError: a dialog’s reason against its field', () => {
       ' 错 ',
       '退回原因',
       false,
-      '请填写退回原因（至少2个字）',
+      '请填写退回原因（至少4个字）',
     ],
     ['reopen: enough', reopen.shape.reason, '材料不全', '退回原因', false, ''],
     [

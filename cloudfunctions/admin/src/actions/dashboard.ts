@@ -2,6 +2,7 @@ import type { adminContract, DashboardView } from '../../../../miniprogram/core/
 import { timeLeft } from '../../../../miniprogram/core/china-time';
 import {
   progressPercent,
+  exemptUnits,
   totalApproved,
   twoNewByDistrict,
   uncoveredByCategory,
@@ -10,20 +11,11 @@ import {
 import { appError } from '../../../../miniprogram/core/errors';
 import { filingSubjects } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { recordFilter, type Scope } from '../../../../miniprogram/core/scope';
-import { C, type FilingDoc, type QuotaDoc } from '../../../_lib/collections';
-import type { ServerDeps } from '../../../_lib/deps';
+import { C, type FilingDoc, type OrgDoc } from '../../../_lib/collections';
 import { currentPeriod } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { districtsIn, resolveScope, unitsIn } from '../../../_lib/scope';
-
-/** Approved places per unit, from the quota counters: an aggregation over units, never over youths. */
-async function approvedByUnit(deps: ServerDeps, periodId: string, scope: Scope): Promise<Map<string, number>> {
-  const counters = await deps.store
-    .collection<QuotaDoc>(C.quotas)
-    .find({ periodId, ...recordFilter(scope), used: { $gt: 0 } }, { projection: { unitId: 1, used: 1 } });
-  return new Map(counters.map((q) => [q.unitId, q.used]));
-}
+import { placesByUnit } from '../places';
 
 /** R3.3, R3.4, R4.3: coverage, two_new presence and deadlines, for a district or the city. */
 export const dashboard: Handler<typeof adminContract.actions.dashboard> = async (input, ctx) => {
@@ -33,18 +25,28 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
   const resolved = await resolveScope(deps, actor, input);
   if (!resolved.ok) return resolved;
   const scope = resolved.value;
-  const [units, districts, approved, filed] = await Promise.all([
+  const filedFilter = {
+    periodId: period._id,
+    state: 'filed',
+    ...(scope.level === 'district' ? { districtId: scope.orgId } : {}),
+  };
+  const filings = deps.store.collection<FilingDoc>(C.filings);
+  const [units, districts, filed, empty] = await Promise.all([
     unitsIn(deps, scope),
     districtsIn(deps, scope),
-    approvedByUnit(deps, period._id, scope),
-    deps.store.collection<FilingDoc>(C.filings).count({
-      periodId: period._id,
-      state: 'filed',
-      ...(scope.level === 'district' ? { districtId: scope.orgId } : {}),
-    }),
+    filings.count(filedFilter),
+    // Filed with "本单位本期无推荐人选" (issue 9 §4).
+    filings.count({ ...filedFilter, approvedRows: 0 }),
   ]);
+  const { approved, limits } = await placesByUnit(deps, period, scope, units);
   const names = new Map(districts.map((d) => [d._id, d.name]));
-  const uncovered = uncoveredUnits(units, approved);
+  const uncovered = uncoveredUnits(units, approved, limits);
+  const row = (u: OrgDoc) => ({
+    unitId: u._id,
+    name: u.name,
+    category: u.category ?? 'party_gov',
+    districtName: names.get(u.districtId ?? '') ?? '市级单位',
+  });
   const twoNew = twoNewByDistrict(
     districts.map((d) => d._id),
     units,
@@ -56,19 +58,15 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
     target: period.target,
     approved: total,
     progressPercent: progressPercent(total, period.target),
-    uncovered: uncovered.map((u) => ({
-      unitId: u._id,
-      name: u.name,
-      category: u.category ?? 'party_gov',
-      districtName: names.get(u.districtId ?? '') ?? '市级单位',
-    })),
+    uncovered: uncovered.map(row),
+    exempt: exemptUnits(units, limits).map(row),
     uncoveredByCategory: uncoveredByCategory(uncovered),
     twoNewByDistrict: districts.map((d) => ({ districtId: d._id, name: d.name, count: twoNew[d._id] ?? 0 })),
     deadlines: [
       { key: 'nomination', at: period.nominationDeadline, ...timeLeft(now, new Date(period.nominationDeadline)) },
       { key: 'filing', at: period.filingDeadline, ...timeLeft(now, new Date(period.filingDeadline)) },
     ],
-    filing: { filed, total: filingSubjects(units, districts).length },
+    filing: { filed, empty, total: filingSubjects(units, districts).length },
   };
   return ok(view);
 };

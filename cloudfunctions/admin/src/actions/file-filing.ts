@@ -21,7 +21,10 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
   const open = sumOver(subject.unitIds, counts.open);
   if (open > 0) return err(appError('FILING.OBJECTIONS_PENDING', 'objections pending', { open }));
   const rows = sumOver(subject.unitIds, counts.approved);
+  const emptyReason = declaration(rows, input.emptyReason);
+  if (emptyReason === false) return err(appError('FILING.EMPTY', 'empty list without the declaration'));
   const fields = {
+    emptyReason,
     state: 'filed' as const,
     approvedRows: rows,
     filedAt: now,
@@ -48,9 +51,19 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
       ...fields,
     });
   }
-  ctx.audit({ target: `filings/${input.filingId}`, details: { rows } });
+  ctx.audit({ target: `filings/${input.filingId}`, details: { rows, ...(emptyReason ? { emptyReason } : {}) } });
   const over = overseerOf(subject, deps.cityOrgId);
-  await notifyRole(ctx, { role: over.role, orgId: over.orgId }, 'filing.filed', { subject: subject.name, rows });
+  if (emptyReason) await notifyRole(ctx, over, 'filing.filedEmpty', { subject: subject.name, reason: emptyReason });
+  else await notifyRole(ctx, over, 'filing.filed', { subject: subject.name, rows });
   const saved = await filings.get(input.filingId);
   return ok({ filing: await filingView(deps, periodId, subject, saved, '', counts) });
 };
+
+/**
+ * Issue 9 §4: nothing is filed by accident. An empty list needs the declaration and its reason (false without
+ * it); a declaration beside approved youths means nothing and is not kept (null).
+ */
+function declaration(rows: number, given: string | undefined): string | null | false {
+  if (rows > 0) return null;
+  return given ?? false;
+}

@@ -2,7 +2,9 @@ import type { adminContract } from '../../../../miniprogram/core/contracts/admin
 import { appError } from '../../../../miniprogram/core/errors';
 import { filerRole } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type FilingDoc } from '../../../_lib/collections';
+import { C, type FilingDoc, type NominationDoc } from '../../../_lib/collections';
+import { moveNomination } from '../../../_lib/nomination-flow';
+import { getOrg } from '../../../_lib/queries';
 import { notifyRole } from '../../../_lib/notify';
 import type { Handler } from '../../../_lib/router';
 import { loadSubject, mayOversee } from '../filing-subject';
@@ -22,6 +24,7 @@ export const reopen: Handler<typeof adminContract.actions.reopen> = async (input
   );
   if (changed === 0) return err(appError('FILING.NOT_FILED', 'not filed'));
   ctx.audit({ target: `filings/${doc._id}`, details: { reason: input.reason } });
+  await releaseHeld(ctx, periodId, subject.unitIds);
   const role = filerRole(subject.kind);
   await notifyRole(ctx, { role, orgId: subject.orgId }, 'filing.reopened', {
     subject: subject.name,
@@ -29,3 +32,24 @@ export const reopen: Handler<typeof adminContract.actions.reopen> = async (input
   });
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
 };
+
+/** Issue 9 §3: nominations held while the list was locked become reviewable, each recorded and announced. */
+async function releaseHeld(ctx: Parameters<typeof reopen>[1], periodId: string, unitIds: string[]): Promise<void> {
+  const { deps, actor, now } = ctx;
+  const held = await deps.store
+    .collection<NominationDoc>(C.nominations)
+    .find({ periodId, unitId: { $in: unitIds }, status: 'held' });
+  for (const doc of held) {
+    const unit = await getOrg(deps, doc.unitId);
+    if (!unit) continue;
+    const moved = await moveNomination(ctx, {
+      doc,
+      unit,
+      event: 'release',
+      entry: { at: now, action: 'release', actor: actor.openid, actorName: actor.displayName ?? '', comment: null },
+    });
+    if (!moved.ok) continue; // withdrawn meanwhile
+    if (doc.youthOpenid) ctx.notify({ kind: 'nomination.released', params: {}, to: doc.youthOpenid });
+    await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, 'nomination.submitted', { name: doc.name });
+  }
+}

@@ -7,7 +7,7 @@ import { oneTimeCode } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
 import { verifyUpload } from '../../../_lib/uploads';
-import { checkForm, personKey, recordFields, refuseDuplicate, saveRecord } from '../record';
+import { checkForm, listLocked, personKey, recordFields, refuseDuplicate, saveRecord } from '../record';
 import { toView } from '../view';
 
 /**
@@ -40,6 +40,7 @@ export const nominateByUnit: Handler<typeof nominationContract.actions.nominateB
       youthOpenid: null,
       createdBy: actor.openid,
       now,
+      listLocked: await listLocked(deps, period.value._id, unit, now),
     }),
     claimCodeHash: deps.crypto.hash(`claim:${claimCode}`),
   };

@@ -9,7 +9,7 @@ import { hasCurrentConsent } from '../../../_lib/consent';
 import type { Actor } from '../../../_lib/identity';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { openPeriod } from '../../../_lib/rules';
-import { checkForm, personKey, recordFields, refuseDuplicate, saveRecord } from '../record';
+import { checkForm, listLocked, personKey, recordFields, refuseDuplicate, saveRecord } from '../record';
 import { boundUnit, notifyUnitAdmins } from '../unit';
 import { toView } from '../view';
 
@@ -65,6 +65,7 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
     youthOpenid: actor.openid,
     createdBy: actor.openid,
     now,
+    listLocked: await listLocked(deps, period.value._id, unit, now),
   });
   const saved = await saveRecord(deps, {
     key,
@@ -76,6 +77,11 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
   if (!saved.ok) return refuseDuplicate(ctx, saved, { unit, channel: 'self' });
   await deps.store.collection<DraftDoc>(C.drafts).deleteOne({ _id: `${period.value._id}:${actor.openid}` });
   ctx.audit({ target: `nominations/${saved.value._id}`, details: { channel: 'self', unitId: unit._id } });
-  await notifyUnitAdmins(ctx, unit, 'nomination.submitted', input.name);
+  await notifyUnitAdmins(
+    ctx,
+    unit,
+    saved.value.status === 'held' ? 'nomination.held' : 'nomination.submitted',
+    input.name,
+  );
   return ok({ nomination: toView(saved.value, unit.name, now) });
 };

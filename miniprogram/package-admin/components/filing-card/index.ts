@@ -25,6 +25,8 @@ interface CardView {
   rows: Row[];
   reopenReason: string;
   objections: number;
+  /** Issue 9 §3: submitted while the list was locked, waiting for it to reopen. */
+  waiting: number;
   scanRows: Row[];
   /** 查看盖章扫描件: one button for the PDF, one a page for photos. */
   scanFiles: Array<{ index: number; label: string; type: DocumentType }>;
@@ -45,6 +47,8 @@ function baseRows(f: FilingView): Row[] {
   const rows: Row[] = [];
   if (f.districtName) rows.push({ label: '所属', value: f.districtName });
   rows.push({ label: f.state === 'filed' ? '备案人数' : '已通过人数', value: `${f.approvedRows} 人` });
+  // Issue 9 §4: an empty list is filed only as a declaration, and the card says so.
+  if (f.emptyReason) rows.push({ label: '备案声明', value: `本单位本期无推荐人选：${f.emptyReason}` });
   if (f.filedAt) rows.push({ label: '备案时间', value: chinaDateTime(f.filedAt) });
   if (f.filedByName) rows.push({ label: '备案人', value: f.filedByName });
   return rows;
@@ -77,6 +81,7 @@ function cardView(f: FilingView): CardView {
     rows: baseRows(f),
     reopenReason: f.state === 'reopened' ? (f.reopenReason ?? '') : '',
     objections: f.openObjections,
+    waiting: f.waiting,
     scanRows: scanRows(f),
     scanFiles: scanFiles(f),
     mismatch:

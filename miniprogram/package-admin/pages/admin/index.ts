@@ -11,7 +11,17 @@ import { go } from '../../../lib/ui';
 type AdminLevel = OrgLevel;
 
 type EntryKey =
-  'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice' | 'notifications' | 'access';
+  | 'dashboard'
+  | 'quotas'
+  | 'quota-requests'
+  | 'roster'
+  | 'filings'
+  | 'objections'
+  | 'export'
+  | 'audit'
+  | 'notice'
+  | 'notifications'
+  | 'access';
 
 interface Entry {
   key: EntryKey;
@@ -31,6 +41,7 @@ const entry = (key: EntryKey, title: string, desc: string): Entry => ({
 
 const UNIT_ENTRIES: Entry[] = [
   entry('quotas', '名额', '本单位建议名额与已通过人数'),
+  entry('quota-requests', '名额申请', '向区县团委申请增加名额'),
   entry('roster', '花名册', '本单位推荐人员，按条件筛选'),
   entry('filings', '备案', '提交备案、上传盖章汇总表'),
   entry('objections', '异议处理', '核实公示期间收到的异议'),
@@ -42,6 +53,7 @@ const UNIT_ENTRIES: Entry[] = [
 const OVERSEER_ENTRIES: Entry[] = [
   entry('dashboard', '工作看板', '进度、截止倒计时、覆盖情况'),
   entry('quotas', '名额管理', '各单位建议名额，调整名额'),
+  entry('quota-requests', '名额申请', '审批单位的增加名额申请'),
   entry('roster', '花名册', '辖区推荐人员，按条件筛选'),
   entry('filings', '备案情况', '各单位备案进度，提醒与退回'),
   entry('objections', '异议', '公示异议及处理情况'),
@@ -49,6 +61,12 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
+];
+
+/** The city also reads the audit trail of reveals and exports (issue 9). */
+const CITY_ENTRIES: Entry[] = [
+  ...OVERSEER_ENTRIES,
+  entry('audit', '查看与导出记录', '谁在何时因何查看完整号码、导出汇总表'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;
@@ -112,7 +130,7 @@ Component({
         return;
       }
       const { role, level, orgName } = res.scope;
-      const entries = level === 'unit' ? UNIT_ENTRIES : OVERSEER_ENTRIES;
+      const entries = level === 'unit' ? UNIT_ENTRIES : level === 'city' ? CITY_ENTRIES : OVERSEER_ENTRIES;
       this.setData({ loading: false, level, levelLabel: ROLE_LABELS[role], orgName, entries });
       await this.loadFigures(level);
     },

@@ -3,7 +3,7 @@ import { BindUnitInput } from '../../../core/contracts/forms';
 import { call } from '../../../services/cloud';
 import { accepts, limitsOf } from '../../../services/form-errors';
 import { adoptSession, loadSession } from '../../../services/session';
-import { confirmModal, toast } from '../../../lib/ui';
+import { alertModal, confirmModal, toast } from '../../../lib/ui';
 
 interface Unit {
   id: string;
@@ -62,8 +62,9 @@ Component({
       const res = await call('account', 'bindUnit', { unitId: unit.id, displayName: this.data.name.trim() });
       this.setData({ submitting: false });
       if (!res.ok) {
+        // Said whole, inline and in a dialog: a refused change of unit is something to act on (issue 9 §5).
         this.setData({ error: res.message });
-        toast(this, res.message);
+        void alertModal('未能更换单位', res.message);
         return;
       }
       // The answer is the caller's new account: home opens on it without asking again.

@@ -53,6 +53,11 @@ Component({
     },
   },
   methods: {
+    /** An invitation link (`?code=…`, handed over by the district) opens with its code filled in. */
+    onLoad(query: { code?: string }) {
+      if (query.code) this.redeemPatch({ code: normalizeCode(decodeURIComponent(query.code)) });
+    },
+
     async loadMe() {
       const me = await loadSession();
       if (!me.ok) return toast(this, me.message);

@@ -31,8 +31,14 @@ const savedText = (iso: string): string => `草稿已保存 ${chinaDateTime(iso)
 const refusal = (f: CallFailure) =>
   f.code === 'AUTH.FORBIDDEN' ? { unbound: true, loadError: errorText('ACCOUNT.NOT_BOUND') } : { loadError: f.message };
 
-type Mine = CallResult<{ nomination: NominationView | null; draft: DraftView | null }>;
+type Mine = CallResult<{ nomination: NominationView | null; draft: DraftView | null; listLocked: boolean }>;
+
+/** Issue 9 §3: said before submitting, when the unit's list is already filed and locked. */
+export const HELD_NOTICE =
+  '本单位本期名单已备案锁定。您仍可提交，提交后将显示“待重新开放”，待区县团委重新开放名单后由单位审核。';
 type Loaded = [Record<string, unknown>, FormState | null];
+
+const heldNotice = (listLocked: boolean): string => (listLocked ? HELD_NOTICE : '');
 
 /** What the page shows once loaded, and the form's starting value when there is a form (derived, not copied). */
 function loaded(period: CallResult<PeriodView>, mine: Mine): Loaded {
@@ -45,7 +51,12 @@ function loaded(period: CallResult<PeriodView>, mine: Mine): Loaded {
   const returnedComment = returned ? lastComment(returned.history, 'return') : '';
   const draftSaved = draft ? savedText(draft.updatedAt) : '';
   return [
-    { ...nominationWindow(period.data), returnedComment, draftSaved },
+    {
+      ...nominationWindow(period.data),
+      returnedComment,
+      draftSaved,
+      heldNotice: heldNotice(mine.data.listLocked),
+    },
     formFrom(returned, draft?.fields, readPersonal()),
   ];
 }
@@ -61,6 +72,7 @@ Component({
     rules: null as EligibilityRules | null,
     existing: null as { status: string } | null,
     returnedComment: '',
+    heldNotice: '',
     locked: true,
     draftSaved: '',
     draftError: '',

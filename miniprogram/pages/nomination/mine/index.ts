@@ -12,7 +12,7 @@ import { call } from '../../../services/cloud';
 import { forgetPersonal } from '../../../services/personal-draft';
 import { adoptSession, loadSession } from '../../../services/session';
 import { chinaDateTime } from '../../../lib/format';
-import { confirmModal, go, toast } from '../../../lib/ui';
+import { alertModal, confirmModal, go, toast } from '../../../lib/ui';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
@@ -35,6 +35,11 @@ function bannerOf(n: NominationView): Banner | null {
   switch (n.status) {
     case 'submitted':
       return { tone: 'info', text: '已提交，等待所在单位审核。' };
+    case 'held':
+      return {
+        tone: 'warning',
+        text: '本单位名单已备案锁定，您的推荐已保存，待区县团委重新开放名单后由单位审核（届时会通知您）。',
+      };
     case 'returned':
       return { tone: 'warning', text: `单位退回修改：${lastComment(n, 'return') || '请核对后重新提交'}` };
     case 'approved':
@@ -95,7 +100,8 @@ Component({
       const res = await call('nomination', 'withdraw', { nominationId: n.id });
       this.setData({ withdrawing: false });
       if (!res.ok) {
-        toast(this, res.message);
+        // Shown whole, never cut in a toast: the youth must act on it (a locked list…), issue 9 §5.
+        void alertModal('未能撤回', res.message);
         if (res.code === 'NOMINATION.INVALID_STATE') void this.load();
         return;
       }
@@ -110,7 +116,7 @@ Component({
       this.setData({ withdrawing: true });
       const res = await call('account', 'withdrawConsent', {});
       this.setData({ withdrawing: false });
-      if (!res.ok) return toast(this, res.message);
+      if (!res.ok) return alertModal('未能撤回授权', res.message);
       adoptSession(res.data.account);
       forgetPersonal(); // the numbers the form kept on the phone
       toast(this, '已撤回授权', 'success');

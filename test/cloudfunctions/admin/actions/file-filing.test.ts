@@ -13,6 +13,44 @@ describe('admin.file (R4.4, R8)', () => {
     ({ h, govAdmin, approved, unitFiling } = await filingScene());
   });
 
+  describe('an empty list (issue 9 §4)', () => {
+    let f: Awaited<ReturnType<typeof filingScene>>['f'];
+    let marketAdmin: Person;
+    let marketFiling: string;
+    beforeEach(async () => {
+      ({ f, h, govAdmin, unitFiling } = await filingScene());
+      const market = (await h.deps.store.collection('orgs').findOne({ name: '越城区市场监督管理局' }))!;
+      marketAdmin = await f.admin('unitAdmin', market as never);
+      marketFiling = `${f.period!._id}:unit:${market._id}`;
+    });
+
+    it('is refused without the declaration, and leaves the list open', async () => {
+      expect(codeOf(await h.call('admin', 'file', { filingId: marketFiling }, marketAdmin))).toBe('FILING.EMPTY');
+      expect(await h.deps.store.collection('filings').get(marketFiling)).toBeNull();
+    });
+
+    it('is filed with "本单位本期无推荐人选" and its reason, recorded and shown as such', async () => {
+      const emptyReason = '本单位青年均未达到推荐标准';
+      const { filing } = dataOf(await h.call('admin', 'file', { filingId: marketFiling, emptyReason }, marketAdmin));
+      expect(filing).toMatchObject({ state: 'filed', approvedRows: 0, emptyReason });
+      const district = await f.admin('districtAdmin', await f.district('yuecheng'));
+      const board = dataOf(await h.call('admin', 'dashboard', {}, district));
+      expect(board.filing).toMatchObject({ filed: 1, empty: 1 });
+    });
+
+    it('a declaration beside approved youths is not recorded', async () => {
+      const { filing } = dataOf(
+        await h.call('admin', 'file', { filingId: unitFiling, emptyReason: '本单位无推荐人选' }, govAdmin),
+      );
+      expect(filing).toMatchObject({ approvedRows: 1, emptyReason: null });
+    });
+
+    it('a declaration too short is refused by the one reason bound', async () => {
+      const res = await h.call('admin', 'file', { filingId: marketFiling, emptyReason: '没有' }, marketAdmin);
+      expect(codeOf(res)).toBe('INPUT.INVALID');
+    });
+  });
+
   it('an open objection blocks filing until it is disposed of (R8)', async () => {
     const { objectionId } = dataOf(
       await h.call(
@@ -31,7 +69,9 @@ describe('admin.file (R4.4, R8)', () => {
     dataOf(
       await h.call('admin', 'resolveObjection', { objectionId, disposition: 'upheld', note: '经核实非在编' }, govAdmin),
     );
-    expect(codeOf(await h.call('admin', 'file', { filingId: unitFiling }, govAdmin))).toBe('OK');
+    expect(
+      codeOf(await h.call('admin', 'file', { filingId: unitFiling, emptyReason: '异议成立后本单位无人选' }, govAdmin)),
+    ).toBe('OK');
   });
 });
 
@@ -49,7 +89,7 @@ describe('admin.file against a concurrent approval (issue 8 §4, write skew)', (
       const fileCall = {
         fn: 'admin',
         action: 'file',
-        data: { filingId: '2027:district:yuecheng' },
+        data: { filingId: '2027:district:yuecheng', emptyReason: '暂无推荐人选说明' },
         openid: 'dev-district-admin',
       };
       const [approved, filed] = await Promise.all([w.call(approve(id)), w.call(fileCall)]);

@@ -15,7 +15,7 @@ describe('admin.filings (R4.4)', () => {
   it('districts file their other grassroots units separately; the city sees who has filed', async () => {
     const grassroots = `${f.period!._id}:district:yuecheng`;
     expect(codeOf(await h.call('admin', 'file', { filingId: grassroots }, techAdmin))).toBe('AUTH.OUT_OF_SCOPE');
-    dataOf(await h.call('admin', 'file', { filingId: grassroots }, districtAdmin));
+    dataOf(await h.call('admin', 'file', { filingId: grassroots, emptyReason: '两新组织本期无推荐' }, districtAdmin));
     const list = dataOf(await h.call('admin', 'filings', { pageSize: 50 }, city));
     expect(list.total).toBe(2 + 2 * 4 + 2); // city-level units, must-cover units per district, one grassroots filing per district
     expect(list.items.filter((x) => x.state === 'filed').map((x) => x.name)).toEqual(['越城区（其他基层领域）']);

@@ -21,7 +21,7 @@ describe('admin.reopen (R4.4)', () => {
     const late = await f.nomination(gov);
     const approveLate = approval(late.id);
     expect(codeOf(await h.call('nomination', 'review', approveLate, govAdmin))).toBe('FILING.LOCKED');
-    expect(codeOf(await h.call('admin', 'reopen', { filingId: unitFiling, reason: '补报' }, govAdmin))).toBe(
+    expect(codeOf(await h.call('admin', 'reopen', { filingId: unitFiling, reason: '需要补报' }, govAdmin))).toBe(
       'AUTH.FORBIDDEN',
     );
     const reopened = dataOf(
@@ -29,7 +29,7 @@ describe('admin.reopen (R4.4)', () => {
     );
     expect(reopened.filing).toEqual(expect.objectContaining({ state: 'reopened', reopenReason: '补报一名' }));
     expect(
-      codeOf(await h.call('admin', 'setQuota', { unitId: gov._id, quota: 2, reason: '补报' }, districtAdmin)),
+      codeOf(await h.call('admin', 'setQuota', { unitId: gov._id, quota: 2, reason: '需要补报' }, districtAdmin)),
     ).toBe('OK');
     expect(codeOf(await h.call('nomination', 'review', approveLate, govAdmin))).toBe('OK');
   });

@@ -39,7 +39,9 @@ describe('admin.resolveObjection (R8)', () => {
     const [quota] = dataOf(await h.call('admin', 'quotas', { unitId: unit._id }, admin)).items;
     expect(quota.approved).toBe(0);
     expect(
-      codeOf(await h.call('admin', 'resolveObjection', { objectionId, disposition: 'dismissed', note: '重复' }, admin)),
+      codeOf(
+        await h.call('admin', 'resolveObjection', { objectionId, disposition: 'dismissed', note: '重复反映' }, admin),
+      ),
     ).toBe('OBJECTION.RESOLVED');
   });
 

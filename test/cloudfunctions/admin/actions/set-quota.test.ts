@@ -22,7 +22,7 @@ describe('admin.setQuota (R3.2)', () => {
     const raise = { unitId: unit._id, quota: 3, reason: '企业青年骨干多' };
     expect(codeOf(await h.call('admin', 'setQuota', raise, unitAdmin))).toBe('AUTH.FORBIDDEN');
     expect(
-      codeOf(await h.call('admin', 'setQuota', { unitId: elsewhere._id, quota: 3, reason: '跨区' }, districtAdmin)),
+      codeOf(await h.call('admin', 'setQuota', { unitId: elsewhere._id, quota: 3, reason: '跨区调整' }, districtAdmin)),
     ).toBe('AUTH.OUT_OF_SCOPE');
     const raised = dataOf(await h.call('admin', 'setQuota', raise, districtAdmin, 'req_quota0000001'));
     expect(raised.quota).toEqual(
@@ -32,7 +32,7 @@ describe('admin.setQuota (R3.2)', () => {
       expect.objectContaining({ actor: districtAdmin.openid, details: { from: 1, to: 3, reason: '企业青年骨干多' } }),
     ]);
     expect(codeOf(await h.call('nomination', 'review', approval(b.id), unitAdmin))).toBe('OK');
-    expect(codeOf(await h.call('admin', 'setQuota', { unitId: unit._id, quota: 1, reason: '压缩' }, city))).toBe(
+    expect(codeOf(await h.call('admin', 'setQuota', { unitId: unit._id, quota: 1, reason: '压缩名额' }, city))).toBe(
       'QUOTA.BELOW_USED',
     );
   });

@@ -34,4 +34,23 @@ describe('nomination.listForReview (R4.2)', () => {
     expect(await q('晓青')).toEqual([]);
     expect(await q('.*')).toEqual([]);
   });
+
+  it('`decidable` counts only what the caller decides on: a district, its units without an admin (issue 9 §2)', async () => {
+    const orphan = await f.unit({ district: 'yuecheng', youthCount: 8 });
+    await f.nomination(orphan, { name: '刘小新' });
+    const districtAdmin = await f.admin('districtAdmin', await f.district('yuecheng'));
+    const all = dataOf(await h.call('nomination', 'listForReview', {}, districtAdmin));
+    expect(all.total).toBe(3);
+    const mine = dataOf(await h.call('nomination', 'listForReview', { decidable: true }, districtAdmin));
+    expect(mine.items.map((n) => [n.name, n.review.level, n.review.mayDecide])).toEqual([['刘小新', 'district', true]]);
+    const unitOwn = dataOf(await h.call('nomination', 'listForReview', { decidable: true }, admin));
+    expect(unitOwn.total).toBe(2);
+    const city = await f.admin('cityAdmin', f.city);
+    expect(dataOf(await h.call('nomination', 'listForReview', { decidable: true }, city)).total).toBe(0);
+  });
+
+  it("each row carries the unit's places before approving (issue 9 §5)", async () => {
+    const { items } = dataOf(await h.call('nomination', 'listForReview', {}, admin));
+    expect(items[0].review).toEqual({ level: 'unit', mayDecide: true, quota: { limit: 2, used: 0 } });
+  });
 });

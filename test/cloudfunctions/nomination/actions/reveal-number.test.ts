@@ -34,7 +34,7 @@ describe('nomination.reveal: the audited view (R9.1)', () => {
 
   it('is refused out of scope and to the youth role', async () => {
     const keqiao = await f.admin('districtAdmin', await f.district('keqiao'));
-    const reveal = { nominationId: n.id, field: 'idNumber', reason: '核实' } as const;
+    const reveal = { nominationId: n.id, field: 'idNumber', reason: '核实身份信息' } as const;
     expect(codeOf(await h.call('nomination', 'reveal', reveal, keqiao))).toBe('AUTH.OUT_OF_SCOPE');
     expect(codeOf(await h.call('nomination', 'reveal', reveal, youth))).toBe('AUTH.FORBIDDEN');
   });

@@ -1,4 +1,4 @@
-import type { OrgDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { AuditDoc, OrgDoc } from '../../../../cloudfunctions/_lib/collections';
 import { approval, fixture, idNumberOf, type Fixture, type Person, type Youth } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
 
@@ -101,7 +101,12 @@ describe('nomination.review (R4.2)', () => {
 
     it('cannot decide twice', async () => {
       dataOf(await h.call('nomination', 'review', approval(id), admin));
-      const res = await h.call('nomination', 'review', { nominationId: id, decision: 'reject', comment: 'x' }, admin);
+      const res = await h.call(
+        'nomination',
+        'review',
+        { nominationId: id, decision: 'reject', comment: '不符合条件' },
+        admin,
+      );
       expect(res).toEqual(
         expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOMINATION.INVALID_STATE' }) }),
       );
@@ -113,6 +118,53 @@ describe('nomination.review (R4.2)', () => {
       expect(res).toEqual(
         expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }) }),
       );
+    });
+  });
+
+  describe('who decides (issue 9 §2)', () => {
+    it('a district admin only looks at a unit that has its own admin', async () => {
+      const { id } = await f.nomination(unit);
+      const district = await f.admin('districtAdmin', await f.district('yuecheng'), { name: '赵书记' });
+      expect(codeOf(await h.call('nomination', 'review', approval(id), district))).toBe('NOMINATION.NOT_REVIEWER');
+      const listed = dataOf(await h.call('nomination', 'listForReview', {}, district)).items.find((n) => n.id === id);
+      expect(listed?.review).toEqual({ level: 'unit', mayDecide: false, quota: { limit: 1, used: 0 } });
+    });
+
+    it('the district reviews for a unit without an admin, and the record says so', async () => {
+      const orphan = await f.unit({ name: '越城区青年志愿者协会', district: 'yuecheng', youthCount: 8 });
+      const { id } = await f.nomination(orphan);
+      const district = await f.admin('districtAdmin', await f.district('yuecheng'), { name: '赵书记' });
+      expect(codeOf(await h.call('nomination', 'review', approval(id), admin))).toBe('AUTH.OUT_OF_SCOPE');
+      const { nomination } = dataOf(await h.call('nomination', 'review', approval(id), district));
+      expect(nomination.status).toBe('approved');
+      expect(nomination.history.at(-1)).toMatchObject({ action: 'approve', actorName: '赵书记', onBehalf: 'district' });
+      const audits = await h.deps.store.collection<AuditDoc>('audit').find({ action: 'nomination.review' });
+      expect(audits.some((a) => a.details?.onBehalf === 'district')).toBe(true);
+    });
+
+    it('another district and the city do not stand in for a district unit', async () => {
+      const orphan = await f.unit({ district: 'yuecheng', youthCount: 8 });
+      const { id } = await f.nomination(orphan);
+      const keqiao = await f.admin('districtAdmin', await f.district('keqiao'));
+      const city = await f.admin('cityAdmin', f.city);
+      expect(codeOf(await h.call('nomination', 'review', approval(id), keqiao))).toBe('AUTH.OUT_OF_SCOPE');
+      expect(codeOf(await h.call('nomination', 'review', approval(id), city))).toBe('NOMINATION.NOT_REVIEWER');
+    });
+
+    it('the city reviews for a city-level unit without an admin', async () => {
+      const orphan = await f.unit({ district: null, category: 'soe', youthCount: 40 });
+      const { id } = await f.nomination(orphan);
+      const city = await f.admin('cityAdmin', f.city);
+      const { nomination } = dataOf(await h.call('nomination', 'review', approval(id), city));
+      expect(nomination.history.at(-1)?.onBehalf).toBe('city');
+    });
+
+    it('once the unit has an admin, the district no longer decides', async () => {
+      const orphan = await f.unit({ district: 'yuecheng', youthCount: 40 });
+      const { id } = await f.nomination(orphan);
+      const district = await f.admin('districtAdmin', await f.district('yuecheng'));
+      await f.admin('unitAdmin', orphan);
+      expect(codeOf(await h.call('nomination', 'review', approval(id), district))).toBe('NOMINATION.NOT_REVIEWER');
     });
   });
 

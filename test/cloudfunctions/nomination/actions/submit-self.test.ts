@@ -1,5 +1,5 @@
 import type { NominationDoc, OrgDoc } from '../../../../cloudfunctions/_lib/collections';
-import { fixture, idNumberOf, type Fixture, type Person, type Youth } from '../../../support/fixtures';
+import { approval, fixture, idNumberOf, type Fixture, type Person, type Youth } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
 
 /** 张晓青, born 1996-05-20 (male), of 越城区智造科技有限公司, who has consented: the youth of most tests. */
@@ -285,5 +285,52 @@ describe('nomination.submitSelf: resubmitting a returned nomination', () => {
     expect(again.nomination).toEqual(
       expect.objectContaining({ channel: 'unit', status: 'submitted', title: '高级工程师' }),
     );
+  });
+});
+
+describe('nomination.submitSelf into a filed, locked list (issue 9 §3)', () => {
+  it('the youth is told before submitting; the record is held, not stuck, and reviewable once reopened', async () => {
+    const { f, h, admin, youth } = await setup();
+    const district = await f.admin('districtAdmin', await f.district('yuecheng'), { name: '赵书记' });
+    const filingId = `${f.period!._id}:district:yuecheng`;
+    dataOf(await h.call('admin', 'file', { filingId, emptyReason: '本期暂无推荐人选' }, district));
+
+    // Before submitting: the youth's own view says the list is locked.
+    expect(dataOf(await h.call('nomination', 'getMine', {}, youth)).listLocked).toBe(true);
+    const { nomination } = dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth));
+    expect(nomination.status).toBe('held');
+
+    // Nobody is asked to review what cannot be reviewed; the district sees it waiting on its list.
+    expect(dataOf(await h.call('nomination', 'listForReview', {}, admin)).total).toBe(0);
+    const held = dataOf(await h.call('nomination', 'listForReview', { status: 'held' }, district));
+    expect(held.items.map((n) => n.name)).toEqual(['张晓青']);
+    const [card] = dataOf(await h.call('admin', 'filings', { state: 'filed' }, district)).items;
+    expect(card).toMatchObject({ id: filingId, waiting: 1 });
+
+    // Reopening releases it: the unit reviews it, and the youth hears so.
+    dataOf(await h.call('admin', 'reopen', { filingId, reason: '新增自荐需审核' }, district));
+    const pending = dataOf(await h.call('nomination', 'listForReview', {}, admin));
+    expect(pending.items.map((n) => [n.name, n.status])).toEqual([['张晓青', 'submitted']]);
+    const { nomination: after } = dataOf(await h.call('nomination', 'review', approval(pending.items[0].id), admin));
+    expect(after.history.map((e) => e.action)).toEqual(['submit', 'release', 'approve']);
+    const told = await h.deps.store.collection('outbox').find({ toOpenid: youth.openid, title: '推荐已进入审核' });
+    expect(told).toHaveLength(1);
+    expect(dataOf(await h.call('nomination', 'getMine', {}, youth)).listLocked).toBe(false);
+  });
+
+  it('a held nomination may be withdrawn', async () => {
+    const { f, h, youth } = await setup();
+    const district = await f.admin('districtAdmin', await f.district('yuecheng'));
+    dataOf(
+      await h.call(
+        'admin',
+        'file',
+        { filingId: `${f.period!._id}:district:yuecheng`, emptyReason: '本期暂无推荐人选' },
+        district,
+      ),
+    );
+    const { nomination } = dataOf(await h.call('nomination', 'submitSelf', youth.form(), youth));
+    const { nomination: gone } = dataOf(await h.call('nomination', 'withdraw', { nominationId: nomination.id }, youth));
+    expect(gone.status).toBe('withdrawn');
   });
 });

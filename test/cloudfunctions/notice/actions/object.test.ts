@@ -29,6 +29,19 @@ describe('notice.object', () => {
     expect(await h.deps.store.collection('outbox').count({ toOpenid: admin.openid, title: '收到公示异议' })).toBe(1);
   });
 
+  it.each([
+    ['abc不是电话', 'INPUT.INVALID'],
+    ['1391234567', 'INPUT.INVALID'], // 10 digits
+    ['23912345678', 'INPUT.INVALID'],
+    ['13912345678', 'OK'],
+    ['0575-88123456', 'OK'],
+    ['057588123456', 'OK'],
+    ['', 'OK'], // no contact given
+  ])('the contact %p must be a mainland mobile or landline (issue 9 §8): %s', async (contact, code) => {
+    const input = { nominationId: approved.id, content: '该同志并非本单位在编人员，请核实。', contact };
+    expect(codeOf(await h.call('notice', 'object', input, 'citizen'))).toBe(code);
+  });
+
   it('one person cannot flood a unit with objections: one open per youth, five a day', async () => {
     const more = await f.nominations(unit, 5, { status: 'approved' });
     const object = (nominationId: string) =>

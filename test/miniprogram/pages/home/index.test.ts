@@ -1,6 +1,7 @@
 import { timeLeft } from '../../../../miniprogram/core/china-time';
 import { FUNCTIONS } from '../../../../scripts/local/functions';
 import { demoPeriod } from '../../../../scripts/local/seed';
+import { addNominations } from '../../../support/nominees';
 import { find, loadPage, openPage, tapButton, textOf, useBridge } from '../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-zhang' });
@@ -107,10 +108,19 @@ describe('home', () => {
     );
   });
 
+  it('counts for a district only what it decides on: its units without an admin (issue 9 §2)', async () => {
+    bridge.setOpenid('dev-district-admin');
+    // 李明 at 智造科技, which has its own admin: the district only looks.
+    expect(textOf((await openPage(HOME, bridge)).querySelector('.pending-count')!)).toBe('待审核 0 条');
+    await addNominations(bridge.deps, 'yuecheng-social', 2, { seqStart: 700 }); // 青年志愿者协会: no admin
+    expect(textOf((await openPage(HOME, bridge)).querySelector('.pending-count')!)).toBe('待审核 2 条');
+  });
+
   it('gives city admins the review entry and the invitation entry, but not 组织推荐', async () => {
     bridge.setOpenid('dev-city-admin');
     const page = await openPage(HOME, bridge);
-    expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 1 条');
+    // The city decides for none of them: every seeded unit is in a district (issue 9 §2).
+    expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 0 条');
     expect(page.querySelector('.unit-nominate')).toBeUndefined();
     await tapButton(page, '.issue-invite', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));

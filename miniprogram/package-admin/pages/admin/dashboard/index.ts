@@ -9,6 +9,7 @@ import { CATEGORY_LABELS } from '../../../../core/org';
 import { call } from '../../../../services/cloud';
 import { chinaDateText, chinaDateTime } from '../../../../lib/format';
 import { isCurrent, nextGeneration } from '../../../../lib/async';
+import { go } from '../../../../lib/ui';
 import { districtChoices, type Choice } from '../../../lib/choices';
 
 type CoverCategory = keyof DashboardView['uncoveredByCategory'];
@@ -36,6 +37,7 @@ interface BoardView {
   percent: number;
   deadlines: Array<{ key: string; label: string; date: string; left: string; passed: boolean; urgent: boolean }>;
   uncoveredTotal: number;
+  exemptTotal: number;
   groups: UncoveredGroup[];
   twoNew: Array<{ districtId: string; name: string; count: number }>;
   filed: number;
@@ -77,6 +79,7 @@ function boardView(d: DashboardView, unfolded: readonly string[]): BoardView {
       urgent: !x.passed && x.days < 7,
     })),
     uncoveredTotal: d.uncovered.length,
+    exemptTotal: d.exempt.length,
     groups: groupsOf(d, unfolded),
     twoNew: d.twoNewByDistrict,
     filed: d.filing.filed,
@@ -137,6 +140,14 @@ Component({
       const unfolded = [...this.data.unfolded, category];
       const index = COVER_CATEGORIES.indexOf(category as CoverCategory);
       this.setData({ unfolded, [`view.groups[${index}]`]: groupsOf(answer, unfolded)[index] });
+    },
+
+    /** A figure opens the units behind it (`data-show`, and `data-district` for a district's row). */
+    onDrill(e: WechatMiniprogram.CustomEvent) {
+      const { show, district } = e.currentTarget.dataset as { show?: string; district?: string };
+      const districtId = district ?? this.data.districtId;
+      if (show)
+        go(`/package-admin/pages/admin/units/index?show=${show}${districtId ? `&districtId=${districtId}` : ''}`);
     },
 
     onRetry() {

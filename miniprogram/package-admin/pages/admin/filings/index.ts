@@ -5,15 +5,15 @@
  * state, remind the late ones in one tap, send a filing back with a reason.
  */
 import type { FilingView } from '../../../../core/contracts/admin';
-import { ReopenInput } from '../../../../core/contracts/forms';
+import { FileInput, ReopenInput } from '../../../../core/contracts/forms';
 import { FILING_STATES } from '../../../../core/filing';
 import { call } from '../../../../services/cloud';
 import { loadAdminScope, type AdminScope } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
-import { confirmModal, toast } from '../../../../lib/ui';
+import { alertModal, confirmModal, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 import { districtChoices, type Choice } from '../../../lib/choices';
-import { FILED_BY_DISTRICT, LOCK_TEXT, merged, ownFilings, STATE_CHOICES } from '../../../lib/filings';
+import { FILED_BY_DISTRICT, LOCK_TEXT, merged, ownFilings, remindText, STATE_CHOICES } from '../../../lib/filings';
 
 const list = pagedList({
   fetch: (d: { state: string; districtId: string }, page: number) => {
@@ -88,17 +88,39 @@ Component({
       const { id } = e.currentTarget.dataset as { id?: string };
       const filing = this.data.own.find((f) => f.id === id);
       if (!filing || this.data.busyId) return;
+      if (filing.approvedRows === 0) return this.fileEmpty(filing);
       const what = `将备案“${filing.name}”的好青年名单（${filing.approvedRows}人）。${LOCK_TEXT}`;
       if (!(await confirmModal('确认提交备案', what, '提交备案'))) return;
       this.setData({ busyId: filing.id });
       const res = await call('admin', 'file', { filingId: filing.id });
       this.setData({ busyId: '' });
       if (!res.ok) {
-        toast(this, res.message);
+        // Shown whole: the person must act on it (objections pending, an empty list…), issue 9 §5.
+        void alertModal('未能备案', res.message);
         if (res.code === 'FILING.ALREADY_FILED') void this.init();
         return;
       }
-      this.replaceOwn(res.data.filing);
+      this.filed(res.data.filing);
+    },
+
+    /** Issue 9 §4: nothing approved is filed only as the declaration "本单位本期无推荐人选", with its reason. */
+    async fileEmpty(filing: FilingView) {
+      const res = await askReason(this, '.empty-dialog', {
+        title: '本单位本期无推荐人选',
+        hint: `“${filing.name}”名单中没有已通过的好青年。如本单位本期确无推荐人选，请说明原因后备案。`,
+        warning: LOCK_TEXT,
+        label: '无推荐人选的原因',
+        required: true,
+        schema: FileInput.shape.emptyReason,
+        placeholder: '如：本单位青年均不符合本期年龄条件',
+        confirmText: '声明并备案',
+        send: (emptyReason) => call('admin', 'file', { filingId: filing.id, emptyReason }),
+      });
+      if (res) this.filed(res.filing);
+    },
+
+    filed(filing: FilingView) {
+      this.replaceOwn(filing);
       toast(this, '已备案，名单已锁定', 'success');
       if (this.data.overseer) void this.loadFirst();
     },
@@ -120,10 +142,8 @@ Component({
       const res = await call('admin', 'remindLate', districtId ? { districtId } : {});
       this.setData({ reminding: false });
       if (!res.ok) return toast(this, res.message);
-      const n = res.data.reminded;
-      const remindResult = n > 0 ? `已向 ${n} 位管理员发送备案提醒` : '未备案单位暂无已绑定的管理员，未发送提醒';
-      this.setData({ remindResult });
-      toast(this, remindResult, n > 0 ? 'success' : 'warning');
+      // Said in full on the page: who was reminded, who could not be and why (issue 9 §9).
+      this.setData({ remindResult: remindText(res.data) });
     },
 
     async onReopen(e: WechatMiniprogram.CustomEvent) {

@@ -5,7 +5,7 @@
  * Districts and the city follow them read-only.
  */
 import type { ObjectionView } from '../../../../core/contracts/admin';
-import { ResolveObjectionInput } from '../../../../core/contracts/forms';
+import { ResolveObjectionInput, RevealContactInput } from '../../../../core/contracts/forms';
 import { call } from '../../../../services/cloud';
 import { loadAdminScope } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
@@ -28,6 +28,8 @@ function rowOf(o: ObjectionView) {
     youthName: o.youthName,
     unitName: o.unitName,
     content: o.content,
+    contactMasked: o.contactMasked ?? '',
+    contact: '',
     createdAt: chinaDateTime(o.createdAt),
     disposition: o.disposition ? DISPOSITION_LABELS[o.disposition] : '',
     upheld: o.disposition === 'upheld',
@@ -82,6 +84,23 @@ Component({
     },
     onRetry() {
       void this.init();
+    },
+
+    /** Issue 9 §8: the objector's full contact, through the audited view with a reason (the one reason bound). */
+    async onRevealContact(e: WechatMiniprogram.CustomEvent) {
+      const { id } = e.currentTarget.dataset as { id?: string };
+      const index = this.data.items.findIndex((o) => o.id === id);
+      const row = this.data.items[index];
+      if (!row) return;
+      const shown = await askReason(this, '.resolve-dialog', {
+        title: `查看异议人联系方式（${row.youthName}）`,
+        label: '查看理由',
+        schema: RevealContactInput.shape.reason,
+        placeholder: '请填写查看理由，如：电话核实异议情况',
+        note: '本次查看将被记录（查看人、时间、理由），仅限核实异议使用。',
+        send: (reason) => call('admin', 'revealContact', { objectionId: row.id, reason }),
+      });
+      if (shown) this.setData({ [`items[${index}].contact`]: shown.value });
     },
 
     onUphold(e: WechatMiniprogram.CustomEvent) {

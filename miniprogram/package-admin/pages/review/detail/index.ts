@@ -5,14 +5,16 @@
  * (R9.1): the reviewer types a reason, the server records it with the view.
  */
 import { RevealInput } from '../../../../core/contracts/forms';
-import type { NominationView } from '../../../../core/contracts/nomination';
+import type { EligibilityView, NominationView, ReviewerView } from '../../../../core/contracts/nomination';
+import { isErrorCode } from '../../../../core/errors';
 import { canVoid, NOMINATION_FLOW } from '../../../../core/nomination';
+import { quotaText, reviewerNote } from '../../../../core/review';
 import { ADMIN_ROLES } from '../../../../core/scope';
 import { allows } from '../../../../core/workflow';
 import { call, type CallResult } from '../../../../services/cloud';
 import { errorText } from '../../../../services/error-text';
 import { hasRole, loadSession, type Session } from '../../../../services/session';
-import { toast } from '../../../../lib/ui';
+import { alertModal, toast } from '../../../../lib/ui';
 import { askReason, type ReasonRequest } from '../../../components/reason-dialog/request';
 import {
   confirmApprove,
@@ -20,6 +22,7 @@ import {
   DONE_TEXT,
   isStale,
   reasonRequest,
+  refusalTitle,
   sendApprove,
   voidRequest,
   type ReasonDecision,
@@ -29,12 +32,26 @@ type RevealField = 'idNumber' | 'phone';
 
 const FIELD_LABELS: Record<RevealField, string> = { idNumber: '身份证号', phone: '手机号' };
 
-/** What the caller may do with this record, from their roles and the workflow's table (core rules). */
-function viewOf(s: Session, n: NominationView) {
+/** R2.5 today's verdict, as the reviewer will meet it on approval (the README's promise, issue 9 §16). */
+function eligibilityText(e: EligibilityView): { ok: boolean; text: string } {
+  if (e.eligible) return { ok: true, text: `按今日核验：符合本期选培条件（${e.age ?? ''}周岁）` };
+  const reason = e.code && isErrorCode(e.code) ? errorText(e.code, e.params) : '不符合本期选培条件';
+  return { ok: false, text: `按今日核验：不符合本期选培条件——${reason}` };
+}
+
+/**
+ * What the caller may do with this record: the server says who decides (the unit's admin, or for a unit without
+ * an admin its district or the city) and the workflow's table whether a review is open now (core rules).
+ */
+function viewOf(s: Session, n: NominationView, e: EligibilityView, review: ReviewerView | null) {
+  const open = allows(NOMINATION_FLOW, n.status, 'approve');
   return {
     nomination: n,
-    // Only the unit's own admin decides (R4.2), and only where the workflow allows a review.
-    canDecide: hasRole(s, ['unitAdmin']) && allows(NOMINATION_FLOW, n.status, 'approve'),
+    canDecide: Boolean(review?.mayDecide) && open,
+    // Who may act and why (issue 9 §2), and the places left before 通过 is tapped (§5).
+    reviewerNote: review && open ? reviewerNote(review.level, review.mayDecide) : '',
+    quotaText: review && open ? quotaText(review.quota) : '',
+    eligibility: eligibilityText(e),
     // Every reviewer in scope may use the audited view, until the youth withdraws the consent.
     canReveal: hasRole(s, ADMIN_ROLES) && !n.consentWithdrawn,
     // Issue 8 §6 the district (or the city) may void a record still in the running.
@@ -64,6 +81,9 @@ Component({
     canReveal: false,
     canVoid: false,
     contest: '',
+    reviewerNote: '',
+    quotaText: '',
+    eligibility: null as { ok: boolean; text: string } | null,
     revealed: { idNumber: '', phone: '' } as Record<RevealField, string>,
     busy: false,
   },
@@ -79,7 +99,8 @@ Component({
       const [me, res] = await Promise.all([loadSession(), call('nomination', 'get', { nominationId: this.data.id })]);
       if (!res.ok) return this.setData({ loading: false, error: res.message });
       if (!me.ok) return this.setData({ loading: false, error: me.message });
-      this.setData({ loading: false, ...viewOf(me.data, res.data.nomination) });
+      const { nomination, eligibility, review } = res.data;
+      this.setData({ loading: false, ...viewOf(me.data, nomination, eligibility, review) });
     },
 
     async reveal(field: RevealField) {
@@ -130,7 +151,9 @@ Component({
       const res = this.watchStale(await sendApprove(n.id));
       this.setData({ busy: false });
       if (res.ok) await this.decided('approve');
-      else toast(this, res.message);
+      // A refusal the reviewer must act on (a full quota…) is shown whole, never cut in a toast (issue 9 §5).
+      else if (isStale(res.code)) toast(this, res.message);
+      else void alertModal(refusalTitle(res.code), res.message);
     },
 
     async decided(decision: 'approve' | ReasonDecision) {

@@ -3,18 +3,20 @@
  * their scope by status; the unit's admin approves, rejects or returns them.
  * Rejecting or returning needs a reason, which the youth will read.
  */
-import type { NominationView } from '../../../../core/contracts/nomination';
+import type { ReviewItem } from '../../../../core/contracts/nomination';
 import type { ReviewDecision } from '../../../../core/nomination';
+import { quotaText, reviewerNote } from '../../../../core/review';
 import { call, type CallFailure } from '../../../../services/cloud';
-import { hasRole, loadSession } from '../../../../services/session';
+import { loadSession } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
-import { go, toast } from '../../../../lib/ui';
+import { alertModal, go, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 import {
   confirmApprove,
   DONE_TEXT,
   isStale,
   reasonRequest,
+  refusalTitle,
   sendApprove,
   type ReasonDecision,
 } from '../../../lib/review';
@@ -36,9 +38,20 @@ const list = pagedList({
     const query = { status: data.status, ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE };
     return call('nomination', 'listForReview', query);
   },
-  /** The card needs no history: keep it out of setData. */
-  row: (n: NominationView): NominationView => ({ ...n, history: [] }),
+  /**
+   * The card needs no history: keep it out of setData. Each row says who decides and why (issue 9 §2) and, where
+   * the caller decides, the unit's places left before 通过 (§5).
+   */
+  row: (n: ReviewItem): Row => ({
+    ...n,
+    history: [],
+    mayDecide: n.review.mayDecide,
+    reviewerNote: reviewerNote(n.review.level, n.review.mayDecide),
+    quotaText: n.review.mayDecide ? quotaText(n.review.quota) : '',
+  }),
 });
+
+type Row = ReviewItem & { mayDecide: boolean; reviewerNote: string; quotaText: string };
 
 Component({
   behaviors: [list],
@@ -46,7 +59,6 @@ Component({
     tabs: TABS,
     status: 'submitted' as ListStatus,
     emptyText: emptyText('submitted'),
-    canReview: false,
     busyId: '',
   },
   lifetimes: {
@@ -65,8 +77,7 @@ Component({
       this.setData({ loading: true, error: '' });
       const me = await loadSession();
       if (!me.ok) return this.setData({ loading: false, error: me.message });
-      // Only the unit's own admin decides (R4.2); districts and the city follow progress.
-      this.setData({ canReview: hasRole(me.data, ['unitAdmin']) });
+      // Who decides is per row, from the server (the unit's admin, or the level above for a unit without one).
       await this.loadFirst();
     },
 
@@ -79,7 +90,7 @@ Component({
       void this.init();
     },
 
-    itemOf(e: WechatMiniprogram.CustomEvent): NominationView | undefined {
+    itemOf(e: WechatMiniprogram.CustomEvent): Row | undefined {
       const id = (e.currentTarget.dataset as { id?: string }).id;
       return this.data.items.find((n) => n.id === id);
     },
@@ -115,14 +126,31 @@ Component({
 
     /** A decided nomination leaves the list. */
     reviewed(id: string, decision: ReviewDecision) {
+      const unitId = this.data.items.find((n) => n.id === id)?.unitId;
       this.dropRows((n) => n.id === id);
+      // An approval took one of the unit's places: the other rows of that unit show what is left.
+      if (decision === 'approve' && unitId) this.takePlace(unitId);
       toast(this, DONE_TEXT[decision], 'success');
     },
 
+    takePlace(unitId: string) {
+      const rows = this.data.items as Row[];
+      rows.forEach((n, i) => {
+        if (n.unitId !== unitId || !n.mayDecide) return;
+        const quota = { ...n.review.quota, used: n.review.quota.used + 1 };
+        this.setData({ [`items[${i}].review.quota`]: quota, [`items[${i}].quotaText`]: quotaText(quota) });
+      });
+    },
+
     reviewFailed(failure: CallFailure) {
-      toast(this, failure.message);
-      // Someone else decided first: show the list as it is now.
-      if (isStale(failure.code)) void this.loadFirst();
+      // Someone else decided first: say so briefly and show the list as it is now.
+      if (isStale(failure.code)) {
+        toast(this, failure.message);
+        void this.loadFirst();
+        return;
+      }
+      // Shown whole: a full quota or a locked list is something the reviewer must act on (issue 9 §5).
+      void alertModal(refusalTitle(failure.code), failure.message);
     },
   },
 });

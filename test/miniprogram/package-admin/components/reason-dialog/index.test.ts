@@ -86,7 +86,7 @@ const reveal = (nominationId: string, sent: string[] = []): Request => ({
 
 describe('reason dialog', () => {
   it.each([
-    ['a reveal reason', RevealInput.shape.reason, 100],
+    ['a reveal reason', RevealInput.shape.reason, 200],
     ['a reopen reason', ReopenInput.shape.reason, 200],
     ['an objection note', ResolveObjectionInput.shape.note, 500],
     ['a review comment', ReviewInput.shape.comment, 200],
@@ -106,11 +106,11 @@ describe('reason dialog', () => {
     expect(textOf(find(dialog, '.reason-note'))).toBe('本次查看将被记录（查看人、时间、理由），仅限工作需要。');
 
     await confirm(dialog);
-    expect(textOf(find(dialog, '.reason-error'))).toBe('请填写查看理由（至少2个字）');
+    expect(textOf(find(dialog, '.reason-error'))).toBe('请填写查看理由（至少4个字）');
     await type(dialog, ' 查 ');
     expect(dialog.data.error).toBe(''); // typing clears the message
     await confirm(dialog);
-    expect(dialog.data.error).toBe('请填写查看理由（至少2个字）'); // trimmed, as the server trims
+    expect(dialog.data.error).toBe('请填写查看理由（至少4个字）'); // trimmed, as the server trims
     expect(sent).toEqual([]);
     expect(dialog.data.visible).toBe(true);
   });
@@ -190,7 +190,7 @@ describe('reason dialog', () => {
     expect(dialog.data.error).toBe('请填写 0–500 之间的整数名额');
     quota = '3';
     await confirm(dialog);
-    expect(dialog.data.error).toBe('请填写退回原因（至少2个字），单位将看到此原因');
+    expect(dialog.data.error).toBe('请填写退回原因（至少4个字），单位将看到此原因');
     await type(dialog, '人员信息需更正');
     await confirm(dialog);
     expect(asked).toBe(1);

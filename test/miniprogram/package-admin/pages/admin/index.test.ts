@@ -15,7 +15,16 @@ const figure = (page: SimNode<WorkbenchData>, key: string) => page.data.entries.
 describe('admin workbench', () => {
   it('offers a unit admin the unit entries with live figures', async () => {
     const page = await open();
-    expect(titles(page)).toEqual(['名额', '花名册', '备案', '异议处理', '导出汇总表', '公示名单', '通知送达']);
+    expect(titles(page)).toEqual([
+      '名额',
+      '名额申请',
+      '花名册',
+      '备案',
+      '异议处理',
+      '导出汇总表',
+      '公示名单',
+      '通知送达',
+    ]);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
     expect(textOf(page)).toContain('单位管理员');
     expect(figure(page, 'quotas')).toBe('已通过 0 / 名额 1');
@@ -48,6 +57,7 @@ describe('admin workbench', () => {
     expect(titles(page)).toEqual([
       '工作看板',
       '名额管理',
+      '名额申请',
       '花名册',
       '备案情况',
       '异议',
@@ -82,7 +92,7 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(7);
+    expect(page.data.entries).toHaveLength(8);
   });
 });
 

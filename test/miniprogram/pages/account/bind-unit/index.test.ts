@@ -6,7 +6,6 @@ import {
   openPage,
   tapButton,
   textOf,
-  toastOf,
   typeInto,
   useBridge,
   type SimNode,
@@ -145,7 +144,10 @@ describe('bind unit', () => {
     await tapButton(page, '.submit', bridge);
     const message = '您已有进行中的推荐，暂不能更换单位，请联系单位管理员';
     expect(textOf(page.querySelector('.error')!)).toBe(message);
-    expect(toastOf(page).message).toBe(message);
+    // Whole, in a dialog, not cut in a toast (issue 9 §5).
+    expect(bridge.modal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '未能更换单位', content: message, showCancel: false }),
+    );
     expect(bridge.nav.reLaunch).not.toHaveBeenCalled();
   });
 

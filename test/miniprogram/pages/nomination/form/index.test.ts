@@ -484,3 +484,26 @@ describe('self-nomination form: states', () => {
     expect(find(page, field('id'))).toBeTruthy();
   });
 });
+
+describe('self-nomination into a filed, locked list (issue 9 §3)', () => {
+  it('tells the youth before submitting that the record will wait for the list to reopen', async () => {
+    const filed = await FUNCTIONS.admin.handle(
+      {
+        action: 'file',
+        data: { filingId: `${demoPeriod(bridge.now)._id}:district:yuecheng`, emptyReason: '本期暂无推荐人选' },
+      },
+      { openid: 'dev-district-admin' },
+      bridge.deps,
+    );
+    expect(filed.ok).toBe(true);
+    const page = await openPage(FORM, bridge);
+    expect(textOf(find(page, '.held-notice'))).toContain(
+      '本单位本期名单已备案锁定。您仍可提交，提交后将显示“待重新开放”',
+    );
+  });
+
+  it('says nothing of the kind while the list is open', async () => {
+    const page = await openPage(FORM, bridge);
+    expect(page.querySelector('.held-notice')).toBeUndefined();
+  });
+});

@@ -2,16 +2,7 @@ import { maskIdNumber } from '../../../../../miniprogram/core/id-number';
 import { ATTESTATION_LABELS } from '../../../../../miniprogram/core/profile';
 import { FUNCTIONS } from '../../../../../scripts/local/functions';
 import { demoForm, demoIdNumber, demoPeriod } from '../../../../../scripts/local/seed';
-import {
-  find,
-  loadPage,
-  openPage,
-  tapButton,
-  textOf,
-  toastOf,
-  useBridge,
-  type SimNode,
-} from '../../../../support/cloud-bridge';
+import { find, loadPage, openPage, tapButton, textOf, useBridge, type SimNode } from '../../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-li' });
 const MINE = loadPage('pages/nomination/mine/index');
@@ -179,7 +170,10 @@ describe('my nomination', () => {
     const page = await openPage(MINE, bridge);
     await review('reject', '材料不实'); // decided meanwhile: a rejected record cannot be withdrawn
     await tapButton(page, '.withdraw', bridge);
-    expect(toastOf(page).message).toBe('该推荐的状态已变化，请刷新后重试');
+    // Whole, in a dialog, not cut in a toast (issue 9 §5).
+    expect(bridge.modal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '未能撤回', content: '该推荐的状态已变化，请刷新后重试' }),
+    );
     expect(textOf(page.querySelector('.status-banner')!)).toBe('未通过审核。原因：材料不实');
   });
 

@@ -49,13 +49,14 @@ describe('dashboard', () => {
     expect(view).toMatchObject({ title: '越城区', approved: 0, target: 1000, percent: 0, filed: 0, filingTotal: 5 });
     expect(page.data.isCity).toBe(false);
     expect(page.querySelector('.district-chips')).toBeUndefined();
-    // R3.3 越城区's must-cover units: two party_gov, two soe.
-    expect(view.uncoveredTotal).toBe(4);
+    // R3.3 越城区's must-cover units: two party_gov, one soe; the bank (0 youths, quota 0) is exempt (issue 9 §16).
+    expect(view.uncoveredTotal).toBe(3);
     expect(group(page, 'party_gov')).toMatchObject({ count: 2, more: 0 });
-    expect(group(page, 'soe').count).toBe(2);
+    expect(group(page, 'soe').count).toBe(1);
     expect(group(page, 'central_soe').count).toBe(0);
     const text = textOf(page);
-    expect(text).toContain('未覆盖单位（4 个）');
+    expect(text).toContain('未覆盖单位（3 个）');
+    expect(text).toContain('另有 1 个单位名额为0，不计入覆盖');
     expect(text).toContain('越城区人民政府办公室');
     expect(text).toContain('越城区0 人（尚无）');
     expect(text).toContain('0/ 5 已备案');
@@ -67,7 +68,7 @@ describe('dashboard', () => {
     await approve(bridge, gov, await unitAdminOf(bridge, 'yuecheng-gov'));
     await approve(bridge, tech);
     const page = await open();
-    expect(page.data.view).toMatchObject({ approved: 2, uncoveredTotal: 3 });
+    expect(page.data.view).toMatchObject({ approved: 2, uncoveredTotal: 2 });
     expect(group(page, 'party_gov').count).toBe(1);
     expect(page.data.view!.twoNew).toEqual([{ districtId: 'yuecheng', name: '越城区', count: 1 }]);
     expect(textOf(page)).not.toContain('越城区人民政府办公室');
@@ -110,8 +111,8 @@ describe('dashboard', () => {
       '嵊州市',
       '新昌县',
     ]);
-    // R3.3 city-wide: 6 city units and 4 per district.
-    expect(page.data.view!.uncoveredTotal).toBe(30);
+    // R3.3 city-wide: 6 city units and 3 per district (each district's bank has no place).
+    expect(page.data.view!.uncoveredTotal).toBe(24);
     expect(group(page, 'party_gov')).toMatchObject({ count: 14, more: 4 });
     expect(group(page, 'party_gov').units).toHaveLength(10);
     expect(page.data.view!.twoNew).toHaveLength(6);
@@ -123,8 +124,24 @@ describe('dashboard', () => {
     await tapChip(page, '.district-chips', '柯桥区', bridge);
     expect(bridge.calls.at(-1)).toMatchObject({ action: 'dashboard', data: { districtId: 'keqiao' } });
     expect(page.data.view!.title).toBe('柯桥区');
-    expect(page.data.view!.uncoveredTotal).toBe(4);
+    expect(page.data.view!.uncoveredTotal).toBe(3);
     expect(textOf(page)).toContain('柯桥区人民政府办公室');
+  });
+
+  it('opens the units behind a figure (drill-down)', async () => {
+    const page = await open();
+    await tapButton(page, '.drill-uncovered', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/admin/units/index?show=uncovered' }),
+    );
+    await tapButton(page, '.two-new-row', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/admin/units/index?show=twoNew&districtId=yuecheng' }),
+    );
+    await tapButton(page, '.drill-no-admin', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/admin/units/index?show=noAdmin' }),
+    );
   });
 
   it('refuses a unit admin in Chinese', async () => {

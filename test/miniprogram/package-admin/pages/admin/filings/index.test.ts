@@ -59,7 +59,7 @@ async function govUnit(approved: number): Promise<{ admin: string; ids: string[]
     await arrange(bridge, DISTRICT_ADMIN, 'admin', 'setQuota', {
       unitId: 'yuecheng-market',
       quota: approved,
-      reason: '测试',
+      reason: '测试调整',
     });
   const ids = await addNominations(bridge.deps, 'yuecheng-market', Math.max(approved, 1) + 1, { seqStart: 300 });
   for (const id of ids.slice(0, approved)) await approve(bridge, id, admin);
@@ -133,6 +133,22 @@ const confirmScan = (page: PageComponent<FilingsData>) =>
 const attachScanCalls = () => bridge.calls.filter((c) => c.action === 'attachScan');
 
 describe('filings: a self-filing unit', () => {
+  it('an empty list is filed only with the declaration 本单位本期无推荐人选 and its reason (issue 9 §4)', async () => {
+    bridge.setOpenid('dev-unit-admin-gov'); // 孙主任: nothing approved yet
+    const page = await open();
+    expect(page.data.own[0]).toMatchObject({ approvedRows: 0, state: 'open' });
+    await tapButton(page, '.file', bridge);
+    const dialog = reasonDialog(page, '.empty-dialog', bridge);
+    expect(dialog.data).toMatchObject({ visible: true, title: '本单位本期无推荐人选' });
+    await dialog.confirm();
+    expect(dialog.errorText()).toBe('请填写无推荐人选的原因');
+    expect(bridge.calls.filter((c) => c.action === 'file')).toHaveLength(0);
+    await dialog.type('本单位青年均不符合本期年龄条件');
+    await dialog.confirm();
+    expect(page.data.own[0].state).toBe('filed');
+    expect(textOf(page)).toContain('备案声明本单位本期无推荐人选：本单位青年均不符合本期年龄条件');
+  });
+
   it('shows the unit filing card with its approved rows', async () => {
     await govUnit(1);
     const page = await open();
@@ -166,7 +182,11 @@ describe('filings: a self-filing unit', () => {
     expect(hostText(find(page, ['.scan-upload', '.pick-photos']), '.t-button')).toBe('拍照/选择照片');
 
     // Locked: the unit cannot approve into a filed list (the quota would also stop it; raise it first).
-    await arrange(bridge, DISTRICT_ADMIN, 'admin', 'setQuota', { unitId: 'yuecheng-market', quota: 5, reason: '测试' });
+    await arrange(bridge, DISTRICT_ADMIN, 'admin', 'setQuota', {
+      unitId: 'yuecheng-market',
+      quota: 5,
+      reason: '测试调整',
+    });
     await expect(approve(bridge, ids[1], admin)).rejects.toThrow('FILING.LOCKED');
   });
 
@@ -185,7 +205,10 @@ describe('filings: a self-filing unit', () => {
     const page = await open();
     expect(textOf(page)).toContain('有 1 条公示异议待处理，处理完毕后方可备案');
     await tapButton(page, '.file', bridge);
-    expect(toastOf(page).message).toBe('还有1条公示异议未处理，处理完毕后方可备案');
+    // Shown whole in a dialog: the admin must act on it (issue 9 §5).
+    expect(bridge.modal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '未能备案', content: '还有1条公示异议未处理，处理完毕后方可备案' }),
+    );
     expect(page.data.own[0].state).toBe('open');
   });
 
@@ -194,7 +217,7 @@ describe('filings: a self-filing unit', () => {
     const page = await open();
     await arrange(bridge, admin, 'admin', 'file', { filingId: page.data.own[0].id });
     await tapButton(page, '.file', bridge);
-    expect(toastOf(page).message).toBe('该名单已备案，无需重复提交');
+    expect(bridge.modal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '该名单已备案，无需重复提交' }));
     expect(page.data.own[0].state).toBe('filed');
   });
 
@@ -437,17 +460,24 @@ describe('filings: district and city', () => {
     }
   });
 
-  it('reminds the late ones after a confirmation and says how many were reminded', async () => {
+  it('reminds the late ones after a confirmation and says who was and who could not be (issue 9 §9)', async () => {
     await unitAdminOf(bridge, 'yuecheng-gov');
     bridge.setOpenid(DISTRICT_ADMIN);
     const page = await open();
     await tapButton(page, '.remind-late', bridge);
     expect(bridge.modal).toHaveBeenCalledWith(expect.objectContaining({ title: '一键提醒' }));
-    // yuecheng-gov's two admins (the demo's 孙主任 and one made here), and the district for its grassroots list.
-    expect(page.data.remindResult).toBe('已向 3 位管理员发送备案提醒');
-    expect(textOf(page)).toContain('已向 3 位管理员发送备案提醒');
+    // yuecheng-gov's two admins (the demo's 孙主任 and one made here); never the district itself.
+    const result = textOf(find(page, '.remind-result'));
+    expect(result).toContain('已提醒 1 个单位（2 位管理员）：越城区人民政府办公室');
+    expect(result).toContain(
+      '无法提醒（尚无管理员账号，请在工作看板“查看尚无管理员的单位”中生成邀请码）：越城区市场监督管理局、越城区城市建设投资集团有限公司、越城区农村商业银行',
+    );
     const outbox = await bridge.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' });
-    expect(outbox).toHaveLength(3);
+    expect(outbox).toHaveLength(2);
+    // A second tap the same day sends nothing and says so.
+    await tapButton(page, '.remind-late', bridge);
+    expect(textOf(find(page, '.remind-result'))).toContain('今日已提醒，明天可再次提醒：越城区人民政府办公室');
+    expect(await bridge.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' })).toHaveLength(2);
   });
 
   it('sends a filed list back with a required reason', async () => {
@@ -462,7 +492,7 @@ describe('filings: district and city', () => {
     const dialog = reasonDialog(page, '.reopen-dialog', bridge);
     expect(dialog.data.visible).toBe(true);
     await dialog.confirm();
-    expect(dialog.data.error).toBe('请填写退回原因（至少2个字），单位将看到此原因');
+    expect(dialog.data.error).toBe('请填写退回原因（至少4个字），单位将看到此原因');
     await dialog.type('人员信息需更正');
     await dialog.confirm();
 

@@ -61,7 +61,7 @@ describe('objections', () => {
     const dialog = dialogOf(page);
     expect(dialog.data).toMatchObject({ visible: true, title: `异议不成立（${page.data.items[0].youthName}）` });
     await dialog.confirm();
-    expect(dialog.data.error).toBe('请填写核实情况说明（至少2个字）');
+    expect(dialog.data.error).toBe('请填写核实情况说明（至少4个字）');
     expect(bridge.calls.map((c) => c.action)).not.toContain('resolveObjection');
 
     await dialog.type('经核实为在编人员，异议不成立');
@@ -157,5 +157,27 @@ describe('objections', () => {
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
     expect(page.data.items).toHaveLength(1);
+  });
+});
+
+describe("the objector's contact (issue 9 §8)", () => {
+  it('is shown masked, and whole only through the audited view with a reason', async () => {
+    const [id] = await addNominations(bridge.deps, 'yuecheng-tech', 1);
+    await approve(bridge, id);
+    await arrange(bridge, 'someone-public', 'notice', 'object', {
+      nominationId: id,
+      content: '该同志并非本单位在编人员，推荐材料与实际不符。',
+      contact: '13912345678',
+    });
+    const page = await open();
+    expect(textOf(page)).toContain('异议人联系方式：139****5678');
+    expect(textOf(page)).not.toContain('13912345678');
+    await tapButton(page, '.reveal-contact', bridge);
+    await dialogOf(page).type('核对');
+    await dialogOf(page).confirm();
+    expect(dialogOf(page).errorText()).toBe('请填写查看理由（至少4个字）');
+    await dialogOf(page).type('电话核实异议情况');
+    await dialogOf(page).confirm();
+    expect(textOf(find(page, '.revealed-contact'))).toBe('异议人联系方式：13912345678（本次查看已记录）');
   });
 });

@@ -55,7 +55,7 @@ describe('quotas page', () => {
     expect(dialog.data.visible).toBe(true);
     await typeInto(page, '.quota-input', '3', bridge);
     await dialog.confirm();
-    expect(dialog.data.error).toBe('请填写调整原因（至少2个字）');
+    expect(dialog.data.error).toBe('请填写调整原因（至少4个字）');
     expect(bridge.calls.map((c) => c.action)).not.toContain('setQuota');
 
     await dialog.type('两新组织青年人才集中');

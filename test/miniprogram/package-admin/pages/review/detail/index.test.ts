@@ -1,3 +1,4 @@
+import { REASON_MAX, REASON_MIN } from '../../../../../../miniprogram/core/contracts/common';
 import { maskIdNumber } from '../../../../../../miniprogram/core/id-number';
 import { ATTESTATION_LABELS } from '../../../../../../miniprogram/core/profile';
 import { demoIdNumber } from '../../../../../../scripts/local/seed';
@@ -53,7 +54,11 @@ describe('review detail', () => {
     expect(textOf(find(page, ['.reason-dialog', '.reason-note']))).toContain('本次查看将被记录（查看人、时间、理由）');
 
     await dialog.confirm();
-    expect(dialog.errorText()).toBe('请填写查看理由（至少2个字）');
+    expect(dialog.errorText()).toBe('请填写查看理由（至少4个字）');
+    // Issue 9 §16: a two-character reason ("核对") says nothing and is refused.
+    await dialog.type('核对');
+    await dialog.confirm();
+    expect(dialog.errorText()).toBe('请填写查看理由（至少4个字）');
     expect(bridge.calls.map((c) => c.action)).not.toContain('reveal');
 
     await dialog.type('核对报名信息');
@@ -143,5 +148,22 @@ describe('review detail', () => {
   it('explains a missing record when opened without one', async () => {
     const page = await openPage<DetailData>(DETAIL, bridge, {});
     expect(textOf(find(page, ['.page-state', '.load-error']))).toBe('未找到该推荐记录');
+  });
+
+  it("shows today's eligibility verdict, as the README promises (issue 9 §16)", async () => {
+    const page = await openLi();
+    expect(textOf(find(page, '.eligibility'))).toContain('按今日核验：符合本期选培条件');
+  });
+
+  it("bounds the return reason by the contract, the same as the queue's dialog (issue 9 §16)", async () => {
+    const page = await openLi();
+    // A reveal first (its reason has its own bound), then 退回: the dialog takes the review comment's bound.
+    await tapButton(page, '.reveal-id', bridge);
+    await dialogOf(page).cancel();
+    await tapButton(page, '.return', bridge);
+    expect(dialogOf(page).data.maxlength).toBe(REASON_MAX);
+    await dialogOf(page).type('岗位');
+    await dialogOf(page).confirm();
+    expect(dialogOf(page).errorText()).toBe(`请填写退回修改的意见（至少${REASON_MIN}个字）`);
   });
 });

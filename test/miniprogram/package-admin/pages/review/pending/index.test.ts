@@ -1,3 +1,4 @@
+import type { NominationDoc } from '../../../../../../cloudfunctions/_lib/collections';
 import { FUNCTIONS } from '../../../../../../scripts/local/functions';
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../../../miniprogram/core/profile';
 import { demoForm, demoIdNumber } from '../../../../../../scripts/local/seed';
@@ -13,6 +14,7 @@ import {
   type SimNode,
 } from '../../../../../support/cloud-bridge';
 import { reasonDialog } from '../../../../support/reason-dialog';
+import { addNominations } from '../../../../../support/nominees';
 
 const bridge = useBridge({ openid: 'dev-unit-admin' });
 const PENDING = loadPage('package-admin/pages/review/pending/index');
@@ -211,11 +213,45 @@ describe('review queue', () => {
     expect(cards(page)).toHaveLength(0); // reloaded
   });
 
-  it('district admins follow the queue without decision buttons', async () => {
+  it('district admins follow a unit with its own admin, and the page says why there are no buttons', async () => {
     bridge.setOpenid('dev-district-admin');
     const page = await open();
     expect(cards(page)).toHaveLength(1);
     expect(page.querySelector('.approve')).toBeUndefined();
+    expect(textOf(find(page, '.reviewer-note'))).toBe('本单位审核由单位管理员负责，区县和团市委仅可查看');
+  });
+
+  it('the district reviews for a unit without an admin, and the record says so (issue 9 §2)', async () => {
+    const [id] = await addNominations(bridge.deps, 'yuecheng-social', 1, { seqStart: 500 }); // 青年志愿者协会
+    bridge.setOpenid('dev-district-admin');
+    const page = await open();
+    const orphan = cards(page).find((c) => textOf(c).includes('越城区青年志愿者协会'))!;
+    expect(textOf(orphan)).toContain('本单位尚无管理员账号，由区县团委代为审核');
+    expect(textOf(orphan)).toContain('本单位名额1名，已通过0名，剩余1名');
+    // The district decides only there: one 通过 on the page, the orphan's.
+    expect(page.querySelectorAll('.approve')).toHaveLength(1);
+    await tapButton(page, '.approve', bridge);
+    expect(toastOf(page).message).toBe('已通过');
+    const doc = await bridge.deps.store.collection<NominationDoc>('nominations').get(id);
+    expect(doc).toMatchObject({ status: 'approved' });
+    expect(doc!.history.at(-1)).toMatchObject({ actorName: '赵书记', onBehalf: 'district' });
+  });
+
+  it('a full quota is shown whole in a dialog, not cut in a toast (issue 9 §5)', async () => {
+    await addNominations(bridge.deps, 'yuecheng-tech', 1, { seqStart: 600 });
+    const page = await open();
+    expect(textOf(cards(page)[0])).toContain('本单位名额1名，已通过0名，剩余1名');
+    await tapButton(page, '.approve', bridge);
+    expect(cards(page)).toHaveLength(1);
+    expect(textOf(cards(page)[0])).toContain('剩余0名');
+    await tapButton(page, '.approve', bridge);
+    expect(bridge.modal).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        title: '名额已满',
+        content: '本单位名额已满（1名），如需增加请联系区县团委或团市委',
+        showCancel: false,
+      }),
+    );
   });
 
   it('shows the refusal in Chinese to someone without a reviewer role', async () => {

@@ -31,6 +31,16 @@ describe('objection form', () => {
     expect(bridge.calls.map((c) => c.action)).not.toContain('object');
   });
 
+  it('refuses a contact that is not a phone before sending (issue 9 §8)', async () => {
+    const id = await approvedYouth();
+    const page = await open({ id: encodeURIComponent(id) });
+    await typeInto(page, '.content-input', CONTENT, bridge);
+    await typeInto(page, '.contact-input', 'abc不是电话', bridge);
+    await tapButton(page, '.submit', bridge);
+    expect(textOf(find(page, '.submit-error'))).toBe('联系方式格式不正确');
+    expect(bridge.calls.map((c) => c.action)).not.toContain('object');
+  });
+
   it('sends the objection with the optional contact and thanks the person', async () => {
     const id = await approvedYouth();
     const page = await open({ id: encodeURIComponent(id), name: encodeURIComponent('王晓明') });
