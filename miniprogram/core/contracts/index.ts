@@ -20,10 +20,12 @@ export * from './nomination-form';
 export * from './forms';
 
 export * from './admin';
+export * from './mentoring';
 
 import { accountContract } from './account';
 import { adminContract, exportContract, noticeContract } from './admin';
 import { nominationContract } from './nomination';
+import { mentoringContract } from './mentoring';
 
 /** Every function the mini-program can call, by name. */
 export const contracts = {
@@ -32,6 +34,7 @@ export const contracts = {
   admin: adminContract,
   export: exportContract,
   notice: noticeContract,
+  mentoring: mentoringContract,
 } as const;
 export { cronContract } from './cron';
 export type Contracts = typeof contracts;

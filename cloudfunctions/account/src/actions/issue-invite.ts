@@ -1,6 +1,6 @@
 import type { accountContract } from '../../../../miniprogram/core/contracts/account';
 import { appError } from '../../../../miniprogram/core/errors';
-import { INVITABLE_BY } from '../../../../miniprogram/core/org';
+import { INVITABLE_BY, type OrgLevel, type Role } from '../../../../miniprogram/core/org';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type InviteDoc } from '../../../_lib/collections';
 import { covers } from '../../../_lib/identity';
@@ -10,25 +10,26 @@ import type { Handler } from '../../../_lib/router';
 import { inviteKey } from '../invite-key';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const REQUIRED_LEVEL = {
-  unitAdmin: 'unit',
-  districtAdmin: 'district',
-  cityAdmin: 'city',
-  mentor: 'city',
-  youth: 'unit',
-} as const;
+/** The level of organisation each role's grant is held at: a mentor belongs to the city's group or a district's. */
+const REQUIRED_LEVEL: Record<Role, readonly OrgLevel[]> = {
+  unitAdmin: ['unit'],
+  districtAdmin: ['district'],
+  cityAdmin: ['city'],
+  mentor: ['city', 'district'],
+  youth: ['unit'],
+};
 
 /**
  * Cadre and mentor accounts are created by invitation from the level above:
  * the city invites district admins, unit admins and mentors; a district
- * invites the admins of its own units.
+ * invites the admins of its own units and mentors of its own group.
  */
 export const issueInvite: Handler<typeof accountContract.actions.issueInvite> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
   const mayIssue = actor.grants.some((g) => INVITABLE_BY[g.role].includes(input.role));
   if (!mayIssue) return err(appError('AUTH.FORBIDDEN', `cannot invite ${input.role}`));
   const org = await getOrg(deps, input.orgId);
-  if (!org || org.level !== REQUIRED_LEVEL[input.role])
+  if (!org || !REQUIRED_LEVEL[input.role].includes(org.level))
     return err(appError('ORG.NOT_FOUND', 'organisation not found at the required level'));
   const issuers = (['cityAdmin', 'districtAdmin'] as const).filter((r) => INVITABLE_BY[r].includes(input.role));
   if (!covers(actor, org, issuers)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
