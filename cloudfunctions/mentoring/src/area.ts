@@ -16,6 +16,7 @@ import { DEFAULT_EXPERTISE, profileComplete } from '../../../miniprogram/core/me
 import { err, ok, type Result } from '../../../miniprogram/core/result';
 import {
   C,
+  type AccountDoc,
   type MatchDoc,
   type MenteeDoc,
   type MentorDoc,
@@ -273,8 +274,13 @@ export async function draftPair(
   Result<Pick<MatchDoc, 'mentorId' | 'mentorName' | 'mentorOrg' | 'score' | 'reasons'>, CodedError<PairCode>>
 > {
   const mentor = await deps.store.collection<MentorDoc>(C.mentors).get(mentorId);
-  if (!mentor) return err(appError('MENTORING.NOT_FOUND', 'mentor not found'));
-  if (!profileComplete(mentor)) return err(appError('MENTORING.PROFILE_INCOMPLETE', 'profile incomplete'));
+  if (!mentor || !profileComplete(mentor)) {
+    // A mentor who redeemed an invitation but has not filled in the profile yet has no profile document.
+    const account = mentor ? null : await deps.store.collection<AccountDoc>(C.accounts).get(mentorId);
+    return mentor || account?.grants.some((g) => g.role === 'mentor')
+      ? err(appError('MENTORING.PROFILE_INCOMPLETE', 'profile incomplete'))
+      : err(appError('MENTORING.NOT_FOUND', 'mentor not found'));
+  }
   const [chains, mentee, drafts] = await Promise.all([
     unitChains(deps, [n.unitId]),
     deps.store.collection<MenteeDoc>(C.mentees).get(n._id),
