@@ -186,152 +186,199 @@ export function assignGreedy(p: AssignmentProblem): Int32Array {
  * is of least cost for its size at every step; the flow only grows, so it ends at the maximum.
  */
 export function assignOptimal(p: AssignmentProblem): Int32Array {
-  const nY = p.youths;
-  const nM = p.mentors;
-  const { score } = p;
-  const cap = Int32Array.from(p.capacity);
-  let maxS = 0;
-  for (let i = 0; i < score.length; i += 1) if (score[i] > maxS) maxS = score[i];
-  const assign = new Int32Array(nY).fill(-1);
-  const load = new Int32Array(nM);
-  const members: number[][] = Array.from({ length: nM }, () => []);
-  const piY = new Float64Array(nY);
-  const piM = new Float64Array(nM);
-  let piT = 0;
-  const distY = new Float64Array(nY);
-  const distM = new Float64Array(nM);
-  const predY = new Int32Array(nY);
-  const predM = new Int32Array(nM);
-  const doneY = new Uint8Array(nY);
-  const doneM = new Uint8Array(nM);
+  const flow = new Flow(p);
+  while (flow.shortestDistances()) {
+    flow.updatePotentials();
+    flow.augmentShortest();
+    flow.augmentAdmissible();
+  }
+  return flow.assign;
+}
 
-  const move = (y: number, m: number) => {
-    const old = assign[y];
+/** The residual network of the assignment, with Johnson potentials on youths, mentors and the sink. */
+class Flow {
+  readonly assign: Int32Array;
+  private readonly nY: number;
+  private readonly nM: number;
+  private readonly score: ArrayLike<number>;
+  private readonly cap: Int32Array;
+  private readonly maxS: number;
+  private readonly load: Int32Array;
+  private readonly members: number[][];
+  private readonly piY: Float64Array;
+  private readonly piM: Float64Array;
+  private piT = 0;
+  private readonly distY: Float64Array;
+  private readonly distM: Float64Array;
+  private distT = Infinity;
+  private readonly predY: Int32Array;
+  private readonly predM: Int32Array;
+  private predT = -1;
+  private readonly doneY: Uint8Array;
+  private readonly doneM: Uint8Array;
+  private readonly heap = new MinHeap();
+
+  constructor(p: AssignmentProblem) {
+    this.nY = p.youths;
+    this.nM = p.mentors;
+    this.score = p.score;
+    this.cap = Int32Array.from(p.capacity);
+    let maxS = 0;
+    for (let i = 0; i < p.score.length; i += 1) maxS = Math.max(maxS, p.score[i]);
+    this.maxS = maxS;
+    this.assign = new Int32Array(this.nY).fill(-1);
+    this.load = new Int32Array(this.nM);
+    this.members = Array.from({ length: this.nM }, () => []);
+    this.piY = new Float64Array(this.nY);
+    this.piM = new Float64Array(this.nM);
+    this.distY = new Float64Array(this.nY);
+    this.distM = new Float64Array(this.nM);
+    this.predY = new Int32Array(this.nY);
+    this.predM = new Int32Array(this.nM);
+    this.doneY = new Uint8Array(this.nY);
+    this.doneM = new Uint8Array(this.nM);
+  }
+
+  /** Edge y → m costs MAX − score (≥ 0); its reverse, for a youth already with m, the negative. */
+  private reducedForward(y: number, m: number): number {
+    return this.maxS - this.score[y * this.nM + m] + this.piY[y] - this.piM[m];
+  }
+
+  private reducedBackward(m: number, y: number): number {
+    return -(this.maxS - this.score[y * this.nM + m]) + this.piM[m] - this.piY[y];
+  }
+
+  private open(y: number, m: number): boolean {
+    return this.score[y * this.nM + m] >= 0 && this.assign[y] !== m;
+  }
+
+  private move(y: number, m: number): void {
+    const old = this.assign[y];
     if (old >= 0) {
-      const list = members[old];
+      const list = this.members[old];
       list.splice(list.indexOf(y), 1);
-      load[old] -= 1;
+      this.load[old] -= 1;
     }
-    assign[y] = m;
-    members[m].push(y);
-    load[m] += 1;
-  };
+    this.assign[y] = m;
+    this.members[m].push(y);
+    this.load[m] += 1;
+  }
 
-  const heap = new MinHeap();
-  for (;;) {
-    // Shortest augmenting distances on reduced costs. Node ids: youths 0..nY-1, mentors nY.., the sink -1.
-    distY.fill(Infinity);
-    distM.fill(Infinity);
-    doneY.fill(0);
-    doneM.fill(0);
-    let distT = Infinity;
-    let predT = -1;
-    heap.clear();
-    for (let y = 0; y < nY; y += 1) {
-      if (assign[y] === -1) {
-        distY[y] = -piY[y];
-        predY[y] = -1;
-        heap.push(distY[y], y);
-      }
+  /** Dijkstra from the free youths on reduced costs, stopped at the sink; false when no augmenting path is left. */
+  shortestDistances(): boolean {
+    this.distY.fill(Infinity);
+    this.distM.fill(Infinity);
+    this.doneY.fill(0);
+    this.doneM.fill(0);
+    this.distT = Infinity;
+    this.heap.clear();
+    for (let y = 0; y < this.nY; y += 1) {
+      if (this.assign[y] === -1) this.reachYouth(y, -this.piY[y], -1);
     }
-    while (heap.size > 0) {
-      const d = heap.topKey();
-      const v = heap.pop();
+    while (this.heap.size > 0) {
+      const d = this.heap.topKey();
+      const v = this.heap.pop();
       if (v === -1) break;
-      if (v < nY) {
-        const y = v;
-        if (doneY[y] || d > distY[y]) continue;
-        doneY[y] = 1;
-        const base = d + piY[y] + maxS;
-        const row = y * nM;
-        for (let m = 0; m < nM; m += 1) {
-          const s = score[row + m];
-          if (s < 0 || assign[y] === m || doneM[m]) continue;
-          const nd = base - s - piM[m];
-          if (nd < distM[m]) {
-            distM[m] = nd;
-            predM[m] = y;
-            heap.push(nd, nY + m);
-          }
-        }
-      } else {
-        const m = v - nY;
-        if (doneM[m] || d > distM[m]) continue;
-        doneM[m] = 1;
-        if (load[m] < cap[m]) {
-          const nd = d + piM[m] - piT;
-          if (nd < distT) {
-            distT = nd;
-            predT = m;
-            heap.push(nd, -1);
-          }
-        }
-        for (const y of members[m]) {
-          if (doneY[y]) continue;
-          const nd = d - (maxS - score[y * nM + m]) + piM[m] - piY[y];
-          if (nd < distY[y]) {
-            distY[y] = nd;
-            predY[y] = m;
-            heap.push(nd, y);
-          }
-        }
+      if (v < this.nY) this.settleYouth(v, d);
+      else this.settleMentor(v - this.nY, d);
+    }
+    return this.distT !== Infinity;
+  }
+
+  private reachYouth(y: number, d: number, from: number): void {
+    if (d >= this.distY[y]) return;
+    this.distY[y] = d;
+    this.predY[y] = from;
+    this.heap.push(d, y);
+  }
+
+  private settleYouth(y: number, d: number): void {
+    if (this.doneY[y] || d > this.distY[y]) return;
+    this.doneY[y] = 1;
+    for (let m = 0; m < this.nM; m += 1) {
+      if (this.doneM[m] || !this.open(y, m)) continue;
+      const nd = d + this.reducedForward(y, m);
+      if (nd < this.distM[m]) {
+        this.distM[m] = nd;
+        this.predM[m] = y;
+        this.heap.push(nd, this.nY + m);
       }
     }
-    if (distT === Infinity) break;
-    for (let y = 0; y < nY; y += 1) piY[y] += Math.min(distY[y], distT);
-    for (let m = 0; m < nM; m += 1) piM[m] += Math.min(distM[m], distT);
-    piT += distT;
+  }
 
-    // The shortest path Dijkstra found, then every other admissible (zero reduced cost) path.
-    let m = predT;
+  private settleMentor(m: number, d: number): void {
+    if (this.doneM[m] || d > this.distM[m]) return;
+    this.doneM[m] = 1;
+    const toSink = d + this.piM[m] - this.piT;
+    if (this.load[m] < this.cap[m] && toSink < this.distT) {
+      this.distT = toSink;
+      this.predT = m;
+      this.heap.push(toSink, -1);
+    }
+    for (const y of this.members[m]) {
+      if (!this.doneY[y]) this.reachYouth(y, d + this.reducedBackward(m, y), m);
+    }
+  }
+
+  /** π += min(dist, dist to the sink): every edge keeps a reduced cost ≥ 0, shortest paths get 0. */
+  updatePotentials(): void {
+    for (let y = 0; y < this.nY; y += 1) this.piY[y] += Math.min(this.distY[y], this.distT);
+    for (let m = 0; m < this.nM; m += 1) this.piM[m] += Math.min(this.distM[m], this.distT);
+    this.piT += this.distT;
+  }
+
+  /** The path Dijkstra found, walked back from the sink. */
+  augmentShortest(): void {
+    let m = this.predT;
     while (m >= 0) {
-      const y = predM[m];
-      const prev = assign[y];
-      move(y, m);
+      const y = this.predM[m];
+      const prev = this.assign[y];
+      this.move(y, m);
       m = prev;
     }
-    augmentAdmissible();
   }
-  return assign;
 
-  function augmentAdmissible(): void {
-    const deadM = new Uint8Array(nM);
-    const onStackM = new Uint8Array(nM);
-    const onStackY = new Uint8Array(nY);
-    const tryYouth = (y: number): boolean => {
-      const row = y * nM;
-      for (let m = 0; m < nM; m += 1) {
-        const s = score[row + m];
-        if (s < 0 || assign[y] === m || deadM[m] || onStackM[m]) continue;
-        if (maxS - s + piY[y] - piM[m] !== 0) continue;
-        onStackM[m] = 1;
-        if (load[m] < cap[m] && piM[m] === piT) {
-          move(y, m);
-          onStackM[m] = 0;
-          return true;
-        }
-        for (const y2 of [...members[m]]) {
-          if (onStackY[y2] || -(maxS - score[y2 * nM + m]) + piM[m] - piY[y2] !== 0) continue;
-          onStackY[y2] = 1;
-          const found = tryYouth(y2);
-          onStackY[y2] = 0;
-          if (found) {
-            move(y, m);
-            onStackM[m] = 0;
-            return true;
-          }
-        }
-        onStackM[m] = 0;
-        deadM[m] = 1;
-      }
-      return false;
+  /** Every further path of zero reduced cost (as short as the last), by depth-first search from the free youths. */
+  augmentAdmissible(): void {
+    const search = {
+      deadM: new Uint8Array(this.nM),
+      onStackM: new Uint8Array(this.nM),
+      onStackY: new Uint8Array(this.nY),
     };
-    for (let y = 0; y < nY; y += 1) {
-      if (assign[y] !== -1 || piY[y] !== 0) continue;
-      onStackY[y] = 1;
-      tryYouth(y);
-      onStackY[y] = 0;
+    for (let y = 0; y < this.nY; y += 1) {
+      if (this.assign[y] !== -1 || this.piY[y] !== 0) continue;
+      search.onStackY[y] = 1;
+      this.tryYouth(y, search);
+      search.onStackY[y] = 0;
     }
+  }
+
+  private tryYouth(y: number, s: { deadM: Uint8Array; onStackM: Uint8Array; onStackY: Uint8Array }): boolean {
+    for (let m = 0; m < this.nM; m += 1) {
+      if (s.deadM[m] || s.onStackM[m] || !this.open(y, m) || this.reducedForward(y, m) !== 0) continue;
+      s.onStackM[m] = 1;
+      const found = this.tryMentor(m, s);
+      s.onStackM[m] = 0;
+      if (found) {
+        this.move(y, m);
+        return true;
+      }
+      s.deadM[m] = 1;
+    }
+    return false;
+  }
+
+  /** From mentor m: to the sink if a place is free, else on through one of its youths who can move elsewhere. */
+  private tryMentor(m: number, s: { deadM: Uint8Array; onStackM: Uint8Array; onStackY: Uint8Array }): boolean {
+    if (this.load[m] < this.cap[m] && this.piM[m] === this.piT) return true;
+    for (const y2 of [...this.members[m]]) {
+      if (s.onStackY[y2] || this.reducedBackward(m, y2) !== 0) continue;
+      s.onStackY[y2] = 1;
+      const found = this.tryYouth(y2, s);
+      s.onStackY[y2] = 0;
+      if (found) return true;
+    }
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@
  * What several mentoring actions share: the admin's scope (a district or the city), the expertise list, the
  * candidates for matching as the core reads them, and the views.
  */
-import type { MatchView, MentorView } from '../../../miniprogram/core/contracts/mentoring';
+import type { MatchView, MentorView, MyMentoringView } from '../../../miniprogram/core/contracts/mentoring';
 import { appError, type CodedError } from '../../../miniprogram/core/errors';
 import {
   barrier,
@@ -235,18 +235,16 @@ export async function selectedRecord(deps: ServerDeps, openid: string, now: Date
 }
 
 /** What the youth's mentoring page shows. */
-export async function youthView(
-  deps: ServerDeps,
-  n: NominationDoc | null,
-): Promise<import('../../../miniprogram/core/contracts/mentoring').MyMentoringView> {
+export async function youthView(deps: ServerDeps, n: NominationDoc | null): Promise<MyMentoringView> {
   if (!n) return { selected: false, sector: null, goals: [], note: '', match: null };
   const mentee = await deps.store.collection<MenteeDoc>(C.mentees).get(n._id);
-  const match = mentee?.openMatchId ? await deps.store.collection<MatchDoc>(C.matches).get(mentee.openMatchId) : null;
+  if (!mentee) return { selected: true, sector: null, goals: [], note: '', match: null };
+  const match = mentee.openMatchId ? await deps.store.collection<MatchDoc>(C.matches).get(mentee.openMatchId) : null;
   return {
     selected: true,
-    sector: mentee?.sector ?? null,
-    goals: mentee?.goals ?? [],
-    note: mentee?.note ?? '',
+    sector: mentee.sector,
+    goals: mentee.goals,
+    note: mentee.note,
     match: match ? matchView(match, await districtNames(deps), mentee) : null,
   };
 }
@@ -294,4 +292,14 @@ export async function draftPair(
   if (barred) return err(appError('MENTORING.BARRED', barred, { reason: BARRIER_LABELS[barred] }));
   const { score, reasons } = scorePair(m, y, await districtNames(deps));
   return ok({ mentorId, mentorName: mentor.name, mentorOrg: mentor.orgName, score, reasons });
+}
+
+/** A selected youth of the current record by id, if the admin covers it. */
+export async function selectedInScope(
+  deps: ServerDeps,
+  actor: Actor,
+  nominationId: string,
+): Promise<NominationDoc | null> {
+  const n = await deps.store.collection<NominationDoc>(C.nominations).get(nominationId);
+  return n && n.status === 'approved' && coversRecord(deps, actor, n) ? n : null;
 }

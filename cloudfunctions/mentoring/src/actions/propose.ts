@@ -1,18 +1,20 @@
 import type { mentoringContract } from '../../../../miniprogram/core/contracts/mentoring';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type MatchDoc, type MenteeDoc, type NominationDoc } from '../../../_lib/collections';
+import { C, type MatchDoc, type MenteeDoc } from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
-import { coversRecord, districtNames, draftPair, matchView } from '../area';
+import { districtNames, draftPair, matchView, selectedInScope } from '../area';
 import { moveMatch } from '../match-flow';
+
+const unitName = async (deps: ServerDeps, id: string) => (await getOrg(deps, id))?.name ?? '';
 
 /** The admin picks a suggested mentor for one youth: a draft to publish (an earlier draft of the youth is dropped). */
 export const propose: Handler<typeof mentoringContract.actions.propose> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
-  const n = await deps.store.collection<NominationDoc>(C.nominations).get(input.nominationId);
-  if (!n || n.status !== 'approved' || !coversRecord(deps, actor, n))
-    return err(appError('NOMINATION.NOT_FOUND', 'no selected youth by that id in your scope'));
+  const n = await selectedInScope(deps, actor, input.nominationId);
+  if (!n) return err(appError('NOMINATION.NOT_FOUND', 'no selected youth by that id in your scope'));
   const mentee = await deps.store.collection<MenteeDoc>(C.mentees).get(n._id);
   if (mentee?.openMatchId) return err(appError('MENTORING.YOUTH_MATCHED', 'the youth has a mentor'));
   const pair = await draftPair(deps, n, input.mentorId, null);
@@ -29,7 +31,7 @@ export const propose: Handler<typeof mentoringContract.actions.propose> = async 
     youthOpenid: n.youthOpenid,
     youthName: n.name,
     unitId: n.unitId,
-    unitName: (await getOrg(deps, n.unitId))?.name ?? '',
+    unitName: await unitName(deps, n.unitId),
     districtId: n.districtId,
     ...pair.value,
     status: 'draft',

@@ -2,25 +2,31 @@ import type { mentoringContract } from '../../../../miniprogram/core/contracts/m
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type MentorDoc } from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { blankMentor, checkExpertise, districtNames, mentorView } from '../area';
 
+/** The district named is a district, and the unit (if any) a unit. */
+async function checkPlaces(deps: ServerDeps, districtId: string, unitId: string | null) {
+  const district = await getOrg(deps, districtId);
+  if (district?.level !== 'district') return err(appError('ORG.NOT_FOUND', 'district not found'));
+  const unit = unitId === null ? null : await getOrg(deps, unitId);
+  if (unitId !== null && unit?.level !== 'unit') return err(appError('ORG.NOT_FOUND', 'unit not found'));
+  return ok(null);
+}
+
 /** The mentor completes their profile on the phone; capacity cannot drop below the mentees they have. */
 export const saveProfile: Handler<typeof mentoringContract.actions.saveProfile> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
-  const district = await getOrg(deps, input.districtId);
-  if (!district || district.level !== 'district') return err(appError('ORG.NOT_FOUND', 'district not found'));
-  if (input.unitId !== null) {
-    const unit = await getOrg(deps, input.unitId);
-    if (!unit || unit.level !== 'unit') return err(appError('ORG.NOT_FOUND', 'unit not found'));
-  }
+  const places = await checkPlaces(deps, input.districtId, input.unitId);
+  if (!places.ok) return places;
   const known = await checkExpertise(deps, input.expertise);
   if (!known.ok) return known;
   const mentors = deps.store.collection<MentorDoc>(C.mentors);
   const existing = await mentors.get(actor.openid);
   const fields = {
-    name: actor.displayName ?? existing?.name ?? '导师',
+    name: actor.displayName ?? '导师',
     orgName: input.orgName,
     unitId: input.unitId,
     sector: input.sector,

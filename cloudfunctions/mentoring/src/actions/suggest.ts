@@ -2,11 +2,11 @@ import type { mentoringContract } from '../../../../miniprogram/core/contracts/m
 import { appError } from '../../../../miniprogram/core/errors';
 import { explain, suggest as rank } from '../../../../miniprogram/core/matching';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type MenteeDoc, type NominationDoc } from '../../../_lib/collections';
+import { C, type MenteeDoc } from '../../../_lib/collections';
 import type { Handler } from '../../../_lib/router';
 import {
   areaScope,
-  coversRecord,
+  selectedInScope,
   districtNames,
   mentorCandidate,
   mentorsOf,
@@ -17,9 +17,8 @@ import {
 /** The five best mentors for one selected youth without a mentor, each with why, from the admin's group. */
 export const suggest: Handler<typeof mentoringContract.actions.suggest> = async (input, ctx) => {
   const { deps, actor } = ctx;
-  const n = await deps.store.collection<NominationDoc>(C.nominations).get(input.nominationId);
-  if (!n || n.status !== 'approved' || !coversRecord(deps, actor, n))
-    return err(appError('NOMINATION.NOT_FOUND', 'no selected youth by that id in your scope'));
+  const n = await selectedInScope(deps, actor, input.nominationId);
+  if (!n) return err(appError('NOMINATION.NOT_FOUND', 'no selected youth by that id in your scope'));
   const mentee = await deps.store.collection<MenteeDoc>(C.mentees).get(n._id);
   if (mentee?.openMatchId) return err(appError('MENTORING.YOUTH_MATCHED', 'the youth has a mentor'));
   const scope = await areaScope(deps, actor, undefined);
