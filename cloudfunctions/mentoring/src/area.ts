@@ -175,6 +175,7 @@ export function mentorView(m: MentorDoc, names: Record<string, string>): MentorV
 export function matchView(m: MatchDoc, names: Record<string, string>, mentee: MenteeDoc | null): MatchView {
   return {
     id: m._id,
+    nominationId: m.nominationId,
     status: m.status,
     youthName: m.youthName,
     unitName: m.unitName,

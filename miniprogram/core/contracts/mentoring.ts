@@ -57,6 +57,7 @@ export interface MentorView {
 
 export interface MatchView {
   id: string;
+  nominationId: string;
   status: MatchStatus;
   youthName: string;
   unitName: string;

@@ -1,0 +1,41 @@
+/** A match as the mentor's and the youth's pages show it, and the rule for a decline's reason. */
+import type { MatchView } from '../../core/contracts/mentoring';
+import { mentoringContract } from '../../core/contracts/mentoring';
+import { canAccept, canDecline, MATCH_STATUS_LABELS } from '../../core/mentoring';
+import { reasonError } from '../../services/form-errors';
+
+export interface MatchRow {
+  id: string;
+  youth: string;
+  mentor: string;
+  status: string;
+  goals: string;
+  explanation: string;
+  canAccept: boolean;
+  canDecline: boolean;
+  /** The decline box is open, with what was typed and what is wrong with it. */
+  declining: boolean;
+  reason: string;
+  reasonError: string;
+}
+
+export function matchRow(m: MatchView): MatchRow {
+  return {
+    id: m.id,
+    youth: `${m.youthName} · ${m.unitName}`,
+    mentor: `${m.mentorName} · ${m.mentorOrg}`,
+    status: MATCH_STATUS_LABELS[m.status],
+    goals: [m.goals.join('、'), m.goalNote].filter(Boolean).join('；'),
+    explanation: m.explanation,
+    canAccept: canAccept(m.status),
+    canDecline: canDecline(m.status),
+    declining: false,
+    reason: '',
+    reasonError: '',
+  };
+}
+
+const REASON = mentoringContract.actions.decline.input.shape.reason;
+
+/** The Chinese message for a decline reason the contract would refuse, or ''. */
+export const declineReasonError = (text: string): string => reasonError(REASON, text, '婉拒原因', true);
