@@ -67,7 +67,7 @@ describe('browser preview: batch matching → publication → the mentor confirm
     await phone().getByText('结对管理', { exact: true }).click({ force: true });
     await title().filter({ hasText: '结对管理' }).waitFor();
     await phone().getByText('暂无结对草案，可点击“一键匹配”生成').waitFor();
-    await phone().locator('wx-button.batch').click({ force: true });
+    await phone().getByText('一键匹配', { exact: true }).click({ force: true });
     await modal().getByRole('button', { name: '开始匹配' }).click();
     await phone()
       .getByText(/已生成 3 条草案，总匹配分 270/)
@@ -79,7 +79,7 @@ describe('browser preview: batch matching → publication → the mentor confirm
   });
 
   it('publishes the drafts after a confirmation; both sides are notified', async () => {
-    await phone().locator('wx-button.publish').click({ force: true });
+    await phone().getByText('发布全部草案并通知', { exact: true }).click({ force: true });
     await modal()
       .getByText(/将发布全部 3 条草案/)
       .waitFor();
@@ -99,7 +99,7 @@ describe('browser preview: batch matching → publication → the mentor confirm
     const card = phone().locator('wx-view.mentee', { hasText: names[0] });
     await card.getByText('待导师确认').waitFor();
     await card.getByText('发展目标：金融服务').waitFor();
-    await card.locator('wx-button.accept').click({ force: true });
+    await card.getByText('确认结对', { exact: true }).click({ force: true });
     await modal().getByRole('button', { name: '确认结对' }).click();
     await card.getByText('结对中').waitFor();
     await phone().getByText('结对 3/3').waitFor();
