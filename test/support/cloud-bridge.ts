@@ -272,6 +272,8 @@ export function loadPage(page: string): string {
   return simulate.load(path.join(MINIPROGRAM_ROOT, page), `${tag}-page`, {
     rootPath: MINIPROGRAM_ROOT,
     usingComponents: TDESIGN_OVERRIDES,
+    // wcc compiles every template of the app at once; its output outgrew the compiler's default 1 MB buffer.
+    compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
   });
 }
 
