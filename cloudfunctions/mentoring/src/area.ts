@@ -2,7 +2,12 @@
  * What several mentoring actions share: the admin's scope (a district or the city), the expertise list, the
  * candidates for matching as the core reads them, and the views.
  */
-import type { MatchView, MentorView, MyMentoringView } from '../../../miniprogram/core/contracts/mentoring';
+import type {
+  MatchView,
+  MentorView,
+  MyMentoringView,
+  OptionsView,
+} from '../../../miniprogram/core/contracts/mentoring';
 import { appError, type CodedError } from '../../../miniprogram/core/errors';
 import {
   barrier,
@@ -12,7 +17,7 @@ import {
   type MentorCandidate,
   type YouthCandidate,
 } from '../../../miniprogram/core/matching';
-import { DEFAULT_EXPERTISE, profileComplete } from '../../../miniprogram/core/mentoring';
+import { DEFAULT_EXPERTISE, profileComplete, SECTOR_LABELS, SECTORS } from '../../../miniprogram/core/mentoring';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
 import {
   C,
@@ -303,4 +308,16 @@ export async function selectedInScope(
 ): Promise<NominationDoc | null> {
   const n = await deps.store.collection<NominationDoc>(C.nominations).get(nominationId);
   return n && n.status === 'approved' && coversRecord(deps, actor, n) ? n : null;
+}
+
+/** What the profile and goals forms choose from. */
+export async function optionsView(deps: ServerDeps): Promise<OptionsView> {
+  const districts = await deps.store
+    .collection<OrgDoc>(C.orgs)
+    .find({ level: 'district' }, { sort: { order: 1, _id: 1 }, projection: { name: 1 } });
+  return {
+    sectors: SECTORS.map((id) => ({ id, label: SECTOR_LABELS[id] })),
+    expertise: await expertiseList(deps),
+    districts: districts.map((d) => ({ id: d._id, name: d.name })),
+  };
 }

@@ -36,6 +36,8 @@ export const GoalsInput = z.strictObject({
 export interface OptionsView {
   sectors: Array<{ id: Sector; label: string }>;
   expertise: string[];
+  /** The districts and counties, in the city's order (where a mentor meets their mentees). */
+  districts: Array<{ id: string; name: string }>;
 }
 
 export interface MentorView {

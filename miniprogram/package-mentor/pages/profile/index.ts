@@ -13,7 +13,7 @@ const LABELS = {
   orgName: '工作单位',
   sector: '所属系统',
   districtId: '所在区县',
-  expertise: { label: '擅长领域', ask: '请至少选择一项擅长领域' },
+  expertise: '擅长领域',
   capacity: '可带教人数',
   excludedNames: '回避人员',
 };
@@ -50,20 +50,15 @@ Component({
   methods: {
     async load() {
       this.setData({ loading: true, error: '' });
-      const [options, districts, me] = await Promise.all([
-        call('mentoring', 'options', {}),
-        call('account', 'listDistricts', {}),
-        call('mentoring', 'myProfile', {}),
-      ]);
-      const failed = [options, districts, me].find((r) => !r.ok);
-      if (failed && !failed.ok) return this.setData({ loading: false, error: failed.message });
-      if (!options.ok || !districts.ok || !me.ok) return;
+      const [options, me] = await Promise.all([call('mentoring', 'options', {}), call('mentoring', 'myProfile', {})]);
+      if (!options.ok) return this.setData({ loading: false, error: options.message });
+      if (!me.ok) return this.setData({ loading: false, error: me.message });
       const p = me.data;
       this.setData({
         loading: false,
         sectors: options.data.sectors,
         expertiseOptions: options.data.expertise.map((label) => ({ label, checked: p.expertise.includes(label) })),
-        districts: districts.data.map((d) => ({ id: d._id, name: d.name })),
+        districts: options.data.districts,
         orgName: p.orgName,
         unitId: p.unitId,
         sector: p.sector ?? '',

@@ -10,7 +10,7 @@ import { formErrors } from '../../../services/form-errors';
 import { toast } from '../../../lib/ui';
 import { declineReasonError, matchRow, type MatchRow } from '../../lib/match';
 
-const LABELS = { sector: '所属系统', goals: { label: '发展目标', ask: '请至少选择一项发展目标' }, note: '补充说明' };
+const LABELS = { sector: '所属系统', goals: '发展目标', note: '补充说明' };
 
 Component({
   data: {
