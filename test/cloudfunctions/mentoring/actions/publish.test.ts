@@ -76,4 +76,26 @@ describe('mentoring.publish', () => {
     );
     expect(codeOf(await s.f.h.call('mentoring', 'publish', { matchIds: [] }, s.city))).toBe('INPUT.INVALID');
   });
+
+  it('two admins publishing the last place at once: exactly one wins (conditional take of the load)', async () => {
+    const s = await scene();
+    const m = await s.mentor({ capacity: 1 });
+    const ys = [await s.selected(s.bank), await s.selected(s.bank), await s.selected(s.school)];
+    const col = s.f.h.deps.store.collection<MatchDoc>('matches');
+    const first = dataOf(
+      await s.f.h.call('mentoring', 'propose', { nominationId: ys[0].id, mentorId: m.openid }, s.city),
+    );
+    const base = (await col.get(first.id)) as MatchDoc;
+    for (const [i, y] of ys.slice(1).entries())
+      await col.insert({ ...base, _id: `race-${i}`, nominationId: y.id, youthName: y.name, youthOpenid: y.openid });
+    const answers = await Promise.all(
+      [first.id, 'race-0', 'race-1'].map((id, i) =>
+        s.f.h.call('mentoring', 'publish', { matchIds: [id] }, i === 2 ? s.keqiaoAdmin : s.city),
+      ),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map(codeOf)).toEqual(['MENTORING.OVER_CAPACITY', 'MENTORING.OVER_CAPACITY']);
+    expect((await s.f.h.deps.store.collection<MentorDoc>('mentors').get(m.openid))?.load).toBe(1);
+    expect(await col.count({ status: 'published' })).toBe(1);
+  });
 });
