@@ -196,8 +196,9 @@ export function matchView(m: MatchDoc, names: Record<string, string>, mentee: Me
   };
 }
 
-/** A new profile: what the mentor's account says, nothing filled in yet. */
-export function blankMentor(actor: Actor, now: Date): MentorDoc {
+/** A new profile: what the mentor's account says (a district's invitation names the district), nothing else yet. */
+export function blankMentor(actor: Actor, now: Date, cityOrgId: string): MentorDoc {
+  const district = actor.grants.find((g) => g.role === 'mentor' && g.orgId !== cityOrgId)?.orgId ?? null;
   return {
     _id: actor.openid,
     name: actor.displayName ?? '导师',
@@ -205,7 +206,7 @@ export function blankMentor(actor: Actor, now: Date): MentorDoc {
     orgName: '',
     unitId: null,
     sector: null,
-    districtId: null,
+    districtId: district,
     expertise: [],
     capacity: 3,
     load: 0,

@@ -51,3 +51,10 @@ export function tellDeclined(ctx: ActionContext, m: MatchDoc, byMentor: boolean)
       page: MENTOR_PAGE,
     });
 }
+
+/** An admin ended an active pair early: both sides are told why. */
+export function tellEnded(ctx: ActionContext, m: MatchDoc): void {
+  const body = `您与${m.youthName}、${m.mentorName}的结对已由团组织提前结束：${m.reason ?? ''}`;
+  ctx.notify({ toOpenid: m.mentorId, title: '结对已结束', body, page: MENTOR_PAGE });
+  if (m.youthOpenid) ctx.notify({ toOpenid: m.youthOpenid, title: '结对已结束', body, page: YOUTH_PAGE });
+}

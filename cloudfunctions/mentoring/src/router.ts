@@ -5,6 +5,7 @@ import { batchMatch } from './actions/batch-match';
 import { decline } from './actions/decline';
 import { discardDraft } from './actions/discard-draft';
 import { drafts } from './actions/drafts';
+import { endMatch } from './actions/end-match';
 import { group } from './actions/group';
 import { myMatches } from './actions/my-matches';
 import { myMentoring } from './actions/my-mentoring';
@@ -41,5 +42,6 @@ export const router = defineRouter(mentoringContract, {
   discardDraft,
   publish,
   accept,
+  endMatch,
   decline,
 });

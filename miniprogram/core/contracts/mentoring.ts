@@ -240,6 +240,12 @@ export const mentoringContract = defineContract('mentoring', {
     write: true,
     errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE', 'MENTORING.NOT_PARTY'],
   }),
+  endMatch: action<MatchView>()({
+    input: z.strictObject({ matchId: id, reason }),
+    access: ADMINS,
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE'],
+  }),
   decline: action<MatchView>()({
     input: z.strictObject({ matchId: id, reason }),
     access: ['mentor', 'youth'],

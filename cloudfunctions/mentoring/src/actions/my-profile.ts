@@ -7,5 +7,5 @@ import { blankMentor, districtNames, mentorView } from '../area';
 /** The mentor's own profile, blank until first saved. */
 export const myProfile: Handler<typeof mentoringContract.actions.myProfile> = async (_input, ctx) => {
   const doc = await ctx.deps.store.collection<MentorDoc>(C.mentors).get(ctx.actor.openid);
-  return ok(mentorView(doc ?? blankMentor(ctx.actor, ctx.now), await districtNames(ctx.deps)));
+  return ok(mentorView(doc ?? blankMentor(ctx.actor, ctx.now, ctx.deps.cityOrgId), await districtNames(ctx.deps)));
 };

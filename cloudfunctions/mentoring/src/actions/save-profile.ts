@@ -43,7 +43,7 @@ export const saveProfile: Handler<typeof mentoringContract.actions.saveProfile> 
     const saved = await mentors.updateOne({ _id: existing._id, load: existing.load }, { $set: fields });
     if (saved === 0) throw new Error('mentor changed meanwhile');
   } else {
-    await mentors.insert({ ...blankMentor(actor, now), ...fields });
+    await mentors.insert({ ...blankMentor(actor, now, deps.cityOrgId), ...fields });
   }
   ctx.audit({ target: `mentors/${actor.openid}`, details: { districtId: input.districtId, capacity: input.capacity } });
   const doc = await mentors.get(actor.openid);

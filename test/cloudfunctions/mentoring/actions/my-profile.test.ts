@@ -20,4 +20,14 @@ describe('mentoring.myProfile', () => {
     });
     expect(codeOf(await s.f.h.call('mentoring', 'myProfile', {}, s.city))).toBe('AUTH.FORBIDDEN');
   });
+
+  it('starts a mentor a district invited in that district', async () => {
+    const s = await scene();
+    const invited = await s.f.account([{ role: 'mentor', orgId: 'keqiao' }]);
+    expect(dataOf(await s.f.h.call('mentoring', 'myProfile', {}, invited))).toMatchObject({
+      districtId: 'keqiao',
+      districtName: '柯桥区',
+      complete: false,
+    });
+  });
 });
