@@ -5,22 +5,8 @@
 import { allows, type TransitionTable } from './workflow';
 
 /** The sectors (系统/行业) a mentor works in and a youth belongs to; "同属金融系统" is a reason to pair. */
-export const SECTORS = [
-  'party_gov',
-  'finance',
-  'education',
-  'health',
-  'law',
-  'manufacturing',
-  'digital',
-  'agriculture',
-  'culture',
-  'transport',
-  'construction',
-  'commerce',
-  'social',
-] as const;
-export type Sector = (typeof SECTORS)[number];
+export { SECTORS, MAX_CAPACITY, MAX_EXPERTISE, MAX_GOALS, type Sector } from './contracts/mentoring-forms';
+import type { Sector } from './contracts/mentoring-forms';
 
 export const SECTOR_LABELS: Record<Sector, string> = {
   party_gov: '党政机关',
@@ -58,11 +44,6 @@ export const DEFAULT_EXPERTISE: readonly string[] = [
   '志愿服务',
   '技能提升',
 ];
-
-/** How many mentees one mentor may take at most, and how many goals a youth may pick. */
-export const MAX_CAPACITY = 10;
-export const MAX_GOALS = 3;
-export const MAX_EXPERTISE = 5;
 
 // ---- mentors -------------------------------------------------------------------------------------------------
 

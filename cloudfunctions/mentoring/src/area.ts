@@ -17,7 +17,16 @@ import {
   type MentorCandidate,
   type YouthCandidate,
 } from '../../../miniprogram/core/matching';
-import { DEFAULT_EXPERTISE, profileComplete, SECTOR_LABELS, SECTORS } from '../../../miniprogram/core/mentoring';
+import {
+  canAccept,
+  canDecline,
+  DEFAULT_EXPERTISE,
+  MATCH_STATUS_LABELS,
+  MENTOR_STATUS_LABELS,
+  profileComplete,
+  SECTOR_LABELS,
+  SECTORS,
+} from '../../../miniprogram/core/mentoring';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
 import {
   C,
@@ -163,9 +172,11 @@ export function mentorView(m: MentorDoc, names: Record<string, string>): MentorV
     id: m._id,
     name: m.name,
     status: m.status,
+    statusLabel: MENTOR_STATUS_LABELS[m.status],
     orgName: m.orgName,
     unitId: m.unitId,
     sector: m.sector,
+    sectorLabel: m.sector ? SECTOR_LABELS[m.sector] : '',
     districtId: m.districtId,
     districtName: m.districtId ? (names[m.districtId] ?? '') : '',
     expertise: m.expertise,
@@ -182,6 +193,9 @@ export function matchView(m: MatchDoc, names: Record<string, string>, mentee: Me
     id: m._id,
     nominationId: m.nominationId,
     status: m.status,
+    statusLabel: MATCH_STATUS_LABELS[m.status],
+    canAccept: canAccept(m.status),
+    canDecline: canDecline(m.status),
     youthName: m.youthName,
     unitName: m.unitName,
     districtName: m.districtId ? (names[m.districtId] ?? '') : '',

@@ -3,35 +3,16 @@
  * matching — suggestions for one youth, batch drafts, publication, acceptance and declines.
  */
 import * as z from 'zod/mini';
-import type { MatchStatus, MentorStatus, Sector } from '../mentoring';
-import { MAX_CAPACITY, MAX_EXPERTISE, MAX_GOALS, SECTORS } from '../mentoring';
-import { empty, id, optionalText, page, pageSize, text, type Paged } from './common';
+import type { MatchStatus, MentorStatus } from '../mentoring';
+import { empty, id, page, pageSize, text, type Paged } from './common';
+import { GoalsInput, MentorProfileInput, MentoringReason, type Sector } from './mentoring-forms';
 import { action, defineContract } from './define';
 
 const ADMINS = ['cityAdmin', 'districtAdmin'] as const;
 const label = text(12);
-const reason = text(200);
-const names = z.array(text(20)).check(z.maxLength(20));
+const reason = MentoringReason;
 
-/** What the mentor fills in on the phone. */
-export const MentorProfileInput = z.strictObject({
-  orgName: text(40),
-  /** Their unit in the organisation tree, if it is one (their reporting line is then kept apart). */
-  unitId: z.nullable(id),
-  sector: z.enum(SECTORS),
-  districtId: id,
-  expertise: z.array(label).check(z.minLength(1), z.maxLength(MAX_EXPERTISE)),
-  capacity: z.int().check(z.minimum(1), z.maximum(MAX_CAPACITY)),
-  /** People the mentor must not mentor, by name (relatives, direct reports). */
-  excludedNames: names,
-});
-
-/** What a selected youth states to be matched well. */
-export const GoalsInput = z.strictObject({
-  sector: z.enum(SECTORS),
-  goals: z.array(label).check(z.minLength(1), z.maxLength(MAX_GOALS)),
-  note: optionalText(200),
-});
+export { GoalsInput, MentorProfileInput };
 
 export interface OptionsView {
   sectors: Array<{ id: Sector; label: string }>;
@@ -44,9 +25,11 @@ export interface MentorView {
   id: string;
   name: string;
   status: MentorStatus;
+  statusLabel: string;
   orgName: string;
   unitId: string | null;
   sector: Sector | null;
+  sectorLabel: string;
   districtId: string | null;
   districtName: string;
   expertise: string[];
@@ -61,6 +44,10 @@ export interface MatchView {
   id: string;
   nominationId: string;
   status: MatchStatus;
+  statusLabel: string;
+  /** What the pages offer, from the match table (core/mentoring.ts). */
+  canAccept: boolean;
+  canDecline: boolean;
   youthName: string;
   unitName: string;
   districtName: string;

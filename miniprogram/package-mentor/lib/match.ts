@@ -1,7 +1,6 @@
 /** A match as the mentor's and the youth's pages show it, and the rule for a decline's reason. */
 import type { MatchView } from '../../core/contracts/mentoring';
-import { mentoringContract } from '../../core/contracts/mentoring';
-import { canAccept, canDecline, MATCH_STATUS_LABELS } from '../../core/mentoring';
+import { MentoringReason } from '../../core/contracts/mentoring-forms';
 import { reasonError } from '../../services/form-errors';
 
 export interface MatchRow {
@@ -24,18 +23,16 @@ export function matchRow(m: MatchView): MatchRow {
     id: m.id,
     youth: `${m.youthName} · ${m.unitName}`,
     mentor: `${m.mentorName} · ${m.mentorOrg}`,
-    status: MATCH_STATUS_LABELS[m.status],
+    status: m.statusLabel,
     goals: [m.goals.join('、'), m.goalNote].filter(Boolean).join('；'),
     explanation: m.explanation,
-    canAccept: canAccept(m.status),
-    canDecline: canDecline(m.status),
+    canAccept: m.canAccept,
+    canDecline: m.canDecline,
     declining: false,
     reason: '',
     reasonError: '',
   };
 }
 
-const REASON = mentoringContract.actions.decline.input.shape.reason;
-
 /** The Chinese message for a decline reason the contract would refuse, or ''. */
-export const declineReasonError = (text: string): string => reasonError(REASON, text, '婉拒原因', true);
+export const declineReasonError = (text: string): string => reasonError(MentoringReason, text, '婉拒原因', true);

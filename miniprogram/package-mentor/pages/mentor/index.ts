@@ -3,7 +3,6 @@
  * League paired them with: confirm a published match, or decline it with a reason.
  */
 import type { MentorView } from '../../../core/contracts/mentoring';
-import { SECTOR_LABELS } from '../../../core/mentoring';
 import { call } from '../../../services/cloud';
 import { confirmModal, go, toast } from '../../../lib/ui';
 import { declineReasonError, matchRow, type MatchRow } from '../../lib/match';
@@ -14,7 +13,7 @@ function profileCard(p: MentorView) {
     paused: p.status === 'paused',
     pauseReason: p.pauseReason ?? '',
     org: p.orgName,
-    where: [p.sector ? SECTOR_LABELS[p.sector] : '', p.districtName].filter(Boolean).join(' · '),
+    where: [p.sectorLabel, p.districtName].filter(Boolean).join(' · '),
     expertise: p.expertise.join('、'),
     load: `${p.load}/${p.capacity}`,
   };

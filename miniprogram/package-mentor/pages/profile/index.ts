@@ -3,8 +3,8 @@
  * the directory, so its youths are kept apart), sector, district, expertise from the city's list, how many mentees
  * they can take, and whom they must not mentor. Checked with the contract's own schema.
  */
-import { MentorProfileInput, type OptionsView } from '../../../core/contracts/mentoring';
-import { MAX_EXPERTISE } from '../../../core/mentoring';
+import type { OptionsView } from '../../../core/contracts/mentoring';
+import { MAX_EXPERTISE, MentorProfileInput } from '../../../core/contracts/mentoring-forms';
 import { call } from '../../../services/cloud';
 import { formErrors } from '../../../services/form-errors';
 import { toast } from '../../../lib/ui';

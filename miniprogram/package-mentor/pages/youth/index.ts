@@ -3,8 +3,8 @@
  * sees the mentor the League paired them with and why, and may decline a published match with a reason (they
  * return to the pool).
  */
-import { GoalsInput, type MyMentoringView, type OptionsView } from '../../../core/contracts/mentoring';
-import { MAX_GOALS } from '../../../core/mentoring';
+import type { MyMentoringView, OptionsView } from '../../../core/contracts/mentoring';
+import { GoalsInput, MAX_GOALS } from '../../../core/contracts/mentoring-forms';
 import { call } from '../../../services/cloud';
 import { formErrors } from '../../../services/form-errors';
 import { toast } from '../../../lib/ui';

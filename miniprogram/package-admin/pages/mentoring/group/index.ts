@@ -3,8 +3,7 @@
  * and every mentor with theirs; an admin pauses a mentor with a reason (no new matches) and resumes them.
  */
 import type { DistrictLoad, GroupView, MentorView } from '../../../../core/contracts/mentoring';
-import { mentoringContract } from '../../../../core/contracts/mentoring';
-import { MENTOR_STATUS_LABELS, SECTOR_LABELS } from '../../../../core/mentoring';
+import { MentoringReason } from '../../../../core/contracts/mentoring-forms';
 import { call } from '../../../../services/cloud';
 import { loadAdminScope } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
@@ -27,11 +26,9 @@ function rowOf(m: MentorView): Row {
     id: m.id,
     name: m.name,
     org: m.orgName || '尚未完善资料',
-    detail: [m.sector ? SECTOR_LABELS[m.sector] : '', m.districtName, m.expertise.join('、')]
-      .filter(Boolean)
-      .join(' · '),
+    detail: [m.sectorLabel, m.districtName, m.expertise.join('、')].filter(Boolean).join(' · '),
     load: `${m.load}/${m.capacity}`,
-    status: MENTOR_STATUS_LABELS[m.status],
+    status: m.statusLabel,
     paused: m.status === 'paused',
     pauseReason: m.pauseReason ?? '',
   };
@@ -74,7 +71,7 @@ Component({
       const done = await askReason(this, '.pause-dialog', {
         title: `暂停${row.name}接收结对`,
         label: '暂停原因',
-        schema: mentoringContract.actions.pauseMentor.input.shape.reason,
+        schema: MentoringReason,
         placeholder: '暂停原因（必填，留档备查）',
         hint: '暂停后不再为其安排新的结对，已有结对不受影响。',
         send: (reason) => call('mentoring', 'pauseMentor', { mentorId: row.id, reason }),
