@@ -45,7 +45,17 @@ describe('admin workbench', () => {
   it('offers a district admin the dashboard with progress and filing figures', async () => {
     bridge.setOpenid(DISTRICT_ADMIN);
     const page = await open();
-    expect(titles(page)).toEqual(['工作看板', '名额管理', '花名册', '备案情况', '异议', '导出汇总表', '公示名单']);
+    expect(titles(page)).toEqual([
+      '工作看板',
+      '名额管理',
+      '花名册',
+      '备案情况',
+      '异议',
+      '导出汇总表',
+      '公示名单',
+      '导师服务团',
+      '结对管理',
+    ]);
     expect(textOf(page)).toContain('越城区');
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
     // 越城区: four self-filing units and its own 其他基层领域 filing.
