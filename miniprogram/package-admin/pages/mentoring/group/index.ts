@@ -7,7 +7,7 @@ import { MentoringReason } from '../../../../core/contracts/mentoring-forms';
 import { call } from '../../../../services/cloud';
 import { loadAdminScope } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
-import { toast } from '../../../../lib/ui';
+import { go, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 
 interface Row {
@@ -48,7 +48,7 @@ const list = pagedList<MentorView, Row, object, GroupView>({
 
 Component({
   behaviors: [list],
-  data: { districts: [] as Array<ReturnType<typeof districtRow>> },
+  data: { districts: [] as Array<ReturnType<typeof districtRow>>, city: false },
   lifetimes: {
     attached() {
       void this.init();
@@ -59,10 +59,14 @@ Component({
       this.setData({ loading: true, error: '' });
       const who = await loadAdminScope();
       if (!who.ok) return this.setData({ loading: false, error: who.message });
+      this.setData({ city: who.scope.level === 'city' });
       await this.loadFirst();
     },
     onRetry() {
       void this.init();
+    },
+    onExpertise() {
+      go('/package-admin/pages/mentoring/expertise/index');
     },
 
     async onPause(e: WechatMiniprogram.CustomEvent) {

@@ -1,4 +1,4 @@
-import { loadPage, openPage, textOf, toastOf, useBridge } from '../../../../../support/cloud-bridge';
+import { loadPage, openPage, tapButton, textOf, toastOf, useBridge } from '../../../../../support/cloud-bridge';
 import { reasonDialog } from '../../../../support/reason-dialog';
 import { tapNth } from '../../admin/support';
 import { CITY_ADMIN, published, selectedYouths } from '../../../../package-mentor/support';
@@ -41,6 +41,16 @@ describe('导师服务团', () => {
     await tapNth(page, '.resume', 0, bridge);
     expect(page.data.items[index]).toMatchObject({ paused: false, status: '在岗' });
     expect(toastOf(page).message).toBe('王导师已恢复接收结对');
+  });
+
+  it('leads the city, not a district, to the expertise list', async () => {
+    const page = await open();
+    await tapButton(page, '.open-expertise', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/mentoring/expertise/index' }),
+    );
+    bridge.setOpenid('dev-district-admin');
+    expect((await open()).querySelector('.open-expertise')).toBeUndefined();
   });
 
   it('tells a unit admin they have no access, in Chinese', async () => {
