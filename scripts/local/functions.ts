@@ -6,6 +6,7 @@ import { router as admin } from '../../cloudfunctions/admin/src/router';
 import { router as notice } from '../../cloudfunctions/notice/src/router';
 import { router as exportRouter } from '../../cloudfunctions/export/src/router';
 import { router as mentoring } from '../../cloudfunctions/mentoring/src/router';
+import { router as message } from '../../cloudfunctions/message/src/router';
 import type { Router } from '../../cloudfunctions/_lib/router';
 import { contracts, cronContract } from '../../miniprogram/core/contracts';
 
@@ -22,6 +23,7 @@ export const ROUTERS = {
   admin,
   notice,
   mentoring,
+  message,
 } satisfies Record<FunctionName, Router>;
 
 export const FUNCTIONS: Record<string, Router> = ROUTERS;

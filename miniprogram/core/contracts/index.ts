@@ -21,9 +21,18 @@ export * from './forms';
 
 export * from './admin';
 export * from './mentoring';
+export {
+  messageContract,
+  type MessageContract,
+  type MessageView,
+  type DeliveryRow,
+  type DrainView,
+  RecordGrantsInput,
+} from './message';
 
 import { accountContract } from './account';
 import { adminContract, exportContract, noticeContract } from './admin';
+import { messageContract } from './message';
 import { nominationContract } from './nomination';
 import { mentoringContract } from './mentoring';
 
@@ -35,6 +44,7 @@ export const contracts = {
   export: exportContract,
   notice: noticeContract,
   mentoring: mentoringContract,
+  message: messageContract,
 } as const;
 export { cronContract } from './cron';
 export type Contracts = typeof contracts;

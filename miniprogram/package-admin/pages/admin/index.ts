@@ -11,7 +11,16 @@ import { go } from '../../../lib/ui';
 type AdminLevel = OrgLevel;
 
 type EntryKey =
-  'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice' | 'group' | 'matching';
+  | 'dashboard'
+  | 'quotas'
+  | 'roster'
+  | 'filings'
+  | 'objections'
+  | 'export'
+  | 'notice'
+  | 'notifications'
+  | 'group'
+  | 'matching';
 
 interface Entry {
   key: EntryKey;
@@ -42,6 +51,7 @@ const UNIT_ENTRIES: Entry[] = [
   entry('objections', '异议处理', '核实公示期间收到的异议'),
   entry('export', '导出汇总表', '“好青年”候选人汇总表（Word/Excel）'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
 const OVERSEER_ENTRIES: Entry[] = [
@@ -54,6 +64,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('group', '导师服务团', '各区县导师及结对负荷，暂停或恢复导师'),
   entry('matching', '结对管理', '一键匹配、审核草案、发布结对'),
+  entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;
