@@ -53,9 +53,9 @@ describe('admin workbench', () => {
       '异议',
       '导出汇总表',
       '公示名单',
-      '通知送达',
       '导师服务团',
       '结对管理',
+      '通知送达',
     ]);
     expect(textOf(page)).toContain('越城区');
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
