@@ -23,7 +23,6 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
-/** How many mentees one mentor may take at most, how many goals a youth and areas a mentor may pick. */
 export const MAX_CAPACITY = 10;
 export const MAX_GOALS = 3;
 export const MAX_EXPERTISE = 5;
@@ -32,13 +31,11 @@ const label = text(12);
 
 export const MentorProfileInput = z.strictObject({
   orgName: text(40),
-  /** Their unit in the organisation tree, if it is one (their reporting line is then kept apart). */
-  unitId: z.nullable(id),
+  unitId: z.optional(id),
   sector: z.enum(SECTORS),
   districtId: id,
   expertise: z.array(label).check(z.minLength(1), z.maxLength(MAX_EXPERTISE)),
   capacity: z.int().check(z.minimum(1), z.maximum(MAX_CAPACITY)),
-  /** People the mentor must not mentor, by name (relatives, direct reports). */
   excludedNames: z.array(text(20)).check(z.maxLength(20)),
 });
 
@@ -48,5 +45,4 @@ export const GoalsInput = z.strictObject({
   note: optionalText(200),
 });
 
-/** A decline's, a pause's or an early end's reason. */
 export const MentoringReason = text(200);

@@ -46,7 +46,6 @@ export async function scene(): Promise<Scene> {
       const person = await f.account([{ role: 'mentor', orgId: f.city._id }], { name });
       const profile: MentorProfileInputType = {
         orgName: '绍兴银行',
-        unitId: null,
         sector: 'finance',
         districtId: 'keqiao',
         expertise: ['数字化改革', '金融服务'],

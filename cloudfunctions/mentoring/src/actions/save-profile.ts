@@ -19,7 +19,7 @@ async function checkPlaces(deps: ServerDeps, districtId: string, unitId: string 
 /** The mentor completes their profile on the phone; capacity cannot drop below the mentees they have. */
 export const saveProfile: Handler<typeof mentoringContract.actions.saveProfile> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
-  const places = await checkPlaces(deps, input.districtId, input.unitId);
+  const places = await checkPlaces(deps, input.districtId, input.unitId ?? null);
   if (!places.ok) return places;
   const known = await checkExpertise(deps, input.expertise);
   if (!known.ok) return known;
@@ -28,7 +28,7 @@ export const saveProfile: Handler<typeof mentoringContract.actions.saveProfile> 
   const fields = {
     name: actor.displayName ?? '导师',
     orgName: input.orgName,
-    unitId: input.unitId,
+    unitId: input.unitId ?? null,
     sector: input.sector,
     districtId: input.districtId,
     expertise: [...new Set(input.expertise)],

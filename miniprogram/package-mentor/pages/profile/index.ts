@@ -94,7 +94,7 @@ Component({
       const d = this.data;
       const value = {
         orgName: d.orgName,
-        unitId: d.unitId,
+        ...(d.unitId ? { unitId: d.unitId } : {}),
         sector: d.sector,
         districtId: d.districtId,
         expertise: d.expertiseOptions.filter((o) => o.checked).map((o) => o.label),

@@ -61,7 +61,6 @@ describe('mentoring.publish', () => {
       'saveProfile',
       {
         orgName: '绍兴银行',
-        unitId: null,
         sector: 'finance',
         districtId: 'keqiao',
         expertise: ['数字化改革'],

@@ -4,7 +4,6 @@ import { codeOf, dataOf } from '../../../support/harness';
 
 const profile: MentorProfileInputType = {
   orgName: '绍兴银行',
-  unitId: null,
   sector: 'finance',
   districtId: 'keqiao',
   expertise: ['数字化改革'],
