@@ -1,6 +1,7 @@
 /** `npm run bench`: prints figures, each as a ratio against a baseline measured in the same run. */
 import { benchColdLoad } from './bench/cold-load';
 import { benchExport } from './bench/export';
+import { benchMatching } from './bench/matching';
 import { benchRoster } from './bench/roster';
 import { benchStore } from './bench/store';
 import { benchWrites } from './bench/writes';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   print(await benchExport());
   console.log('— export function cold load (docx + exceljs, loaded lazily) —');
   print(await benchColdLoad('export'));
+  console.log('— batch matching, 2,000 youths × 300 mentors (budget 2 s), against greedy and HiGHS —');
+  print(await benchMatching());
 }
 
 main().catch((e: unknown) => {

@@ -76,6 +76,16 @@ export interface NotificationParams {
   'quota.requested': { unit: string; from: number; to: number; reason: string };
   /** To the unit's admins: the request was refused. */
   'quota.requestRefused': { requested: number; reason: string };
+  /** To the mentor: the League published a match (issue 11). */
+  'match.published': { youth: string; unit: string };
+  /** To the youth: their mentor was assigned. */
+  'match.assigned': { mentor: string; org: string };
+  /** To the youth: the mentor confirmed the match. */
+  'match.accepted': { mentor: string };
+  /** To the other side: a published match was declined. */
+  'match.declined': { by: 'mentor' | 'youth'; name: string };
+  /** To both: an admin ended an active match early. */
+  'match.ended': { youth: string; mentor: string; reason: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -86,7 +96,7 @@ export type NotificationRequest = {
 }[NotificationKind];
 
 /** Who a kind is for (the stats page groups by it; the subscribe moments follow from it). */
-export type Audience = 'youth' | 'objector' | 'cadre';
+export type Audience = 'youth' | 'objector' | 'cadre' | 'mentor';
 
 interface KindSpec<K extends NotificationKind, T extends TemplateKey> {
   label: string;
@@ -108,6 +118,8 @@ const PAGES = {
   quotas: 'package-admin/pages/admin/quotas/index',
   quotaRequests: 'package-admin/pages/admin/quota-requests/index',
   notice: 'package-notice/pages/notice/index',
+  mentor: 'package-mentor/pages/mentor/index',
+  youthMentor: 'package-mentor/pages/youth/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -275,6 +287,58 @@ export const CATALOGUE: Catalogue = {
     title: () => '名额申请未获同意',
     body: (p) => `申请将名额增至${p.requested}名未获同意：${p.reason}`,
     fields: (p, at) => ({ thing1: '名额申请未获同意', thing2: p.reason, time3: at }),
+  },
+  'match.published': {
+    label: '新的结对青年',
+    audience: 'mentor',
+    template: 'todo',
+    page: () => PAGES.mentor,
+    title: () => '新的结对青年',
+    body: (p) => `团组织为您安排了结对青年${p.youth}（${p.unit}），请在小程序中确认。`,
+    fields: (p, at) => ({ thing1: '新的结对青年待确认', thing2: `${p.youth}（${p.unit}）`, time3: at }),
+  },
+  'match.assigned': {
+    label: '结对导师已安排',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.youthMentor,
+    title: () => '您的结对导师已安排',
+    body: (p) => `团组织为您安排了结对导师${p.mentor}（${p.org}），待导师确认后开始结对。`,
+    fields: (p, at) => ({ thing1: '好青年结对导师', phrase2: '已安排', thing3: `${p.mentor}（${p.org}）`, time4: at }),
+  },
+  'match.accepted': {
+    label: '导师已确认结对',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.youthMentor,
+    title: () => '导师已确认结对',
+    body: (p) => `导师${p.mentor}已确认与您结对。`,
+    fields: (p, at) => ({ thing1: '好青年结对导师', phrase2: '已确认', thing3: `导师${p.mentor}`, time4: at }),
+  },
+  'match.declined': {
+    label: '结对未成功',
+    audience: 'mentor',
+    template: 'todo',
+    page: (p) => (p.by === 'mentor' ? PAGES.youthMentor : PAGES.mentor),
+    title: () => '结对未成功',
+    body: (p) =>
+      p.by === 'mentor'
+        ? `导师${p.name}未能接受本次结对，团组织将为您另行安排导师。`
+        : `青年${p.name}婉拒了本次结对，该名额已释放。`,
+    fields: (p, at) => ({
+      thing1: '结对未成功',
+      thing2: p.by === 'mentor' ? '团组织将另行安排导师' : `${p.name}婉拒了结对`,
+      time3: at,
+    }),
+  },
+  'match.ended': {
+    label: '结对已结束',
+    audience: 'mentor',
+    template: 'todo',
+    page: () => PAGES.mentor,
+    title: () => '结对已结束',
+    body: (p) => `您与${p.youth}、${p.mentor}的结对已由团组织提前结束：${p.reason}`,
+    fields: (p, at) => ({ thing1: '结对已提前结束', thing2: p.reason, time3: at }),
   },
 };
 

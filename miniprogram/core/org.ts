@@ -42,10 +42,13 @@ export interface RoleGrant {
   orgId: string;
 }
 
-/** Which role may invite which (invitation codes are issued by the level above). */
+/**
+ * Which role may invite which (invitation codes are issued by the level above). Mentors join the city's service
+ * group or a district's (issue 11).
+ */
 export const INVITABLE_BY: Record<Role, readonly Role[]> = {
   cityAdmin: ['districtAdmin', 'unitAdmin', 'mentor'],
-  districtAdmin: ['unitAdmin'],
+  districtAdmin: ['unitAdmin', 'mentor'],
   unitAdmin: [],
   mentor: [],
   youth: [],

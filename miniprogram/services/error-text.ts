@@ -95,6 +95,16 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'MESSAGE.UNKNOWN_TEMPLATE': '订阅的消息类型无效，请稍后重试',
   'MESSAGE.GRANT_LIMIT': '今天的订阅次数已达上限，请明天再试',
   'EXPORT.EMPTY': '所选范围内暂无已通过的好青年，无法生成汇总表',
+  'MENTORING.NOT_SELECTED': '您本期尚未入选好青年，入选后方可结对导师',
+  'MENTORING.NOT_FOUND': '未找到该导师或结对记录',
+  'MENTORING.INVALID_STATE': '该结对的状态已变化，请刷新后重试',
+  'MENTORING.PROFILE_INCOMPLETE': '该导师尚未完善资料（工作单位、所属系统、所在区县），暂不能结对',
+  'MENTORING.OVER_CAPACITY': '该导师的结对名额已满',
+  'MENTORING.BARRED': (d) =>
+    typeof d?.reason === 'string' ? `不能结对：${d.reason}` : '该导师与该青年需回避，不能结对',
+  'MENTORING.YOUTH_MATCHED': '该青年已有导师或待确认的结对',
+  'MENTORING.NOT_PARTY': '这不是您的结对，无法操作',
+  'MENTORING.UNKNOWN_EXPERTISE': '所选领域不在全市擅长领域清单中，请刷新后重选',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

@@ -7,6 +7,7 @@ import {
   C,
   type AccountDoc,
   type ConsentDoc,
+  type MentorDoc,
   type OrgDoc,
   type PeriodDoc,
 } from '../../cloudfunctions/_lib/collections';
@@ -17,6 +18,7 @@ import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../miniprogram/core/china-time';
 import { idCheckChar } from '../../miniprogram/core/id-number';
+import type { Sector } from '../../miniprogram/core/mentoring';
 import type { Role, UnitCategory } from '../../miniprogram/core/org';
 import { cutoffFromReference } from '../../miniprogram/core/period';
 import { CITY_ORG_ID } from './deps';
@@ -146,6 +148,7 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
       updatedAt: now,
     });
   }
+  await seedMentors(deps, now);
   const li = demoIdNumber('330602', '1995-03-15', 123);
   await insertDemoNomination(deps, period, now, {
     openid: 'dev-youth-li',
@@ -215,4 +218,102 @@ async function insertDemoNomination(
     at: now,
     history: [{ version: PERSONAL_INFO_CONSENT_VERSION, granted: true, at: now }],
   });
+}
+
+/** The mentor service group (issue 11): 王导师 (a persona) and five more mentors with completed profiles. */
+export const DEMO_MENTORS: Array<{
+  openid: string;
+  name: string;
+  orgName: string;
+  sector: Sector;
+  districtId: string;
+  expertise: string[];
+  capacity: number;
+}> = [
+  {
+    openid: 'dev-mentor-wang',
+    name: '王导师',
+    orgName: '绍兴银行',
+    sector: 'finance',
+    districtId: 'yuecheng',
+    expertise: ['数字化改革', '金融服务', '企业管理'],
+    capacity: 3,
+  },
+  {
+    openid: 'demo-mentor-liu',
+    name: '刘教授',
+    orgName: '绍兴文理学院',
+    sector: 'education',
+    districtId: 'yuecheng',
+    expertise: ['科技创新', '教育培训'],
+    capacity: 2,
+  },
+  {
+    openid: 'demo-mentor-chen',
+    name: '陈总工',
+    orgName: '浙江绍兴某纺织集团',
+    sector: 'manufacturing',
+    districtId: 'keqiao',
+    expertise: ['技能提升', '科技创新', '企业管理'],
+    capacity: 3,
+  },
+  {
+    openid: 'demo-mentor-he',
+    name: '何书记',
+    orgName: '上虞区某镇党委',
+    sector: 'party_gov',
+    districtId: 'shangyu',
+    expertise: ['基层治理', '乡村振兴', '党建引领'],
+    capacity: 2,
+  },
+  {
+    openid: 'demo-mentor-xu',
+    name: '徐主任',
+    orgName: '诸暨市人民医院',
+    sector: 'health',
+    districtId: 'zhuji',
+    expertise: ['医疗卫生', '志愿服务'],
+    capacity: 2,
+  },
+  {
+    openid: 'demo-mentor-zhu',
+    name: '朱律师',
+    orgName: '浙江某律师事务所',
+    sector: 'law',
+    districtId: 'yuecheng',
+    expertise: ['法律实务', '创新创业'],
+    capacity: 2,
+  },
+];
+
+async function seedMentors(deps: ServerDeps, now: Date): Promise<void> {
+  const accounts = deps.store.collection<AccountDoc>(C.accounts);
+  const mentors = deps.store.collection<MentorDoc>(C.mentors);
+  for (const m of DEMO_MENTORS) {
+    if (!(await accounts.get(m.openid)))
+      await accounts.insert({
+        _id: m.openid,
+        displayName: m.name,
+        grants: [{ role: 'mentor', orgId: CITY_ORG_ID }],
+        createdAt: now,
+        updatedAt: now,
+      });
+    await mentors.insert({
+      _id: m.openid,
+      name: m.name,
+      status: 'active',
+      orgName: m.orgName,
+      unitId: null,
+      sector: m.sector,
+      districtId: m.districtId,
+      expertise: m.expertise,
+      capacity: m.capacity,
+      load: 0,
+      excludedNames: [],
+      pauseReason: null,
+      createdAt: now,
+      updatedAt: now,
+      history: [],
+    });
+  }
 }

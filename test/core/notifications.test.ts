@@ -54,6 +54,11 @@ const PARAMS: {
   'filing.filedEmpty': fc.record({ subject: text, reason }),
   'quota.requested': fc.record({ unit: text, from: count, to: count, reason }),
   'quota.requestRefused': fc.record({ requested: count, reason }),
+  'match.published': fc.record({ youth: text, unit: text }),
+  'match.assigned': fc.record({ mentor: text, org: text }),
+  'match.accepted': fc.record({ mentor: text }),
+  'match.declined': fc.record({ by: fc.constantFrom('mentor', 'youth'), name: text }),
+  'match.ended': fc.record({ youth: text, mentor: text, reason }),
 };
 
 const requestOf = fc.oneof(

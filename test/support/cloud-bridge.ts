@@ -52,7 +52,16 @@ export interface SimPage<D> extends SimNode<D> {
 }
 
 interface Simulate {
-  load(path: string, tagName: string, options: { rootPath: string; usingComponents: Record<string, string> }): string;
+  load(
+    path: string,
+    tagName: string,
+    options: {
+      rootPath: string;
+      usingComponents: Record<string, string>;
+      /** Passed to miniprogram-compiler's wcc (`maxBuffer` for its output). */
+      compilerOptions?: { maxBuffer?: number };
+    },
+  ): string;
   render(id: string): SimPage<unknown> | undefined;
 }
 

@@ -377,6 +377,23 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     },
   ],
   [
+    'a batch matching run (the earlier draft discarded, new drafts, audit)',
+    async (w) => {
+      const id = await liNomination(w);
+      await must(w, approve(id));
+      await must(w, mentoring('propose', { nominationId: id, mentorId: 'demo-mentor-liu' }));
+      return mentoring('batchMatch', {});
+    },
+  ],
+  ['publishing a match (the mentor’s place, the youth, the match, audit, outbox to both)', async (w) => publish(w)],
+  [
+    'a youth declining a published match (place and youth given back, the mentor told)',
+    async (w) => {
+      const matchId = await published(w);
+      return { ...mentoring('decline', { matchId, reason: '希望结对本行业导师' }), openid: 'dev-youth-li' };
+    },
+  ],
+  [
     'recording accepted subscriptions (grants, the daily counter, audit)',
     async () => ({
       fn: 'message',
@@ -404,6 +421,27 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     },
   ],
 ];
+
+const mentoring = (action: string, data: unknown): Call => ({
+  fn: 'mentoring',
+  action,
+  data,
+  openid: 'dev-city-admin',
+});
+
+/** 李明 approved and proposed to 王导师: the call publishing the draft. */
+async function publish(w: World): Promise<Call> {
+  const id = await liNomination(w);
+  await must(w, approve(id));
+  const draft = await must(w, mentoring('propose', { nominationId: id, mentorId: 'dev-mentor-wang' }));
+  return mentoring('publish', { matchIds: [draft.id] });
+}
+
+async function published(w: World): Promise<string> {
+  const call = await publish(w);
+  await must(w, call);
+  return (call.data as { matchIds: string[] }).matchIds[0];
+}
 
 /** Quota counters agree with the approvals they count. */
 async function expectConsistent(w: World): Promise<void> {

@@ -7,13 +7,15 @@
 import { embeddedIndexFields } from './define';
 import { PLATFORM } from './platform';
 import { SELECTION } from './selection';
+import { MENTORING } from './mentoring';
 
 export type { Declaration, Index, Rule } from './define';
 export { indexFields } from './define';
 export * from './platform';
 export * from './selection';
+export * from './mentoring';
 
-export const REGISTRY = [...PLATFORM, ...SELECTION] as const;
+export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING] as const;
 
 export type CollectionName = (typeof REGISTRY)[number]['name'];
 

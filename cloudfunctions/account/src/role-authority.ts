@@ -1,7 +1,7 @@
 /**
  * Who may give and take a role (issue 8 §7): the level above, within its
  * scope. The city invites and revokes district admins, unit admins and
- * mentors; a district the admins of its own units. The same rule for
+ * mentors; a district the admins of its own units and the mentors of its own group. The same rule for
  * `issueInvite`, `revokeRole`, `cancelInvite` and `roleHolders`.
  */
 import { appError } from '../../../miniprogram/core/errors';
@@ -10,14 +10,14 @@ import { err, ok, type Result } from '../../../miniprogram/core/result';
 import type { OrgDoc } from '../../_lib/collections';
 import { covers, type Actor } from '../../_lib/identity';
 
-/** The organisation level each role is held at. */
-export const ROLE_LEVEL = {
-  unitAdmin: 'unit',
-  districtAdmin: 'district',
-  cityAdmin: 'city',
-  mentor: 'city',
-  youth: 'unit',
-} as const satisfies Record<Role, OrgDoc['level']>;
+/** The organisation levels each role is held at: a mentor belongs to the city's group or a district's (issue 11). */
+export const ROLE_LEVELS: Record<Role, readonly OrgDoc['level'][]> = {
+  unitAdmin: ['unit'],
+  districtAdmin: ['district'],
+  cityAdmin: ['city'],
+  mentor: ['city', 'district'],
+  youth: ['unit'],
+};
 
 /** Whether `actor` may give or take `role` at `org`: AUTH.FORBIDDEN for the wrong level, OUT_OF_SCOPE elsewhere. */
 export function mayManage(
@@ -27,7 +27,7 @@ export function mayManage(
 ): Result<true, ReturnType<typeof appError<'AUTH.FORBIDDEN' | 'AUTH.OUT_OF_SCOPE' | 'ORG.NOT_FOUND'>>> {
   if (!actor.grants.some((g) => INVITABLE_BY[g.role].includes(role)))
     return err(appError('AUTH.FORBIDDEN', `cannot manage ${role}`));
-  if (org.level !== ROLE_LEVEL[role]) return err(appError('ORG.NOT_FOUND', 'organisation not at the role’s level'));
+  if (!ROLE_LEVELS[role].includes(org.level)) return err(appError('ORG.NOT_FOUND', 'organisation not at the role’s level'));
   const issuers = (['cityAdmin', 'districtAdmin'] as const).filter((r) => INVITABLE_BY[r].includes(role));
   if (!covers(actor, org, issuers)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
   return ok(true);

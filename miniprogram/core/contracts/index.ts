@@ -20,6 +20,7 @@ export * from './nomination-form';
 export * from './forms';
 
 export * from './admin';
+export * from './mentoring';
 export {
   messageContract,
   type MessageContract,
@@ -33,6 +34,7 @@ import { accountContract } from './account';
 import { adminContract, exportContract, noticeContract } from './admin';
 import { messageContract } from './message';
 import { nominationContract } from './nomination';
+import { mentoringContract } from './mentoring';
 
 /** Every function the mini-program can call, by name. */
 export const contracts = {
@@ -41,6 +43,7 @@ export const contracts = {
   admin: adminContract,
   export: exportContract,
   notice: noticeContract,
+  mentoring: mentoringContract,
   message: messageContract,
 } as const;
 export { cronContract } from './cron';

@@ -70,7 +70,7 @@ Component({
     view: null as HomeView | null,
     period: null as PeriodCard | null,
     periodError: '',
-    mine: { loaded: false, has: false, draft: false, status: '', error: '' },
+    mine: { loaded: false, has: false, draft: false, approved: false, status: '', error: '' },
     pending: { loaded: false, count: 0, error: '' },
     /** The message centre's badge (issue 10). */
     unread: 0,
@@ -111,12 +111,18 @@ Component({
     async loadMine() {
       const res = await call('nomination', 'getMine', {});
       if (!res.ok) {
-        this.setData({ mine: { loaded: true, has: false, draft: false, status: '', error: res.message } });
+        this.setData({
+          mine: { loaded: true, has: false, draft: false, approved: false, status: '', error: res.message },
+        });
         return;
       }
       const { nomination: n, draft } = res.data;
       const status = n ? STATUS_LABELS[n.status] : '';
-      this.setData({ mine: { loaded: true, has: n !== null, draft: !n && draft !== null, status, error: '' } });
+      // A selected youth states goals and meets their mentor (issue 11).
+      const approved = n?.status === 'approved';
+      this.setData({
+        mine: { loaded: true, has: n !== null, draft: !n && draft !== null, approved, status, error: '' },
+      });
     },
 
     async loadPending() {

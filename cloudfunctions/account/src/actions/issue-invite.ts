@@ -1,6 +1,6 @@
 import type { accountContract } from '../../../../miniprogram/core/contracts/account';
 import { appError } from '../../../../miniprogram/core/errors';
-import { INVITABLE_BY } from '../../../../miniprogram/core/org';
+import { INVITABLE_BY, type OrgLevel, type Role } from '../../../../miniprogram/core/org';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type InviteDoc } from '../../../_lib/collections';
 import { getOrg } from '../../../_lib/queries';
@@ -14,7 +14,7 @@ const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /**
  * Cadre and mentor accounts are created by invitation from the level above:
  * the city invites district admins, unit admins and mentors; a district
- * invites the admins of its own units.
+ * invites the admins of its own units and mentors of its own group.
  */
 export const issueInvite: Handler<typeof accountContract.actions.issueInvite> = async (input, ctx) => {
   const { deps, actor, now } = ctx;

@@ -21,7 +21,9 @@ type EntryKey =
   | 'audit'
   | 'notice'
   | 'notifications'
-  | 'access';
+  | 'access'
+  | 'group'
+  | 'matching';
 
 interface Entry {
   key: EntryKey;
@@ -31,11 +33,17 @@ interface Entry {
   figure: string;
 }
 
+const URLS: Partial<Record<EntryKey, string>> = {
+  notice: '/package-notice/pages/notice/index',
+  group: '/package-admin/pages/mentoring/group/index',
+  matching: '/package-admin/pages/mentoring/matching/index',
+};
+
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
   key,
   title,
   desc,
-  url: key === 'notice' ? '/package-notice/pages/notice/index' : `/package-admin/pages/admin/${key}/index`,
+  url: URLS[key] ?? `/package-admin/pages/admin/${key}/index`,
   figure: '',
 });
 
@@ -59,6 +67,8 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('objections', '异议', '公示异议及处理情况'),
   entry('export', '导出汇总表', '全市、区县或单位的汇总表'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('group', '导师服务团', '各区县导师及结对负荷，暂停或恢复导师'),
+  entry('matching', '结对管理', '一键匹配、审核草案、发布结对'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];

@@ -100,7 +100,10 @@ Component({
       const role = (e.currentTarget.dataset as { value?: Role }).value;
       if (!role || role === this.data.role) return;
       this.setData({ role });
-      this.chooseOrg(role === 'mentor' ? this.data.cityOrgId : '', role === 'mentor' ? '团市委（导师服务团）' : '');
+      // A mentor joins the inviter's service group: the city's, or a district admin's own district's.
+      const groupId = this.data.cityOrgId || this.data.ownDistrictId;
+      const groupText = this.data.cityOrgId ? '团市委（导师服务团）' : '本区县导师服务团';
+      this.chooseOrg(role === 'mentor' ? groupId : '', role === 'mentor' ? groupText : '');
       if (role === 'districtAdmin') void this.loadDistricts();
     },
 

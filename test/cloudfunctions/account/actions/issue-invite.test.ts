@@ -1,6 +1,6 @@
 import { CODE_PATTERN } from '../../../../miniprogram/core/one-time-code';
 import { fixture, type Fixture } from '../../../support/fixtures';
-import { dataOf } from '../../../support/harness';
+import { codeOf, dataOf } from '../../../support/harness';
 
 describe('account.issueInvite', () => {
   const FIRST = 'first-city-admin';
@@ -54,5 +54,30 @@ describe('account.issueInvite: the code at rest (issue 8 §11)', () => {
     for (const name of ['invites', 'audit', 'requests']) {
       expect(JSON.stringify(await f.h.deps.store.collection(name).find({}))).not.toContain(code);
     }
+  });
+});
+
+describe('account.issueInvite: mentors (issue 11)', () => {
+  it('a district admin invites a mentor to its own district; the city to the city or any district', async () => {
+    const f = await fixture();
+    const zhuji = await f.district('zhuji');
+    const keqiao = await f.district('keqiao');
+    const district = await f.admin('districtAdmin', zhuji);
+    const city = await f.admin('cityAdmin', f.city);
+    const own = dataOf(await f.h.call('account', 'issueInvite', { role: 'mentor', orgId: zhuji._id }, district));
+    const me = dataOf(await f.h.call('account', 'redeemInvite', { code: own.code, displayName: '钱导师' }, 'mentor-q'));
+    expect(me.roles).toEqual([{ role: 'mentor', orgId: 'zhuji', orgName: '诸暨市' }]);
+    expect(codeOf(await f.h.call('account', 'issueInvite', { role: 'mentor', orgId: keqiao._id }, district))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
+    expect(codeOf(await f.h.call('account', 'issueInvite', { role: 'mentor', orgId: f.city._id }, district))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
+    expect((await f.h.call('account', 'issueInvite', { role: 'mentor', orgId: keqiao._id }, city)).ok).toBe(true);
+    expect((await f.h.call('account', 'issueInvite', { role: 'mentor', orgId: f.city._id }, city)).ok).toBe(true);
+    const unit = await f.unit({ district: zhuji });
+    expect(codeOf(await f.h.call('account', 'issueInvite', { role: 'mentor', orgId: unit._id }, city))).toBe(
+      'ORG.NOT_FOUND',
+    );
   });
 });

@@ -126,11 +126,35 @@ describe('home', () => {
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));
   });
 
-  it('tells a mentor plainly that mentoring is not available yet', async () => {
+  it('opens the mentor’s own page from the mentor card (issue 11)', async () => {
     bridge.setOpenid('dev-mentor-wang');
     const page = await openPage(HOME, bridge);
-    expect(textOf(page.querySelector('.mentor')!)).toContain('结对培养功能尚在建设中，将在后续版本开放');
+    expect(textOf(page.querySelector('.mentor')!)).not.toContain('尚在建设中');
     expect(page.querySelector('.review')).toBeUndefined();
+    await tapButton(page, '.mentor-entry', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-mentor/pages/mentor/index' }),
+    );
+  });
+
+  it('offers a selected youth their mentor and goals, and no one else', async () => {
+    bridge.setOpenid('dev-youth-li');
+    const submitted = await openPage(HOME, bridge);
+    expect(submitted.querySelector('.my-mentor')).toBeUndefined();
+    const li = await bridge.deps.store.collection('nominations').findOne({ youthOpenid: 'dev-youth-li' });
+    await FUNCTIONS.nomination.handle(
+      {
+        action: 'review',
+        data: { nominationId: li?._id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      },
+      { openid: 'dev-unit-admin' },
+      bridge.deps,
+    );
+    const page = await openPage(HOME, bridge);
+    await tapButton(page, '.my-mentor', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-mentor/pages/youth/index' }),
+    );
   });
 
   it('says so when there is no current period', async () => {

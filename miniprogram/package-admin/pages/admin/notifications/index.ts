@@ -8,7 +8,12 @@ import { call } from '../../../../services/cloud';
 import { loadAdminScope } from '../../../../services/session';
 import { toast } from '../../../../lib/ui';
 
-const AUDIENCE_LABELS: Record<DeliveryRow['audience'], string> = { youth: '青年', objector: '异议人', cadre: '管理员' };
+const AUDIENCE_LABELS: Record<DeliveryRow['audience'], string> = {
+  youth: '青年',
+  objector: '异议人',
+  cadre: '管理员',
+  mentor: '导师',
+};
 
 const rowOf = (r: DeliveryRow) => ({
   kind: r.kind,

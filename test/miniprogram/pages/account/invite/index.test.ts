@@ -136,7 +136,7 @@ describe('invitation codes', () => {
   it('lets a district admin invite unit admins of their own district only', async () => {
     bridge.setOpenid('dev-district-admin');
     const page = await open();
-    expect(page.querySelectorAll('.role-option').map(cellText)).toEqual(['单位管理员']);
+    expect(page.querySelectorAll('.role-option').map(cellText)).toEqual(['单位管理员', '导师']);
     await tapCell(page, ['.role-option'], '单位管理员');
 
     // The picker starts inside 越城区 and offers no other district.
@@ -150,5 +150,16 @@ describe('invitation codes', () => {
       .collection('invites')
       .get(bridge.deps.crypto.hash(`invite:${page.data.issued?.code ?? ''}`));
     expect(invite).toMatchObject({ role: 'unitAdmin', orgId: 'yuecheng-street', issuedBy: 'dev-district-admin' });
+  });
+
+  it('lets a district admin invite a mentor to their own district’s group (issue 11)', async () => {
+    bridge.setOpenid('dev-district-admin');
+    const page = await open();
+    await tapCell(page, ['.role-option'], '导师');
+    await tapButton(page, '.issue-submit', bridge);
+    const invite = await bridge.deps.store
+      .collection('invites')
+      .get(bridge.deps.crypto.hash(`invite:${page.data.issued?.code ?? ''}`));
+    expect(invite).toMatchObject({ role: 'mentor', orgId: 'yuecheng', issuedBy: 'dev-district-admin' });
   });
 });
