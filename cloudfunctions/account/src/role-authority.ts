@@ -27,7 +27,8 @@ export function mayManage(
 ): Result<true, ReturnType<typeof appError<'AUTH.FORBIDDEN' | 'AUTH.OUT_OF_SCOPE' | 'ORG.NOT_FOUND'>>> {
   if (!actor.grants.some((g) => INVITABLE_BY[g.role].includes(role)))
     return err(appError('AUTH.FORBIDDEN', `cannot manage ${role}`));
-  if (!ROLE_LEVELS[role].includes(org.level)) return err(appError('ORG.NOT_FOUND', 'organisation not at the role’s level'));
+  if (!ROLE_LEVELS[role].includes(org.level))
+    return err(appError('ORG.NOT_FOUND', 'organisation not at the role’s level'));
   const issuers = (['cityAdmin', 'districtAdmin'] as const).filter((r) => INVITABLE_BY[r].includes(role));
   if (!covers(actor, org, issuers)) return err(appError('AUTH.OUT_OF_SCOPE', 'organisation outside your scope'));
   return ok(true);

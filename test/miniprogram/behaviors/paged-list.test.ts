@@ -58,11 +58,13 @@ const { pagedList, PAGE_SIZE } = require(path.join(MINIPROGRAM_ROOT, 'behaviors/
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 // The page's toast, where a next page's failure is told.
-const TOAST = simulate.load(path.join(MINIPROGRAM_ROOT, 'miniprogram_npm/tdesign-miniprogram/toast/toast'), 't-toast', {
-  rootPath: MINIPROGRAM_ROOT,
-  // wcc compiles every template of the app at once; its output outgrew the compiler's default 1 MB buffer.
-  compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
-});
+// wcc compiles every template of the app at once; its output outgrew the compiler's default 1 MB buffer.
+const TOAST_OPTIONS = { rootPath: MINIPROGRAM_ROOT, compilerOptions: { maxBuffer: 64 * 1024 * 1024 } };
+const TOAST = simulate.load(
+  path.join(MINIPROGRAM_ROOT, 'miniprogram_npm/tdesign-miniprogram/toast/toast'),
+  't-toast',
+  TOAST_OPTIONS as { rootPath: string },
+);
 
 /** A request the list made, answered when the test says so. */
 interface Pending {

@@ -1,6 +1,6 @@
 import type { accountContract } from '../../../../miniprogram/core/contracts/account';
 import { appError } from '../../../../miniprogram/core/errors';
-import { INVITABLE_BY, type OrgLevel, type Role } from '../../../../miniprogram/core/org';
+import { INVITABLE_BY } from '../../../../miniprogram/core/org';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type InviteDoc } from '../../../_lib/collections';
 import { getOrg } from '../../../_lib/queries';
