@@ -20,7 +20,10 @@ export const reassignDraft: Handler<typeof mentoringContract.actions.reassignDra
     { _id: match._id, status: 'draft' },
     { $set: { ...pair.value, updatedAt: now } },
   );
-  if (changed === 0) return err(appError('MENTORING.INVALID_STATE', 'changed meanwhile'));
+  // CloudBase counts modified documents: a reassignment to the same mentor at the same instant modifies nothing,
+  // so only a draft that is no longer a draft is a conflict.
+  if (changed === 0 && (await matches.get(match._id))?.status !== 'draft')
+    return err(appError('MENTORING.INVALID_STATE', 'changed meanwhile'));
   ctx.audit({
     target: `matches/${match._id}`,
     details: { event: 'reassign', from: match.mentorId, to: input.mentorId },
