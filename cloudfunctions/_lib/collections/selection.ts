@@ -210,7 +210,7 @@ export const SELECTION = defineCollections([
   // Read by id only; the keys are deleted by the erasure of the record they name.
   collection<NominationKeyDoc>()({ name: 'nominationKeys', indexes: [], rule: 'closed' }),
   // The erasure timer reads drafts untouched past the retention.
-  collection<DraftDoc>()({ name: 'drafts', indexes: ['updatedAt'], rule: 'closed' }),
+  collection<DraftDoc>()({ name: 'drafts', indexes: ['updatedAt', 'openid'], rule: 'closed' }),
   // Dashboards read a district's counters; filing reads a list of units'.
   collection<QuotaDoc>()({
     name: 'quotas',
