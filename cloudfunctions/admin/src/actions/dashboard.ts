@@ -13,7 +13,7 @@ import { err, ok } from '../../../../miniprogram/core/result';
 import { recordFilter, type Scope } from '../../../../miniprogram/core/scope';
 import { C, type FilingDoc, type QuotaDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
-import { currentPeriod } from '../../../_lib/queries';
+import { currentPeriod, jurisdictionLabels } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { districtsIn, resolveScope, unitsIn } from '../../../_lib/scope';
 
@@ -43,8 +43,11 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
       ...(scope.level === 'district' ? { districtId: scope.orgId } : {}),
     }),
   ]);
-  const names = new Map(districts.map((d) => [d._id, d.name]));
   const uncovered = uncoveredUnits(units, approved);
+  const label = await jurisdictionLabels(
+    deps,
+    uncovered.map((u) => u.districtId),
+  );
   const twoNew = twoNewByDistrict(
     districts.map((d) => d._id),
     units,
@@ -60,7 +63,7 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
       unitId: u._id,
       name: u.name,
       category: u.category ?? 'party_gov',
-      districtName: names.get(u.districtId ?? '') ?? '市级单位',
+      districtName: label(u.districtId),
     })),
     uncoveredByCategory: uncoveredByCategory(uncovered),
     twoNewByDistrict: districts.map((d) => ({ districtId: d._id, name: d.name, count: twoNew[d._id] ?? 0 })),
