@@ -103,7 +103,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await tapText('备案');
     await title().filter({ hasText: '备案' }).waitFor();
     await phone()
-      .getByText(/名单由所在区县团委统一备案（其他基层领域）/)
+      .getByText(/两新组织和其他基层领域单位的名单由所在区县团委统一备案/)
       .waitFor();
   });
 
@@ -111,7 +111,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await switchPersona(p.page, '赵书记');
     await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
     const own = phone().locator('filing-card.own');
-    await own.getByText('越城区（其他基层领域）').waitFor();
+    await own.getByText('越城区（两新组织及其他基层领域）').waitFor();
     await own.getByText('3 人').waitFor();
     await own.getByText('提交备案', { exact: true }).click({ force: true });
     await modal()

@@ -1,5 +1,6 @@
 /** Landing page: the current period and the entries the caller's roles open. */
-import { chinaDate, chineseDate, timeLeft } from '../../core/china-time';
+import { timeLeft } from '../../core/china-time';
+import { chinaDateText } from '../../lib/format';
 import type { PeriodView } from '../../core/contracts/account';
 import { STATUS_LABELS } from '../../core/nomination';
 import { INVITABLE_BY, ROLE_LABELS } from '../../core/org';
@@ -30,10 +31,8 @@ interface HomeView {
   mentor: boolean;
 }
 
-const chinaDay = (iso: string): string => chineseDate(chinaDate(new Date(iso)));
-
 function remainingText(p: PeriodView, now: Date): string {
-  if (p.window === 'not_open') return `本期推荐将于${chinaDay(p.nominationOpensAt)}开放`;
+  if (p.window === 'not_open') return `本期推荐将于${chinaDateText(p.nominationOpensAt)}开放`;
   const left = timeLeft(now, new Date(p.nominationDeadline));
   if (p.window === 'closed' || left.passed) return '本期推荐已截止';
   return left.days > 0 ? `距推荐截止还有 ${left.days} 天` : `距推荐截止还有 ${left.hours} 小时`;
@@ -43,7 +42,7 @@ function periodCard(p: PeriodView, now: Date): PeriodCard {
   return {
     name: p.name,
     open: p.window === 'open' && !timeLeft(now, new Date(p.nominationDeadline)).passed,
-    deadline: chinaDay(p.nominationDeadline),
+    deadline: chinaDateText(p.nominationDeadline),
     remaining: remainingText(p, now),
   };
 }

@@ -1,4 +1,5 @@
 import type { adminContract } from '../../../../miniprogram/core/contracts/admin';
+import { chinaDate, chineseDate } from '../../../../miniprogram/core/china-time';
 import { appError } from '../../../../miniprogram/core/errors';
 import { filerRole, filingId, filingSubjects } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
@@ -23,6 +24,7 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
         .find({ periodId: period._id, state: 'filed' }, { projection: { _id: 1 } })
     ).map((f) => f._id),
   );
+  const deadline = chineseDate(chinaDate(new Date(period.filingDeadline)));
   let reminded = 0;
   for (const s of filingSubjects(units, districts).filter((x) => !filed.has(filingId(period._id, x)))) {
     const role = filerRole(s.kind);
@@ -31,7 +33,7 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
       { role: role, orgId: s.orgId },
       {
         title: '请按时备案好青年名单',
-        body: `${s.name}尚未备案，截止时间为7月31日，请尽快完成。`,
+        body: `${s.name}尚未备案，截止时间为${deadline}，请尽快完成。`,
         page: 'package-admin/pages/admin/filings/index',
       },
     );

@@ -14,7 +14,7 @@ import { errorText } from '../../../services/error-text';
 import { forgetPersonal, keepPersonal, readPersonal } from '../../../services/personal-draft';
 import { nominationFormHost } from '../../../behaviors/nomination-form-host';
 import { cancelDebounce, debounce } from '../../../lib/async';
-import { chinaDateTime, lastComment } from '../../../lib/format';
+import { chinaTimeText, lastComment } from '../../../lib/format';
 import { nominationWindow } from '../../../lib/period';
 import { go } from '../../../lib/ui';
 import { draftOf, formFrom, type FormState } from '../../../components/nomination-form/model';
@@ -25,7 +25,7 @@ const QUESTION = '提交后将由所在单位审核，审核期间不能修改�
 
 const gone = new WeakSet<object>(); // a draft save answering after the page left is not shown
 
-const savedText = (iso: string): string => `草稿已保存 ${chinaDateTime(iso).slice(11)}`;
+const savedText = (iso: string): string => `草稿已保存 ${chinaTimeText(iso)}`;
 
 /** Only a youth bound to a unit may nominate themself (the server answers FORBIDDEN otherwise). */
 const refusal = (f: CallFailure) =>

@@ -7,7 +7,7 @@
 import type { DashboardView } from '../../../../core/contracts/admin';
 import { CATEGORY_LABELS } from '../../../../core/org';
 import { call } from '../../../../services/cloud';
-import { chinaDateText, chinaDateTime } from '../../../../lib/format';
+import { chinaDateTime } from '../../../../lib/format';
 import { isCurrent, nextGeneration } from '../../../../lib/async';
 import { districtChoices, type Choice } from '../../../lib/choices';
 
@@ -71,7 +71,7 @@ function boardView(d: DashboardView, unfolded: readonly string[]): BoardView {
     deadlines: d.deadlines.map((x) => ({
       key: x.key,
       label: DEADLINE_LABELS[x.key],
-      date: `${chinaDateText(x.at)} ${chinaDateTime(x.at).slice(11)}`,
+      date: chinaDateTime(x.at),
       left: leftText(x),
       passed: x.passed,
       urgent: !x.passed && x.days < 7,

@@ -114,7 +114,7 @@ Component({
       const { districtId, districts, scopeName, reminding } = this.data;
       if (reminding) return;
       const where = districtId ? (districts.find((d) => d.value === districtId)?.label ?? '') : scopeName;
-      const text = `将向${where}所有尚未备案的单位管理员发送备案提醒（截止7月31日）。`;
+      const text = `将向${where}所有尚未备案的单位管理员发送备案提醒。`;
       if (!(await confirmModal('一键提醒', text, '发送提醒'))) return;
       this.setData({ reminding: true });
       const res = await call('admin', 'remindLate', districtId ? { districtId } : {});
