@@ -33,3 +33,14 @@ export function confirmModal(title: string, content: string, confirmText = '确�
     });
   });
 }
+
+/**
+ * Shows `url` after finishing the current page: back to it when it is the page below (e.g. 我的推荐 that opened the
+ * form, which reloads on show), otherwise in place of the current one, so Back never meets the same page twice.
+ */
+export function backTo(url: string): void {
+  const pages = getCurrentPages();
+  const below = pages.length >= 2 ? pages[pages.length - 2] : undefined;
+  if (below && `/${below.route}` === url.split('?')[0]) wx.navigateBack({ delta: 1 });
+  else wx.redirectTo({ url });
+}

@@ -63,6 +63,21 @@ export type SelfNominationInput = NominationForm;
 
 export { ReviewInput } from './forms';
 
+/**
+ * Whether an action would be accepted now, or the code it would refuse with (issue 9 §13): computed by the server
+ * with the rules the action itself applies, so a page never offers what will be refused and can say why.
+ */
+export type ActionOption =
+  { allowed: true } | { allowed: false; code: 'NOMINATION.INVALID_STATE' | 'FILING.LOCKED' | 'ACCOUNT.ALREADY_BOUND' };
+
+/** What the youth may do from 我的推荐 and home now. */
+export interface MineOptions {
+  /** `nomination.withdraw` of the current nomination; null when there is none. */
+  withdraw: ActionOption | null;
+  /** `account.bindUnit` to another unit (更换所在单位). */
+  rebind: ActionOption;
+}
+
 const ELIGIBILITY_ERRORS = [
   'ELIGIBILITY.ID_FORMAT',
   'ELIGIBILITY.ID_CHECKSUM',
@@ -77,7 +92,7 @@ const ELIGIBILITY_ERRORS = [
 const WINDOW_ERRORS = ['PERIOD.NOT_FOUND', 'PERIOD.NOT_OPEN', 'PERIOD.CLOSED'] as const;
 
 export const nominationContract = defineContract('nomination', {
-  getMine: action<{ nomination: NominationView | null; draft: DraftView | null }>()({
+  getMine: action<{ nomination: NominationView | null; draft: DraftView | null; options: MineOptions }>()({
     input: z.strictObject({}),
     access: ['youth'],
     write: false,

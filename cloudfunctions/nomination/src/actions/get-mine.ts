@@ -2,8 +2,9 @@ import type { nominationContract, DraftView } from '../../../../miniprogram/core
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type DraftDoc, type NominationDoc } from '../../../_lib/collections';
-import { currentPeriod, orgNames } from '../../../_lib/queries';
+import { currentPeriod, getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
+import { rebindOption, withdrawOption } from '../../../_lib/youth-options';
 import { toView } from '../view';
 
 const draftView = (d: DraftDoc): DraftView => ({ fields: d.fields, updatedAt: d.updatedAt.toISOString() });
@@ -19,9 +20,13 @@ export const getMine: Handler<typeof nominationContract.actions.getMine> = async
       { sort: { updatedAt: -1 }, limit: 1 },
     );
   const draft = await ctx.deps.store.collection<DraftDoc>(C.drafts).get(`${period._id}:${ctx.actor.openid}`);
-  const names = doc ? await orgNames(ctx.deps, [doc.unitId]) : new Map<string, string>();
+  const unit = doc ? await getOrg(ctx.deps, doc.unitId) : null;
   return ok({
-    nomination: doc ? toView(doc, names.get(doc.unitId) ?? '', ctx.now) : null,
+    nomination: doc ? toView(doc, unit?.name ?? '', ctx.now) : null,
     draft: draft ? draftView(draft) : null,
+    options: {
+      withdraw: doc && unit ? await withdrawOption(ctx.deps, doc, unit) : null,
+      rebind: await rebindOption(ctx.deps, ctx.actor.openid),
+    },
   });
 };

@@ -16,7 +16,7 @@ import { nominationFormHost } from '../../../behaviors/nomination-form-host';
 import { cancelDebounce, debounce } from '../../../lib/async';
 import { chinaTimeText, lastComment } from '../../../lib/format';
 import { nominationWindow } from '../../../lib/period';
-import { go } from '../../../lib/ui';
+import { backTo, go } from '../../../lib/ui';
 import { draftOf, formFrom, type FormState } from '../../../components/nomination-form/model';
 
 const AUTOSAVE_MS = 800;
@@ -128,7 +128,7 @@ Component({
       });
       if (res?.ok) {
         forgetPersonal();
-        wx.redirectTo({ url: MINE_URL });
+        backTo(MINE_URL);
       } else if (res && draftPending) this.scheduleDraft();
     },
 
@@ -141,7 +141,7 @@ Component({
     },
 
     onViewMine() {
-      wx.redirectTo({ url: MINE_URL });
+      backTo(MINE_URL);
     },
     onBindUnit() {
       go('/pages/account/bind-unit/index');

@@ -31,6 +31,7 @@ import {
 
 const bridge = useBridge({ openid: 'dev-youth-zhang' });
 const FORM = loadPage('pages/nomination/form/index');
+const FORM_ROUTE = 'pages/nomination/form/index';
 
 /** The fields of the page's data these tests read. */
 interface PageData {
@@ -422,6 +423,10 @@ describe('self-nomination form: states', () => {
       bridge.deps,
     );
     bridge.setOpenid('dev-youth-li');
+    // Opened from 我的推荐 (修改后重新提交): that page is below this one.
+    const stack = [{ route: 'pages/home/index' }, { route: 'pages/nomination/mine/index' }, { route: FORM_ROUTE }];
+    const pages = jest.spyOn(globalThis as unknown as { getCurrentPages: () => unknown[] }, 'getCurrentPages');
+    pages.mockReturnValue(stack);
     const page = await open();
     expect(textOf(page.querySelector('.returned')!)).toContain('单位退回修改：岗位请写全称');
     expect(formOf(page).form).toMatchObject({
@@ -443,6 +448,10 @@ describe('self-nomination form: states', () => {
     const saved = await nominationsOf('dev-youth-li');
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ status: 'submitted', post: '研发中心软件研发工程师' });
+    // Issue 9 §12: back to that 我的推荐 (which reloads on show), not a second one on top of it.
+    expect(bridge.nav.navigateBack).toHaveBeenCalledWith(expect.objectContaining({ delta: 1 }));
+    expect(bridge.nav.redirectTo).not.toHaveBeenCalled();
+    pages.mockRestore();
   });
 
   it('asks an unbound user to bind a unit first', async () => {
