@@ -68,7 +68,7 @@ Component({
     view: null as HomeView | null,
     period: null as PeriodCard | null,
     periodError: '',
-    mine: { loaded: false, has: false, draft: false, status: '', error: '' },
+    mine: { loaded: false, has: false, draft: false, status: '', error: '', rebind: false },
     pending: { loaded: false, count: 0, error: '' },
   },
   lifetimes: {
@@ -103,12 +103,15 @@ Component({
     async loadMine() {
       const res = await call('nomination', 'getMine', {});
       if (!res.ok) {
-        this.setData({ mine: { loaded: true, has: false, draft: false, status: '', error: res.message } });
+        const failed = { loaded: true, has: false, draft: false, status: '', error: res.message, rebind: false };
+        this.setData({ mine: failed });
         return;
       }
-      const { nomination: n, draft } = res.data;
+      const { nomination: n, draft, options } = res.data;
       const status = n ? STATUS_LABELS[n.status] : '';
-      this.setData({ mine: { loaded: true, has: n !== null, draft: !n && draft !== null, status, error: '' } });
+      // 更换所在单位 only when account.bindUnit would accept it (issue 9 §13).
+      const rebind = options.rebind.allowed;
+      this.setData({ mine: { loaded: true, has: n !== null, draft: !n && draft !== null, status, error: '', rebind } });
     },
 
     async loadPending() {

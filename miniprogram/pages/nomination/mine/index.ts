@@ -4,8 +4,7 @@
  * (with the reason); the masked record, the deeds, the history (R4.2), and
  * withdrawal (R9.2) after a confirmation that explains what it does.
  */
-import type { DraftView, NominationView } from '../../../core/contracts/nomination';
-import { canWithdraw } from '../../../core/nomination';
+import type { ActionOption, DraftView, MineOptions, NominationView } from '../../../core/contracts/nomination';
 import { call } from '../../../services/cloud';
 import { chinaDateTime } from '../../../lib/format';
 import { confirmModal, go, toast } from '../../../lib/ui';
@@ -37,14 +36,24 @@ function bannerOf(n: NominationView): Banner | null {
   }
 }
 
+/** Why 撤回推荐 is not offered, when the server says the action would refuse it for a reason the youth can act on. */
+function withdrawNote(option: ActionOption | null): string {
+  if (!option || option.allowed) return '';
+  return option.code === 'FILING.LOCKED'
+    ? '本单位名单已备案锁定，暂不能撤回推荐。如确需撤回，请联系单位管理员，由区县团委或团市委退回名单后办理。'
+    : '';
+}
+
 /** Everything the page shows, derived from the answer. */
-function viewOf(n: NominationView | null, draft: DraftView | null) {
+function viewOf(n: NominationView | null, draft: DraftView | null, options: MineOptions | null) {
   return {
     nomination: n,
     banner: n ? bannerOf(n) : null,
     /** The draft's save time, when there is a draft and no nomination. */
     draftSaved: !n && draft ? chinaDateTime(draft.updatedAt) : '',
-    canWithdraw: n !== null && canWithdraw(n.status),
+    // Offered only when the server, with the action's own rules, would accept it (issue 9 §13).
+    canWithdraw: n !== null && options?.withdraw?.allowed === true,
+    withdrawNote: n ? withdrawNote(options?.withdraw ?? null) : '',
   };
 }
 
@@ -52,7 +61,7 @@ Component({
   data: {
     loading: true,
     error: '',
-    ...viewOf(null, null),
+    ...viewOf(null, null, null),
     withdrawing: false,
   },
   lifetimes: {
@@ -70,7 +79,7 @@ Component({
       this.setData({ loading: true, error: '' });
       const res = await call('nomination', 'getMine', {});
       if (!res.ok) this.setData({ loading: false, error: res.message });
-      else this.setData({ loading: false, ...viewOf(res.data.nomination, res.data.draft) });
+      else this.setData({ loading: false, ...viewOf(res.data.nomination, res.data.draft, res.data.options) });
     },
 
     async onWithdraw() {

@@ -89,6 +89,27 @@ describe('my nomination', () => {
     expect(page.querySelector('.withdraw')).toBeTruthy();
   });
 
+  // Issue 9 §13: a filed list is locked; the page says so instead of offering a withdrawal that will be refused.
+  it('已通过 in a filed list: explains the lock instead of offering 撤回推荐', async () => {
+    await review('approve');
+    const res = await FUNCTIONS.admin.handle(
+      { action: 'file', data: { filingId: `${demoPeriod(bridge.now)._id}:district:yuecheng` } },
+      { openid: 'dev-district-admin' },
+      bridge.deps,
+    );
+    if (!res.ok) throw new Error(`arrange failed: ${res.error.code}`);
+    const page = await openPage(MINE, bridge);
+    expect(page.querySelector('.withdraw')).toBeUndefined();
+    expect(textOf(page.querySelector('.withdraw-unavailable')!)).toContain('名单已备案锁定');
+  });
+
+  // Issue 9 §17: 职务/岗位 appears once (the record's full position line), not again on the card.
+  it('shows the position once', async () => {
+    const page = await openPage(MINE, bridge);
+    const text = textOf(page);
+    expect(text.split('职务').length - 1).toBe(1);
+  });
+
   it('未通过: shows the reason and offers no withdrawal', async () => {
     await review('reject', '不符合在编要求');
     const page = await openPage(MINE, bridge);
