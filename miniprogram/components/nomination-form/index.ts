@@ -125,7 +125,7 @@ Component({
       });
       // Only the changed field's path crosses to the view layer, never the whole form.
       this.setData({ ...patch, view });
-      this.triggerEvent('change', { value: form, valid: view.valid, field });
+      this.triggerEvent('change', { value: form, valid: view.valid, missing: view.missing, field });
     },
 
     /** The person changed `fields`: their server verdicts no longer apply. */

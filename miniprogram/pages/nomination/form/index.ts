@@ -11,6 +11,7 @@ import type { EligibilityRules } from '../../../core/eligibility';
 import { BLOCKING_STATUSES, STATUS_LABELS } from '../../../core/nomination';
 import { call, type CallFailure, type CallResult } from '../../../services/cloud';
 import { errorText } from '../../../services/error-text';
+import { loadSession, type Session } from '../../../services/session';
 import { forgetPersonal, keepPersonal, readPersonal } from '../../../services/personal-draft';
 import { nominationFormHost } from '../../../behaviors/nomination-form-host';
 import { cancelDebounce, debounce } from '../../../lib/async';
@@ -34,8 +35,10 @@ const refusal = (f: CallFailure) =>
 type Mine = CallResult<{ nomination: NominationView | null; draft: DraftView | null }>;
 type Loaded = [Record<string, unknown>, FormState | null];
 
+const boundName = (s: CallResult<Session>) => (s.ok ? { name: s.data.displayName } : null);
+
 /** What the page shows once loaded, and the form's starting value when there is a form (derived, not copied). */
-function loaded(period: CallResult<PeriodView>, mine: Mine): Loaded {
+function loaded(period: CallResult<PeriodView>, mine: Mine, session: CallResult<Session>): Loaded {
   if (!period.ok) return [{ loadError: period.message }, null];
   if (!mine.ok) return [refusal(mine), null];
   const { nomination: n, draft } = mine.data;
@@ -46,7 +49,8 @@ function loaded(period: CallResult<PeriodView>, mine: Mine): Loaded {
   const draftSaved = draft ? savedText(draft.updatedAt) : '';
   return [
     { ...nominationWindow(period.data), returnedComment, draftSaved },
-    formFrom(returned, draft?.fields, readPersonal()),
+    // The name given when binding comes first (issue 9 §15); whatever the youth typed since goes over it.
+    formFrom(boundName(session), returned, draft?.fields, readPersonal()),
   ];
 }
 
@@ -82,7 +86,11 @@ Component({
   methods: {
     async load() {
       this.setData({ loading: true, loadError: '' });
-      const answers = await Promise.all([call('account', 'currentPeriod', {}), call('nomination', 'getMine', {})]);
+      const answers = await Promise.all([
+        call('account', 'currentPeriod', {}),
+        call('nomination', 'getMine', {}),
+        loadSession(),
+      ]);
       const [view, initial] = loaded(...answers);
       this.setData({ loading: false, ...view });
       if (initial) this.resetForm(initial);

@@ -405,6 +405,52 @@ describe('self-nomination form: submit', () => {
   });
 });
 
+// Issue 9 §15: the guidance names each missing item, and the name given when binding is already there.
+describe('self-nomination form: guidance', () => {
+  const missingOf = (page: SimPage<PageData>) =>
+    page.querySelectorAll('.missing__item').map((n) => textOf(n));
+
+  it('starts with the name the youth gave when binding, and lists each item still missing', async () => {
+    const page = await openAgreed();
+    expect(formOf(page).form.name).toBe('张晓青');
+    expect(missingOf(page)).toEqual([
+      '身份证号',
+      '手机号',
+      '学历',
+      '学位',
+      '政治面貌',
+      '岗位',
+      '典型事迹（至少50字）',
+      '确认：政治素质过硬',
+      '确认：道德品行良好',
+      '确认：业绩贡献突出',
+    ]);
+    expect(textOf(page)).not.toContain('请按提示填写完整、确认三项标准后提交');
+  });
+
+  it('shrinks the list as items are filled, and names what is wrong as well as what is empty', async () => {
+    const page = await openAgreed();
+    await typeInto(page, field('id'), '330602199801010000', bridge);
+    await typeInto(page, field('phone'), ZHANG.phone, bridge);
+    const missing = missingOf(page);
+    expect(missing).toContain('身份证号有误');
+    expect(missing).not.toContain('手机号');
+  });
+
+  it('asks for the consent first while it is not given', async () => {
+    const page = await open();
+    await refuseConsent(page, bridge);
+    expect(missingOf(page)[0]).toBe('同意《个人信息处理规则》');
+  });
+
+  it('lists nothing once the form can be submitted', async () => {
+    const page = await openAgreed();
+    await fillForm(page, bridge, ZHANG);
+    expect(page.data.valid).toBe(true);
+    expect(page.querySelector('.missing')).toBeUndefined();
+  });
+});
+
 describe('self-nomination form: states', () => {
   it('tells a youth who already has a nomination under review to view it instead', async () => {
     bridge.setOpenid('dev-youth-li');
