@@ -95,12 +95,15 @@ export function adminScope(s: Session): AdminScope | null {
   return { role: grant.role, level, orgId: grant.orgId, orgName: grant.orgName, districtId };
 }
 
-export type ScopeResult = { ok: true; scope: AdminScope; session: Session } | { ok: false; message: string };
+/** `forbidden`: the caller is known and holds no admin role (a retry cannot help; `session` says who they are). */
+export type ScopeResult =
+  { ok: true; scope: AdminScope; session: Session } | { ok: false; message: string; forbidden?: Session };
 
 /** Who is asking, as an admin; a Chinese refusal for anyone else. The server still checks every call. */
 export async function loadAdminScope(): Promise<ScopeResult> {
   const res = await loadSession();
   if (!res.ok) return { ok: false, message: res.message };
   const scope = adminScope(res.data);
-  return scope ? { ok: true, scope, session: res.data } : { ok: false, message: errorText('AUTH.FORBIDDEN') };
+  if (scope) return { ok: true, scope, session: res.data };
+  return { ok: false, message: errorText('AUTH.FORBIDDEN'), forbidden: res.data };
 }
