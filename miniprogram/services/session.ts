@@ -20,8 +20,8 @@ export interface Session {
   roles: GrantView[];
   /** The unit a youth bound to: its name and district's name, nothing about the person. */
   unit: { id: string; name: string; districtName: string } | null;
-  /** The personal-information consent on record (PIPL art. 29): which text, and the answer. */
-  consent: { version: string; granted: boolean } | null;
+  /** The personal-information consent on record (PIPL art. 29): which text, the answer, and when (ISO). */
+  consent: { version: string; granted: boolean; at: string } | null;
 }
 
 /** What the session keeps of an account: named fields only, so nothing added to `me` later is cached unseen. */
@@ -31,7 +31,7 @@ export function sessionOf(me: MeOutput): Session {
     displayName: me.displayName ?? '',
     roles: me.roles.map(({ role, orgId, orgName }) => ({ role, orgId, orgName })),
     unit: me.unit ? { id: me.unit.id, name: me.unit.name, districtName: me.unit.districtName } : null,
-    consent: me.consent ? { version: me.consent.version, granted: me.consent.granted } : null,
+    consent: me.consent ? { version: me.consent.version, granted: me.consent.granted, at: me.consent.at } : null,
   };
 }
 
