@@ -174,9 +174,5 @@ Component({
         },
       );
     },
-
-    noop() {
-      // Swallows a switch's own tap so its row does not toggle it a second time.
-    },
   },
 });

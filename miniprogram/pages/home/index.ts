@@ -8,6 +8,7 @@ import { ADMIN_ROLES } from '../../core/scope';
 import { call } from '../../services/cloud';
 import { hasRole, loadSession, type Session } from '../../services/session';
 import { go, toast } from '../../lib/ui';
+import { textSize } from '../../behaviors/text-size';
 
 interface PeriodCard {
   name: string;
@@ -62,6 +63,7 @@ function homeView(s: Session): HomeView {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

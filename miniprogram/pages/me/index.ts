@@ -10,6 +10,7 @@ import { call } from '../../services/cloud';
 import { hasRole, loadSession, type Session } from '../../services/session';
 import { chinaDateTime } from '../../lib/format';
 import { go } from '../../lib/ui';
+import { textSize } from '../../behaviors/text-size';
 
 interface ConsentRow {
   title: string;
@@ -69,6 +70,7 @@ const mineView = (n: NominationView): MineView => ({
 });
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

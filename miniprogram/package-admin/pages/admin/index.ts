@@ -7,6 +7,7 @@ import { ROLE_LABELS, type OrgLevel } from '../../../core/org';
 import { call } from '../../../services/cloud';
 import { loadAdminScope, type Session } from '../../../services/session';
 import { go } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 type AdminLevel = OrgLevel;
 
@@ -87,6 +88,7 @@ async function overseerFigures(): Promise<Figures> {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

@@ -9,6 +9,7 @@ import { call } from '../../../services/cloud';
 import { PAGE_SIZE, pagedList } from '../../../behaviors/paged-list';
 import { SEX_LABELS } from '../../../lib/format';
 import { go } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 /** Deeds longer than this fold behind 展开. */
 const DEEDS_PREVIEW = 60;
@@ -52,7 +53,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     periodName: '',
   },

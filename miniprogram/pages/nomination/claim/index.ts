@@ -12,6 +12,7 @@ import { refreshSession } from '../../../services/session';
 import { idFeedback } from '../../../components/nomination-form/model';
 import { normalizeCode } from '../../../lib/format';
 import { backTo, toast } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 // The request id per page instance, renewed when the input changes (a retry reuses it).
 const requestIds = new WeakMap<object, string>();
@@ -24,6 +25,7 @@ function claimView(locked: boolean, code: string, idNumber: string) {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     locked: true,
     code: '',

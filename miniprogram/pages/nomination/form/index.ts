@@ -19,6 +19,7 @@ import { chinaTimeText, lastComment } from '../../../lib/format';
 import { nominationWindow } from '../../../lib/period';
 import { backTo, go } from '../../../lib/ui';
 import { draftOf, formFrom, type FormState } from '../../../components/nomination-form/model';
+import { textSize } from '../../../behaviors/text-size';
 
 const AUTOSAVE_MS = 800;
 const MINE_URL = '/pages/nomination/mine/index';
@@ -55,7 +56,7 @@ function loaded(period: CallResult<PeriodView>, mine: Mine, session: CallResult<
 }
 
 Component({
-  behaviors: [nominationFormHost],
+  behaviors: [textSize, nominationFormHost],
   data: {
     loading: true,
     loadError: '',

@@ -8,6 +8,7 @@ import type { ActionOption, DraftView, MineOptions, NominationView } from '../..
 import { call } from '../../../services/cloud';
 import { chinaDateTime } from '../../../lib/format';
 import { confirmModal, go, toast } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
@@ -58,6 +59,7 @@ function viewOf(n: NominationView | null, draft: DraftView | null, options: Mine
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

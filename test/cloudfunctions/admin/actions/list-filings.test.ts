@@ -29,7 +29,9 @@ describe('admin.filings (R4.4)', () => {
     dataOf(await h.call('admin', 'file', { filingId: grassroots }, districtAdmin));
     const list = dataOf(await h.call('admin', 'filings', { pageSize: 50 }, city));
     expect(list.total).toBe(2 + 2 * 4 + 2); // city-level units, must-cover units per district, one grassroots filing per district
-    expect(list.items.filter((x) => x.state === 'filed').map((x) => x.name)).toEqual(['越城区（两新组织及其他基层领域）']);
+    expect(list.items.filter((x) => x.state === 'filed').map((x) => x.name)).toEqual([
+      '越城区（两新组织及其他基层领域）',
+    ]);
     const late = dataOf(await h.call('admin', 'filings', { state: 'open', pageSize: 50 }, districtAdmin));
     expect(late.items.map((x) => x.name)).toEqual([
       '越城区人民政府办公室',

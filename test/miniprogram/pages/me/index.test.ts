@@ -14,7 +14,12 @@ describe('tab bar', () => {
       tabBar: { list: Array<{ pagePath: string; text: string }> };
     };
     const tabs = app.tabBar.list.map((t) => [t.pagePath, t.text]);
-    expect(tabs).toEqual(expect.arrayContaining([['pages/home/index', '首页'], ['pages/me/index', '我的']]));
+    expect(tabs).toEqual(
+      expect.arrayContaining([
+        ['pages/home/index', '首页'],
+        ['pages/me/index', '我的'],
+      ]),
+    );
     expect(tabs[0]).toEqual(['pages/home/index', '首页']);
     expect([...TAB_PAGES].sort()).toEqual(app.tabBar.list.map((t) => `/${t.pagePath}`).sort());
   });

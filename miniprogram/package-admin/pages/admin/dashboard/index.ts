@@ -10,6 +10,7 @@ import { call } from '../../../../services/cloud';
 import { chinaDateTime } from '../../../../lib/format';
 import { isCurrent, nextGeneration } from '../../../../lib/async';
 import { districtChoices, type Choice } from '../../../lib/choices';
+import { textSize } from '../../../../behaviors/text-size';
 
 type CoverCategory = keyof DashboardView['uncoveredByCategory'];
 const COVER_CATEGORIES: CoverCategory[] = ['party_gov', 'soe', 'central_soe'];
@@ -89,6 +90,7 @@ function boardView(d: DashboardView, unfolded: readonly string[]): BoardView {
 const answers = new WeakMap<object, DashboardView>();
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

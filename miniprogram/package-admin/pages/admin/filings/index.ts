@@ -14,6 +14,7 @@ import { confirmModal, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 import { districtChoices, type Choice } from '../../../lib/choices';
 import { FILED_BY_DISTRICT, LOCK_TEXT, merged, ownFilings, STATE_CHOICES } from '../../../lib/filings';
+import { textSize } from '../../../../behaviors/text-size';
 
 const list = pagedList({
   fetch: (d: { state: string; districtId: string }, page: number) => {
@@ -25,7 +26,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     /** The page's own load (scope and own filings); the overseers' list has the Behavior's. */
     initLoading: true,

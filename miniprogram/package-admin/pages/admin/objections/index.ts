@@ -12,6 +12,7 @@ import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { chinaDateTime } from '../../../../lib/format';
 import { confirmModal, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
+import { textSize } from '../../../../behaviors/text-size';
 
 type Status = 'open' | 'resolved';
 type Disposition = 'upheld' | 'dismissed';
@@ -53,7 +54,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     tabs: TABS,
     status: 'open' as Status,

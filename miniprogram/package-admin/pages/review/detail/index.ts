@@ -22,6 +22,7 @@ import {
   sendApprove,
   type ReasonDecision,
 } from '../../../lib/review';
+import { textSize } from '../../../../behaviors/text-size';
 
 type RevealField = 'idNumber' | 'phone';
 
@@ -50,6 +51,7 @@ function revealRequest(field: RevealField, n: NominationView): ReasonRequest<{ v
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

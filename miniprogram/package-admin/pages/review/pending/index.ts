@@ -18,6 +18,7 @@ import {
   sendApprove,
   type ReasonDecision,
 } from '../../../lib/review';
+import { textSize } from '../../../../behaviors/text-size';
 
 type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
 
@@ -41,7 +42,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     tabs: TABS,
     status: 'submitted' as ListStatus,

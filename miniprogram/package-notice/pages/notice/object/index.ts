@@ -8,6 +8,7 @@
 import { ObjectionInput } from '../../../../core/contracts/forms';
 import { call, newRequestId } from '../../../../services/cloud';
 import { formErrors, limitsOf } from '../../../../services/form-errors';
+import { textSize } from '../../../../behaviors/text-size';
 
 const LABELS = { content: { label: '异议内容', ask: '请具体说明' } };
 
@@ -28,6 +29,7 @@ function objection(nominationId: string, content: string, contact: string) {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     nominationId: '',
     name: '',

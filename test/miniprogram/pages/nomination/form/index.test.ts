@@ -204,12 +204,12 @@ describe('self-nomination form: instant feedback', () => {
     await typeInto(page, field('phone'), '12345678901', bridge);
     expect(tipOf(page, 'phone')).toBe('手机号格式不正确');
 
-    find(page, ['.form', '.field-on-staff']).querySelector('.t-switch')!.dispatchEvent('tap');
+    // The whole row is the tap target (issue 9 §14: the switch alone is 28 px high; it only shows the state).
+    find(page, ['.form', '.on-staff-row']).querySelector('.t-cell')!.dispatchEvent('tap');
     await bridge.idle();
     expect(formOf(page).form.onStaff).toBe(false);
     expect(textOf(find(page, ['.form', '.on-staff-error']))).toBe('须为本单位在编人员方可参加选培');
 
-    // The whole row is a tap target too.
     find(page, ['.form', '.on-staff-row']).querySelector('.t-cell')!.dispatchEvent('tap');
     await bridge.idle();
     expect(formOf(page).form.onStaff).toBe(true);
@@ -407,8 +407,7 @@ describe('self-nomination form: submit', () => {
 
 // Issue 9 §15: the guidance names each missing item, and the name given when binding is already there.
 describe('self-nomination form: guidance', () => {
-  const missingOf = (page: SimPage<PageData>) =>
-    page.querySelectorAll('.missing__item').map((n) => textOf(n));
+  const missingOf = (page: SimPage<PageData>) => page.querySelectorAll('.missing__item').map((n) => textOf(n));
 
   it('starts with the name the youth gave when binding, and lists each item still missing', async () => {
     const page = await openAgreed();
