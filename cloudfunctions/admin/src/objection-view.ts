@@ -11,6 +11,7 @@ function objectionView(o: ObjectionDoc, youthName: string, unitName: string): Ob
     youthName,
     unitName,
     content: o.content,
+    objectorName: o.objectorName ?? null,
     status: o.status,
     disposition: o.disposition,
     note: o.note,

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { CODE_PATTERN } from '../one-time-code';
 import { id, optionalText, text } from './common';
-import { idNumberField } from './nomination-form';
+import { idNumberField, personName } from './nomination-form';
 
 export const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/));
 /** A filing subject: `<periodId>:unit:<orgId>` or `<periodId>:district:<orgId>` (R4.4). */
@@ -56,4 +56,6 @@ export const ObjectionInput = z.strictObject({
   nominationId: z.string().check(z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/)),
   content: text(500, 10),
   contact: optionalText(30),
+  /** The notice asks for 实名反映: the page requires the objector's name (optional here for older clients). */
+  objectorName: z.optional(personName),
 });

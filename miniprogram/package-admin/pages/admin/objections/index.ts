@@ -29,6 +29,7 @@ function rowOf(o: ObjectionView) {
     youthName: o.youthName,
     unitName: o.unitName,
     content: o.content,
+    objector: o.objectorName ? `反映人：${o.objectorName}` : '反映人未署名',
     createdAt: chinaDateTime(o.createdAt),
     disposition: o.disposition ? DISPOSITION_LABELS[o.disposition] : '',
     upheld: o.disposition === 'upheld',
