@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
+import type { Waiting } from '../waiting';
 import { id, keyword, optionalText, page, pageSize, type Paged } from './common';
 import { NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
@@ -92,7 +93,13 @@ const ELIGIBILITY_ERRORS = [
 const WINDOW_ERRORS = ['PERIOD.NOT_FOUND', 'PERIOD.NOT_OPEN', 'PERIOD.CLOSED'] as const;
 
 export const nominationContract = defineContract('nomination', {
-  getMine: action<{ nomination: NominationView | null; draft: DraftView | null; options: MineOptions }>()({
+  getMine: action<{
+    nomination: NominationView | null;
+    draft: DraftView | null;
+    options: MineOptions;
+    /** Who the nomination waits on now (issue 9); null when nothing is pending. */
+    waiting: Waiting | null;
+  }>()({
     input: z.strictObject({}),
     access: ['youth'],
     write: false,

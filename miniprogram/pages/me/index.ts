@@ -10,6 +10,8 @@ import { call } from '../../services/cloud';
 import { hasRole, loadSession, type Session } from '../../services/session';
 import { chinaDateTime } from '../../lib/format';
 import { go } from '../../lib/ui';
+import { waitingText } from '../../lib/waiting';
+import type { Waiting } from '../../core/waiting';
 import { textSize } from '../../behaviors/text-size';
 
 interface ConsentRow {
@@ -28,6 +30,8 @@ interface MeView {
 
 interface MineView {
   status: string;
+  /** Who it waits on now (core/waiting.ts), e.g. 等待越城区智造科技有限公司管理员审核. */
+  next: string;
   statusKey: string;
   phone: string;
   unitName: string;
@@ -62,8 +66,9 @@ function consentRows(s: Session, n: NominationView | null): ConsentRow[] {
   return rows;
 }
 
-const mineView = (n: NominationView): MineView => ({
+const mineView = (n: NominationView, w: Waiting | null): MineView => ({
   status: STATUS_LABELS[n.status],
+  next: waitingText(w),
   statusKey: n.status,
   phone: n.phoneMasked,
   unitName: n.unitName,
@@ -101,7 +106,7 @@ Component({
       this.setData({
         loading: false,
         me,
-        mine: n ? mineView(n) : null,
+        mine: n ? mineView(n, res?.ok ? res.data.waiting : null) : null,
         mineError: res && !res.ok ? res.message : '',
         consents: consentRows(session.data, n),
       });

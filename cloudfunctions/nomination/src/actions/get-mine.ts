@@ -1,11 +1,13 @@
 import type { nominationContract, DraftView } from '../../../../miniprogram/core/contracts/nomination';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type DraftDoc, type NominationDoc } from '../../../_lib/collections';
+import { C, type DraftDoc, type NominationDoc, type OrgDoc } from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
 import { currentPeriod, getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { rebindOption, withdrawOption } from '../../../_lib/youth-options';
 import { toView } from '../view';
+import { waitingFor } from '../waiting';
 
 const draftView = (d: DraftDoc): DraftView => ({ fields: d.fields, updatedAt: d.updatedAt.toISOString() });
 
@@ -21,12 +23,17 @@ export const getMine: Handler<typeof nominationContract.actions.getMine> = async
     );
   const draft = await ctx.deps.store.collection<DraftDoc>(C.drafts).get(`${period._id}:${ctx.actor.openid}`);
   const unit = doc ? await getOrg(ctx.deps, doc.unitId) : null;
+  const running = doc && unit ? await progress(ctx.deps, doc, unit) : { withdraw: null, waiting: null };
   return ok({
     nomination: doc ? toView(doc, unit?.name ?? '', ctx.now) : null,
     draft: draft ? draftView(draft) : null,
-    options: {
-      withdraw: doc && unit ? await withdrawOption(ctx.deps, doc, unit) : null,
-      rebind: await rebindOption(ctx.deps, ctx.actor.openid),
-    },
+    options: { withdraw: running.withdraw, rebind: await rebindOption(ctx.deps, ctx.actor.openid) },
+    waiting: running.waiting,
   });
 };
+
+/** What the youth may do with the record, and whom it waits on (issue 9). */
+async function progress(deps: ServerDeps, doc: NominationDoc, unit: OrgDoc) {
+  const [withdraw, waiting] = await Promise.all([withdrawOption(deps, doc, unit), waitingFor(deps, doc, unit)]);
+  return { withdraw, waiting };
+}

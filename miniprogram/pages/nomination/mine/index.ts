@@ -5,6 +5,8 @@
  * withdrawal (R9.2) after a confirmation that explains what it does.
  */
 import type { ActionOption, DraftView, MineOptions, NominationView } from '../../../core/contracts/nomination';
+import type { Waiting } from '../../../core/waiting';
+import { waitingText } from '../../../lib/waiting';
 import { call } from '../../../services/cloud';
 import { chinaDateTime } from '../../../lib/format';
 import { confirmModal, go, toast } from '../../../lib/ui';
@@ -22,14 +24,15 @@ interface Banner {
 const lastComment = (n: NominationView, action: string): string =>
   [...n.history].reverse().find((h) => h.action === action)?.comment ?? '';
 
-function bannerOf(n: NominationView): Banner | null {
+function bannerOf(n: NominationView, w: Waiting | null): Banner | null {
+  const next = waitingText(w);
   switch (n.status) {
     case 'submitted':
-      return { tone: 'info', text: '已提交，等待所在单位审核。' };
+      return { tone: 'info', text: `已提交，${next || '等待审核'}。` };
     case 'returned':
       return { tone: 'warning', text: `单位退回修改：${lastComment(n, 'return') || '请核对后重新提交'}` };
     case 'approved':
-      return { tone: 'success', text: '您的推荐已通过单位审核。' };
+      return { tone: 'success', text: next ? `您的推荐已通过单位审核，${next}。` : '您的推荐已通过单位审核。' };
     case 'rejected':
       return { tone: 'danger', text: `未通过审核。原因：${lastComment(n, 'reject') || '未说明'}` };
     default:
@@ -46,10 +49,10 @@ function withdrawNote(option: ActionOption | null): string {
 }
 
 /** Everything the page shows, derived from the answer. */
-function viewOf(n: NominationView | null, draft: DraftView | null, options: MineOptions | null) {
+function viewOf(n: NominationView | null, draft: DraftView | null, options: MineOptions | null, w: Waiting | null) {
   return {
     nomination: n,
-    banner: n ? bannerOf(n) : null,
+    banner: n ? bannerOf(n, w) : null,
     /** The draft's save time, when there is a draft and no nomination. */
     draftSaved: !n && draft ? chinaDateTime(draft.updatedAt) : '',
     // Offered only when the server, with the action's own rules, would accept it (issue 9 §13).
@@ -63,7 +66,7 @@ Component({
   data: {
     loading: true,
     error: '',
-    ...viewOf(null, null, null),
+    ...viewOf(null, null, null, null),
     withdrawing: false,
   },
   lifetimes: {
@@ -81,7 +84,11 @@ Component({
       this.setData({ loading: true, error: '' });
       const res = await call('nomination', 'getMine', {});
       if (!res.ok) this.setData({ loading: false, error: res.message });
-      else this.setData({ loading: false, ...viewOf(res.data.nomination, res.data.draft, res.data.options) });
+      else
+        this.setData({
+          loading: false,
+          ...viewOf(res.data.nomination, res.data.draft, res.data.options, res.data.waiting),
+        });
     },
 
     async onWithdraw() {

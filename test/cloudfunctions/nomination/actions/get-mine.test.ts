@@ -46,3 +46,53 @@ describe('nomination.getMine: what the youth may do now', () => {
     expect(mine.options).toEqual({ withdraw: null, rebind: { allowed: true } });
   });
 });
+
+// Issue 9: who reviews my nomination and what it is waiting for, from the server (no personal data).
+describe('nomination.getMine: what the nomination waits for', () => {
+  it('a unit with an admin reviews itself; after approval the list waits for its filing', async () => {
+    const f = await fixture();
+    const unit = await f.unit({ name: '越城区人民政府办公室', category: 'party_gov', youthCount: 20 });
+    await f.admin('unitAdmin', unit);
+    const youth = await f.youth(unit, { consent: true });
+    await f.nomination(unit, { youth });
+    expect(dataOf(await f.h.call('nomination', 'getMine', {}, youth)).waiting).toEqual({
+      step: 'review',
+      by: 'unit',
+      orgName: '越城区人民政府办公室',
+    });
+  });
+
+  it('a unit without an admin waits for its district; a district-filed list waits for the district', async () => {
+    const f = await fixture();
+    const unit = await f.unit({ name: '越城区青年志愿者协会', category: 'other_grassroots', district: 'yuecheng' });
+    const youth = await f.youth(unit, { consent: true });
+    await f.nomination(unit, { youth });
+    expect(dataOf(await f.h.call('nomination', 'getMine', {}, youth)).waiting).toEqual({
+      step: 'review',
+      by: 'district',
+      orgName: '越城区',
+    });
+    const other = await f.youth(unit, { consent: true });
+    await f.nomination(unit, { youth: other, status: 'approved' });
+    expect(dataOf(await f.h.call('nomination', 'getMine', {}, other)).waiting).toEqual({
+      step: 'filing',
+      by: 'district',
+      orgName: '越城区',
+    });
+  });
+
+  it('a returned nomination waits for the youth; a rejected one waits for nobody', async () => {
+    const f = await fixture();
+    const unit = await f.unit();
+    const youth = await f.youth(unit, { consent: true });
+    await f.nomination(unit, { youth, status: 'returned' });
+    expect(dataOf(await f.h.call('nomination', 'getMine', {}, youth)).waiting).toEqual({
+      step: 'resubmit',
+      by: 'youth',
+      orgName: '',
+    });
+    const other = await f.youth(unit, { consent: true });
+    await f.nomination(unit, { youth: other, status: 'rejected' });
+    expect(dataOf(await f.h.call('nomination', 'getMine', {}, other)).waiting).toBeNull();
+  });
+});

@@ -34,6 +34,7 @@ describe('我的', () => {
     expect(text).toContain('138****1234');
     expect(text).not.toContain('13800001234');
     expect(textOf(page.querySelector('.my-nomination')!)).toContain('待审核');
+    expect(textOf(page.querySelector('.mine-next')!)).toBe('等待越城区智造科技有限公司管理员审核');
     await tapButton(page, '.open-mine', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/nomination/mine/index' }),

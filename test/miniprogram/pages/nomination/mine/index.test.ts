@@ -46,7 +46,8 @@ describe('my nomination', () => {
   it('待审核: the status, the masked record, the attested criteria, the deeds and the history', async () => {
     const page = await openPage(MINE, bridge);
     const text = textOf(page);
-    expect(textOf(page.querySelector('.status-banner')!)).toBe('已提交，等待所在单位审核。');
+    // Issue 9: who reviews it and what it waits for, from the server.
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('已提交，等待越城区智造科技有限公司管理员审核。');
     expect(text).toContain('待审核');
     expect(text).toContain(maskIdNumber(LI_ID));
     expect(text).toContain('138****1234');
@@ -84,7 +85,7 @@ describe('my nomination', () => {
   it('已通过: says so and still allows withdrawal', async () => {
     await review('approve');
     const page = await openPage(MINE, bridge);
-    expect(textOf(page.querySelector('.status-banner')!)).toBe('您的推荐已通过单位审核。');
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('您的推荐已通过单位审核，等待越城区团委统一备案。');
     expect(textOf(page)).toContain('已通过');
     expect(page.querySelector('.withdraw')).toBeTruthy();
   });
