@@ -18,12 +18,12 @@ export function shellHtml(): string {
 <body>
 <div class="pv-layout">
   <aside class="pv-panel pv-personas" aria-labelledby="pv-personas-title">
-    <h2 id="pv-personas-title">切换身份</h2>
-    <p class="pv-hint">以演示账号的身份操作小程序（仅本地模式）。</p>
-    <ul class="pv-persona-list" id="pv-persona-list"><li class="pv-empty">正在加载身份…</li></ul>
-    <h2 id="pv-text-size-title" class="pv-subtitle">字体大小</h2>
+    <h2 id="pv-text-size-title">字体大小</h2>
     <p class="pv-hint">模拟微信“设置 → 通用 → 字体大小”（fontSizeSetting）。</p>
     <div class="pv-text-sizes" id="pv-text-sizes" role="group" aria-labelledby="pv-text-size-title"></div>
+    <h2 id="pv-personas-title" class="pv-subtitle">切换身份</h2>
+    <p class="pv-hint">以演示账号的身份操作小程序（仅本地模式）。</p>
+    <ul class="pv-persona-list" id="pv-persona-list"><li class="pv-empty">正在加载身份…</li></ul>
   </aside>
   <main class="pv-device" aria-label="手机预览">
     <div class="pv-phone" id="pv-phone">

@@ -256,6 +256,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await screenshot(p.page, 'cadre-6-notice');
     await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });
     await title().filter({ hasText: '我有异议' }).waitFor();
+    await phone().getByPlaceholder('必填，实名反映').fill('赵群众');
     await phone().getByPlaceholder('异议内容（至少10个字）').fill('据了解该同志并非本单位在编人员，请核实。');
     await tapText('提交异议');
     await phone().getByText('感谢您的监督').waitFor();
