@@ -1,7 +1,7 @@
 /**
  * Every page mixes this in (a test checks): it reads the phone's text size once when the page opens and hands the
- * scale to the page's root view (`<view class="page hq-text" style="{{textStyle}}">`), whose app.wxss rule scales
- * every type token by it (适老化).
+ * scale to the page's root view (`<view class="page hq-text" style="{{textStyle}}">`) as `--s` and TDesign's
+ * type tokens scaled (lib/text-size.ts), so every text grows with it (适老化).
  */
 import { textScale, textStyle } from '../lib/text-size';
 
@@ -16,7 +16,7 @@ function fontSizeSetting(): unknown {
 }
 
 export const textSize = Behavior({
-  data: { textScale: 1, textStyle: textStyle(1) },
+  data: { textScale: 1, textStyle: '' },
   lifetimes: {
     attached() {
       const scale = textScale(fontSizeSetting());

@@ -149,7 +149,7 @@ describe.each(PREVIEW_TEXT_SIZES.filter((s) => s.key !== 'large').map((s) => [s.
       const scale = await phonePage(p.page)
         .locator('.hq-text')
         .first()
-        .evaluate((el) => getComputedStyle(el).getPropertyValue('--hq-scale').trim());
+        .evaluate((el) => getComputedStyle(el).getPropertyValue('--s').trim());
       expect(Number(scale || 1)).toBe(size.key === 'standard' ? 1 : 1.5);
     });
 

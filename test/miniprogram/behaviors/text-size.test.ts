@@ -35,10 +35,15 @@ describe('text size', () => {
     },
   );
 
-  it('app.wxss scales our type and TDesign tokens by --hq-scale', () => {
-    const css = readFileSync(join(MP, 'app.wxss'), 'utf8');
-    expect(css).toMatch(/\.hq-text \{[^}]*--td-font-size-body-medium: calc\(28rpx \* var\(--hq-scale, 1\)\)/);
-    expect(css).toMatch(/\.hq-text \{[^}]*--td-button-large-height: calc\(96rpx \* var\(--hq-scale, 1\)\)/);
+  it('scales our type (--s) and every TDesign type token, composites included; nothing at the standard size', () => {
+    expect(textStyle(1)).toBe('');
+    const style = textStyle(1.5);
+    expect(style).toContain('--s:1.5');
+    expect(style).toContain('--td-font-size-body-medium:42rpx');
+    expect(style).toContain('--td-font-body-medium:42rpx/66rpx var(--td-font-family)');
+    expect(style).toContain('--td-font-mark-large:600 48rpx/72rpx var(--td-font-family)');
+    expect(style).toContain('--td-font-size-base:42rpx');
+    expect(style).toContain('--td-button-large-height:144rpx');
   });
 
   it('a page opened at the largest text size carries the scale on its root', async () => {
