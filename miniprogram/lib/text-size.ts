@@ -35,7 +35,7 @@ const COMPONENT_SIZES =
 
 /**
  * The root view's style at `scale` (behaviors/text-size.ts): `--s` (the scale; a short name, since the main
- * package's wxss repeats it ~100 times) for our wxss, which writes sizes as `calc(Nrpx*var(--s,1))`, and TDesign's tokens scaled. They are re-declared on the root because a custom
+ * package's wxss repeats it ~100 times) for our wxss, which writes sizes as `calc(Nrpx * var(--s, 1))`, and TDesign's tokens scaled. They are re-declared on the root because a custom
  * property's `var()` references resolve where it is declared (`page`), so overriding only the leaves would not
  * reach the composites. '' at the standard size.
  */
