@@ -174,7 +174,14 @@ export function isLocalHost(host: string | undefined): boolean {
 
 export function startDevServer(
   deps: ServerDeps,
-  options: { port: number; host?: string; staticDir: string; filesDir?: string },
+  options: {
+    port: number;
+    host?: string;
+    staticDir: string;
+    filesDir?: string;
+    /** Runs the sender (`message.drainOutbox`, the cloud's timer) this often; off when unset. */
+    drainEveryMs?: number;
+  },
 ): Promise<DevServer> {
   const server = createServer((req, res) => {
     // A page elsewhere that resolves its own name to this machine (DNS rebinding) must not reach the API.
@@ -196,13 +203,21 @@ export function startDevServer(
       return serveStatic(options.filesDir, pathname.slice('/files'.length), res);
     serveStatic(options.staticDir, pathname, res);
   });
+  // Stands in for the `message` function's timer trigger: WeChat's side is the local emulator (scripts/local/wechat.ts).
+  const drain = () =>
+    FUNCTIONS.message.handle({ action: 'drainOutbox' }, { openid: null, system: true }, deps).catch(() => undefined);
+  const drainTimer = options.drainEveryMs ? setInterval(() => void drain(), options.drainEveryMs) : null;
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolveServer({
         url: `http://localhost:${port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            if (drainTimer) clearInterval(drainTimer);
+            server.close(() => done());
+          }),
       });
     });
   });

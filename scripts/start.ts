@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     staticDir: join(ROOT, '.preview'),
     // The same directory the local file store writes exports to.
     filesDir: filesDirOf(DATA_DIR),
+    // The sender runs every few seconds, as the cloud's one-minute timer would (but sooner, to watch it work).
+    drainEveryMs: Number(process.env.HQN_DRAIN_MS ?? 3000),
   });
   console.log(
     `\n好青年选培 本地预览: ${server.url}\n(Ctrl-C 停止；数据保存在 ${DATA_DIR}，npm run reset 清空并重新写入演示数据)\n`,

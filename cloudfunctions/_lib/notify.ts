@@ -1,4 +1,5 @@
-/** Notifications to the holders of a role in an organisation (queued in the outbox by the router on success). */
+/** Notifications to the holders of a role in an organisation (queued by the router on success). */
+import type { NotificationKind, NotificationParams } from '../../miniprogram/core/notifications';
 import type { Role } from '../../miniprogram/core/org';
 import { C, type AccountDoc } from './collections';
 import type { ActionContext } from './router';
@@ -6,10 +7,11 @@ import type { ActionContext } from './router';
 /** At most this many recipients per organisation and role: a unit has a handful of admins. */
 const MAX_RECIPIENTS = 20;
 
-export async function notifyRole(
+export async function notifyRole<K extends NotificationKind>(
   ctx: ActionContext,
   to: { role: Role; orgId: string },
-  message: { title: string; body: string; page: string },
+  kind: K,
+  params: NotificationParams[K],
 ): Promise<number> {
   const holders = await ctx.deps.store
     .collection<AccountDoc>(C.accounts)
@@ -17,6 +19,6 @@ export async function notifyRole(
       { grants: { $elemMatch: { role: to.role, orgId: to.orgId } } },
       { projection: { _id: 1 }, limit: MAX_RECIPIENTS },
     );
-  for (const h of holders) ctx.notify({ toOpenid: h._id, ...message });
+  for (const h of holders) ctx.notify({ kind, params, to: h._id } as Parameters<ActionContext['notify']>[0]);
   return holders.length;
 }

@@ -12,10 +12,11 @@ import { randomId } from './ids';
 import { createConsoleLogger } from './logger';
 import type { Router } from './router';
 import { createCloudbaseStore } from './store/cloudbase';
+import { noSender, templateIdsFrom, type SubscribeSender } from './wechat';
 
 let cached: ServerDeps | null = null;
 
-function productionDeps(): ServerDeps {
+function productionDeps(wechat: SubscribeSender): ServerDeps {
   if (cached) return cached;
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
   cached = {
@@ -27,6 +28,8 @@ function productionDeps(): ServerDeps {
     randomId,
     bootstrapCityAdmins: (process.env.HQN_BOOTSTRAP_CITY_ADMINS ?? '').split(',').filter(Boolean),
     cityOrgId: process.env.HQN_CITY_ORG_ID ?? 'city',
+    templates: templateIdsFrom(process.env.HQN_TEMPLATE_IDS),
+    wechat,
   };
   return cached;
 }
@@ -43,14 +46,15 @@ function isTimer(event: unknown): event is TimerEvent {
   return typeof e === 'object' && e !== null && e.Type === 'Timer' && typeof e.TriggerName === 'string';
 }
 
-export function createProductionMain(router: Router) {
+/** `wechat`: the function's subscribe-message sender (only `message` passes one; see `_lib/wechat-sdk.ts`). */
+export function createProductionMain(router: Router, wechat: SubscribeSender = noSender) {
   return async function main(event: CallEvent | TimerEvent, context: unknown): Promise<Envelope<unknown>> {
     const platform = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
     const openid = platform.WX_OPENID || null;
     // A timer is known by the platform's context (TRIGGER_SRC), never by the payload, which any caller of
     // callFunction controls; it carries no user and is the only "system" caller. It names the action to run.
     if (platform.TRIGGER_SRC === 'timer' && !openid && isTimer(event))
-      return router.handle({ action: event.TriggerName }, { openid: null, system: true }, productionDeps());
-    return router.handle(event, { openid }, productionDeps());
+      return router.handle({ action: event.TriggerName }, { openid: null, system: true }, productionDeps(wechat));
+    return router.handle(event, { openid }, productionDeps(wechat));
   };
 }

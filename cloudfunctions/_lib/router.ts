@@ -18,20 +18,17 @@ import type {
   ParsedInputOf,
 } from '../../miniprogram/core/contracts/define';
 import { appError, type AppError } from '../../miniprogram/core/errors';
+import { renderNotification, type NotificationRequest } from '../../miniprogram/core/notifications';
 import type { Result } from '../../miniprogram/core/result';
-import { C, type AuditDoc, type OutboxDoc } from './collections';
+import { C, type AuditDoc, type MessageDoc, type OutboxDoc } from './collections';
 import type { ServerDeps } from './deps';
 import { hasRole, loadActor, type Actor } from './identity';
 import { once, Superseded, type MarkDone } from './idempotency';
 import type { Store } from './store/port';
 import { transact } from './transaction';
 
-export interface Notification {
-  toOpenid: string;
-  title: string;
-  body: string;
-  page: string;
-}
+/** What an action enqueues: a kind of the catalogue (`core/notifications.ts`), its parameters, one OPENID. */
+export type Notification = NotificationRequest;
 
 export interface AuditEntry {
   target: string | null;
@@ -47,7 +44,10 @@ export interface ActionContext {
   requestId: string;
   /** Recorded in `audit` once the action succeeds. */
   audit(entry: AuditEntry): void;
-  /** Queued in `outbox` once the action succeeds. */
+  /**
+   * Queued once the action succeeds, in its transaction: the in-app copy in `messages` and the WeChat
+   * message in `outbox` (same id), both rendered by the catalogue.
+   */
   notify(message: Notification): void;
 }
 
@@ -279,7 +279,23 @@ async function flush(
     });
   }
   const outbox = deps.store.collection<OutboxDoc>(C.outbox);
+  const messages = deps.store.collection<MessageDoc>(C.messages);
   for (const n of r.outbox) {
-    await outbox.insert({ _id: deps.randomId(16), ...n, createdAt: r.now, status: 'pending' });
+    const m = renderNotification(n, r.now);
+    const _id = deps.randomId(16);
+    const copy = { toOpenid: n.to, kind: n.kind, title: m.title, body: m.body, page: m.page, createdAt: r.now };
+    await messages.insert({ _id, ...copy, readAt: null });
+    await outbox.insert({
+      _id,
+      ...copy,
+      template: m.template,
+      data: m.data,
+      status: 'pending',
+      claimedBy: null,
+      leaseUntil: null,
+      grantId: null,
+      doneAt: null,
+      reason: null,
+    });
   }
 }

@@ -5,6 +5,7 @@
  * the same run, against the same data with no secondary indexes (full scans).
  * Budget (issue 4): a roster page and a dashboard under 20 ms at p95.
  */
+import { DEV_TEMPLATE_IDS, noSender } from '../../cloudfunctions/_lib/wechat';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,8 @@ function deps(indexed: boolean): ServerDeps {
     randomId,
     bootstrapCityAdmins: [],
     cityOrgId: CITY_ORG_ID,
+    templates: DEV_TEMPLATE_IDS,
+    wechat: noSender,
   };
 }
 

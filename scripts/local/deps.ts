@@ -10,6 +10,8 @@ import { createLocalFileStore } from '../../cloudfunctions/_lib/files';
 import { createConsoleLogger, type Logger } from '../../cloudfunctions/_lib/logger';
 import { randomId } from '../../cloudfunctions/_lib/ids';
 import { createEmbeddedStore } from '../../cloudfunctions/_lib/store/embedded';
+import { DEV_TEMPLATE_IDS, type SubscribeSender } from '../../cloudfunctions/_lib/wechat';
+import { createWechatEmulator } from './wechat';
 
 export const CITY_ORG_ID = 'city';
 
@@ -28,6 +30,8 @@ export interface LocalDepsOptions {
   bootstrapCityAdmins?: string[];
   /** Where generated files go; defaults to `<dataDir>/files`, or a fresh directory under the OS temp dir. */
   filesDir?: string;
+  /** WeChat's side of subscribe messages; defaults to a fresh emulator that delivers everything. */
+  wechat?: SubscribeSender;
 }
 
 /** The directory the dev server serves as `/files/` for a data directory. */
@@ -63,5 +67,7 @@ export function createLocalDeps(options: LocalDepsOptions = {}): ServerDeps {
     randomId,
     bootstrapCityAdmins: options.bootstrapCityAdmins ?? [],
     cityOrgId: CITY_ORG_ID,
+    templates: DEV_TEMPLATE_IDS,
+    wechat: options.wechat ?? createWechatEmulator(),
   };
 }

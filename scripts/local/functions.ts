@@ -5,6 +5,7 @@ import { router as cron } from '../../cloudfunctions/cron/src/router';
 import { router as admin } from '../../cloudfunctions/admin/src/router';
 import { router as notice } from '../../cloudfunctions/notice/src/router';
 import { router as exportRouter } from '../../cloudfunctions/export/src/router';
+import { router as message } from '../../cloudfunctions/message/src/router';
 import type { Router } from '../../cloudfunctions/_lib/router';
 import { contracts, cronContract } from '../../miniprogram/core/contracts';
 
@@ -20,6 +21,7 @@ export const ROUTERS = {
   export: exportRouter,
   admin,
   notice,
+  message,
 } satisfies Record<FunctionName, Router>;
 
 export const FUNCTIONS: Record<string, Router> = ROUTERS;

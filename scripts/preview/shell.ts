@@ -41,8 +41,8 @@ export function shellHtml(): string {
     </div>
   </main>
   <aside class="pv-panel pv-outbox" aria-labelledby="pv-outbox-title">
-    <h2 id="pv-outbox-title">待发送通知 <span class="pv-count" id="pv-outbox-count">0</span></h2>
-    <p class="pv-hint">线上会以订阅消息发给对应用户；本地只记录在此。</p>
+    <h2 id="pv-outbox-title">通知与送达 <span class="pv-count" id="pv-outbox-count">0</span></h2>
+    <p class="pv-hint">每条通知都在收件人的消息中心；有订阅授权的，发送程序另以微信订阅消息送达一次（本地由模拟的微信接收）。</p>
     <ol class="pv-outbox-list" id="pv-outbox-list"><li class="pv-empty">暂无通知</li></ol>
   </aside>
 </div>
@@ -76,6 +76,7 @@ body{background:#e8ebf0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans C
 .pv-notice.pv-new{animation:pv-flash 1.2s ease-out}
 @keyframes pv-flash{from{background:#e8f3ff}to{background:#f7f8fa}}
 .pv-notice-title{font-size:14px;font-weight:600}
+.pv-notice-state{margin-top:4px;font-size:12px;color:#4e5969}.pv-state-sent{color:#2ba471}.pv-state-failed{color:#d54941}
 .pv-notice-body{margin-top:2px;font-size:13px;color:#4e5969;white-space:pre-wrap;word-break:break-all}
 .pv-notice-meta{margin-top:6px;font-size:12px;color:#86909c;display:flex;justify-content:space-between;gap:8px}
 .pv-device{flex:0 0 auto;padding:12px;border-radius:52px;background:#1f2329;box-shadow:0 20px 60px rgba(15,35,70,.25),inset 0 0 0 2px #3a3f47}

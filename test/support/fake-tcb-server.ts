@@ -27,6 +27,11 @@
  * signature and a file id), then PUTs the bytes to that URL with the
  * signature; `storage.batchGetDownloadUrl` returns links served by GET. Stored
  * objects are in `objects` by cloud path.
+ *
+ * WeChat's open API, as wx-server-sdk calls it (`cloud.openapi.subscribeMessage.send`): a multipart POST to
+ * `/admin` with `action=wx.openApi`, `apiName` and a protobuf `requestData`, answered with a protobuf
+ * `CommOpenApiResp` carrying WeChat's JSON; `wechat` (scripts/local/wechat.ts) decides the answer (0, 43101,
+ * 40037, 47003…) and keeps what it delivered.
  */
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
@@ -35,6 +40,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import { Signer } from '@cloudbase/signature-nodejs';
 import { BSONRegExp, EJSON } from 'bson';
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo';
+import { answerOpenApi, createWechatEmulator, type WechatEmulator } from '../../scripts/local/wechat';
 
 type Row = Record<string, unknown> & { _id: string };
 type Criteria = ConstructorParameters<typeof Query>[0];
@@ -63,6 +69,11 @@ export interface FakeTcbServer {
   readonly data: Map<string, Map<string, Row>>;
   /** The emulated cloud storage, by cloud path. */
   readonly objects: Map<string, StoredObject>;
+  /**
+   * WeChat behind `wx.openApi` (what wx-server-sdk's `cloud.openapi.*` sends, multipart with a protobuf body):
+   * configure its answers (success, 43101, 40037, 47003…) and read what it delivered.
+   */
+  readonly wechat: WechatEmulator;
   /** Forgets data, objects, requests and violations. */
   reset(): void;
   close(): Promise<void>;
@@ -248,6 +259,7 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
   const secretId = options.secretId ?? 'test-id';
   const secretKey = options.secretKey ?? 'test-key';
   const requests: FakeRequest[] = [];
+  const wechat = createWechatEmulator();
   const violations: string[] = [];
   const data = new Map<string, Map<string, Row>>();
   const objects = new Map<string, StoredObject>();
@@ -630,9 +642,41 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     res.end(text);
   }
 
+  /** `wx.openApi`: a multipart POST to `/admin` (action, apiName, requestData); the answer is protobuf bytes. */
+  function handleOpenApi(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer): void {
+    const fields = multipartFields(bytes, String(req.headers['content-type']));
+    const action = fields.get('action')?.toString('utf8') ?? '(none)';
+    const apiName = fields.get('apiName')?.toString('utf8') ?? '';
+    requests.push({ action, body: { apiName } });
+    const problem =
+      req.method !== 'POST' || new URL(req.url ?? '/', 'http://fake').pathname !== '/admin'
+        ? `${req.method} ${req.url}`
+        : action !== 'wx.openApi'
+          ? `unexpected multipart action ${action}`
+          : !fields.get('requestData')
+            ? 'wx.openApi without requestData'
+            : null;
+    if (problem) {
+      violations.push(`${action}: ${problem}`);
+      respond(res, 400, { code: 'FAKE_VIOLATION', message: problem });
+      return;
+    }
+    answerOpenApi(wechat, apiName, fields.get('requestData') as Buffer).then(
+      (answer) => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length });
+        res.end(answer);
+      },
+      (error: unknown) => {
+        violations.push(`wx.openApi: fake server crashed: ${String(error)}`);
+        respond(res, 500, { code: 'FAKE_ERROR', message: String(error) });
+      },
+    );
+  }
+
   function handle(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname.startsWith('/cos/')) return handleCos(req, res, url, bytes);
+    if (String(req.headers['content-type']).startsWith('multipart/form-data')) return handleOpenApi(req, res, bytes);
     const raw = bytes.toString('utf8');
     let action = '(none)';
     const run = (): void => {
@@ -688,7 +732,9 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
     violations,
     data,
     objects,
+    wechat,
     reset() {
+      wechat.reset();
       requests.length = 0;
       violations.length = 0;
       data.clear();
@@ -706,6 +752,24 @@ export async function startFakeTcbServer(options: FakeTcbOptions = {}): Promise<
       });
     },
   };
+}
+
+/** The named parts of a multipart/form-data body (the SDK's form: action, apiName, requestData…). */
+function multipartFields(body: Buffer, contentType: string): Map<string, Buffer> {
+  const fields = new Map<string, Buffer>();
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return fields;
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let start = body.indexOf(marker);
+  while (start >= 0) {
+    const headerEnd = body.indexOf('\r\n\r\n', start);
+    const next = headerEnd < 0 ? -1 : body.indexOf(marker, headerEnd);
+    if (next < 0) break;
+    const name = /name="([^"]+)"/.exec(body.subarray(start, headerEnd).toString('utf8'))?.[1];
+    if (name) fields.set(name, body.subarray(headerEnd + 4, next - 2));
+    start = next;
+  }
+  return fields;
 }
 
 /**

@@ -3,6 +3,7 @@
  * the demo data on the embedded store or on the fake CloudBase endpoint, every
  * write action with what it needs prepared, and the check itself.
  */
+import { DEV_TEMPLATE_IDS, noSender } from '../../cloudfunctions/_lib/wechat';
 import { C, type NominationDoc, type QuotaDoc } from '../../cloudfunctions/_lib/collections';
 import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
@@ -112,6 +113,8 @@ export async function cloudbaseWorld(fake: FakeTcbServer): Promise<World> {
     randomId,
     bootstrapCityAdmins: [],
     cityOrgId: CITY_ORG_ID,
+    templates: DEV_TEMPLATE_IDS,
+    wechat: noSender,
   };
   const dump = async () => {
     const out: Dump = {};
@@ -345,6 +348,33 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
       });
       w.setNow(new Date(NOW.getTime() + 3 * 86_400_000));
       return { fn: 'cron', action: 'purgeSpent', data: {}, openid: null, system: true };
+    },
+  ],
+  [
+    'recording accepted subscriptions (grants, the daily counter, audit)',
+    async () => ({
+      fn: 'message',
+      action: 'recordGrants',
+      data: {
+        results: [
+          { templateId: DEV_TEMPLATE_IDS.reviewResult, result: 'accept' },
+          { templateId: DEV_TEMPLATE_IDS.todo, result: 'accept' },
+        ],
+      },
+      openid: 'dev-youth-zhang',
+    }),
+  ],
+  [
+    'marking every message read (messages, audit)',
+    async (w) => {
+      for (const quota of [3, 4])
+        await must(w, {
+          fn: 'admin',
+          action: 'setQuota',
+          data: { unitId: 'yuecheng-tech', quota, reason: '区县统筹调整' },
+          openid: 'dev-district-admin',
+        });
+      return { fn: 'message', action: 'markAllRead', data: {}, openid: 'dev-unit-admin' };
     },
   ],
 ];

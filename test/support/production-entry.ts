@@ -3,6 +3,7 @@
  * endpoint seeded with the demo data, the environment the runtime provides (URL, credentials) and our keys, then the
  * entry loaded. Shared by the `index.test.ts` of each function.
  */
+import { DEV_TEMPLATE_IDS, noSender } from '../../cloudfunctions/_lib/wechat';
 import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
@@ -42,6 +43,8 @@ export async function productionEntry(
     randomId,
     bootstrapCityAdmins: [],
     cityOrgId: CITY_ORG_ID,
+    templates: DEV_TEMPLATE_IDS,
+    wechat: noSender,
   };
   await seedDemo(deps, new Date());
   await prepare?.(deps);

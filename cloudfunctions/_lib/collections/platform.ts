@@ -5,6 +5,7 @@
  * Every function reads them; `_lib` owns them.
  */
 import type { Org, Role, RoleGrant } from '../../../miniprogram/core/org';
+import type { NotificationKind, TemplateKey } from '../../../miniprogram/core/notifications';
 import type { PeriodRules } from '../../../miniprogram/core/period';
 import { collection, defineCollections } from './define';
 
@@ -54,14 +55,62 @@ export interface AuditDoc {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Where a WeChat subscribe message stands (the sender's state machine, `_lib/sender.ts`):
+ * pending → claimed (a run holds it under a lease) → sent | in_app_only | failed. The in-app copy
+ * (`messages`, same `_id`) exists from the start whatever happens here.
+ */
+export type DeliveryState = 'pending' | 'claimed' | 'sent' | 'in_app_only' | 'failed';
+
 export interface OutboxDoc {
+  _id: string; // also the id of the in-app copy in `messages`
+  kind: NotificationKind;
+  toOpenid: string;
+  template: TemplateKey;
+  title: string;
+  body: string;
+  page: string;
+  /** The template data as sent (`{ thing1: { value } }`), rendered and checked by the catalogue at enqueue. */
+  data: Record<string, { value: string }>;
+  createdAt: Date;
+  status: DeliveryState;
+  /** The run holding a claimed message, and until when; past it the next run resolves the message. */
+  claimedBy: string | null;
+  leaseUntil: Date | null;
+  /** The grant spent on it (set when claimed, before the send). */
+  grantId: string | null;
+  doneAt: Date | null;
+  /** Why it was not delivered by WeChat: no_grant, no_template, unconfirmed, or WeChat's errcode. */
+  reason: string | null;
+}
+
+/** The in-app copy of a notification (消息中心): written with the outbox entry, in the same transaction. */
+export interface MessageDoc {
   _id: string;
   toOpenid: string;
+  kind: NotificationKind;
   title: string;
   body: string;
   page: string;
   createdAt: Date;
-  status: 'pending' | 'sent' | 'failed';
+  readAt: Date | null;
+}
+
+/**
+ * One accepted one-time subscription (grant ledger): WeChat allows one message per accept. available →
+ * claimed (by one outbox entry, conditionally) → used, or void (WeChat answered 43101, or a crash left it unconfirmed).
+ */
+export interface GrantDoc {
+  _id: string;
+  openid: string;
+  template: TemplateKey;
+  templateId: string;
+  grantedAt: Date;
+  state: 'available' | 'claimed' | 'used' | 'void';
+  outboxId: string | null;
+  usedAt: Date | null;
+  voidedAt: Date | null;
+  voidReason: string | null;
 }
 
 /** The first outcome of a client request id, replayed on retries (idempotency). */
@@ -110,8 +159,31 @@ export const PLATFORM = defineCollections([
     ],
     rule: 'closed',
   }),
-  // A person's messages, and the sender draining pending ones oldest first.
-  collection<OutboxDoc>()({ name: 'outbox', indexes: ['toOpenid', ['status', 'createdAt']], rule: 'closed' }),
+  // The sender drains pending entries oldest first and resolves expired claims; the stats count per kind and state.
+  collection<OutboxDoc>()({
+    name: 'outbox',
+    indexes: [
+      ['status', 'createdAt'],
+      ['status', 'leaseUntil'],
+      ['kind', 'status'],
+    ],
+    rule: 'closed',
+  }),
+  // A person's message centre, newest first, and their unread ones.
+  collection<MessageDoc>()({
+    name: 'messages',
+    indexes: [
+      ['toOpenid', 'createdAt'],
+      ['toOpenid', 'readAt'],
+    ],
+    rule: 'closed',
+  }),
+  // The sender looks for a person's available grant of a template, oldest first; recovery finds a message's grant.
+  collection<GrantDoc>()({
+    name: 'grants',
+    indexes: [['openid', 'template', 'state', 'grantedAt'], 'outboxId'],
+    rule: 'closed',
+  }),
   // The spent-marker timer reads the oldest first.
   collection<RequestDoc>()({ name: 'requests', indexes: ['createdAt'], rule: 'closed' }),
   // Read and written by id only (a counter per key); `expiresAt` lets a timer purge the spent ones.

@@ -12,10 +12,11 @@ export async function boundUnit(
   return unit && unit.level === 'unit' ? unit : null;
 }
 
-export async function notifyUnitAdmins(ctx: ActionContext, unit: OrgDoc, title: string, body: string): Promise<void> {
-  await notifyRole(
-    ctx,
-    { role: 'unitAdmin', orgId: unit._id },
-    { title, body, page: 'package-admin/pages/review/pending/index' },
-  );
+export async function notifyUnitAdmins(
+  ctx: ActionContext,
+  unit: OrgDoc,
+  kind: 'nomination.submitted' | 'nomination.withdrawn',
+  name: string,
+): Promise<void> {
+  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, kind, { name });
 }

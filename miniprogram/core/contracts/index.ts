@@ -20,9 +20,18 @@ export * from './nomination-form';
 export * from './forms';
 
 export * from './admin';
+export {
+  messageContract,
+  type MessageContract,
+  type MessageView,
+  type DeliveryRow,
+  type DrainView,
+  RecordGrantsInput,
+} from './message';
 
 import { accountContract } from './account';
 import { adminContract, exportContract, noticeContract } from './admin';
+import { messageContract } from './message';
 import { nominationContract } from './nomination';
 
 /** Every function the mini-program can call, by name. */
@@ -32,6 +41,7 @@ export const contracts = {
   admin: adminContract,
   export: exportContract,
   notice: noticeContract,
+  message: messageContract,
 } as const;
 export { cronContract } from './cron';
 export type Contracts = typeof contracts;

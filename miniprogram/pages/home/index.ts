@@ -7,6 +7,7 @@ import { INVITABLE_BY, ROLE_LABELS } from '../../core/org';
 import { ADMIN_ROLES } from '../../core/scope';
 import { call } from '../../services/cloud';
 import { hasRole, loadSession, type Session } from '../../services/session';
+import { unreadCount } from '../../services/subscribe';
 import { go, toast } from '../../lib/ui';
 import { textSize } from '../../behaviors/text-size';
 
@@ -72,6 +73,8 @@ Component({
     periodError: '',
     mine: { loaded: false, has: false, draft: false, status: '', error: '', rebind: false },
     pending: { loaded: false, count: 0, error: '' },
+    /** The message centre's badge (issue 10). */
+    unread: 0,
   },
   lifetimes: {
     attached() {
@@ -99,7 +102,11 @@ Component({
         period: period.ok ? periodCard(period.data, new Date()) : null,
         periodError: period.ok ? '' : period.message,
       });
-      await Promise.all([view.youth ? this.loadMine() : null, view.reviewer ? this.loadPending() : null]);
+      await Promise.all([
+        view.youth ? this.loadMine() : null,
+        view.reviewer ? this.loadPending() : null,
+        unreadCount().then((unread) => this.setData({ unread })),
+      ]);
     },
 
     async loadMine() {

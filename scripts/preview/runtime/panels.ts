@@ -1,7 +1,7 @@
 /**
  * The panels beside the phone: the persona switcher (who the dev server
- * believes the user is) and the outbox (notifications the app would have
- * sent). Both read the dev server's `/api/dev/*` endpoints directly with
+ * believes the user is) and the outbox (every notification with its
+ * delivery state: sent by WeChat, in the app only, failed). Both read the dev server's `/api/dev/*` endpoints directly with
  * fetch, so they never show up as the app's own requests.
  */
 import { ROLE_LABELS, ROLES, type Role } from '../../../miniprogram/core/org';
@@ -29,6 +29,7 @@ interface Notice {
   page: string;
   createdAt: string;
   status: string;
+  reason?: string | null;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -41,6 +42,21 @@ function isPersona(v: unknown): v is Persona {
 
 function isNotice(v: unknown): v is Notice {
   return isRecord(v) && typeof v._id === 'string' && typeof v.toOpenid === 'string' && typeof v.title === 'string';
+}
+
+/** The sender's state of a message (cloudfunctions/_lib/sender.ts), as the panel shows it. */
+const DELIVERY: Record<string, string> = {
+  pending: '待发送',
+  claimed: '发送中',
+  sent: '微信已送达',
+  in_app_only: '仅站内（消息中心）',
+  failed: '发送失败',
+};
+const REASONS: Record<string, string> = { no_grant: '未订阅', no_template: '未配置模板', unconfirmed: '结果未确认' };
+
+function deliveryText(n: Notice): string {
+  const reason = n.reason ? `：${REASONS[n.reason] ?? n.reason}` : '';
+  return `${DELIVERY[n.status] ?? n.status}${reason}`;
 }
 
 async function getJson(url: string): Promise<unknown> {
@@ -192,7 +208,8 @@ export class Panels {
       el('span', 'pv-notice-to', `发给：${to?.name ?? n.toOpenid}`),
       el('time', '', TIME.format(new Date(n.createdAt))),
     );
-    li.append(el('div', 'pv-notice-title', n.title), el('div', 'pv-notice-body', n.body), meta);
+    const state = el('div', `pv-notice-state pv-state-${n.status}`, deliveryText(n));
+    li.append(el('div', 'pv-notice-title', n.title), el('div', 'pv-notice-body', n.body), state, meta);
     return li;
   }
 }

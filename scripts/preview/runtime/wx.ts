@@ -245,6 +245,17 @@ function uiApis(): Data {
     hideLoading: wxAsync('hideLoading', hideToast),
     showModal: wxAsync('showModal', showModal),
     showActionSheet: wxAsync('showActionSheet', showActionSheet),
+    // WeChat's one-time subscription dialog: 允许 accepts every template asked, 取消 rejects them.
+    requestSubscribeMessage: wxAsync('requestSubscribeMessage', async (o: { tmplIds: string[] }) => {
+      const r = await showModal({
+        title: '订阅消息',
+        content: `允许“好青年选培”发送 ${o.tmplIds.length} 类消息（每类一次）`,
+        confirmText: '允许',
+        cancelText: '取消',
+      });
+      const answer = r.confirm ? 'accept' : 'reject';
+      return { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, answer])) };
+    }),
   };
 }
 

@@ -2,6 +2,7 @@
  * The quota race through the production adapter (cloudfunctions/_lib/quota.ts): the real CloudBase SDK
  * against the local endpoint, whose conditional update is atomic like the database's single-document update.
  */
+import { DEV_TEMPLATE_IDS, noSender } from '../../../cloudfunctions/_lib/wechat';
 import { createCloudbaseFileStore } from '../../../cloudfunctions/_lib/files';
 import { createCloudbaseStore } from '../../../cloudfunctions/_lib/store/cloudbase';
 import { createPersonalDataCrypto } from '../../../cloudfunctions/_lib/crypto';
@@ -29,6 +30,8 @@ describe('quota through the cloudbase adapter', () => {
         randomId,
         bootstrapCityAdmins: [],
         cityOrgId: CITY_ORG_ID,
+        templates: DEV_TEMPLATE_IDS,
+        wechat: noSender,
       },
     });
   });

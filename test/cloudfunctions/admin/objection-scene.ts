@@ -11,6 +11,8 @@ export async function objectionScene() {
     district: 'yuecheng',
   });
   const admin = await f.admin('unitAdmin', unit);
-  const approved = await f.nomination(unit, { status: 'approved' });
-  return { f, h, unit, admin, approved };
+  // The youth's own self-nomination, so a disposition has someone to tell.
+  const youth = await f.youth(unit, { consent: true });
+  const approved = await f.nomination(unit, { youth, status: 'approved' });
+  return { f, h, unit, admin, approved, youth };
 }

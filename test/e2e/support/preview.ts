@@ -51,7 +51,9 @@ export function requireBuiltPreview(dir = PREVIEW_DIR): void {
   }
 }
 
-export async function startPreview(options: { staticDir?: string; now?: Date } = {}): Promise<Preview> {
+export async function startPreview(
+  options: { staticDir?: string; now?: Date; drainEveryMs?: number } = {},
+): Promise<Preview> {
   const staticDir = resolve(options.staticDir ?? PREVIEW_DIR);
   requireBuiltPreview(staticDir);
   // Server and browser logs join the suite's capture, so the personal-data scan (check-logs) covers e2e too.
@@ -59,7 +61,12 @@ export async function startPreview(options: { staticDir?: string; now?: Date } =
   const filesDir = mkdtempSync(join(tmpdir(), 'hqn-e2e-files-'));
   const deps = createLocalDeps({ log: createConsoleLogger(captureLine), filesDir });
   await seedDemo(deps, options.now ?? new Date());
-  const server: DevServer = await startDevServer(deps, { port: 0, staticDir, filesDir });
+  const server: DevServer = await startDevServer(deps, {
+    port: 0,
+    staticDir,
+    filesDir,
+    drainEveryMs: options.drainEveryMs,
+  });
   const profile = mkdtempSync(join(tmpdir(), 'hqn-e2e-'));
   let context: BrowserContext;
   try {

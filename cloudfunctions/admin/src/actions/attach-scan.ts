@@ -45,12 +45,11 @@ export const attachScan: Handler<typeof adminContract.actions.attachScan> = asyn
   });
   if (mismatch) {
     const over = overseerOf(subject, deps.cityOrgId);
-    const body = `${subject.name}上传的盖章汇总表确认${input.confirmedRows}行，系统备案${doc.approvedRows}人，请核实。`;
-    await notifyRole(
-      ctx,
-      { role: over.role, orgId: over.orgId },
-      { title: '备案行数不一致', body, page: 'package-admin/pages/admin/filings/index' },
-    );
+    await notifyRole(ctx, { role: over.role, orgId: over.orgId }, 'filing.rowMismatch', {
+      subject: subject.name,
+      confirmed: input.confirmedRows,
+      filed: doc.approvedRows,
+    });
   }
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
 };

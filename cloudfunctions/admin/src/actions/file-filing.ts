@@ -50,15 +50,7 @@ export const file: Handler<typeof adminContract.actions.file> = async (input, ct
   }
   ctx.audit({ target: `filings/${input.filingId}`, details: { rows } });
   const over = overseerOf(subject, deps.cityOrgId);
-  await notifyRole(
-    ctx,
-    { role: over.role, orgId: over.orgId },
-    {
-      title: '名单已备案',
-      body: `${subject.name}已备案好青年名单（${rows}人）。`,
-      page: 'package-admin/pages/admin/filings/index',
-    },
-  );
+  await notifyRole(ctx, { role: over.role, orgId: over.orgId }, 'filing.filed', { subject: subject.name, rows });
   const saved = await filings.get(input.filingId);
   return ok({ filing: await filingView(deps, periodId, subject, saved, '', counts) });
 };

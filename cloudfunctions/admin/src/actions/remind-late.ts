@@ -1,5 +1,5 @@
 import type { adminContract } from '../../../../miniprogram/core/contracts/admin';
-import { chinaDate, chineseDate } from '../../../../miniprogram/core/china-time';
+import { chinaDate } from '../../../../miniprogram/core/china-time';
 import { appError } from '../../../../miniprogram/core/errors';
 import { filerRole, filingId, filingSubjects } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
@@ -24,19 +24,11 @@ export const remindLate: Handler<typeof adminContract.actions.remindLate> = asyn
         .find({ periodId: period._id, state: 'filed' }, { projection: { _id: 1 } })
     ).map((f) => f._id),
   );
-  const deadline = chineseDate(chinaDate(new Date(period.filingDeadline)));
+  const deadline = chinaDate(new Date(period.filingDeadline));
   let reminded = 0;
   for (const s of filingSubjects(units, districts).filter((x) => !filed.has(filingId(period._id, x)))) {
     const role = filerRole(s.kind);
-    reminded += await notifyRole(
-      ctx,
-      { role: role, orgId: s.orgId },
-      {
-        title: '请按时备案好青年名单',
-        body: `${s.name}尚未备案，截止时间为${deadline}，请尽快完成。`,
-        page: 'package-admin/pages/admin/filings/index',
-      },
-    );
+    reminded += await notifyRole(ctx, { role, orgId: s.orgId }, 'filing.late', { subject: s.name, deadline });
   }
   ctx.audit({ target: `filings/${period._id}`, details: { reminded, scope: scope.value.orgId } });
   return ok({ reminded });

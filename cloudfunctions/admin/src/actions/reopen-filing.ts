@@ -23,14 +23,9 @@ export const reopen: Handler<typeof adminContract.actions.reopen> = async (input
   if (changed === 0) return err(appError('FILING.NOT_FILED', 'not filed'));
   ctx.audit({ target: `filings/${doc._id}`, details: { reason: input.reason } });
   const role = filerRole(subject.kind);
-  await notifyRole(
-    ctx,
-    { role: role, orgId: subject.orgId },
-    {
-      title: '名单已退回重报',
-      body: `${subject.name}的备案名单已退回：${input.reason}`,
-      page: 'package-admin/pages/admin/filings/index',
-    },
-  );
+  await notifyRole(ctx, { role, orgId: subject.orgId }, 'filing.reopened', {
+    subject: subject.name,
+    reason: input.reason,
+  });
   return ok({ filing: await filingView(deps, periodId, subject, await filings.get(doc._id), '') });
 };

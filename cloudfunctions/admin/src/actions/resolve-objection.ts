@@ -22,7 +22,20 @@ async function uphold(ctx: ActionContext & { actor: Actor }, o: ObjectionDoc, un
     actorName: ctx.actor.displayName ?? '',
     comment: `公示异议成立：${note}`,
   };
-  return moveNomination(ctx, { doc, unit, event: 'uphold', entry, details: { objectionId: o._id } });
+  const moved = await moveNomination(ctx, { doc, unit, event: 'uphold', entry, details: { objectionId: o._id } });
+  // Issue 9 §1: the youth hears of it, as of an approval or a return.
+  if (moved.ok && doc.youthOpenid) ctx.notify({ kind: 'nomination.unselected', params: { note }, to: doc.youthOpenid });
+  return moved;
+}
+
+/** The objector is told the outcome of their objection, either way (issue 9 §1). */
+async function tellObjector(
+  ctx: ActionContext,
+  o: ObjectionDoc,
+  d: { disposition: 'upheld' | 'dismissed'; note: string },
+) {
+  const name = (await ctx.deps.store.collection<NominationDoc>(C.nominations).get(o.nominationId))?.name ?? '该青年';
+  ctx.notify({ kind: 'objection.resolved', params: { name, disposition: d.disposition, note: d.note }, to: o.filedBy });
 }
 
 /** R8 the unit records a disposition; filing waits until every objection has one. */
@@ -52,6 +65,7 @@ export const resolveObjection: Handler<typeof adminContract.actions.resolveObjec
     const unselected = await uphold(ctx, o, unit, input.note);
     if (!unselected.ok) return unselected;
   }
+  await tellObjector(ctx, o, input);
   ctx.audit({
     target: `objections/${o._id}`,
     details: { disposition: input.disposition, nominationId: o.nominationId },

@@ -33,14 +33,9 @@ export const setQuota: Handler<typeof adminContract.actions.setQuota> = async (i
   if (changed === 0 || !after)
     return err(appError('QUOTA.BELOW_USED', 'quota below approved count', { used: after?.used ?? q.used }));
   ctx.audit({ target: `quotas/${q._id}`, details: { from: q.limit, to: input.quota, reason: input.reason } });
-  await notifyRole(
-    ctx,
-    { role: 'unitAdmin', orgId: unit._id },
-    {
-      title: '本单位名额已调整',
-      body: `本期名额调整为${input.quota}名：${input.reason}`,
-      page: 'package-admin/pages/admin/quotas/index',
-    },
-  );
+  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, 'quota.changed', {
+    quota: input.quota,
+    reason: input.reason,
+  });
   return ok({ quota: quotaView(unit, after) });
 };

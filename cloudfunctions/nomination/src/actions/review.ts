@@ -1,6 +1,5 @@
 import type { nominationContract } from '../../../../miniprogram/core/contracts/nomination';
 import { appError } from '../../../../miniprogram/core/errors';
-import { STATUS_LABELS } from '../../../../miniprogram/core/nomination';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc } from '../../../_lib/collections';
 import type { ServerDeps } from '../../../_lib/deps';
@@ -34,7 +33,9 @@ export const review: Handler<typeof nominationContract.actions.review> = async (
     details: { decision: input.decision },
   });
   if (!moved.ok) return moved;
-  if (doc.youthOpenid) ctx.notify(resultNotice(doc.youthOpenid, moved.value.status, entry.comment));
+  const status = moved.value.status;
+  if (doc.youthOpenid && (status === 'approved' || status === 'rejected' || status === 'returned'))
+    ctx.notify({ kind: 'nomination.reviewed', params: { status, comment: entry.comment }, to: doc.youthOpenid });
   return ok({ nomination: toView(moved.value, unit.name, now) });
 };
 
@@ -46,14 +47,4 @@ async function reviewable(deps: ServerDeps, actor: Actor, id: string) {
   if (!unit || !covers(actor, unit, ['unitAdmin']))
     return err(appError('AUTH.OUT_OF_SCOPE', 'nomination outside your unit'));
   return ok({ doc, unit });
-}
-
-function resultNotice(toOpenid: string, status: NominationDoc['status'], comment: string | null) {
-  const reason = comment ? `（${comment}）` : '';
-  return {
-    toOpenid,
-    title: '推荐审核结果',
-    body: `您的好青年推荐审核结果：${STATUS_LABELS[status]}${reason}`,
-    page: 'pages/nomination/mine/index',
-  };
 }

@@ -70,6 +70,6 @@ export const submitSelf: Handler<typeof nominationContract.actions.submitSelf> =
   if (!saved.ok) return saved;
   await deps.store.collection<DraftDoc>(C.drafts).deleteOne({ _id: `${period.value._id}:${actor.openid}` });
   ctx.audit({ target: `nominations/${key}`, details: { channel: 'self', unitId: unit._id } });
-  await notifyUnitAdmins(ctx, unit, '新的好青年推荐待审核', `${input.name}提交了个人自荐，请及时审核。`);
+  await notifyUnitAdmins(ctx, unit, 'nomination.submitted', input.name);
   return ok({ nomination: toView(saved.value, unit.name, now) });
 };

@@ -34,7 +34,7 @@ export const withdraw: Handler<typeof nominationContract.actions.withdraw> = asy
     details: { eraseAfter: eraseAfter.toISOString() },
   });
   if (!moved.ok) return moved;
-  await notifyUnitAdmins(ctx, unit, '好青年推荐已撤回', `${doc.name}撤回了本期好青年推荐。`);
+  await notifyUnitAdmins(ctx, unit, 'nomination.withdrawn', doc.name);
   return ok({ nomination: toView(moved.value, unit.name, now) });
 };
 

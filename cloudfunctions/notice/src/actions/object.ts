@@ -57,11 +57,6 @@ export const object: Handler<typeof noticeContract.actions.object> = async (inpu
     resolvedAt: null,
   });
   ctx.audit({ target: `objections/${objectionId}`, details: { nominationId: n._id } });
-  const body = `关于${n.name}的公示收到一条异议，请及时核实处理。`;
-  await notifyRole(
-    ctx,
-    { role: 'unitAdmin', orgId: n.unitId },
-    { title: '收到公示异议', body, page: 'package-admin/pages/admin/objections/index' },
-  );
+  await notifyRole(ctx, { role: 'unitAdmin', orgId: n.unitId }, 'objection.received', { name: n.name });
   return ok({ objectionId });
 };

@@ -11,7 +11,7 @@ import { textSize } from '../../../behaviors/text-size';
 
 type AdminLevel = OrgLevel;
 
-type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice';
+type EntryKey = 'dashboard' | 'quotas' | 'roster' | 'filings' | 'objections' | 'export' | 'notice' | 'notifications';
 
 interface Entry {
   key: EntryKey;
@@ -36,6 +36,7 @@ const UNIT_ENTRIES: Entry[] = [
   entry('objections', '异议处理', '核实公示期间收到的异议'),
   entry('export', '导出汇总表', '“好青年”候选人汇总表（Word/Excel）'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
 const OVERSEER_ENTRIES: Entry[] = [
@@ -46,6 +47,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('objections', '异议', '公示异议及处理情况'),
   entry('export', '导出汇总表', '全市、区县或单位的汇总表'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;

@@ -15,7 +15,7 @@ const figure = (page: SimNode<WorkbenchData>, key: string) => page.data.entries.
 describe('admin workbench', () => {
   it('offers a unit admin the unit entries with live figures', async () => {
     const page = await open();
-    expect(titles(page)).toEqual(['名额', '花名册', '备案', '异议处理', '导出汇总表', '公示名单']);
+    expect(titles(page)).toEqual(['名额', '花名册', '备案', '异议处理', '导出汇总表', '公示名单', '通知送达']);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
     expect(textOf(page)).toContain('单位管理员');
     expect(figure(page, 'quotas')).toBe('已通过 0 / 名额 1');
@@ -58,7 +58,16 @@ describe('admin workbench', () => {
   it('offers a district admin the dashboard with progress and filing figures', async () => {
     bridge.setOpenid(DISTRICT_ADMIN);
     const page = await open();
-    expect(titles(page)).toEqual(['工作看板', '名额管理', '花名册', '备案情况', '异议', '导出汇总表', '公示名单']);
+    expect(titles(page)).toEqual([
+      '工作看板',
+      '名额管理',
+      '花名册',
+      '备案情况',
+      '异议',
+      '导出汇总表',
+      '公示名单',
+      '通知送达',
+    ]);
     expect(textOf(page)).toContain('越城区');
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
     // 越城区: four self-filing units and its own 其他基层领域 filing.
@@ -85,6 +94,35 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(6);
+    expect(page.data.entries).toHaveLength(7);
+  });
+});
+
+describe('admin workbench: the to-do subscription (issue 10)', () => {
+  const wxGlobal = () => (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+
+  it('asks from a tap for the to-do template and records the accepted subscription as one grant', async () => {
+    const asked: string[][] = [];
+    wxGlobal().requestSubscribeMessage = (o: { tmplIds: string[]; success(r: Record<string, string>): void }) => {
+      asked.push(o.tmplIds);
+      o.success({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, 'accept'])) });
+    };
+    const page = await open();
+    expect(textOf(find(page, '.subscribe-todo'))).toContain('待办提醒');
+    await tapButton(page, ['.subscribe-todo', '.subscribe__button'], bridge);
+    expect(asked).toEqual([['dev-tmpl-todo']]);
+    expect(textOf(find(page, '.subscribe-todo'))).toContain('已订阅');
+    expect(await bridge.deps.store.collection('grants').find({ openid: 'dev-unit-admin' })).toEqual([
+      expect.objectContaining({ template: 'todo', state: 'available' }),
+    ]);
+  });
+
+  it('refusing is fine: nothing is recorded and the page says where notifications still appear', async () => {
+    wxGlobal().requestSubscribeMessage = (o: { tmplIds: string[]; success(r: Record<string, string>): void }) =>
+      o.success({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, 'reject'])) });
+    const page = await open();
+    await tapButton(page, ['.subscribe-todo', '.subscribe__button'], bridge);
+    expect(textOf(find(page, '.subscribe-todo'))).toContain('所有通知都会出现在消息中心');
+    expect(await bridge.deps.store.collection('grants').count({})).toBe(0);
   });
 });

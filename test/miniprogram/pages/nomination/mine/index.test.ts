@@ -200,3 +200,24 @@ describe('my nomination', () => {
     expect(textOf(page)).toContain('待审核');
   });
 });
+
+describe('mine: the review-result subscription after submitting (issue 10)', () => {
+  it('a submitted nomination offers it; 允许 records one grant of the review-result template', async () => {
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    wx.requestSubscribeMessage = (o: { tmplIds: string[]; success(r: Record<string, string>): void }) =>
+      o.success({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, 'accept'])) });
+    const page = await openPage(MINE, bridge);
+    expect(textOf(find(page, '.subscribe-result'))).toContain('审核结果提醒');
+    await tapButton(page, ['.subscribe-result', '.subscribe__button'], bridge);
+    expect(textOf(find(page, '.subscribe-result'))).toContain('已订阅');
+    expect(await bridge.deps.store.collection('grants').find({ openid: 'dev-youth-li' })).toEqual([
+      expect.objectContaining({ template: 'reviewResult', templateId: 'dev-tmpl-review-result', state: 'available' }),
+    ]);
+  });
+
+  it('is not offered once the nomination is decided', async () => {
+    await review('approve');
+    const page = await openPage(MINE, bridge);
+    expect(page.querySelector('.subscribe-result')).toBeUndefined();
+  });
+});

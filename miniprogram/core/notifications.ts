@@ -1,0 +1,304 @@
+/**
+ * The notification catalogue (issue 10): every kind of notification the
+ * product sends, its parameters, the WeChat subscribe-message template it
+ * goes out as (field keys with their value types and WeChat's limits), the
+ * Chinese title and body of the in-app copy, and the page it opens.
+ *
+ * Actions enqueue `{ kind, params, to }`; nobody writes message text in an
+ * action. Template ids are not here: they belong to the mini-program's
+ * account and come from configuration (`HQN_TEMPLATE_IDS`, see README).
+ * Pure: the time a field shows is the enqueue instant the caller passes.
+ */
+import { CHINA_OFFSET_MS, chineseDate, type IsoDate } from './china-time';
+
+/** WeChat's value types for subscribe-message fields (the ones our templates use). */
+export type FieldType = 'thing' | 'phrase' | 'name' | 'character_string' | 'number' | 'time' | 'date';
+
+/** Character limits per type (WeChat's documentation); time and date are checked by shape. */
+export const FIELD_LIMITS = {
+  thing: 20,
+  phrase: 5,
+  name: 10,
+  character_string: 32,
+  number: 32,
+} as const satisfies Partial<Record<FieldType, number>>;
+
+/** The templates we ask people to subscribe to; keys are the template's own field keys. */
+export const TEMPLATES = {
+  /** 审核结果通知 (public library): 审核事项, 审核结果, 备注, 审核时间. */
+  reviewResult: {
+    title: '审核结果通知',
+    fields: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' },
+  },
+  /** 待办事项提醒 (public library): 待办事项, 事项说明, 提醒时间. */
+  todo: {
+    title: '待办事项提醒',
+    fields: { thing1: 'thing', thing2: 'thing', time3: 'time' },
+  },
+} as const satisfies Record<string, { title: string; fields: Record<string, FieldType> }>;
+
+export type TemplateKey = keyof typeof TEMPLATES;
+export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as TemplateKey[];
+
+type FieldsOf<T extends TemplateKey> = { [K in keyof (typeof TEMPLATES)[T]['fields']]: string };
+
+/** The parameters each kind takes: what an action knows when it enqueues. */
+export interface NotificationParams {
+  /** To the unit's reviewers: a youth submitted a self-nomination. */
+  'nomination.submitted': { name: string };
+  /** To the unit's reviewers: a youth withdrew. */
+  'nomination.withdrawn': { name: string };
+  /** To the youth: the unit's decision. */
+  'nomination.reviewed': { status: 'approved' | 'rejected' | 'returned'; comment: string | null };
+  /** To the youth: an objection to them was upheld, so they are no longer selected (issue 9 §1). */
+  'nomination.unselected': { note: string };
+  /** To the unit's reviewers: an objection arrived from the public notice. */
+  'objection.received': { name: string };
+  /** To the objector: how the unit disposed of their objection (issue 9 §1). */
+  'objection.resolved': { name: string; disposition: 'upheld' | 'dismissed'; note: string };
+  /** To the overseer: a list was filed. */
+  'filing.filed': { subject: string; rows: number };
+  /** To the filer: the overseer reopened the list. */
+  'filing.reopened': { subject: string; reason: string };
+  /** To the filer: a reminder to file before the deadline. */
+  'filing.late': { subject: string; deadline: IsoDate };
+  /** To the overseer: the stamped table's row count differs from the filed list. */
+  'filing.rowMismatch': { subject: string; confirmed: number; filed: number };
+  /** To the unit's admins: the district or the city changed the quota. */
+  'quota.changed': { quota: number; reason: string };
+}
+
+export type NotificationKind = keyof NotificationParams;
+
+/** What an action enqueues: one kind, its parameters, one recipient. */
+export type NotificationRequest = {
+  [K in NotificationKind]: { kind: K; params: NotificationParams[K]; to: string };
+}[NotificationKind];
+
+/** Who a kind is for (the stats page groups by it; the subscribe moments follow from it). */
+export type Audience = 'youth' | 'objector' | 'cadre';
+
+interface KindSpec<K extends NotificationKind, T extends TemplateKey> {
+  label: string;
+  audience: Audience;
+  template: T;
+  page: (p: NotificationParams[K]) => string;
+  title: (p: NotificationParams[K]) => string;
+  body: (p: NotificationParams[K]) => string;
+  fields: (p: NotificationParams[K], at: string) => FieldsOf<T>;
+}
+
+type Catalogue = { [K in NotificationKind]: KindSpec<K, TemplateKey> };
+
+const PAGES = {
+  mine: 'pages/nomination/mine/index',
+  pending: 'package-admin/pages/review/pending/index',
+  objections: 'package-admin/pages/admin/objections/index',
+  filings: 'package-admin/pages/admin/filings/index',
+  quotas: 'package-admin/pages/admin/quotas/index',
+  notice: 'package-notice/pages/notice/index',
+} as const;
+
+const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
+const DISPOSITION_PHRASE = { upheld: '异议成立', dismissed: '异议不成立' } as const;
+
+const reasonText = (s: string | null): string => (s ? `（${s}）` : '');
+
+/** `2026-11-24T02:30:00Z` → `2026-11-24 10:30`, China time (WeChat's `time` accepts this form). */
+export function templateTime(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export const CATALOGUE: Catalogue = {
+  'nomination.submitted': {
+    label: '新推荐待审核',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.pending,
+    title: () => '新的好青年推荐待审核',
+    body: (p) => `${p.name}提交了个人自荐，请及时审核。`,
+    fields: (p, at) => ({ thing1: '好青年推荐待审核', thing2: `${p.name}提交了个人自荐`, time3: at }),
+  },
+  'nomination.withdrawn': {
+    label: '推荐已撤回',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.pending,
+    title: () => '好青年推荐已撤回',
+    body: (p) => `${p.name}撤回了本期好青年推荐。`,
+    fields: (p, at) => ({ thing1: '好青年推荐已撤回', thing2: `${p.name}撤回了推荐`, time3: at }),
+  },
+  'nomination.reviewed': {
+    label: '推荐审核结果',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.mine,
+    title: () => '推荐审核结果',
+    body: (p) =>
+      `您的好青年推荐审核结果：${{ approved: '已通过', rejected: '未通过', returned: '已退回修改' }[p.status]}${reasonText(p.comment)}`,
+    fields: (p, at) => ({
+      thing1: '好青年推荐审核',
+      phrase2: REVIEW_PHRASE[p.status],
+      thing3: p.comment ?? (p.status === 'approved' ? '请留意公示' : '详见小程序'),
+      time4: at,
+    }),
+  },
+  'nomination.unselected': {
+    label: '公示异议成立',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.mine,
+    title: () => '公示异议处理结果',
+    body: (p) => `经核实，关于您的公示异议成立，您本期的好青年推荐结果改为未通过（${p.note}）。`,
+    fields: (p, at) => ({ thing1: '好青年公示异议', phrase2: '未通过', thing3: p.note, time4: at }),
+  },
+  'objection.received': {
+    label: '收到公示异议',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.objections,
+    title: () => '收到公示异议',
+    body: (p) => `关于${p.name}的公示收到一条异议，请及时核实处理。`,
+    fields: (p, at) => ({ thing1: '公示异议待处理', thing2: `关于${p.name}的异议`, time3: at }),
+  },
+  'objection.resolved': {
+    label: '异议处理结果',
+    audience: 'objector',
+    template: 'reviewResult',
+    page: () => PAGES.notice,
+    title: () => '您反映的公示异议已处理',
+    body: (p) => `您对${p.name}的公示异议经核实${p.disposition === 'upheld' ? '成立' : '不成立'}：${p.note}`,
+    fields: (p, at) => ({
+      thing1: `对${p.name}的公示异议`,
+      phrase2: DISPOSITION_PHRASE[p.disposition],
+      thing3: p.note,
+      time4: at,
+    }),
+  },
+  'filing.filed': {
+    label: '名单已备案',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.filings,
+    title: () => '名单已备案',
+    body: (p) => `${p.subject}已备案好青年名单（${p.rows}人）。`,
+    fields: (p, at) => ({ thing1: '好青年名单已备案', thing2: `${p.subject}（${p.rows}人）`, time3: at }),
+  },
+  'filing.reopened': {
+    label: '名单退回重报',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.filings,
+    title: () => '名单已退回重报',
+    body: (p) => `${p.subject}的备案名单已退回：${p.reason}`,
+    fields: (p, at) => ({ thing1: '备案名单已退回重报', thing2: p.reason, time3: at }),
+  },
+  'filing.late': {
+    label: '备案提醒',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.filings,
+    title: () => '请按时备案好青年名单',
+    body: (p) => `${p.subject}尚未备案，截止时间为${chineseDate(p.deadline)}，请尽快完成。`,
+    fields: (p, at) => ({ thing1: '请按时备案好青年名单', thing2: `截止${chineseDate(p.deadline)}`, time3: at }),
+  },
+  'filing.rowMismatch': {
+    label: '备案行数不一致',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.filings,
+    title: () => '备案行数不一致',
+    body: (p) => `${p.subject}上传的盖章汇总表确认${p.confirmed}行，系统备案${p.filed}人，请核实。`,
+    fields: (p, at) => ({ thing1: '备案行数不一致', thing2: `确认${p.confirmed}行，备案${p.filed}人`, time3: at }),
+  },
+  'quota.changed': {
+    label: '名额调整',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.quotas,
+    title: () => '本单位名额已调整',
+    body: (p) => `本期名额调整为${p.quota}名：${p.reason}`,
+    fields: (p, at) => ({ thing1: `本期名额调整为${p.quota}名`, thing2: p.reason, time3: at }),
+  },
+};
+
+export const NOTIFICATION_KINDS = Object.keys(CATALOGUE) as NotificationKind[];
+
+/** Control characters and line breaks become spaces: a template field is one line. */
+const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+
+/** A value cut to `max` characters (code points), ending in … when cut. */
+export function clip(value: string, max: number): string {
+  const chars = Array.from(oneLine(value));
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$|^\d{4}年\d{1,2}月\d{1,2}日$/;
+const HAN = /^[\u4e00-\u9fff]+$/u;
+
+const SHAPES: Partial<Record<FieldType, RegExp>> = {
+  time: TIME,
+  date: DATE,
+  phrase: HAN,
+  number: /^-?\d+(\.\d+)?$/,
+  character_string: /^[\x21-\x7e]+$/,
+};
+
+/** Whether WeChat accepts `value` for a field of `type` (length and shape). */
+export function validField(type: FieldType, value: string): boolean {
+  const length = Array.from(value).length;
+  if (length === 0 || oneLine(value) !== value) return false;
+  const limit = type in FIELD_LIMITS ? FIELD_LIMITS[type as keyof typeof FIELD_LIMITS] : Infinity;
+  const shape = SHAPES[type];
+  return length <= limit && (!shape || shape.test(value));
+}
+
+/** What is stored and sent for one notification. */
+export interface RenderedNotification {
+  template: TemplateKey;
+  title: string;
+  body: string;
+  page: string;
+  /** Template data as `subscribeMessage.send` takes it: `{ thing1: { value } }`. */
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * The in-app copy and the template data of a request. Every field is clipped
+ * to its type's limit (a name or a reason may be long); a field that still
+ * does not fit its type is a catalogue bug and throws.
+ */
+export function renderNotification(req: NotificationRequest, at: Date): RenderedNotification {
+  const spec = CATALOGUE[req.kind] as KindSpec<NotificationKind, TemplateKey>;
+  const p = req.params as never;
+  const template = TEMPLATES[spec.template];
+  const raw = spec.fields(p, templateTime(at)) as Record<string, string>;
+  const data: Record<string, { value: string }> = {};
+  for (const [key, type] of Object.entries(template.fields) as Array<[string, FieldType]>) {
+    const given = raw[key];
+    const clipped = type in FIELD_LIMITS ? clip(given, FIELD_LIMITS[type as keyof typeof FIELD_LIMITS]) : given;
+    // A blank value (a reason of only spaces) would be refused as a whole (47003).
+    const value = clipped === '' && type === 'thing' ? '无' : clipped;
+    if (!validField(type, value)) throw new Error(`notification ${req.kind}: field ${key} (${type}) is invalid`);
+    data[key] = { value };
+  }
+  return { template: spec.template, title: spec.title(p), body: spec.body(p), page: spec.page(p), data };
+}
+
+/**
+ * The moments the app asks for subscriptions, and the templates each asks for
+ * (WeChat: at most three per request, from a tap; refusing is fine).
+ */
+export const SUBSCRIBE_MOMENTS = {
+  /** A youth has just submitted (or resubmitted): the review result. */
+  nominationSubmitted: ['reviewResult'],
+  /** Someone has just objected: the outcome of their objection. */
+  objectionFiled: ['reviewResult'],
+  /** A cadre opens the workbench: to-dos (new nominations, objections, filings, reminders). */
+  workbench: ['todo'],
+} as const satisfies Record<string, readonly TemplateKey[]>;
+
+export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS;
+export const SUBSCRIBE_MOMENT_NAMES = Object.keys(SUBSCRIBE_MOMENTS) as SubscribeMoment[];
+export const MAX_TEMPLATES_PER_REQUEST = 3;
