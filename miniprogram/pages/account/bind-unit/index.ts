@@ -4,6 +4,7 @@ import { call } from '../../../services/cloud';
 import { accepts, limitsOf } from '../../../services/form-errors';
 import { adoptSession, loadSession } from '../../../services/session';
 import { alertModal, confirmModal, toast } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 interface Unit {
   id: string;
@@ -15,6 +16,7 @@ const canSubmit = (unit: Unit | null, name: string): boolean =>
   unit !== null && accepts(BindUnitInput, { unitId: unit.id, displayName: name });
 
 Component({
+  behaviors: [textSize],
   data: {
     current: '',
     unit: null as Unit | null,

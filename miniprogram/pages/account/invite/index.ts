@@ -10,6 +10,7 @@ import { adoptSession, grantOf, loadSession, type Session } from '../../../servi
 import { CODE_LENGTH } from '../../../core/one-time-code';
 import { chinaDateTime, normalizeCode } from '../../../lib/format';
 import { toast } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 type Option = { value: string; label: string };
 
@@ -30,6 +31,7 @@ const codeTip = (code: string): string =>
   code.length > 0 && code.length < CODE_LENGTH ? `邀请码为${CODE_LENGTH}位字母或数字（已输入${code.length}位）` : '';
 
 Component({
+  behaviors: [textSize],
   data: {
     code: '',
     codeTip: '',

@@ -11,7 +11,8 @@ import { accepts } from '../../../services/form-errors';
 import { refreshSession } from '../../../services/session';
 import { idFeedback } from '../../../components/nomination-form/model';
 import { normalizeCode } from '../../../lib/format';
-import { toast } from '../../../lib/ui';
+import { backTo, toast } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 // The request id per page instance, renewed when the input changes (a retry reuses it).
 const requestIds = new WeakMap<object, string>();
@@ -24,6 +25,7 @@ function claimView(locked: boolean, code: string, idNumber: string) {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     locked: true,
     code: '',
@@ -60,7 +62,7 @@ Component({
       if (res.ok) {
         // Claiming binds the youth to the unit: the session asks again.
         await refreshSession();
-        wx.redirectTo({ url: '/pages/nomination/mine/index' });
+        backTo('/pages/nomination/mine/index');
         return;
       }
       this.setData({ error: res.message });

@@ -11,13 +11,15 @@ import type { EligibilityRules } from '../../../core/eligibility';
 import { BLOCKING_STATUSES, STATUS_LABELS } from '../../../core/nomination';
 import { call, type CallFailure, type CallResult } from '../../../services/cloud';
 import { errorText } from '../../../services/error-text';
+import { loadSession, type Session } from '../../../services/session';
 import { forgetPersonal, keepPersonal, readPersonal } from '../../../services/personal-draft';
 import { nominationFormHost } from '../../../behaviors/nomination-form-host';
 import { cancelDebounce, debounce } from '../../../lib/async';
-import { chinaDateTime, lastComment } from '../../../lib/format';
+import { chinaTimeText, lastComment } from '../../../lib/format';
 import { nominationWindow } from '../../../lib/period';
-import { go } from '../../../lib/ui';
+import { backTo, go } from '../../../lib/ui';
 import { draftOf, formFrom, type FormState } from '../../../components/nomination-form/model';
+import { textSize } from '../../../behaviors/text-size';
 
 const AUTOSAVE_MS = 800;
 const MINE_URL = '/pages/nomination/mine/index';
@@ -25,7 +27,7 @@ const QUESTION = '提交后将由所在单位审核，审核期间不能修改�
 
 const gone = new WeakSet<object>(); // a draft save answering after the page left is not shown
 
-const savedText = (iso: string): string => `草稿已保存 ${chinaDateTime(iso).slice(11)}`;
+const savedText = (iso: string): string => `草稿已保存 ${chinaTimeText(iso)}`;
 
 /** Only a youth bound to a unit may nominate themself (the server answers FORBIDDEN otherwise). */
 const refusal = (f: CallFailure) =>
@@ -39,9 +41,10 @@ export const HELD_NOTICE =
 type Loaded = [Record<string, unknown>, FormState | null];
 
 const heldNotice = (listLocked: boolean): string => (listLocked ? HELD_NOTICE : '');
+const boundName = (s: CallResult<Session>) => (s.ok ? { name: s.data.displayName } : null);
 
 /** What the page shows once loaded, and the form's starting value when there is a form (derived, not copied). */
-function loaded(period: CallResult<PeriodView>, mine: Mine): Loaded {
+function loaded(period: CallResult<PeriodView>, mine: Mine, session: CallResult<Session>): Loaded {
   if (!period.ok) return [{ loadError: period.message }, null];
   if (!mine.ok) return [refusal(mine), null];
   const { nomination: n, draft } = mine.data;
@@ -57,12 +60,13 @@ function loaded(period: CallResult<PeriodView>, mine: Mine): Loaded {
       draftSaved,
       heldNotice: heldNotice(mine.data.listLocked),
     },
-    formFrom(returned, draft?.fields, readPersonal()),
+    // The name given when binding comes first (issue 9 §15); whatever the youth typed since goes over it.
+    formFrom(boundName(session), returned, draft?.fields, readPersonal()),
   ];
 }
 
 Component({
-  behaviors: [nominationFormHost],
+  behaviors: [textSize, nominationFormHost],
   data: {
     loading: true,
     loadError: '',
@@ -94,7 +98,11 @@ Component({
   methods: {
     async load() {
       this.setData({ loading: true, loadError: '' });
-      const answers = await Promise.all([call('account', 'currentPeriod', {}), call('nomination', 'getMine', {})]);
+      const answers = await Promise.all([
+        call('account', 'currentPeriod', {}),
+        call('nomination', 'getMine', {}),
+        loadSession(),
+      ]);
       const [view, initial] = loaded(...answers);
       this.setData({ loading: false, ...view });
       if (initial) this.resetForm(initial);
@@ -140,7 +148,7 @@ Component({
       });
       if (res?.ok) {
         forgetPersonal();
-        wx.redirectTo({ url: MINE_URL });
+        backTo(MINE_URL);
       } else if (res && draftPending) this.scheduleDraft();
     },
 
@@ -153,7 +161,7 @@ Component({
     },
 
     onViewMine() {
-      wx.redirectTo({ url: MINE_URL });
+      backTo(MINE_URL);
     },
     onBindUnit() {
       go('/pages/account/bind-unit/index');

@@ -5,14 +5,16 @@
  * withdrawal (R9.2) after a confirmation that explains what it does, and the
  * withdrawal of the consent to processing the ID number and phone (PIPL art. 47).
  */
-import type { DraftView, NominationView } from '../../../core/contracts/nomination';
-import { canWithdraw } from '../../../core/nomination';
+import type { ActionOption, DraftView, MineOptions, NominationView } from '../../../core/contracts/nomination';
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../../core/profile';
+import type { Waiting } from '../../../core/waiting';
+import { waitingText } from '../../../lib/waiting';
 import { call } from '../../../services/cloud';
 import { forgetPersonal } from '../../../services/personal-draft';
 import { adoptSession, loadSession } from '../../../services/session';
 import { chinaDateTime } from '../../../lib/format';
 import { alertModal, confirmModal, go, toast } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
@@ -31,10 +33,11 @@ interface Banner {
 const lastComment = (n: NominationView, action: string): string =>
   [...n.history].reverse().find((h) => h.action === action)?.comment ?? '';
 
-function bannerOf(n: NominationView): Banner | null {
+function bannerOf(n: NominationView, w: Waiting | null): Banner | null {
+  const next = waitingText(w);
   switch (n.status) {
     case 'submitted':
-      return { tone: 'info', text: '已提交，等待所在单位审核。' };
+      return { tone: 'info', text: `已提交，${next || '等待审核'}。` };
     case 'held':
       return {
         tone: 'warning',
@@ -43,7 +46,7 @@ function bannerOf(n: NominationView): Banner | null {
     case 'returned':
       return { tone: 'warning', text: `单位退回修改：${lastComment(n, 'return') || '请核对后重新提交'}` };
     case 'approved':
-      return { tone: 'success', text: '您的推荐已通过单位审核。' };
+      return { tone: 'success', text: next ? `您的推荐已通过单位审核，${next}。` : '您的推荐已通过单位审核。' };
     case 'rejected':
       return { tone: 'danger', text: `未通过审核。原因：${lastComment(n, 'reject') || '未说明'}` };
     default:
@@ -51,22 +54,33 @@ function bannerOf(n: NominationView): Banner | null {
   }
 }
 
+/** Why 撤回推荐 is not offered, when the server says the action would refuse it for a reason the youth can act on. */
+function withdrawNote(option: ActionOption | null): string {
+  if (!option || option.allowed) return '';
+  return option.code === 'FILING.LOCKED'
+    ? '本单位名单已备案锁定，暂不能撤回推荐。如确需撤回，请联系单位管理员，由区县团委或团市委退回名单后办理。'
+    : '';
+}
+
 /** Everything the page shows, derived from the answer. */
-function viewOf(n: NominationView | null, draft: DraftView | null) {
+function viewOf(n: NominationView | null, draft: DraftView | null, options: MineOptions | null, w: Waiting | null) {
   return {
     nomination: n,
-    banner: n ? bannerOf(n) : null,
+    banner: n ? bannerOf(n, w) : null,
     /** The draft's save time, when there is a draft and no nomination. */
     draftSaved: !n && draft ? chinaDateTime(draft.updatedAt) : '',
-    canWithdraw: n !== null && canWithdraw(n.status),
+    // Offered only when the server, with the action's own rules, would accept it (issue 9 §13).
+    canWithdraw: n !== null && options?.withdraw?.allowed === true,
+    withdrawNote: n ? withdrawNote(options?.withdraw ?? null) : '',
   };
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',
-    ...viewOf(null, null),
+    ...viewOf(null, null, null, null),
     withdrawing: false,
     /** The consent to processing the ID number and phone is on record (PIPL art. 29), so it can be withdrawn. */
     consentGranted: false,
@@ -88,7 +102,12 @@ Component({
       const consent = me.ok ? me.data.consent : null;
       const consentGranted = consent !== null && consent.granted && consent.version === PERSONAL_INFO_CONSENT_VERSION;
       if (!res.ok) this.setData({ loading: false, error: res.message });
-      else this.setData({ loading: false, consentGranted, ...viewOf(res.data.nomination, res.data.draft) });
+      else
+        this.setData({
+          loading: false,
+          consentGranted,
+          ...viewOf(res.data.nomination, res.data.draft, res.data.options, res.data.waiting),
+        });
     },
 
     async onWithdraw() {

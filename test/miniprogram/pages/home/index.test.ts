@@ -60,6 +60,23 @@ describe('home', () => {
     );
   });
 
+  // Issue 9 §13: 更换所在单位 would be refused while a nomination runs; say why instead of offering it.
+  it('does not offer a change of unit while a nomination is in the running, and says why', async () => {
+    bridge.setOpenid('dev-youth-li');
+    const page = await openPage(HOME, bridge);
+    expect(page.querySelector('.rebind')).toBeUndefined();
+    expect(textOf(page.querySelector('.rebind-note')!)).toContain('推荐进行中，暂不能更换所在单位');
+  });
+
+  it('offers a change of unit to a youth without a nomination', async () => {
+    const page = await openPage(HOME, bridge);
+    expect(page.querySelector('.rebind-note')).toBeUndefined();
+    await tapButton(page, '.rebind', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/account/bind-unit/index' }),
+    );
+  });
+
   it('asks a first-time user to bind a unit or redeem an invitation', async () => {
     bridge.setOpenid('dev-youth-new');
     const page = await openPage(HOME, bridge);

@@ -31,6 +31,7 @@ import {
 
 const bridge = useBridge({ openid: 'dev-youth-zhang' });
 const FORM = loadPage('pages/nomination/form/index');
+const FORM_ROUTE = 'pages/nomination/form/index';
 
 /** The fields of the page's data these tests read. */
 interface PageData {
@@ -203,12 +204,12 @@ describe('self-nomination form: instant feedback', () => {
     await typeInto(page, field('phone'), '12345678901', bridge);
     expect(tipOf(page, 'phone')).toBe('手机号格式不正确');
 
-    find(page, ['.form', '.field-on-staff']).querySelector('.t-switch')!.dispatchEvent('tap');
+    // The whole row is the tap target (issue 9 §14: the switch alone is 28 px high; it only shows the state).
+    find(page, ['.form', '.on-staff-row']).querySelector('.t-cell')!.dispatchEvent('tap');
     await bridge.idle();
     expect(formOf(page).form.onStaff).toBe(false);
     expect(textOf(find(page, ['.form', '.on-staff-error']))).toBe('须为本单位在编人员方可参加选培');
 
-    // The whole row is a tap target too.
     find(page, ['.form', '.on-staff-row']).querySelector('.t-cell')!.dispatchEvent('tap');
     await bridge.idle();
     expect(formOf(page).form.onStaff).toBe(true);
@@ -410,6 +411,51 @@ describe('self-nomination form: submit', () => {
   });
 });
 
+// Issue 9 §15: the guidance names each missing item, and the name given when binding is already there.
+describe('self-nomination form: guidance', () => {
+  const missingOf = (page: SimPage<PageData>) => page.querySelectorAll('.missing__item').map((n) => textOf(n));
+
+  it('starts with the name the youth gave when binding, and lists each item still missing', async () => {
+    const page = await openAgreed();
+    expect(formOf(page).form.name).toBe('张晓青');
+    expect(missingOf(page)).toEqual([
+      '身份证号',
+      '手机号',
+      '学历',
+      '学位',
+      '政治面貌',
+      '岗位',
+      '典型事迹（至少50字）',
+      '确认：政治素质过硬',
+      '确认：道德品行良好',
+      '确认：业绩贡献突出',
+    ]);
+    expect(textOf(page)).not.toContain('请按提示填写完整、确认三项标准后提交');
+  });
+
+  it('shrinks the list as items are filled, and names what is wrong as well as what is empty', async () => {
+    const page = await openAgreed();
+    await typeInto(page, field('id'), '330602199801010000', bridge);
+    await typeInto(page, field('phone'), ZHANG.phone, bridge);
+    const missing = missingOf(page);
+    expect(missing).toContain('身份证号有误');
+    expect(missing).not.toContain('手机号');
+  });
+
+  it('asks for the consent first while it is not given', async () => {
+    const page = await open();
+    await refuseConsent(page, bridge);
+    expect(missingOf(page)[0]).toBe('同意《个人信息处理规则》');
+  });
+
+  it('lists nothing once the form can be submitted', async () => {
+    const page = await openAgreed();
+    await fillForm(page, bridge, ZHANG);
+    expect(page.data.valid).toBe(true);
+    expect(page.querySelector('.missing')).toBeUndefined();
+  });
+});
+
 describe('self-nomination form: states', () => {
   it('tells a youth who already has a nomination under review to view it instead', async () => {
     bridge.setOpenid('dev-youth-li');
@@ -428,6 +474,10 @@ describe('self-nomination form: states', () => {
       bridge.deps,
     );
     bridge.setOpenid('dev-youth-li');
+    // Opened from 我的推荐 (修改后重新提交): that page is below this one.
+    const stack = [{ route: 'pages/home/index' }, { route: 'pages/nomination/mine/index' }, { route: FORM_ROUTE }];
+    const pages = jest.spyOn(globalThis as unknown as { getCurrentPages: () => unknown[] }, 'getCurrentPages');
+    pages.mockReturnValue(stack);
     const page = await open();
     expect(textOf(page.querySelector('.returned')!)).toContain('单位退回修改：岗位请写全称');
     expect(formOf(page).form).toMatchObject({
@@ -449,6 +499,10 @@ describe('self-nomination form: states', () => {
     const saved = await nominationsOf('dev-youth-li');
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ status: 'submitted', post: '研发中心软件研发工程师' });
+    // Issue 9 §12: back to that 我的推荐 (which reloads on show), not a second one on top of it.
+    expect(bridge.nav.navigateBack).toHaveBeenCalledWith(expect.objectContaining({ delta: 1 }));
+    expect(bridge.nav.redirectTo).not.toHaveBeenCalled();
+    pages.mockRestore();
   });
 
   it('asks an unbound user to bind a unit first', async () => {

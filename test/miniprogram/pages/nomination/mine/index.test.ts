@@ -37,7 +37,8 @@ describe('my nomination', () => {
   it('待审核: the status, the masked record, the attested criteria, the deeds and the history', async () => {
     const page = await openPage(MINE, bridge);
     const text = textOf(page);
-    expect(textOf(page.querySelector('.status-banner')!)).toBe('已提交，等待所在单位审核。');
+    // Issue 9: who reviews it and what it waits for, from the server.
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('已提交，等待越城区智造科技有限公司管理员审核。');
     expect(text).toContain('待审核');
     expect(text).toContain(maskIdNumber(LI_ID));
     expect(text).toContain('138****1234');
@@ -75,9 +76,30 @@ describe('my nomination', () => {
   it('已通过: says so and still allows withdrawal', async () => {
     await review('approve');
     const page = await openPage(MINE, bridge);
-    expect(textOf(page.querySelector('.status-banner')!)).toBe('您的推荐已通过单位审核。');
+    expect(textOf(page.querySelector('.status-banner')!)).toBe('您的推荐已通过单位审核，等待越城区团委统一备案。');
     expect(textOf(page)).toContain('已通过');
     expect(page.querySelector('.withdraw')).toBeTruthy();
+  });
+
+  // Issue 9 §13: a filed list is locked; the page says so instead of offering a withdrawal that will be refused.
+  it('已通过 in a filed list: explains the lock instead of offering 撤回推荐', async () => {
+    await review('approve');
+    const res = await FUNCTIONS.admin.handle(
+      { action: 'file', data: { filingId: `${demoPeriod(bridge.now)._id}:district:yuecheng` } },
+      { openid: 'dev-district-admin' },
+      bridge.deps,
+    );
+    if (!res.ok) throw new Error(`arrange failed: ${res.error.code}`);
+    const page = await openPage(MINE, bridge);
+    expect(page.querySelector('.withdraw')).toBeUndefined();
+    expect(textOf(page.querySelector('.withdraw-unavailable')!)).toContain('名单已备案锁定');
+  });
+
+  // Issue 9 §17: 职务/岗位 appears once (the record's full position line), not again on the card.
+  it('shows the position once', async () => {
+    const page = await openPage(MINE, bridge);
+    const text = textOf(page);
+    expect(text.split('职务').length - 1).toBe(1);
   });
 
   it('未通过: shows the reason and offers no withdrawal', async () => {
