@@ -87,7 +87,7 @@ describe('browser preview: subscribe → submit → returned → message centre 
     const wechat = p.deps.wechat as WechatEmulator;
     await new Promise((r) => setTimeout(r, 1200)); // two more sender runs
     expect(wechat.delivered.filter((m) => m.touser === 'dev-youth-zhang')).toEqual([
-      expect.objectContaining({ page: 'pages/nomination/mine/index' }),
+      expect.objectContaining({ page: 'package-youth/pages/nomination/mine/index' }),
     ]);
     expect(await notice.count()).toBe(1);
   });

@@ -112,7 +112,15 @@ Component({
     async loadMine() {
       const res = await call('nomination', 'getMine', {});
       if (!res.ok) {
-        const failed = { loaded: true, has: false, draft: false, approved: false, status: '', error: res.message, rebind: false };
+        const failed = {
+          loaded: true,
+          has: false,
+          draft: false,
+          approved: false,
+          status: '',
+          error: res.message,
+          rebind: false,
+        };
         this.setData({ mine: failed });
         return;
       }

@@ -37,7 +37,7 @@ describe('我的', () => {
     expect(textOf(page.querySelector('.mine-next')!)).toBe('等待越城区智造科技有限公司管理员审核');
     await tapButton(page, '.open-mine', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/mine/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/mine/index' }),
     );
   });
 
@@ -65,7 +65,7 @@ describe('我的', () => {
     expect(textOf(page)).toContain('尚未绑定单位');
     await tapButton(page, '.bind-unit', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/account/bind-unit/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/account/bind-unit/index' }),
     );
   });
 

@@ -415,7 +415,7 @@ describe('filings: district and city', () => {
     await approve(bridge, id);
     const filingId = (
       await arrange<{ items: FilingItem[] }>(bridge, DISTRICT_ADMIN, 'admin', 'filings', {})
-    ).items.find((f) => f.name === '越城区（其他基层领域）')!.id;
+    ).items.find((f) => f.name === '越城区（两新组织及其他基层领域）')!.id;
     await arrange(bridge, DISTRICT_ADMIN, 'admin', 'file', { filingId });
     const pdf = Buffer.from(PDF);
     const { fileId } = await bridge.deps.files.put(

@@ -48,6 +48,7 @@ describe('objection form', () => {
   it('refuses a contact that is not a phone before sending (issue 9 §8)', async () => {
     const id = await approvedYouth();
     const page = await open({ id: encodeURIComponent(id) });
+    await typeInto(page, '.objector-input', '赵群众', bridge);
     await typeInto(page, '.content-input', CONTENT, bridge);
     await typeInto(page, '.contact-input', 'abc不是电话', bridge);
     await tapButton(page, '.submit', bridge);

@@ -5,24 +5,24 @@
  * which stay on the phone until the submit. A double tap or a retry reuses
  * the request id, so it creates one nomination.
  */
-import type { PeriodView } from '../../../core/contracts/account';
-import type { DraftView, NominationView } from '../../../core/contracts/nomination';
-import type { EligibilityRules } from '../../../core/eligibility';
-import { BLOCKING_STATUSES, STATUS_LABELS } from '../../../core/nomination';
-import { call, type CallFailure, type CallResult } from '../../../services/cloud';
-import { errorText } from '../../../services/error-text';
-import { loadSession, type Session } from '../../../services/session';
-import { forgetPersonal, keepPersonal, readPersonal } from '../../../services/personal-draft';
-import { nominationFormHost } from '../../../behaviors/nomination-form-host';
-import { cancelDebounce, debounce } from '../../../lib/async';
-import { chinaTimeText, lastComment } from '../../../lib/format';
-import { nominationWindow } from '../../../lib/period';
-import { backTo, go } from '../../../lib/ui';
-import { draftOf, formFrom, type FormState } from '../../../components/nomination-form/model';
-import { textSize } from '../../../behaviors/text-size';
+import type { PeriodView } from '../../../../core/contracts/account';
+import type { DraftView, NominationView } from '../../../../core/contracts/nomination';
+import type { EligibilityRules } from '../../../../core/eligibility';
+import { BLOCKING_STATUSES, STATUS_LABELS } from '../../../../core/nomination';
+import { call, type CallFailure, type CallResult } from '../../../../services/cloud';
+import { errorText } from '../../../../services/error-text';
+import { loadSession, type Session } from '../../../../services/session';
+import { forgetPersonal, keepPersonal, readPersonal } from '../../../../services/personal-draft';
+import { nominationFormHost } from '../../../../behaviors/nomination-form-host';
+import { cancelDebounce, debounce } from '../../../../lib/async';
+import { chinaTimeText, lastComment } from '../../../../lib/format';
+import { nominationWindow } from '../../../../lib/period';
+import { backTo, go } from '../../../../lib/ui';
+import { draftOf, formFrom, type FormState } from '../../../../components/nomination-form/model';
+import { textSize } from '../../../../behaviors/text-size';
 
 const AUTOSAVE_MS = 800;
-const MINE_URL = '/pages/nomination/mine/index';
+const MINE_URL = '/package-youth/pages/nomination/mine/index';
 const QUESTION = '提交后将由所在单位审核，审核期间不能修改。确认提交个人自荐吗？';
 
 const gone = new WeakSet<object>(); // a draft save answering after the page left is not shown
@@ -164,7 +164,7 @@ Component({
       backTo(MINE_URL);
     },
     onBindUnit() {
-      go('/pages/account/bind-unit/index');
+      go('/package-youth/pages/account/bind-unit/index');
     },
   },
 });

@@ -1,11 +1,11 @@
-import { maskIdNumber } from '../../../../../miniprogram/core/id-number';
-import { ATTESTATION_LABELS } from '../../../../../miniprogram/core/profile';
-import { FUNCTIONS } from '../../../../../scripts/local/functions';
-import { demoForm, demoIdNumber, demoPeriod } from '../../../../../scripts/local/seed';
-import { find, loadPage, openPage, tapButton, textOf, useBridge, type SimNode } from '../../../../support/cloud-bridge';
+import { maskIdNumber } from '../../../../../../miniprogram/core/id-number';
+import { ATTESTATION_LABELS } from '../../../../../../miniprogram/core/profile';
+import { FUNCTIONS } from '../../../../../../scripts/local/functions';
+import { demoForm, demoIdNumber, demoPeriod } from '../../../../../../scripts/local/seed';
+import { find, loadPage, openPage, tapButton, textOf, useBridge, type SimNode } from '../../../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-li' });
-const MINE = loadPage('pages/nomination/mine/index');
+const MINE = loadPage('package-youth/pages/nomination/mine/index');
 const LI_ID = demoIdNumber('330602', '1995-03-15', 123);
 
 async function liNominationId(): Promise<string> {
@@ -68,7 +68,7 @@ describe('my nomination', () => {
 
     await tapButton(page, '.resubmit', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/form/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/form/index' }),
     );
     expect(page.querySelector('.withdraw')).toBeTruthy();
   });
@@ -122,7 +122,7 @@ describe('my nomination', () => {
     expect(textOf(page)).toContain('您有尚未提交的草稿');
     await tapButton(page, '.continue', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/form/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/form/index' }),
     );
   });
 
@@ -132,11 +132,11 @@ describe('my nomination', () => {
     expect(textOf(page)).toContain('本期您还没有提交推荐');
     await tapButton(page, '.nominate', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/form/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/form/index' }),
     );
     await tapButton(page, '.claim', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/claim/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/claim/index' }),
     );
   });
 

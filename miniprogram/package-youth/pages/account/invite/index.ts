@@ -2,15 +2,15 @@
  * Invitation codes: anyone redeems one (cadres and mentors get their role this
  * way); city and district admins issue them for the level below.
  */
-import { RedeemInviteInput } from '../../../core/contracts/forms';
-import { INVITABLE_BY, ROLE_LABELS, type Role } from '../../../core/org';
-import { call } from '../../../services/cloud';
-import { accepts, limitsOf } from '../../../services/form-errors';
-import { adoptSession, grantOf, loadSession, type Session } from '../../../services/session';
-import { CODE_LENGTH } from '../../../core/one-time-code';
-import { chinaDateTime, normalizeCode } from '../../../lib/format';
-import { toast } from '../../../lib/ui';
-import { textSize } from '../../../behaviors/text-size';
+import { RedeemInviteInput } from '../../../../core/contracts/forms';
+import { INVITABLE_BY, ROLE_LABELS, type Role } from '../../../../core/org';
+import { call } from '../../../../services/cloud';
+import { accepts, limitsOf } from '../../../../services/form-errors';
+import { adoptSession, grantOf, loadSession, type Session } from '../../../../services/session';
+import { CODE_LENGTH } from '../../../../core/one-time-code';
+import { chinaDateTime, normalizeCode } from '../../../../lib/format';
+import { toast } from '../../../../lib/ui';
+import { textSize } from '../../../../behaviors/text-size';
 
 type Option = { value: string; label: string };
 

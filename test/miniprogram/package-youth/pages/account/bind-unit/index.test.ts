@@ -1,4 +1,4 @@
-import { C, type OrgDoc } from '../../../../../cloudfunctions/_lib/collections';
+import { C, type OrgDoc } from '../../../../../../cloudfunctions/_lib/collections';
 import {
   find,
   hostText,
@@ -9,11 +9,11 @@ import {
   typeInto,
   useBridge,
   type SimNode,
-} from '../../../../support/cloud-bridge';
-import { currentSession, meCalls } from '../../../support/session';
+} from '../../../../../support/cloud-bridge';
+import { currentSession, meCalls } from '../../../../support/session';
 
 const bridge = useBridge({ openid: 'dev-youth-new' });
-const BIND = loadPage('pages/account/bind-unit/index');
+const BIND = loadPage('package-youth/pages/account/bind-unit/index');
 
 interface BindData {
   name: string;

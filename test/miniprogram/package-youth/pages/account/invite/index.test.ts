@@ -1,4 +1,4 @@
-import { FUNCTIONS } from '../../../../../scripts/local/functions';
+import { FUNCTIONS } from '../../../../../../scripts/local/functions';
 import {
   find,
   hostText,
@@ -10,11 +10,11 @@ import {
   typeInto,
   useBridge,
   type SimNode,
-} from '../../../../support/cloud-bridge';
-import { currentSession, meCalls } from '../../../support/session';
+} from '../../../../../support/cloud-bridge';
+import { currentSession, meCalls } from '../../../../support/session';
 
 const bridge = useBridge({ openid: 'dev-youth-new' });
-const INVITE = loadPage('pages/account/invite/index');
+const INVITE = loadPage('package-youth/pages/account/invite/index');
 
 interface InviteData {
   code: string;

@@ -4,15 +4,15 @@
  * number. The ID number is processed even to match, so the separate consent
  * (PIPL art. 29) comes first.
  */
-import { ClaimInput } from '../../../core/contracts/forms';
-import { normalizeIdNumber } from '../../../core/id-number';
-import { call, newRequestId } from '../../../services/cloud';
-import { accepts } from '../../../services/form-errors';
-import { refreshSession } from '../../../services/session';
-import { idFeedback } from '../../../components/nomination-form/model';
-import { normalizeCode } from '../../../lib/format';
-import { backTo, toast } from '../../../lib/ui';
-import { textSize } from '../../../behaviors/text-size';
+import { ClaimInput } from '../../../../core/contracts/forms';
+import { normalizeIdNumber } from '../../../../core/id-number';
+import { call, newRequestId } from '../../../../services/cloud';
+import { accepts } from '../../../../services/form-errors';
+import { refreshSession } from '../../../../services/session';
+import { idFeedback } from '../../../../components/nomination-form/model';
+import { normalizeCode } from '../../../../lib/format';
+import { backTo, toast } from '../../../../lib/ui';
+import { textSize } from '../../../../behaviors/text-size';
 
 // The request id per page instance, renewed when the input changes (a retry reuses it).
 const requestIds = new WeakMap<object, string>();
@@ -62,7 +62,7 @@ Component({
       if (res.ok) {
         // Claiming binds the youth to the unit: the session asks again.
         await refreshSession();
-        backTo('/pages/nomination/mine/index');
+        backTo('/package-youth/pages/nomination/mine/index');
         return;
       }
       this.setData({ error: res.message });

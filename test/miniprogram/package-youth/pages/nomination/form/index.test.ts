@@ -1,8 +1,8 @@
-import { addYears, chineseDate } from '../../../../../miniprogram/core/china-time';
-import { maskIdNumber } from '../../../../../miniprogram/core/id-number';
-import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../../miniprogram/core/profile';
-import { FUNCTIONS } from '../../../../../scripts/local/functions';
-import { demoIdNumber, demoPeriod } from '../../../../../scripts/local/seed';
+import { addYears, chineseDate } from '../../../../../../miniprogram/core/china-time';
+import { maskIdNumber } from '../../../../../../miniprogram/core/id-number';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../../../miniprogram/core/profile';
+import { FUNCTIONS } from '../../../../../../scripts/local/functions';
+import { demoIdNumber, demoPeriod } from '../../../../../../scripts/local/seed';
 import {
   find,
   loadPage,
@@ -13,7 +13,7 @@ import {
   typeInto,
   useBridge,
   type SimPage,
-} from '../../../../support/cloud-bridge';
+} from '../../../../../support/cloud-bridge';
 import {
   afterAutosave,
   agreeConsent,
@@ -27,11 +27,11 @@ import {
   isDisabled,
   refuseConsent,
   tipOf,
-} from '../../../support/form-driver';
+} from '../../../../support/form-driver';
 
 const bridge = useBridge({ openid: 'dev-youth-zhang' });
-const FORM = loadPage('pages/nomination/form/index');
-const FORM_ROUTE = 'pages/nomination/form/index';
+const FORM = loadPage('package-youth/pages/nomination/form/index');
+const FORM_ROUTE = 'package-youth/pages/nomination/form/index';
 
 /** The fields of the page's data these tests read. */
 interface PageData {
@@ -266,7 +266,7 @@ describe('self-nomination form: submit', () => {
     await tapButton(page, '.submit', bridge);
 
     expect(bridge.modal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认提交' }));
-    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/pages/nomination/mine/index' });
+    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/package-youth/pages/nomination/mine/index' });
     const saved = await nominationsOf('dev-youth-zhang');
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({
@@ -362,7 +362,7 @@ describe('self-nomination form: submit', () => {
     await tapButton(page, '.submit', bridge);
     const [first, second] = submitCalls();
     expect(second.requestId).toBe(first.requestId);
-    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/pages/nomination/mine/index' });
+    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/package-youth/pages/nomination/mine/index' });
     await expect(nominationsOf('dev-youth-zhang')).resolves.toHaveLength(1);
   });
 
@@ -463,7 +463,7 @@ describe('self-nomination form: states', () => {
     expect(textOf(page)).toContain('您本期已提交推荐（待审核），不能重复提交。');
     expect(page.querySelector('.consent')).toBeUndefined(); // nothing to consent to here
     await tapButton(page, '.view-mine', bridge);
-    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/pages/nomination/mine/index' });
+    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/package-youth/pages/nomination/mine/index' });
   });
 
   it('prefills a returned nomination from the record, except the numbers, and shows the reason', async () => {
@@ -475,7 +475,7 @@ describe('self-nomination form: states', () => {
     );
     bridge.setOpenid('dev-youth-li');
     // Opened from 我的推荐 (修改后重新提交): that page is below this one.
-    const stack = [{ route: 'pages/home/index' }, { route: 'pages/nomination/mine/index' }, { route: FORM_ROUTE }];
+    const stack = [{ route: 'pages/home/index' }, { route: 'package-youth/pages/nomination/mine/index' }, { route: FORM_ROUTE }];
     const pages = jest.spyOn(globalThis as unknown as { getCurrentPages: () => unknown[] }, 'getCurrentPages');
     pages.mockReturnValue(stack);
     const page = await open();
@@ -511,7 +511,7 @@ describe('self-nomination form: states', () => {
     expect(textOf(page)).toContain('请先绑定所在单位');
     await tapButton(page, '.bind-unit', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/account/bind-unit/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/account/bind-unit/index' }),
     );
   });
 

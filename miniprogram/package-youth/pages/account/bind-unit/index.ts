@@ -1,10 +1,10 @@
 /** A youth binds to the unit they work in; that unit's admin will review their nomination. */
-import { BindUnitInput } from '../../../core/contracts/forms';
-import { call } from '../../../services/cloud';
-import { accepts, limitsOf } from '../../../services/form-errors';
-import { adoptSession, loadSession } from '../../../services/session';
-import { alertModal, confirmModal, toast } from '../../../lib/ui';
-import { textSize } from '../../../behaviors/text-size';
+import { BindUnitInput } from '../../../../core/contracts/forms';
+import { call } from '../../../../services/cloud';
+import { accepts, limitsOf } from '../../../../services/form-errors';
+import { adoptSession, loadSession } from '../../../../services/session';
+import { alertModal, confirmModal, toast } from '../../../../lib/ui';
+import { textSize } from '../../../../behaviors/text-size';
 
 interface Unit {
   id: string;

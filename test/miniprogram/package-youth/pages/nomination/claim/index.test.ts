@@ -1,11 +1,11 @@
-import { FUNCTIONS } from '../../../../../scripts/local/functions';
-import { demoForm, demoIdNumber } from '../../../../../scripts/local/seed';
-import { find, loadPage, openPage, tapButton, textOf, typeInto, useBridge } from '../../../../support/cloud-bridge';
-import { agreeConsent, consentDialog, refuseConsent } from '../../../support/form-driver';
-import { currentSession, meCalls } from '../../../support/session';
+import { FUNCTIONS } from '../../../../../../scripts/local/functions';
+import { demoForm, demoIdNumber } from '../../../../../../scripts/local/seed';
+import { find, loadPage, openPage, tapButton, textOf, typeInto, useBridge } from '../../../../../support/cloud-bridge';
+import { agreeConsent, consentDialog, refuseConsent } from '../../../../support/form-driver';
+import { currentSession, meCalls } from '../../../../support/session';
 
 const bridge = useBridge({ openid: 'dev-youth-new' });
-const CLAIM = loadPage('pages/nomination/claim/index');
+const CLAIM = loadPage('package-youth/pages/nomination/claim/index');
 
 interface ClaimData {
   locked: boolean;
@@ -49,7 +49,7 @@ describe('claim a unit recommendation', () => {
     expect(page.querySelector('.claim-error')).toBeUndefined();
     await tapButton(page, '.claim-submit', bridge);
 
-    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/pages/nomination/mine/index' });
+    expect(bridge.nav.redirectTo).toHaveBeenCalledWith({ url: '/package-youth/pages/nomination/mine/index' });
     const [doc] = await bridge.deps.store.collection('nominations').find({ name: '王青' });
     expect(doc).toMatchObject({ youthOpenid: 'dev-youth-new', channel: 'unit', status: 'submitted' });
     const account = await bridge.deps.store.collection('accounts').get('dev-youth-new');

@@ -5,16 +5,16 @@
  * withdrawal (R9.2) after a confirmation that explains what it does, and the
  * withdrawal of the consent to processing the ID number and phone (PIPL art. 47).
  */
-import type { ActionOption, DraftView, MineOptions, NominationView } from '../../../core/contracts/nomination';
-import { PERSONAL_INFO_CONSENT_VERSION } from '../../../core/profile';
-import type { Waiting } from '../../../core/waiting';
-import { waitingText } from '../../../lib/waiting';
-import { call } from '../../../services/cloud';
-import { forgetPersonal } from '../../../services/personal-draft';
-import { adoptSession, loadSession } from '../../../services/session';
-import { chinaDateTime } from '../../../lib/format';
-import { alertModal, confirmModal, go, toast } from '../../../lib/ui';
-import { textSize } from '../../../behaviors/text-size';
+import type { ActionOption, DraftView, MineOptions, NominationView } from '../../../../core/contracts/nomination';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../core/profile';
+import type { Waiting } from '../../../../core/waiting';
+import { waitingText } from '../../../../lib/waiting';
+import { call } from '../../../../services/cloud';
+import { forgetPersonal } from '../../../../services/personal-draft';
+import { adoptSession, loadSession } from '../../../../services/session';
+import { chinaDateTime } from '../../../../lib/format';
+import { alertModal, confirmModal, go, toast } from '../../../../lib/ui';
+import { textSize } from '../../../../behaviors/text-size';
 
 const WITHDRAW_TEXT =
   '撤回后，本推荐将立即从单位、区县和团市委的所有名单和统计中移除，不能恢复；' +
@@ -146,10 +146,10 @@ Component({
       void this.load();
     },
     onNominate() {
-      go('/pages/nomination/form/index');
+      go('/package-youth/pages/nomination/form/index');
     },
     onClaim() {
-      go('/pages/nomination/claim/index');
+      go('/package-youth/pages/nomination/claim/index');
     },
   },
 });
