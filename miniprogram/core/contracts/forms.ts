@@ -38,13 +38,11 @@ export const BATCH_MAX = 20;
 
 /** Issue 9: several nominations approved with one confirmation; all of them or, if one is refused, none. */
 export const ReviewBatchInput = z.strictObject({
-  nominationIds: z
-    .array(nominationId)
-    .check(
-      z.minLength(1),
-      z.maxLength(BATCH_MAX),
-      z.refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate nomination' }),
-    ),
+  nominationIds: z.array(nominationId).check(
+    z.minLength(1),
+    z.maxLength(BATCH_MAX),
+    z.refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate nomination' }),
+  ),
   confirm: z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) }),
 });
 
