@@ -344,6 +344,12 @@ const PATCHES: Array<{ file: RegExp; from: string; to: string; why: string }> = 
     to: 'addGlobalClass: !!options.addGlobalClass,',
     why: 'pages and apply-shared components see app.wxss, as in WeChat',
   },
+  {
+    file: /j-component[\\/]src[\\/]tool[\\/]selectorquery\.js$/,
+    from: 'if (fields.context) {',
+    to: "if (fields.node) itemRes.node = (node.$$ && node.$$.querySelector('canvas')) || null\n            if (fields.context) {",
+    why: 'fields({ node: true }) answers a <canvas type="2d">\'s node (the real canvas of natives.ts)',
+  },
 ];
 
 function previewPlugin(componentIds: Map<string, string>): Plugin {
