@@ -366,7 +366,7 @@ function previewPlugin(componentIds: Map<string, string>): Plugin {
           const text = readFileSync(args.path, 'utf8');
           if (!text.includes(patch.from))
             throw new Error(`preview patch no longer applies (${patch.why}): ${args.path}`);
-          return { contents: text.replace(patch.from, patch.to), loader: 'js' };
+          return { contents: text.replace(patch.from, () => patch.to), loader: 'js' };
         });
       }
       // Each component module names itself before its body runs, so `Component()` registers the right

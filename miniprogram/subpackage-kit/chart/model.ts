@@ -137,6 +137,26 @@ export function chartHeight(input: ChartInput): number {
   return Math.max(160, 48 + input.categories.length * Math.max(1, input.series.length) * 28);
 }
 
+/**
+ * The value axis: from 0 to a round top in whole steps (1, 2 or 5 × 10ⁿ, at most five), so counts never
+ * get ticks like 0.20 and 0.40; `tofix` is how many decimals a tick needs.
+ */
+export function valueAxis(values: number[]): { max: number; splitNumber: number; tofix: number } {
+  const top = Math.max(0, ...values);
+  if (top === 0) return { max: 1, splitNumber: 1, tofix: 0 };
+  const integers = values.every((v) => Number.isInteger(v));
+  const raw = top / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const nice = [1, 2, 5, 10].map((m) => m * magnitude).find((step) => step >= raw) ?? 10 * magnitude;
+  const step = integers ? Math.max(1, nice) : nice;
+  const splitNumber = Math.ceil(top / step - 1e-9);
+  return {
+    max: Number((splitNumber * step).toFixed(10)),
+    splitNumber,
+    tofix: step >= 1 ? 0 : Math.ceil(-Math.log10(step) - 1e-9),
+  };
+}
+
 export interface CanvasSize {
   /** CSS pixels of the canvas element. */
   width: number;
@@ -174,13 +194,22 @@ export function chartOptions(input: ChartInput, size: CanvasSize): Record<string
     };
   }
   const seriesOut = series.map((s) => ({ name: s.name, data: s.data }));
+  const axis = valueAxis(series.flatMap((s) => s.data));
   if (type === 'hbar') {
     return {
       ...common,
       type: 'bar',
       categories: input.categories,
       series: seriesOut,
-      xAxis: { boundaryGap: 'justify', disableGrid: false, min: 0, axisLine: false, gridType: 'dash' },
+      xAxis: {
+        boundaryGap: 'justify',
+        disableGrid: false,
+        min: 0,
+        max: axis.max,
+        splitNumber: axis.splitNumber,
+        axisLine: false,
+        gridType: 'dash',
+      },
       yAxis: {},
       extra: { bar: { type: 'group', width: 16 } },
     };
@@ -191,7 +220,7 @@ export function chartOptions(input: ChartInput, size: CanvasSize): Record<string
     categories: input.categories,
     series: seriesOut,
     xAxis: { disableGrid: true, fontSize: 11 },
-    yAxis: { gridType: 'dash', data: [{ min: 0 }] },
+    yAxis: { gridType: 'dash', splitNumber: axis.splitNumber, data: [{ min: 0, max: axis.max, tofix: axis.tofix }] },
     extra: { column: { type: 'group', width: 20 }, line: { type: 'straight', width: 2 } },
   };
 }

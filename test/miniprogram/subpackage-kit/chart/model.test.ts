@@ -6,6 +6,7 @@ import {
   chartTable,
   chartType,
   isEmptyChart,
+  valueAxis,
   withUnit,
   type ChartInput,
 } from '../../../../miniprogram/subpackage-kit/chart/model';
@@ -98,6 +99,16 @@ describe('chart model', () => {
     expect(chartHeight({ ...districts, categories: Array.from({ length: 8 }, () => 'x') })).toBe(48 + 8 * 28);
   });
 
+  it('puts whole, round steps on the value axis (no 0.20 ticks for counts)', () => {
+    expect(valueAxis([0, 0])).toEqual({ max: 1, splitNumber: 1, tofix: 0 });
+    expect(valueAxis([1, 0])).toEqual({ max: 1, splitNumber: 1, tofix: 0 });
+    expect(valueAxis([3, 1])).toEqual({ max: 3, splitNumber: 3, tofix: 0 });
+    expect(valueAxis([7])).toEqual({ max: 8, splitNumber: 4, tofix: 0 });
+    expect(valueAxis([23, 4])).toEqual({ max: 25, splitNumber: 5, tofix: 0 });
+    expect(valueAxis([82.5, 40])).toEqual({ max: 100, splitNumber: 5, tofix: 0 });
+    expect(valueAxis([0.3, 0.1])).toEqual({ max: 0.3, splitNumber: 3, tofix: 1 });
+  });
+
   it('builds uCharts options in device pixels for each kind', () => {
     const size = { width: 311, height: 160, pixelRatio: 2 };
     const hbar = chartOptions(districts, size);
@@ -110,8 +121,12 @@ describe('chart model', () => {
       categories: ['越城区', '柯桥区', '上虞区'],
       series: [{ name: '两新组织好青年', data: [3, 0, 1] }],
       legend: { show: false },
+      xAxis: { min: 0, max: 3, splitNumber: 3 },
     });
-    expect(chartOptions({ ...districts, type: 'bar' }, size)).toMatchObject({ type: 'column' });
+    expect(chartOptions({ ...districts, type: 'bar' }, size)).toMatchObject({
+      type: 'column',
+      yAxis: { splitNumber: 3, data: [{ min: 0, max: 3, tofix: 0 }] },
+    });
     expect(chartOptions({ ...districts, type: 'line' }, size)).toMatchObject({ type: 'line' });
     const ring = chartOptions({ ...districts, type: 'ring' }, size);
     expect(ring).toMatchObject({
