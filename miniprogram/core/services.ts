@@ -173,7 +173,7 @@ export interface FieldIssue {
   code: 'required' | 'invalid_option' | 'too_long' | 'unknown';
 }
 
-/** The type's fields filled in: every required one, options from the list, text bounded, nothing else. */
+/** What is wrong with one field's value, if anything. */
 function fieldIssue(f: ServiceField, raw: string | undefined): FieldIssue['code'] | null {
   const v = (raw ?? '').trim();
   if (v === '') return f.required ? 'required' : null;
