@@ -302,34 +302,34 @@ export function isOverdue(t: Timing, now: Date): boolean {
 
 export type TimerStage = 'accept' | 'resolve';
 
-/**
- * What the timer does for a request it looks at (`nextCheckAt` ≤ now): remind the handlers that acceptance is
- * late; past the resolution limit, escalate a district's request to the city (once) — or remind again at the
- * city, which has no level above. Then when to look again (null: never, until a move sets it).
- */
-export function timerStep(
-  t: Timing & { level: ServiceOwner; escalated: boolean; remindedAccept: boolean },
-  now: Date,
-): { stage: TimerStage | null; escalate: boolean; nextCheckAt: Date | null } {
-  const open = OPEN_STATUSES.includes(t.status);
-  if (!open) return { stage: null, escalate: false, nextCheckAt: null };
-  const pastResolve = now.getTime() > t.resolveBy.getTime();
-  if (pastResolve) {
-    return { stage: 'resolve', escalate: t.level === 'district' && !t.escalated, nextCheckAt: null };
-  }
-  if (t.status === 'submitted' && now.getTime() > t.acceptBy.getTime() && !t.remindedAccept) {
-    return { stage: 'accept', escalate: false, nextCheckAt: t.resolveBy };
-  }
-  return {
-    stage: null,
-    escalate: false,
-    nextCheckAt: t.status === 'submitted' && !t.remindedAccept ? t.acceptBy : t.resolveBy,
-  };
+export interface TimerState extends Timing {
+  level: ServiceOwner;
+  escalated: boolean;
+  remindedAccept: boolean;
+  remindedResolve: boolean;
 }
 
-/** When the timer should first look at a request whose deadlines these are. */
-export function firstCheck(t: Timing): Date {
-  return t.status === 'submitted' ? t.acceptBy : t.resolveBy;
+/** When the timer should look at a request next: its next deadline not yet acted on; null when none is left. */
+export function nextCheck(t: TimerState): Date | null {
+  if (!OPEN_STATUSES.includes(t.status)) return null;
+  if (t.status === 'submitted' && !t.remindedAccept) return t.acceptBy;
+  return t.remindedResolve ? null : t.resolveBy;
+}
+
+/**
+ * What the timer does for a request it looks at: past the resolution limit, remind the handlers and escalate a
+ * district's request to the city (the city has no level above: a reminder only); past a working day without
+ * acceptance, remind. Each stage once: the server records it, so a second run finds nothing to do.
+ */
+export function timerStep(t: TimerState, now: Date): { stage: TimerStage | null; escalate: boolean } {
+  if (!OPEN_STATUSES.includes(t.status)) return { stage: null, escalate: false };
+  if (now.getTime() > t.resolveBy.getTime() && !t.remindedResolve) {
+    return { stage: 'resolve', escalate: t.level === 'district' && !t.escalated };
+  }
+  if (t.status === 'submitted' && now.getTime() > t.acceptBy.getTime() && !t.remindedAccept) {
+    return { stage: 'accept', escalate: false };
+  }
+  return { stage: null, escalate: false };
 }
 
 // ---- satisfaction and dashboards ---------------------------------------------------------------------------
@@ -433,3 +433,12 @@ export function meetsCriteria(c: OfferCriteria, y: YouthFacts): boolean {
 export function offerOpen(closesOn: IsoDate, todayInChina: IsoDate): boolean {
   return todayInChina <= closesOn;
 }
+
+// ---- participation (R7.3) ----------------------------------------------------------------------------------
+
+export type ParticipationKindName = 'volunteer' | 'insurance' | 'credit';
+export const PARTICIPATION_LABELS: Record<ParticipationKindName, string> = {
+  volunteer: '志愿服务',
+  insurance: '人身意外保险',
+  credit: '联合守信激励',
+};

@@ -8,6 +8,7 @@ import {
   handlerActions,
   isOverdue,
   meetsCriteria,
+  nextCheck,
   offerOpen,
   percentile,
   REQUEST_FLOW,
@@ -125,32 +126,23 @@ describe('time limits and escalation', () => {
   });
 
   it('the timer: remind on late acceptance, escalate once past the limit, then leave it', () => {
-    const base = { ...d, level: 'district' as const, escalated: false, remindedAccept: false };
-    const before = timerStep({ ...base, status: 'submitted' }, at('2026-10-01T10:00:00+08:00'));
-    expect(before).toEqual({ stage: null, escalate: false, nextCheckAt: d.acceptBy });
-    const late = timerStep({ ...base, status: 'submitted' }, at('2026-10-09T10:00:00+08:00'));
-    expect(late).toEqual({ stage: 'accept', escalate: false, nextCheckAt: d.resolveBy });
-    const reminded = timerStep({ ...base, remindedAccept: true, status: 'submitted' }, at('2026-10-09T10:00:00+08:00'));
-    expect(reminded).toEqual({ stage: null, escalate: false, nextCheckAt: d.resolveBy });
+    const base = { ...d, level: 'district' as const, escalated: false, remindedAccept: false, remindedResolve: false };
+    const sub = { ...base, status: 'submitted' as const };
+    expect(timerStep(sub, at('2026-10-01T10:00:00+08:00'))).toEqual({ stage: null, escalate: false });
+    expect(nextCheck(sub)).toEqual(d.acceptBy);
+    expect(timerStep(sub, at('2026-10-09T10:00:00+08:00'))).toEqual({ stage: 'accept', escalate: false });
+    const reminded = { ...sub, remindedAccept: true };
+    expect(timerStep(reminded, at('2026-10-09T10:00:00+08:00'))).toEqual({ stage: null, escalate: false });
+    expect(nextCheck(reminded)).toEqual(d.resolveBy);
     const past = at('2026-10-21T10:00:00+08:00');
-    expect(timerStep({ ...base, status: 'in_progress' }, past)).toEqual({
-      stage: 'resolve',
-      escalate: true,
-      nextCheckAt: null,
-    });
-    expect(timerStep({ ...base, escalated: true, level: 'district', status: 'in_progress' }, past).escalate).toBe(
-      false,
-    );
-    expect(timerStep({ ...base, level: 'city', status: 'in_progress' }, past)).toEqual({
-      stage: 'resolve',
-      escalate: false,
-      nextCheckAt: null,
-    });
-    expect(timerStep({ ...base, status: 'resolved' }, past)).toEqual({
-      stage: null,
-      escalate: false,
-      nextCheckAt: null,
-    });
+    const open = { ...base, status: 'in_progress' as const };
+    expect(timerStep(open, past)).toEqual({ stage: 'resolve', escalate: true });
+    expect(timerStep({ ...open, escalated: true }, past)).toEqual({ stage: 'resolve', escalate: false });
+    expect(timerStep({ ...open, remindedResolve: true, escalated: true }, past)).toEqual({ stage: null, escalate: false });
+    expect(nextCheck({ ...open, remindedResolve: true })).toBeNull();
+    expect(timerStep({ ...open, level: 'city' }, past)).toEqual({ stage: 'resolve', escalate: false });
+    expect(timerStep({ ...base, status: 'resolved' }, past)).toEqual({ stage: null, escalate: false });
+    expect(nextCheck({ ...base, status: 'closed' })).toBeNull();
   });
 });
 
