@@ -36,58 +36,54 @@ export interface MoveInput {
   rating?: number;
 }
 
-function fieldsOf(
+type Fields = Partial<ServiceRequestDoc>;
+type FieldsOf = (
   req: ServiceRequestDoc,
   type: ServiceTypeDoc,
-  event: RequestEvent,
   input: MoveInput,
   ctx: { now: Date; actor: Actor },
-): Partial<ServiceRequestDoc> {
-  const { now, actor } = ctx;
-  switch (event) {
-    case 'accept': {
-      const next = { ...req, status: 'accepted' as const, escalated: req.escalations.length > 0 };
-      return {
-        acceptedAt: now,
-        handlerOpenid: actor.openid,
-        handlerName: actor.displayName,
-        dueAt: req.resolveBy,
-        nextCheckAt: nextCheck(next),
-      };
-    }
-    case 'decline':
-      return { dueAt: null, nextCheckAt: null, resolution: input.comment ?? null, closedAt: now };
-    case 'note':
-      return {
-        dueAt: req.resolveBy,
-        handlerOpenid: req.handlerOpenid ?? actor.openid,
-        handlerName: req.handlerName ?? actor.displayName,
-      };
-    case 'resolve':
-      return {
-        resolvedAt: now,
-        resolution: input.comment ?? null,
-        dueAt: null,
-        nextCheckAt: null,
-        wasOverdue: req.wasOverdue || now.getTime() > req.resolveBy.getTime(),
-      };
-    case 'confirm':
-      return { closedAt: now, rating: input.rating ?? null, ratingComment: input.comment ?? null };
-    case 'reopen': {
-      // A new time limit from today; the timer watches it again.
-      const { resolveBy } = deadlines(now, type.limitDays, chinaWorkdays);
-      return { resolveBy, dueAt: resolveBy, nextCheckAt: resolveBy, remindedResolve: false, resolvedAt: null };
-    }
-  }
-}
+) => Fields;
 
-const NOTICE = {
-  accept: 'service.accepted',
-  decline: 'service.declined',
-  note: 'service.noted',
-  resolve: 'service.resolved',
-} as const;
+/** What each move sets besides its status and history. */
+const FIELDS: Record<RequestEvent, FieldsOf> = {
+  accept: (req, _type, _input, { now, actor }) => ({
+    acceptedAt: now,
+    handlerOpenid: actor.openid,
+    handlerName: actor.displayName,
+    dueAt: req.resolveBy,
+    nextCheckAt: nextCheck({ ...req, status: 'accepted', escalated: req.escalations.length > 0 }),
+  }),
+  decline: (_req, _type, input, { now }) => ({
+    dueAt: null,
+    nextCheckAt: null,
+    resolution: input.comment ?? null,
+    closedAt: now,
+  }),
+  note: (req, _type, _input, { actor }) => ({
+    dueAt: req.resolveBy,
+    handlerOpenid: req.handlerOpenid ?? actor.openid,
+    handlerName: req.handlerName ?? actor.displayName,
+  }),
+  resolve: (req, _type, input, { now }) => ({
+    resolvedAt: now,
+    resolution: input.comment ?? null,
+    dueAt: null,
+    nextCheckAt: null,
+    wasOverdue: req.wasOverdue || now.getTime() > req.resolveBy.getTime(),
+  }),
+  confirm: (_req, _type, input, { now }) => ({
+    closedAt: now,
+    rating: input.rating ?? null,
+    ratingComment: input.comment ?? null,
+  }),
+  reopen: (_req, type, _input, { now }) => {
+    // A new time limit from today; the timer watches it again.
+    const { resolveBy } = deadlines(now, type.limitDays, chinaWorkdays);
+    return { resolveBy, dueAt: resolveBy, nextCheckAt: resolveBy, remindedResolve: false, resolvedAt: null };
+  },
+};
 
+/** Each move tells the other side: the handler's moves the youth, the youth's the handler who worked on it. */
 function notifyMove(
   ctx: ActionContext,
   saved: ServiceRequestDoc,
@@ -97,13 +93,14 @@ function notifyMove(
 ): void {
   const base = { id: saved._id, type: saved.typeName };
   const text = input.comment ?? '';
-  if (event === 'accept') ctx.notify({ kind: NOTICE.accept, params: base, to: saved.youthOpenid });
-  if (event === 'decline')
-    ctx.notify({ kind: NOTICE.decline, params: { ...base, reason: text }, to: saved.youthOpenid });
-  if (event === 'note') ctx.notify({ kind: NOTICE.note, params: { ...base, note: text }, to: saved.youthOpenid });
-  if (event === 'resolve')
-    ctx.notify({ kind: NOTICE.resolve, params: { ...base, resolution: text }, to: saved.youthOpenid });
-  // The youth's answer goes to the handler who worked on it, or every handler where it is held.
+  const youth = saved.youthOpenid;
+  const toYouth: Partial<Record<RequestEvent, () => void>> = {
+    accept: () => ctx.notify({ kind: 'service.accepted', params: base, to: youth }),
+    decline: () => ctx.notify({ kind: 'service.declined', params: { ...base, reason: text }, to: youth }),
+    note: () => ctx.notify({ kind: 'service.noted', params: { ...base, note: text }, to: youth }),
+    resolve: () => ctx.notify({ kind: 'service.resolved', params: { ...base, resolution: text }, to: youth }),
+  };
+  toYouth[event]?.();
   const handlers = saved.handlerOpenid ? [saved.handlerOpenid] : handlersAt(type, saved.ownerOrgId);
   for (const to of handlers) {
     if (event === 'confirm')
@@ -146,7 +143,7 @@ export async function moveRequest(
       comment: input.comment ?? null,
     },
     requirements,
-    set: fieldsOf(req, type, event, input, ctx),
+    set: FIELDS[event](req, type, input, ctx),
     details: { type: req.typeId },
     invalidCode: 'SERVICE.INVALID_STATE',
   });
