@@ -15,7 +15,7 @@ describe('services.publishOffer (政策找人)', () => {
     const s = await scene();
     const unit = await s.f.unit({ district: 'yuecheng' });
     await s.f.nomination(unit, { youth: s.youth, status: 'approved' });
-    await s.f.nomination(unit, { youth: s.other, form: { education: 'college' } });
+    await s.f.nomination(unit, { youth: s.other, form: { education: 'associate' } });
     const keqiaoYouth = await s.f.youth(await s.f.unit({ district: 'keqiao' }));
     await s.f.nomination(await s.f.unit({ district: 'keqiao' }), { youth: keqiaoYouth });
     const out = dataOf(

@@ -1,7 +1,7 @@
-import { codeOf, dataOf } from '../../../support/harness';
+import { codeOf, dataOf, type InputFor } from '../../../support/harness';
 import { scene } from '../scene';
 
-const LEGAL = {
+const LEGAL: InputFor<'services', 'saveType'> = {
   id: 'legal',
   name: '法律援助',
   description: '劳动合同、租赁纠纷等法律咨询',
@@ -11,7 +11,7 @@ const LEGAL = {
   fields: [{ key: 'topic', label: '问题类别', kind: 'choice', options: ['劳动', '租赁', '其他'], required: true }],
   active: true,
   order: 7,
-} as const;
+};
 
 describe('services.saveType', () => {
   it('the city adds a type, youths can request it; changing a default type keeps its handlers', async () => {
