@@ -1,7 +1,9 @@
 /**
  * 服务看板 (issue 12): per type and per district — volume, time to accept and to resolve (median / 90th
  * percentile), the share overdue and satisfaction; counts only, so sensitive types are counted without contents.
+ * A third tab shows the coverage of R7.3: volunteers and hours, accident insurance, credit incentives.
  */
+import type { CoverageRow } from '../../../core/contracts/services';
 import { call } from '../../../services/cloud';
 import { statsRow } from '../../lib/request';
 
@@ -13,7 +15,8 @@ Component({
     total: null as ReturnType<typeof statsRow> | null,
     byType: [] as Array<ReturnType<typeof statsRow>>,
     byDistrict: [] as Array<ReturnType<typeof statsRow>>,
-    tab: 'type' as 'type' | 'district',
+    tab: 'type' as 'type' | 'district' | 'coverage',
+    coverage: [] as CoverageRow[],
   },
   lifetimes: {
     attached() {
@@ -23,8 +26,9 @@ Component({
   methods: {
     async load() {
       this.setData({ loading: true, error: '' });
-      const res = await call('services', 'dashboard', {});
+      const [res, coverage] = await Promise.all([call('services', 'dashboard', {}), call('services', 'coverage', {})]);
       if (!res.ok) return this.setData({ loading: false, error: res.message });
+      if (coverage.ok) this.setData({ coverage: coverage.data.rows });
       this.setData({
         loading: false,
         scopeName: res.data.scopeName,
@@ -37,7 +41,7 @@ Component({
       void this.load();
     },
     onTab(e: WechatMiniprogram.CustomEvent) {
-      this.setData({ tab: (e.currentTarget.dataset as { id: 'type' | 'district' }).id });
+      this.setData({ tab: (e.currentTarget.dataset as { id: 'type' | 'district' | 'coverage' }).id });
     },
   },
 });

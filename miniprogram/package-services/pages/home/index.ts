@@ -67,6 +67,9 @@ Component({
       const { id, type } = e.currentTarget.dataset as { id: string; type: string };
       go(`${SERVICES_ROOT}/form/index?type=${type}&offer=${id}`);
     },
+    onParticipation() {
+      go(`${SERVICES_ROOT}/participation/index`);
+    },
     onOpen(e: WechatMiniprogram.CustomEvent) {
       const { id } = e.currentTarget.dataset as { id: string };
       if (id) go(`${SERVICES_ROOT}/request/index?id=${id}`);
