@@ -6,8 +6,10 @@
 import type { CoverageRow } from '../../../core/contracts/services';
 import { call } from '../../../services/cloud';
 import { statsRow } from '../../lib/request';
+import { textSize } from '../../../behaviors/text-size';
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

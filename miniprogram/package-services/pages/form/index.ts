@@ -7,6 +7,7 @@ import type { ServiceField } from '../../../core/services';
 import { confirmModal, toast } from '../../../lib/ui';
 import { call, newRequestId } from '../../../services/cloud';
 import { SERVICES_ROOT } from '../../lib/request';
+import { textSize } from '../../../behaviors/text-size';
 
 const DESCRIPTION_MIN = 5;
 const DESCRIPTION_MAX = 300;
@@ -31,6 +32,7 @@ const fieldRow = (f: ServiceField, value = ''): FieldRow => ({
 });
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

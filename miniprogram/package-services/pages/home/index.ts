@@ -8,6 +8,7 @@ import { chinaDateText } from '../../../lib/format';
 import { go } from '../../../lib/ui';
 import { call } from '../../../services/cloud';
 import { requestRow, SERVICES_ROOT } from '../../lib/request';
+import { textSize } from '../../../behaviors/text-size';
 
 const typeCard = (t: ServiceTypeView) => ({
   id: t.id,
@@ -33,7 +34,7 @@ const list = pagedList<RequestView, ReturnType<typeof requestRow>, object>({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     types: [] as Array<ReturnType<typeof typeCard>>,
     offers: [] as Array<ReturnType<typeof offerCard>>,

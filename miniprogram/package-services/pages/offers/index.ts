@@ -6,8 +6,10 @@
 import type { OfferView } from '../../../core/contracts/services';
 import { EDUCATION_LABELS } from '../../../core/profile';
 import { PAGE_SIZE, pagedList } from '../../../behaviors/paged-list';
+import { chinaDateText } from '../../../lib/format';
 import { confirmModal, toast } from '../../../lib/ui';
 import { call, newRequestId } from '../../../services/cloud';
+import { textSize } from '../../../behaviors/text-size';
 
 interface Chip {
   id: string;
@@ -22,7 +24,7 @@ const offerRow = (o: OfferView) => ({
   id: o.id,
   title: o.title,
   type: o.typeName,
-  closes: `${o.closesOn} 截止${o.open ? '' : '（已截止）'}`,
+  closes: `${chinaDateText(`${o.closesOn}T00:00:00+08:00`)}截止${o.open ? '' : '（已截止）'}`,
   figures: `触达 ${o.reached} 人 · 申请 ${o.applied} 人`,
 });
 
@@ -32,7 +34,7 @@ const list = pagedList<OfferView, ReturnType<typeof offerRow>, object>({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     composing: false,
     types: [] as Chip[],

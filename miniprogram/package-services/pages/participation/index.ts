@@ -6,6 +6,7 @@ import type { ParticipationView } from '../../../core/contracts/services';
 import { chinaDateText } from '../../../lib/format';
 import { toast } from '../../../lib/ui';
 import { call, newRequestId } from '../../../services/cloud';
+import { textSize } from '../../../behaviors/text-size';
 
 const row = (p: ParticipationView) => ({
   id: p.id,
@@ -16,6 +17,7 @@ const row = (p: ParticipationView) => ({
 });
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

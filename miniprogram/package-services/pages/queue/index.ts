@@ -7,6 +7,7 @@ import { PAGE_SIZE, pagedList } from '../../../behaviors/paged-list';
 import { go } from '../../../lib/ui';
 import { call } from '../../../services/cloud';
 import { requestRow, SERVICES_ROOT } from '../../lib/request';
+import { textSize } from '../../../behaviors/text-size';
 
 type State = 'open' | 'submitted' | 'in_progress' | 'resolved' | 'closed';
 interface Query {
@@ -35,7 +36,7 @@ const list = pagedList<RequestView, ReturnType<typeof requestRow>, Query, QueueV
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     state: 'open' as State,
     typeId: '',

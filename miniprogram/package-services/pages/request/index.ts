@@ -7,6 +7,7 @@ import type { RequestDetailView } from '../../../core/contracts/services';
 import { confirmModal, toast } from '../../../lib/ui';
 import { call, newRequestId } from '../../../services/cloud';
 import { detailOf } from '../../lib/request';
+import { textSize } from '../../../behaviors/text-size';
 
 type Detail = ReturnType<typeof detailOf>;
 type TextAction = 'decline' | 'note' | 'resolve' | 'reopen';
@@ -20,6 +21,7 @@ const TEXT_ACTIONS: Record<TextAction, { label: string; placeholder: string; min
 const RATINGS = [1, 2, 3, 4, 5];
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',
