@@ -21,6 +21,14 @@ describe('服务看板', () => {
     await bridge.idle();
     expect(textOf(page)).toContain('越城区2 件');
     expect(page.querySelector('.row')).toBeDefined();
-    await tap(page, '.total', bridge);
+    await arrange(bridge, YOUTH, 'recordVolunteering', { name: '青年志愿者协会', hours: 6 });
+    const again = await openPage(DASHBOARD, bridge);
+    again
+      .querySelectorAll('.tab')
+      .find((t) => textOf(t) === '志愿与保障')!
+      .dispatchEvent('tap');
+    await bridge.idle();
+    expect(textOf(again)).toContain('志愿服务 1 人 · 6 小时');
+    await tap(again, '.total', bridge);
   });
 });
