@@ -138,7 +138,10 @@ describe('time limits and escalation', () => {
     const open = { ...base, status: 'in_progress' as const };
     expect(timerStep(open, past)).toEqual({ stage: 'resolve', escalate: true });
     expect(timerStep({ ...open, escalated: true }, past)).toEqual({ stage: 'resolve', escalate: false });
-    expect(timerStep({ ...open, remindedResolve: true, escalated: true }, past)).toEqual({ stage: null, escalate: false });
+    expect(timerStep({ ...open, remindedResolve: true, escalated: true }, past)).toEqual({
+      stage: null,
+      escalate: false,
+    });
     expect(nextCheck({ ...open, remindedResolve: true })).toBeNull();
     expect(timerStep({ ...open, level: 'city' }, past)).toEqual({ stage: 'resolve', escalate: false });
     expect(timerStep({ ...base, status: 'resolved' }, past)).toEqual({ stage: null, escalate: false });
