@@ -50,7 +50,7 @@ describe('browser preview: a youth asks for housing help → the district handle
   it('张晓青 requests housing help in a few taps', async () => {
     await switchPersona(p.page, '张晓青');
     await openMiniPage('/pages/home/index', '好青年选培');
-    await phone().getByText('住房、子女教育、技能提升等服务申请', { exact: true }).click({ force: true });
+    await phone().getByText('申请服务', { exact: true }).click({ force: true });
     await title().filter({ hasText: '综合服务' }).waitFor();
     await phone().getByText('还没有服务申请。选择上方的服务类型即可申请。').waitFor();
     await screenshot(p.page, 'services-1-home');
