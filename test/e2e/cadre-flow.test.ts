@@ -11,51 +11,22 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { FilingDoc } from '../../cloudfunctions/_lib/collections';
 import { addNominations } from '../support/nominees';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(60_000);
 
 describe('browser preview: quota → approvals → filing → city export', () => {
-  let p: Preview;
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
     // Four more youths of 陈管理员's unit wait for review, beside 李明 from the seed.
     await addNominations(p.deps, 'yuecheng-tech', 4);
     // Two youths of 越城区人民政府办公室 (a 机关 unit: 12 youths → quota 1, files its own list).
     await addNominations(p.deps, 'yuecheng-gov', 2, { seqStart: 50 });
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
+  const { phone, title, modal, openMiniPage, tapText } = flow;
+  let p: Preview;
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  /** Opens a page through the preview's router, as wx.reLaunch does on a phone. */
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
-
-  async function tapText(text: string): Promise<void> {
-    await phone().getByText(text, { exact: true }).first().click({ force: true });
-  }
 
   it('the district raises 越城区智造科技有限公司’s quota to 3 with a reason', async () => {
     await switchPersona(p.page, '赵书记');
