@@ -112,4 +112,15 @@ describe('browser preview: a youth asks for housing help → the district handle
     await messages();
     await phone().getByText('申请人已确认租房置业服务办结，满意度5星。').waitFor();
   });
+
+  it('周部长 reads the figures on the phone: charts per type, the numbers one tap away', async () => {
+    await switchPersona(p.page, '周部长');
+    await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
+    await phone().getByText('服务看板', { exact: true }).click({ force: true });
+    await title().filter({ hasText: '服务看板' }).waitFor();
+    await phone().getByText('绍兴市 · 服务申请 1 件').waitFor();
+    await phone().getByText('满意度 5 分（1 人评价）').first().waitFor();
+    await phone().getByText('服务申请量', { exact: true }).waitFor();
+    await screenshot(p.page, 'services-5-dashboard');
+  });
 });

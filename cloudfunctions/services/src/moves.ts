@@ -40,6 +40,5 @@ export async function move(
   const { type } = found.value;
   const moved = await moveRequest(ctx, found.value.req, type, event, input);
   if (!moved.ok) return moved;
-  const reader = found.value.reader === 'overseer' ? 'overseer' : found.value.reader;
-  return ok(detailView(ctx.deps, moved.value, type, await districtNames(ctx.deps), ctx.now, reader));
+  return ok(detailView(ctx.deps, moved.value, type, await districtNames(ctx.deps), ctx.now, found.value.reader));
 }

@@ -16,6 +16,10 @@ describe('服务看板', () => {
     expect(text).toContain('绍兴市 · 服务申请 2 件');
     expect(text).toContain('满意度 4 分（1 人评价）');
     expect(textOf(page.querySelector('.row')!)).toContain('租房置业2 件');
+    // Drawn as charts too, each with its numbers one tap away (the kit's 查看数据).
+    const volume = page.querySelector('.volume-chart')!;
+    expect(volume.data).toMatchObject({ title: '服务申请量', unit: '件' });
+    expect((volume.data as { categories: string[] }).categories.slice(0, 2)).toEqual(['租房置业', '子女教育']);
     const tab = page.querySelectorAll('.tab').find((t) => textOf(t) === '按区县');
     tab!.dispatchEvent('tap');
     await bridge.idle();
