@@ -54,7 +54,7 @@ describe('nomination.voidNomination (issue 8 §6)', () => {
     const squatAdmin = await f.admin('unitAdmin', squatUnit);
     const reason = '经核实该身份证号被他人冒用，作废此记录';
     dataOf(await h.call('nomination', 'voidNomination', { nominationId: squat.id, reason }, district));
-    const outbox = h.deps.store.collection<{ kind: string; toOpenid: string; body: string }>('outbox');
+    const outbox = h.deps.store.collection<{ _id: string; kind: string; toOpenid: string; body: string }>('outbox');
     expect(await outbox.find({ toOpenid: squatter.openid, kind: 'nomination.voided' })).toEqual([
       expect.objectContaining({ body: expect.stringContaining(reason) }),
     ]);
