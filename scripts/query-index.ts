@@ -19,6 +19,8 @@ export interface QueryShape {
 export const MAY_SCAN: ReadonlyArray<{ collection: string; fields: string; why: string }> = [
   // One period per three years: the whole collection is a handful of documents (the migration lists them all).
   { collection: 'periods', fields: '', why: 'a handful of documents, read whole' },
+  // The services catalogue: the six types of R7.2 and the few the city adds.
+  { collection: 'serviceTypes', fields: '', why: 'a handful of documents, read whole' },
 ];
 
 const RANGE = new Set(['$eq', '$in', '$gt', '$gte', '$lt', '$lte']);

@@ -90,6 +90,26 @@ export interface NotificationParams {
   'match.declined': { by: 'mentor' | 'youth'; name: string };
   /** To both: an admin ended an active match early. */
   'match.ended': { youth: string; mentor: string; reason: string };
+  /** To the handlers of the type: a youth requested a service (issue 12). */
+  'service.submitted': { id: string; type: string };
+  /** To the youth: a handler accepted the request. */
+  'service.accepted': { id: string; type: string };
+  /** To the youth: the request was declined, with the reason. */
+  'service.declined': { id: string; type: string; reason: string };
+  /** To the youth: a status note. */
+  'service.noted': { id: string; type: string; note: string };
+  /** To the youth: resolved, with what was done; to confirm and rate. */
+  'service.resolved': { id: string; type: string; resolution: string };
+  /** To the handler: the youth rated the resolution. */
+  'service.confirmed': { id: string; type: string; rating: number };
+  /** To the handler: the youth reopened it. */
+  'service.reopened': { id: string; type: string; reason: string };
+  /** To the handlers: not accepted within a working day, or not resolved by its limit (督办). */
+  'service.overdue': { id: string; type: string; stage: 'accept' | 'resolve' };
+  /** To the city's handlers and admins: a district's request past its limit escalated to the city. */
+  'service.escalated': { id: string; type: string; district: string };
+  /** To each youth an offer reached (政策找人). */
+  'offer.published': { title: string; closesOn: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -124,6 +144,9 @@ const PAGES = {
   notice: 'package-notice/pages/notice/index',
   mentor: 'package-mentor/pages/mentor/index',
   youthMentor: 'package-mentor/pages/youth/index',
+  service: 'package-services/pages/request/index',
+  serviceQueue: 'package-services/pages/queue/index',
+  offers: 'package-services/pages/home/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -361,6 +384,103 @@ export const CATALOGUE: Catalogue = {
     title: () => '结对已结束',
     body: (p) => `您与${p.youth}、${p.mentor}的结对已由团组织提前结束：${p.reason}`,
     fields: (p, at) => ({ thing1: '结对已提前结束', thing2: p.reason, time3: at }),
+  },
+  'service.submitted': {
+    label: '新的服务申请',
+    audience: 'cadre',
+    template: 'todo',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '新的服务申请待受理',
+    body: (p) => `收到一条${p.type}服务申请，请在1个工作日内受理。`,
+    fields: (p, at) => ({ thing1: '服务申请待受理', thing2: `${p.type}服务申请`, time3: at }),
+  },
+  'service.accepted': {
+    label: '服务申请已受理',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务申请已受理',
+    body: (p) => `您的${p.type}服务申请已受理，正在办理。`,
+    fields: (p, at) => ({ thing1: `${p.type}服务申请`, phrase2: '已受理', thing3: '正在办理', time4: at }),
+  },
+  'service.declined': {
+    label: '服务申请不予受理',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务申请不予受理',
+    body: (p) => `您的${p.type}服务申请不予受理：${p.reason}`,
+    fields: (p, at) => ({ thing1: `${p.type}服务申请`, phrase2: '不予受理', thing3: p.reason, time4: at }),
+  },
+  'service.noted': {
+    label: '服务办理进展',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务办理进展',
+    body: (p) => `您的${p.type}服务申请有新进展：${p.note}`,
+    fields: (p, at) => ({ thing1: `${p.type}服务申请`, phrase2: '办理中', thing3: p.note, time4: at }),
+  },
+  'service.resolved': {
+    label: '服务申请已办结',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务申请已办结，请评价',
+    body: (p) => `您的${p.type}服务申请已办结：${p.resolution}。请确认并评价，7天内可申请重新办理。`,
+    fields: (p, at) => ({ thing1: `${p.type}服务申请`, phrase2: '已办结', thing3: p.resolution, time4: at }),
+  },
+  'service.confirmed': {
+    label: '服务已评价',
+    audience: 'cadre',
+    template: 'todo',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务申请已评价',
+    body: (p) => `申请人已确认${p.type}服务办结，满意度${p.rating}星。`,
+    fields: (p, at) => ({ thing1: `${p.type}服务已评价`, thing2: `满意度${p.rating}星`, time3: at }),
+  },
+  'service.reopened': {
+    label: '服务申请重新办理',
+    audience: 'cadre',
+    template: 'todo',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务申请重新办理',
+    body: (p) => `申请人对${p.type}服务的办理结果不满意，申请重新办理：${p.reason}`,
+    fields: (p, at) => ({ thing1: `${p.type}服务重新办理`, thing2: p.reason, time3: at }),
+  },
+  'service.overdue': {
+    label: '服务申请超时',
+    audience: 'cadre',
+    template: 'todo',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务申请已超时',
+    body: (p) =>
+      p.stage === 'accept'
+        ? `一条${p.type}服务申请超过1个工作日未受理，请尽快受理。`
+        : `一条${p.type}服务申请已超过办理时限，请尽快办结。`,
+    fields: (p, at) => ({
+      thing1: p.stage === 'accept' ? '服务申请超时未受理' : '服务申请超时未办结',
+      thing2: `${p.type}服务申请`,
+      time3: at,
+    }),
+  },
+  'service.escalated': {
+    label: '服务申请督办',
+    audience: 'cadre',
+    template: 'todo',
+    page: (p) => `${PAGES.service}?id=${p.id}`,
+    title: () => '服务申请超时督办',
+    body: (p) => `${p.district}的一条${p.type}服务申请超过办理时限，已提交团市委督办。`,
+    fields: (p, at) => ({ thing1: '服务申请超时督办', thing2: `${p.district}${p.type}申请`, time3: at }),
+  },
+  'offer.published': {
+    label: '政策找人',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.offers,
+    title: () => '有一项政策适合您',
+    body: (p) => `「${p.title}」适合您，可在${p.closesOn}前一键申请。`,
+    fields: (p, at) => ({ thing1: p.title, phrase2: '可申请', thing3: `${p.closesOn}前申请`, time4: at }),
   },
 };
 

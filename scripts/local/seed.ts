@@ -10,6 +10,7 @@ import {
   type MentorDoc,
   type OrgDoc,
   type PeriodDoc,
+  type ServiceTypeDoc,
 } from '../../cloudfunctions/_lib/collections';
 import { personKey, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
 import type { NominationForm } from '../../miniprogram/core/contracts/nomination-form';
@@ -19,6 +20,7 @@ import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../miniprogram/core/china-time';
 import { idCheckChar } from '../../miniprogram/core/id-number';
 import type { Sector } from '../../miniprogram/core/mentoring';
+import { DEFAULT_CATALOGUE } from '../../miniprogram/core/services';
 import type { Role, UnitCategory } from '../../miniprogram/core/org';
 import { cutoffFromReference } from '../../miniprogram/core/period';
 import { CITY_ORG_ID } from './deps';
@@ -150,6 +152,7 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
     });
   }
   await seedMentors(deps, now);
+  await seedServices(deps, now);
   const li = demoIdNumber('330602', '1995-03-15', 123);
   await insertDemoNomination(deps, period, now, {
     openid: 'dev-youth-li',
@@ -316,5 +319,20 @@ async function seedMentors(deps: ServerDeps, now: Date): Promise<void> {
       updatedAt: now,
       history: [],
     });
+  }
+}
+
+/**
+ * The services catalogue (issue 12): the six types of R7.2 as the city starts them, with handlers — 赵书记 for
+ * the district-owned types in 越城区, 周部长 for every type at the city (dating and talent policies are the
+ * city's; the others come to the city when escalated). The city edits them in the app.
+ */
+export async function seedServices(deps: ServerDeps, now: Date): Promise<void> {
+  const types = deps.store.collection<ServiceTypeDoc>(C.serviceTypes);
+  const district = { orgId: 'yuecheng', openid: 'dev-district-admin', name: '赵书记' };
+  const city = { orgId: CITY_ORG_ID, openid: 'dev-city-admin', name: '周部长' };
+  for (const { id, ...spec } of DEFAULT_CATALOGUE) {
+    const handlers = spec.owner === 'district' ? [district, city] : [city];
+    await types.insert({ _id: id, ...spec, handlers, updatedBy: 'seed', updatedAt: now });
   }
 }

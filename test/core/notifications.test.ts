@@ -32,6 +32,9 @@ const date = fc.date({
 });
 
 /** Arbitrary parameters for each kind. */
+/** Request ids are random letters and digits (`_lib/ids.ts`). */
+const requestId = fc.stringMatching(/^[A-Za-z0-9]{1,24}$/);
+
 const PARAMS: {
   [K in NotificationRequest['kind']]: fc.Arbitrary<Extract<NotificationRequest, { kind: K }>['params']>;
 } = {
@@ -61,6 +64,16 @@ const PARAMS: {
   'match.accepted': fc.record({ mentor: text }),
   'match.declined': fc.record({ by: fc.constantFrom('mentor', 'youth'), name: text }),
   'match.ended': fc.record({ youth: text, mentor: text, reason }),
+  'service.submitted': fc.record({ id: requestId, type: text }),
+  'service.accepted': fc.record({ id: requestId, type: text }),
+  'service.declined': fc.record({ id: requestId, type: text, reason }),
+  'service.noted': fc.record({ id: requestId, type: text, note: reason }),
+  'service.resolved': fc.record({ id: requestId, type: text, resolution: reason }),
+  'service.confirmed': fc.record({ id: requestId, type: text, rating: fc.integer({ min: 1, max: 5 }) }),
+  'service.reopened': fc.record({ id: requestId, type: text, reason }),
+  'service.overdue': fc.record({ id: requestId, type: text, stage: fc.constantFrom('accept', 'resolve') }),
+  'service.escalated': fc.record({ id: requestId, type: text, district: text }),
+  'offer.published': fc.record({ title: text, closesOn: text }),
 };
 
 const requestOf = fc.oneof(
@@ -83,7 +96,7 @@ describe('the notification catalogue', () => {
         for (const [key, type] of Object.entries(fields)) expect(validField(type, m.data[key].value)).toBe(true);
         expect(m.title.length).toBeGreaterThan(0);
         expect(m.body.length).toBeGreaterThan(0);
-        expect(m.page).toMatch(/^[a-z-]+(\/[a-z-]+)*\/index$/);
+        expect(m.page).toMatch(/^[a-z-]+(\/[a-z-]+)*\/index(\?id=[A-Za-z0-9]+)?$/);
       }),
       { numRuns: 500 },
     );

@@ -423,7 +423,50 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
       return { fn: 'message', action: 'markAllRead', data: {}, openid: 'dev-unit-admin' };
     },
   ],
+  [
+    'a youth requesting housing help (request, daily counter, audit, outbox to the handler)',
+    async () => housingRequest(),
+  ],
+  [
+    'a handler resolving a request (request, audit, outbox to the youth)',
+    async (w) => {
+      const id = (await must(w, housingRequest())).id as string;
+      await must(w, services('accept', { requestId: id }, 'dev-district-admin'));
+      return services('resolve', { requestId: id, text: '已安排入住人才公寓' }, 'dev-district-admin');
+    },
+  ],
+  [
+    'the youth confirming with a rating (request, audit, outbox to the handler)',
+    async (w) => {
+      const id = (await must(w, housingRequest())).id as string;
+      await must(w, services('accept', { requestId: id }, 'dev-district-admin'));
+      await must(w, services('resolve', { requestId: id, text: '已安排入住人才公寓' }, 'dev-district-admin'));
+      return services('confirm', { requestId: id, rating: 5, comment: '很满意' }, 'dev-youth-zhang');
+    },
+  ],
+  [
+    'the timer escalating an overdue request to the city (request, audit, outbox)',
+    async (w) => {
+      await must(w, housingRequest());
+      w.setNow(new Date(NOW.getTime() + 30 * 86_400_000));
+      return { fn: 'services', action: 'escalate', data: {}, openid: null, system: true };
+    },
+  ],
 ];
+
+const services = (action: string, data: unknown, openid: string): Call => ({ fn: 'services', action, data, openid });
+
+/** 张晓青 asks 越城区 for housing help. */
+const housingRequest = (): Call =>
+  services(
+    'submit',
+    {
+      typeId: 'housing',
+      description: '刚来绍兴工作，想申请人才公寓',
+      fields: { mode: '租房', district: '越城区', budget: '2000–4000元/月' },
+    },
+    'dev-youth-zhang',
+  );
 
 const mentoring = (action: string, data: unknown): Call => ({
   fn: 'mentoring',

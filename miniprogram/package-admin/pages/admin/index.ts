@@ -24,7 +24,10 @@ type EntryKey =
   | 'notifications'
   | 'access'
   | 'group'
-  | 'matching';
+  | 'matching'
+  | 'service-queue'
+  | 'service-dashboard'
+  | 'service-offers';
 
 interface Entry {
   key: EntryKey;
@@ -38,6 +41,9 @@ const URLS: Partial<Record<EntryKey, string>> = {
   notice: '/package-notice/pages/notice/index',
   group: '/package-admin/pages/mentoring/group/index',
   matching: '/package-admin/pages/mentoring/matching/index',
+  'service-queue': '/package-services/pages/queue/index',
+  'service-dashboard': '/package-services/pages/dashboard/index',
+  'service-offers': '/package-services/pages/offers/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -70,6 +76,9 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('group', '导师服务团', '各区县导师及结对负荷，暂停或恢复导师'),
   entry('matching', '结对管理', '一键匹配、审核草案、发布结对'),
+  entry('service-queue', '服务工单', '青年的服务申请：受理、进展、办结，超时优先'),
+  entry('service-dashboard', '服务看板', '各类服务的受理、办结用时、超时率、满意度和志愿服务覆盖'),
+  entry('service-offers', '政策找人', '按条件向符合的青年推送政策，查看触达和申请人数'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];

@@ -78,6 +78,9 @@ describe('admin workbench', () => {
       '公示名单',
       '导师服务团',
       '结对管理',
+      '服务工单',
+      '服务看板',
+      '政策找人',
       '通知送达',
       '账号与权限',
     ]);
@@ -85,6 +88,10 @@ describe('admin workbench', () => {
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
     // 越城区: four self-filing units and its own 其他基层领域 filing.
     expect(figure(page, 'filings')).toBe('已备案 0 / 5');
+    await tapCell(page, '.entry--service-queue', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-services/pages/queue/index' }),
+    );
   });
 
   it('shows the city admin the city-wide figures', async () => {

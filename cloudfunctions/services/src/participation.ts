@@ -1,0 +1,16 @@
+/** Participation records (R7.3): the view. */
+import type { ParticipationView } from '../../../miniprogram/core/contracts/services';
+import { PARTICIPATION_LABELS } from '../../../miniprogram/core/services';
+import type { ParticipationDoc } from '../../_lib/collections';
+
+export function participationView(p: ParticipationDoc): ParticipationView {
+  return {
+    id: p._id,
+    kind: p.kind,
+    kindLabel: PARTICIPATION_LABELS[p.kind],
+    youthName: p.youthName,
+    name: p.name,
+    hours: p.hours,
+    at: p.at.toISOString(),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Services end to end in the browser preview (issue 12): 张晓青 requests housing help on the phone; 赵书记, the
+ * district's housing handler, accepts it from the queue, posts a status note and resolves it; 张晓青 reads each
+ * step in the message centre and rates the resolution, and 赵书记 is told. Real pages, real functions, embedded
+ * store.
+ */
+import { C, type ServiceRequestDoc } from '../../cloudfunctions/_lib/collections';
+import {
+  assertNoPageErrors,
+  openPreview,
+  phonePage,
+  screenshot,
+  startPreview,
+  switchPersona,
+  type Preview,
+} from './support/preview';
+
+jest.setTimeout(90_000);
+
+describe('browser preview: a youth asks for housing help → the district handles it → the youth rates it', () => {
+  let p: Preview;
+  let requestId = '';
+
+  beforeAll(async () => {
+    p = await startPreview();
+    await openPreview(p);
+  });
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  afterEach(() => assertNoPageErrors(p));
+
+  const phone = () => phonePage(p.page);
+  const title = () => p.page.locator('#pv-title');
+  const modal = () => p.page.getByRole('dialog');
+
+  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
+    await p.page.evaluate((target) => {
+      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
+    }, url);
+    await title().filter({ hasText: pageTitle }).waitFor();
+  }
+
+  async function messages(): Promise<void> {
+    await openMiniPage('/pages/messages/index', '消息中心');
+  }
+
+  it('张晓青 requests housing help in a few taps', async () => {
+    await switchPersona(p.page, '张晓青');
+    await openMiniPage('/pages/home/index', '好青年选培');
+    await phone().getByText('申请服务', { exact: true }).click({ force: true });
+    await title().filter({ hasText: '综合服务' }).waitFor();
+    await phone().getByText('还没有服务申请。选择上方的服务类型即可申请。').waitFor();
+    await screenshot(p.page, 'services-1-home');
+    await phone().locator('wx-view.type', { hasText: '租房置业' }).click({ force: true });
+    await title().filter({ hasText: '租房置业' }).waitFor();
+    for (const choice of ['租房', '越城区', '2000–4000元/月'])
+      await phone().locator('wx-view.choice', { hasText: choice }).first().click({ force: true });
+    await phone().getByPlaceholder('简要说明您的情况和希望得到的帮助').fill('刚来绍兴工作，想申请人才公寓');
+    await screenshot(p.page, 'services-2-form');
+    await phone().getByText('提交申请', { exact: true }).click({ force: true });
+    await modal().getByRole('button', { name: '提交' }).click();
+    await title().filter({ hasText: '服务申请详情' }).waitFor();
+    await phone().getByText('待受理').first().waitFor();
+    const [doc] = await p.deps.store.collection<ServiceRequestDoc>(C.serviceRequests).find({});
+    requestId = doc._id;
+    expect(doc).toMatchObject({ youthOpenid: 'dev-youth-zhang', ownerOrgId: 'yuecheng', status: 'submitted' });
+  });
+
+  it('赵书记 accepts it from the queue, posts a status note and resolves it', async () => {
+    await switchPersona(p.page, '赵书记');
+    await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
+    await phone().getByText('服务工单', { exact: true }).click({ force: true });
+    await title().filter({ hasText: '服务工单' }).waitFor();
+    await phone().locator('wx-view.request', { hasText: '租房置业' }).click({ force: true });
+    await title().filter({ hasText: '服务申请详情' }).waitFor();
+    await phone().getByText('刚来绍兴工作，想申请人才公寓').waitFor();
+    await phone().getByText('受理', { exact: true }).click({ force: true });
+    await modal().getByRole('button', { name: '受理' }).click();
+    await phone().getByText('已受理', { exact: true }).waitFor();
+    await phone().getByText('填写办理进展', { exact: true }).click({ force: true });
+    await phone().getByPlaceholder('如：已联系人才公寓运营方，下周安排看房').fill('已联系人才公寓运营方，下周三可看房');
+    await phone().getByText('提交', { exact: true }).click({ force: true });
+    await phone().getByText('办理中', { exact: true }).waitFor();
+    await phone().getByText('办结', { exact: true }).click({ force: true });
+    await phone().getByPlaceholder('说明为申请人做了什么').fill('已安排入住越城区人才公寓');
+    await phone().getByText('提交', { exact: true }).click({ force: true });
+    await phone().getByText('已办结', { exact: true }).waitFor();
+    await screenshot(p.page, 'services-3-handler');
+  });
+
+  it('张晓青 reads every step in the message centre and rates the resolution; 赵书记 is told', async () => {
+    await switchPersona(p.page, '张晓青');
+    await messages();
+    await phone().getByText('您的租房置业服务申请已受理，正在办理。').waitFor();
+    await phone().getByText('您的租房置业服务申请有新进展：已联系人才公寓运营方，下周三可看房').waitFor();
+    await phone()
+      .getByText(/您的租房置业服务申请已办结：已安排入住越城区人才公寓/)
+      .click({ force: true });
+    await title().filter({ hasText: '服务申请详情' }).waitFor();
+    await phone().getByText('确认并评价', { exact: true }).click({ force: true });
+    await phone().locator('wx-view.star', { hasText: '5星' }).click({ force: true });
+    await phone().getByPlaceholder('说说您的感受').fill('办得很快，谢谢');
+    await phone().getByText('提交', { exact: true }).click({ force: true });
+    await phone().getByText('已评价', { exact: true }).waitFor();
+    await screenshot(p.page, 'services-4-rated');
+    const doc = await p.deps.store.collection<ServiceRequestDoc>(C.serviceRequests).get(requestId);
+    expect(doc).toMatchObject({ status: 'closed', rating: 5 });
+    await switchPersona(p.page, '赵书记');
+    await messages();
+    await phone().getByText('申请人已确认租房置业服务办结，满意度5星。').waitFor();
+  });
+
+  it('周部长 reads the figures on the phone: charts per type, the numbers one tap away', async () => {
+    await switchPersona(p.page, '周部长');
+    await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
+    await phone().getByText('服务看板', { exact: true }).click({ force: true });
+    await title().filter({ hasText: '服务看板' }).waitFor();
+    await phone().getByText('绍兴市 · 服务申请 1 件').waitFor();
+    await phone().getByText('满意度 5 分（1 人评价）').first().waitFor();
+    await phone().getByText('服务申请量', { exact: true }).waitFor();
+    await screenshot(p.page, 'services-5-dashboard');
+  });
+});
