@@ -105,6 +105,11 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'MENTORING.YOUTH_MATCHED': '该青年已有导师或待确认的结对',
   'MENTORING.NOT_PARTY': '这不是您的结对，无法操作',
   'MENTORING.UNKNOWN_EXPERTISE': '所选领域不在全市擅长领域清单中，请刷新后重选',
+  'IMPORT.INVALID': '文件有错误，未导入任何数据',
+  'PERIOD.INVALID': '期次设置有误，请检查日期先后',
+  'YOUTH.NOT_FOUND': '未找到该青年的记录',
+  'YOUTH.INVALID_STATE': '该记录当前状态不能进行此操作',
+  'YOUTH.REMINDED': '今日已提醒过该单位',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

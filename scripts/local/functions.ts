@@ -7,6 +7,7 @@ import { router as notice } from '../../cloudfunctions/notice/src/router';
 import { router as exportRouter } from '../../cloudfunctions/export/src/router';
 import { router as mentoring } from '../../cloudfunctions/mentoring/src/router';
 import { router as message } from '../../cloudfunctions/message/src/router';
+import { router as registry } from '../../cloudfunctions/registry/src/router';
 import type { Router } from '../../cloudfunctions/_lib/router';
 import { contracts, cronContract } from '../../miniprogram/core/contracts';
 
@@ -24,6 +25,7 @@ export const ROUTERS = {
   notice,
   mentoring,
   message,
+  registry,
 } satisfies Record<FunctionName, Router>;
 
 export const FUNCTIONS: Record<string, Router> = ROUTERS;

@@ -8,14 +8,16 @@ import { embeddedIndexFields } from './define';
 import { PLATFORM } from './platform';
 import { SELECTION } from './selection';
 import { MENTORING } from './mentoring';
+import { REGISTRY_AREA } from './registry';
 
 export type { Declaration, Index, Rule } from './define';
 export { indexFields } from './define';
 export * from './platform';
 export * from './selection';
 export * from './mentoring';
+export * from './registry';
 
-export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING] as const;
+export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING, ...REGISTRY_AREA] as const;
 
 export type CollectionName = (typeof REGISTRY)[number]['name'];
 

@@ -21,6 +21,7 @@ export * from './forms';
 
 export * from './admin';
 export * from './mentoring';
+export * from './registry';
 export {
   messageContract,
   type MessageContract,
@@ -35,6 +36,7 @@ import { adminContract, exportContract, noticeContract } from './admin';
 import { messageContract } from './message';
 import { nominationContract } from './nomination';
 import { mentoringContract } from './mentoring';
+import { registryContract } from './registry';
 
 /** Every function the mini-program can call, by name. */
 export const contracts = {
@@ -45,6 +47,7 @@ export const contracts = {
   notice: noticeContract,
   mentoring: mentoringContract,
   message: messageContract,
+  registry: registryContract,
 } as const;
 export { cronContract } from './cron';
 export type Contracts = typeof contracts;
