@@ -19,8 +19,7 @@
  */
 import { join } from 'node:path';
 import * as tcb from '@cloudbase/node-sdk';
-import { C, type NominationDoc, type ObjectionDoc,
-  type YouthDoc, type RequestDoc } from '../cloudfunctions/_lib/collections';
+import { C, type NominationDoc, type ObjectionDoc, type RequestDoc, type YouthDoc } from '../cloudfunctions/_lib/collections';
 import type { Field } from '../cloudfunctions/_lib/collections/define';
 import { createPersonalDataCrypto, keysFromEnv, type PersonalDataCrypto } from '../cloudfunctions/_lib/crypto';
 import { createCloudbaseStore } from '../cloudfunctions/_lib/store/cloudbase';
@@ -56,13 +55,13 @@ export const SEALED: readonly SealedFields[] = [
     check: (doc, opened, crypto) => opened.idNumberEnc === undefined || crypto.hash(opened.idNumberEnc) === doc.idHash,
   }),
   sealed<ObjectionDoc>()({ collection: C.objections, fields: ['contactEnc'] }),
+  sealed<RequestDoc>()({ collection: C.requests, fields: ['responseEnc'] }),
   sealed<YouthDoc>()({
     collection: C.youths,
     fields: ['idNumberEnc', 'phoneEnc'],
     alsoRead: ['idHash'],
     check: (doc, opened, crypto) => opened.idNumberEnc === undefined || crypto.hash(opened.idNumberEnc) === doc.idHash,
   }),
-  sealed<RequestDoc>()({ collection: C.requests, fields: ['responseEnc'] }),
 ];
 
 export interface CollectionReport {

@@ -86,6 +86,12 @@ export interface NotificationParams {
   'match.declined': { by: 'mentor' | 'youth'; name: string };
   /** To both: an admin ended an active match early. */
   'match.ended': { youth: string; mentor: string; reason: string };
+  /** To the new unit's admins: a youth asks to move to it or change post (issue 14). */
+  'youth.changeRequested': { name: string };
+  /** To the youth: the new unit decided the change. */
+  'youth.changeDecided': { approved: boolean; unit: string };
+  /** To the youth: confirm or correct the record (yearly; the unit's one-tap reminder). */
+  'youth.confirmDue': Record<string, never>;
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -120,6 +126,8 @@ const PAGES = {
   notice: 'package-notice/pages/notice/index',
   mentor: 'package-mentor/pages/mentor/index',
   youthMentor: 'package-mentor/pages/youth/index',
+  myData: 'package-data/pages/mine/index',
+  changes: 'package-data/pages/changes/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -339,6 +347,33 @@ export const CATALOGUE: Catalogue = {
     title: () => '结对已结束',
     body: (p) => `您与${p.youth}、${p.mentor}的结对已由团组织提前结束：${p.reason}`,
     fields: (p, at) => ({ thing1: '结对已提前结束', thing2: p.reason, time3: at }),
+  },
+  'youth.changeRequested': {
+    label: '信息变更待审核',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.changes,
+    title: () => '青年信息变更待审核',
+    body: (p) => `${p.name}申请转入本单位或变更岗位`,
+    fields: (p, at) => ({ thing1: '青年信息变更待审核', thing2: p.name, time3: at }),
+  },
+  'youth.changeDecided': {
+    label: '信息变更结果',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.myData,
+    title: (p) => (p.approved ? '信息变更已通过' : '信息变更未通过'),
+    body: (p) => `${p.unit}${p.approved ? '已通过' : '未通过'}您的信息变更`,
+    fields: (p, at) => ({ thing1: '本人信息变更', phrase2: p.approved ? '通过' : '未通过', thing3: p.unit, time4: at }),
+  },
+  'youth.confirmDue': {
+    label: '年度信息确认',
+    audience: 'youth',
+    template: 'todo',
+    page: () => PAGES.myData,
+    title: () => '请确认本人信息',
+    body: () => '请确认或更正您的单位、岗位和联系方式',
+    fields: (_p, at) => ({ thing1: '年度信息确认', thing2: '请确认单位岗位和联系方式', time3: at }),
   },
 };
 

@@ -164,6 +164,64 @@ export const registryContract = defineContract('registry', {
       'PERIOD.NOT_FOUND',
     ],
   }),
+  periods: action<PeriodsView>()({ input: empty, access: ['cityAdmin'], write: false, errors: [] }),
+  openPeriod: action<OpenPeriodView>()({
+    input: z.strictObject({ rules: PeriodFormInput, reason: reasonText }),
+    access: ['cityAdmin'],
+    write: true,
+    errors: ['PERIOD.INVALID'],
+  }),
+  myRecord: action<MyRecordView>()({ input: empty, access: 'identified', write: false, errors: [] }),
+  confirmMine: action<MyRecordView>()({
+    input: ConfirmInput,
+    access: 'identified',
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'ORG.NOT_FOUND', 'ORG.NOT_A_UNIT'],
+  }),
+  changes: action<Paged<ChangeView>>()({
+    input: z.strictObject({ unitId: id, page, pageSize }),
+    access: ['unitAdmin', ...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  decideChange: action<YouthRecordView>()({
+    input: z.strictObject({ youthId: id, approve: z.boolean(), reason: z.optional(reasonText) }),
+    access: ['unitAdmin', ...ADMINS],
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'AUTH.OUT_OF_SCOPE', 'INPUT.INVALID'],
+  }),
+  leave: action<YouthRecordView>()({
+    input: z.strictObject({ youthId: id, reason: reasonText }),
+    access: ['unitAdmin', ...ADMINS],
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
+  }),
+  stale: action<Paged<StaleUnitView>>()({
+    input: z.strictObject({ districtId: z.optional(id), page, pageSize }),
+    access: ['unitAdmin', ...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  remindStale: action<{ reminded: number; withoutAccount: number }>()({
+    input: z.strictObject({ unitId: id }),
+    access: ['unitAdmin', ...ADMINS],
+    write: true,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'YOUTH.REMINDED'],
+  }),
+  youths: action<Paged<YouthRecordView>>()({
+    input: z.strictObject({
+      status: z.enum(['active', 'alumni']),
+      districtId: z.optional(id),
+      unitId: z.optional(id),
+      page,
+      pageSize,
+    }),
+    access: ['unitAdmin', ...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  myData: action<MyDataView>()({ input: empty, access: 'identified', write: false, errors: [] }),
+  downloadMyData: action<TemplateView>()({ input: empty, access: 'identified', write: true, errors: [] }),
 });
 
 export type RegistryContract = typeof registryContract;

@@ -1,0 +1,121 @@
+import type { registryContract } from '../../../../miniprogram/core/contracts/registry';
+import { appError } from '../../../../miniprogram/core/errors';
+import { periodDiff, rolloverStatus } from '../../../../miniprogram/core/registry';
+import { err, ok } from '../../../../miniprogram/core/result';
+import {
+  C,
+  type NominationDoc,
+  type PeriodDoc,
+  type YouthDoc,
+  type YouthKeyDoc,
+} from '../../../_lib/collections';
+import { randomId } from '../../../_lib/ids';
+import type { Handler } from '../../../_lib/router';
+import { formOf } from '../period-form';
+
+/**
+ * The city opens the next three-year period with its own rules (R1.1, R1.2): the last period stops being
+ * current; its selected youths become alumni (校友) with their history, their record kept in the database;
+ * active youths past the new age limit become alumni too. A person's nomination key is per period, so a youth
+ * may be nominated and selected again.
+ */
+export const openPeriod: Handler<typeof registryContract.actions.openPeriod> = async (input, ctx) => {
+  const { deps, actor, now } = ctx;
+  const { rules } = input;
+  const store = deps.store;
+  const periods = store.collection<PeriodDoc>(C.periods);
+  const prev = await periods.findOne({ current: true });
+  const id = rules.referenceDate.slice(0, 4);
+  const ordered =
+    rules.cutoffBirthDate < rules.referenceDate &&
+    Date.parse(rules.nominationOpensAt) < Date.parse(rules.nominationDeadline) &&
+    Date.parse(rules.nominationDeadline) <= Date.parse(rules.filingDeadline);
+  if (!ordered) return err(appError('PERIOD.INVALID', 'dates out of order'));
+  if (prev && (rules.referenceDate <= prev.referenceDate || (await periods.get(id))))
+    return err(appError('PERIOD.INVALID', 'the new period must come after the last one', { field: 'referenceDate' }));
+  const changes = periodDiff(prev ? formOf(prev) : null, rules);
+  if (prev) await periods.updateOne({ _id: prev._id }, { $set: { current: false } });
+  const next: PeriodDoc = { ...rules, _id: id, minAge: prev?.minAge ?? 16, current: true };
+  await periods.insert(next);
+  const who = actor.openid;
+  const youths = store.collection<YouthDoc>(C.youths);
+  let alumni = 0;
+  if (prev) {
+    const selected = await store
+      .collection<NominationDoc>(C.nominations)
+      .find({ periodId: prev._id, status: 'approved' });
+    for (const n of selected) {
+      await toAlumnus(ctx, n, prev._id, who);
+      alumni += 1;
+    }
+  }
+  let agedOut = 0;
+  for (const y of await youths.find({ status: 'active' })) {
+    if (rolloverStatus(y, next) !== 'aged_out') continue;
+    await youths.updateOne(
+      { _id: y._id, status: 'active' },
+      {
+        $set: { status: 'alumni', alumni: { reason: 'aged_out', at: now, periodId: id }, updatedAt: now },
+        $push: { history: { at: now, event: 'aged_out', actor: who, note: `新一期（${id}）年龄上限` } },
+      },
+    );
+    agedOut += 1;
+  }
+  ctx.audit({
+    target: `periods/${id}`,
+    details: { from: prev?._id ?? null, changes: changes.map((c) => c.field), alumni, agedOut, reason: input.reason },
+  });
+  return ok({ periodId: id, changes, alumni, agedOut });
+};
+
+/** A selected youth of the ended period joins the alumni: their database record, made from the nomination if new. */
+async function toAlumnus(
+  ctx: Parameters<typeof openPeriod>[1],
+  n: NominationDoc,
+  periodId: string,
+  who: string,
+): Promise<void> {
+  const { deps, now } = ctx;
+  const keys = deps.store.collection<YouthKeyDoc>(C.youthKeys);
+  const youths = deps.store.collection<YouthDoc>(C.youths);
+  const alumni = { reason: 'period_end' as const, at: now, periodId };
+  const entry = { at: now, event: 'period_end' as const, actor: who, note: `${periodId} 期入选` };
+  const key = await keys.get(n.idHash);
+  const held = key ? await youths.get(key.youthId) : null;
+  if (held) {
+    await youths.updateOne(
+      { _id: held._id },
+      {
+        $set: { status: 'alumni', alumni, openid: held.openid ?? n.youthOpenid, updatedAt: now },
+        $addToSet: { selectedPeriods: periodId },
+        $push: { history: entry },
+      },
+    );
+    return;
+  }
+  const id = randomId();
+  await keys.insert({ _id: n.idHash, youthId: id });
+  await youths.insert({
+    _id: id,
+    unitId: n.unitId,
+    districtId: n.districtId,
+    status: 'alumni',
+    alumni,
+    name: n.name,
+    idHash: n.idHash,
+    idNumberEnc: n.idNumberEnc,
+    idNumberMasked: n.idNumberMasked,
+    phoneEnc: n.phoneEnc,
+    phoneMasked: n.phoneMasked,
+    birthDate: n.birthDate,
+    post: n.post,
+    openid: n.youthOpenid,
+    selectedPeriods: [periodId],
+    lastConfirmedAt: n.submittedAt ?? n.createdAt,
+    pendingChange: null,
+    pendingUnitId: null,
+    createdAt: now,
+    updatedAt: now,
+    history: [entry],
+  });
+}
