@@ -35,7 +35,8 @@ export async function myData(deps: ServerDeps, openid: string, now: Date): Promi
     ownRecord(deps, openid),
     store.collection<NominationDoc>(C.nominations).find({ youthOpenid: openid }, { limit: 20 }),
     store.collection<ConsentDoc>(C.consents).find({ openid }),
-    store.collection<MessageDoc>(C.messages).count({ toOpenid: openid }),
+    // `find`, not `count`: the download runs inside a transaction, where CloudBase has no count.
+    store.collection<MessageDoc>(C.messages).find({ toOpenid: openid }, { projection: { _id: 1 } }),
   ]);
   const names = await orgNames(deps, nominations.map((n) => n.unitId));
   const matches: MatchDoc[] = [];
@@ -55,6 +56,6 @@ export async function myData(deps: ServerDeps, openid: string, now: Date): Promi
     })),
     consents: consents.map((c) => ({ purpose: '个人信息处理授权', granted: c.granted, at: c.at.toISOString() })),
     mentoring: matches.map((m) => ({ status: MATCH_TEXT[m.status] ?? m.status, mentorName: m.mentorName })),
-    messages,
+    messages: messages.length,
   };
 }
