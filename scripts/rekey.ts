@@ -19,7 +19,13 @@
  */
 import { join } from 'node:path';
 import * as tcb from '@cloudbase/node-sdk';
-import { C, type NominationDoc, type ObjectionDoc, type RequestDoc, type YouthDoc } from '../cloudfunctions/_lib/collections';
+import {
+  C,
+  type NominationDoc,
+  type ObjectionDoc,
+  type RequestDoc,
+  type YouthDoc,
+} from '../cloudfunctions/_lib/collections';
 import type { Field } from '../cloudfunctions/_lib/collections/define';
 import { createPersonalDataCrypto, keysFromEnv, type PersonalDataCrypto } from '../cloudfunctions/_lib/crypto';
 import { createCloudbaseStore } from '../cloudfunctions/_lib/store/cloudbase';

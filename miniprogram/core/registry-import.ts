@@ -136,50 +136,119 @@ const CATEGORY_BY_LABEL = new Map<string, UnitCategory>(
 
 const unitKey = (districtId: string | null, name: string) => `${districtId ?? ''}|${name}`;
 
+/** A column's check: its value, or the error code of the column that is wrong. */
+type Check<T> = { ok: true; value: T } | { ok: false; column: string; code: ImportErrorCode };
+const pass = <T>(value: T): Check<T> => ({ ok: true, value });
+const fail = (column: string, code: ImportErrorCode): Check<never> => ({ ok: false, column, code });
+
+/** Required text within a length. */
+function textCell(column: string, value: string, max: number, required = true): Check<string> {
+  if (!value) return required ? fail(column, 'missing') : pass('');
+  return value.length > max ? fail(column, 'too_long') : pass(value);
+}
+
+function categoryCell(value: string): Check<UnitCategory> {
+  const category = CATEGORY_BY_LABEL.get(value);
+  if (!value) return fail(IMPORT_COLUMNS.orgs[1], 'missing');
+  return category ? pass(category) : fail(IMPORT_COLUMNS.orgs[1], 'bad_category');
+}
+
+function countCell(value: string): Check<number> {
+  const column = IMPORT_COLUMNS.orgs[5];
+  if (!value) return fail(column, 'missing');
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n <= MAX_YOUTH_COUNT ? pass(n) : fail(column, 'bad_count');
+}
+
+/** The unit's district from its level and district cells, within the caller's scope (null: a city-level unit). */
+function placeCell(
+  levelText: string,
+  districtText: string,
+  districts: Map<string, ExistingOrg>,
+  scope: OrgImportScope,
+): Check<string | null> {
+  const [, , LEVEL, DISTRICT] = IMPORT_COLUMNS.orgs;
+  if (levelText === LEVEL_LABELS.city) {
+    if (districtText) return fail(DISTRICT, 'district_for_city');
+    return scope.districtIds === null ? pass(null) : fail(LEVEL, 'out_of_scope');
+  }
+  if (levelText !== LEVEL_LABELS.district) return fail(LEVEL, levelText ? 'bad_level' : 'missing');
+  if (!districtText) return fail(DISTRICT, 'missing');
+  const district = districts.get(districtText);
+  if (!district) return fail(DISTRICT, 'unknown_district');
+  if (scope.districtIds !== null && !scope.districtIds.includes(district.id)) return fail(DISTRICT, 'out_of_scope');
+  return pass(district.id);
+}
+
+/** The errors of the failed checks of a row, in column order. */
+function failures(row: number, checks: Array<Check<unknown>>): RowError[] {
+  return checks.flatMap((c) => (c.ok ? [] : [rowError(row, c.column, c.code)]));
+}
+
+type Values<T extends readonly Check<unknown>[]> = { [K in keyof T]: T[K] extends Check<infer V> ? V : never };
+
+/** The row's values when every check passed, else its errors. */
+function settle<const T extends readonly Check<unknown>[]>(
+  row: number,
+  checks: T,
+): { ok: true; values: Values<T> } | { ok: false; errors: RowError[] } {
+  const errors = failures(row, [...checks]);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, values: checks.map((c) => (c as { value: unknown }).value) as Values<T> };
+}
+
+/** What changes on an existing unit. */
+function orgDiff(existing: ExistingOrg, plan: OrgRowPlan, parentBefore: string): OrgRowPlan['diff'] {
+  const diff: OrgRowPlan['diff'] = {};
+  if (existing.category !== plan.category)
+    diff.category = [CATEGORY_LABELS[existing.category ?? 'other_grassroots'], CATEGORY_LABELS[plan.category]];
+  const parentAfter = plan.parentName ?? '';
+  if (parentBefore !== parentAfter) diff.parent = [parentBefore || '—', parentAfter || '—'];
+  if ((existing.youthCount ?? 0) !== plan.youthCount) diff.youthCount = [existing.youthCount ?? 0, plan.youthCount];
+  return diff;
+}
+
+/** A row planned against the unit it names: changed or unchanged. */
+function against(plan: OrgRowPlan, existing: ExistingOrg, unitNameById: Map<string, string>): OrgRowPlan {
+  const parentBefore = existing.parentId ? (unitNameById.get(existing.parentId) ?? '') : '';
+  const diff = orgDiff(existing, plan, parentBefore);
+  return { ...plan, diff, change: Object.keys(diff).length > 0 ? 'changed' : 'unchanged' };
+}
+
+const trimmed = (cells: string[]): string[] => cells.map((c) => (c ?? '').trim());
+
 /**
  * Validates the organisation rows against the tree and the caller's scope, and plans each valid row as new,
  * changed or unchanged. A unit is identified by its name within its district (city-level units by name).
  */
 export function planOrgImport(rows: SheetRow[], orgs: ExistingOrg[], scope: OrgImportScope): ImportPlan<OrgRowPlan> {
-  const districtByName = new Map(orgs.filter((o) => o.level === 'district').map((o) => [o.name, o]));
+  const districts = new Map(orgs.filter((o) => o.level === 'district').map((o) => [o.name, o]));
   const units = new Map(orgs.filter((o) => o.level === 'unit').map((o) => [unitKey(o.districtId, o.name), o]));
   const unitNameById = new Map(orgs.filter((o) => o.level === 'unit').map((o) => [o.id, o.name]));
-  const [NAME, CATEGORY, LEVEL, DISTRICT, PARENT, COUNT] = IMPORT_COLUMNS.orgs;
+  const [NAME, , , , PARENT] = IMPORT_COLUMNS.orgs;
   const errors: RowError[] = [];
   const planned: OrgRowPlan[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   for (const { row, cells } of rows) {
-    const [name, categoryText, levelText, districtText, parentText, countText] = cells.map((c) => (c ?? '').trim());
-    const before = errors.length;
-    if (!name) errors.push(rowError(row, NAME, 'missing'));
-    else if (name.length > MAX_NAME) errors.push(rowError(row, NAME, 'too_long'));
-    const category = CATEGORY_BY_LABEL.get(categoryText);
-    if (!categoryText) errors.push(rowError(row, CATEGORY, 'missing'));
-    else if (!category) errors.push(rowError(row, CATEGORY, 'bad_category'));
-    let districtId: string | null = null;
-    if (levelText === LEVEL_LABELS.city) {
-      if (districtText) errors.push(rowError(row, DISTRICT, 'district_for_city'));
-      else if (scope.districtIds !== null) errors.push(rowError(row, LEVEL, 'out_of_scope'));
-    } else if (levelText === LEVEL_LABELS.district) {
-      const district = districtByName.get(districtText);
-      if (!districtText) errors.push(rowError(row, DISTRICT, 'missing'));
-      else if (!district) errors.push(rowError(row, DISTRICT, 'unknown_district'));
-      else if (scope.districtIds !== null && !scope.districtIds.includes(district.id))
-        errors.push(rowError(row, DISTRICT, 'out_of_scope'));
-      else districtId = district.id;
-    } else errors.push(rowError(row, LEVEL, levelText ? 'bad_level' : 'missing'));
-    const youthCount = /^\d+$/.test(countText) ? Number(countText) : NaN;
-    if (!countText) errors.push(rowError(row, COUNT, 'missing'));
-    else if (!Number.isSafeInteger(youthCount) || youthCount > MAX_YOUTH_COUNT)
-      errors.push(rowError(row, COUNT, 'bad_count'));
-    if (parentText.length > MAX_NAME) errors.push(rowError(row, PARENT, 'too_long'));
-    if (errors.length > before || !category) continue;
+    const [nameText, categoryText, levelText, districtText, parentText, countText] = trimmed(cells);
+    const checked = settle(row, [
+      textCell(NAME, nameText, MAX_NAME),
+      categoryCell(categoryText),
+      placeCell(levelText, districtText, districts, scope),
+      countCell(countText),
+      textCell(PARENT, parentText, MAX_NAME, false),
+    ] as const);
+    if (!checked.ok) {
+      errors.push(...checked.errors);
+      continue;
+    }
+    const [name, category, districtId, youthCount, parentName] = checked.values;
     const key = unitKey(districtId, name);
     if (seen.has(key)) {
       errors.push(rowError(row, NAME, 'duplicate_unit'));
       continue;
     }
-    seen.set(key, row);
+    seen.add(key);
     const existing = units.get(key);
     const plan: OrgRowPlan = {
       row,
@@ -187,31 +256,21 @@ export function planOrgImport(rows: SheetRow[], orgs: ExistingOrg[], scope: OrgI
       name,
       category,
       districtId,
-      parentName: parentText || null,
+      parentName: parentName || null,
       youthCount,
       change: 'new',
       diff: {},
     };
-    if (existing) {
-      const parentBefore = existing.parentId ? (unitNameById.get(existing.parentId) ?? '') : '';
-      if (existing.category !== category)
-        plan.diff.category = [CATEGORY_LABELS[existing.category ?? 'other_grassroots'], CATEGORY_LABELS[category]];
-      if (parentBefore !== parentText) plan.diff.parent = [parentBefore || '—', parentText || '—'];
-      if ((existing.youthCount ?? 0) !== youthCount) plan.diff.youthCount = [existing.youthCount ?? 0, youthCount];
-      plan.change = Object.keys(plan.diff).length > 0 ? 'changed' : 'unchanged';
-    }
-    planned.push(plan);
+    planned.push(existing ? against(plan, existing, unitNameById) : plan);
   }
   // A parent is a unit of the same district, in the tree or in this file, and not the unit itself.
-  const valid: OrgRowPlan[] = [];
-  for (const p of planned) {
-    const parentKey = p.parentName === null ? null : unitKey(p.districtId, p.parentName);
-    if (parentKey !== null && (parentKey === unitKey(p.districtId, p.name) || (!units.has(parentKey) && !seen.has(parentKey)))) {
-      errors.push(rowError(p.row, PARENT, 'unknown_parent'));
-      continue;
-    }
-    valid.push(p);
-  }
+  const parentKnown = (p: OrgRowPlan) => {
+    if (p.parentName === null) return true;
+    const key = unitKey(p.districtId, p.parentName);
+    return key !== unitKey(p.districtId, p.name) && (units.has(key) || seen.has(key));
+  };
+  const valid = planned.filter((p) => parentKnown(p));
+  for (const p of planned) if (!parentKnown(p)) errors.push(rowError(p.row, PARENT, 'unknown_parent'));
   errors.sort((a, b) => a.row - b.row);
   return { rows: valid, errors, counts: countChanges(valid) };
 }
@@ -259,23 +318,23 @@ export function planYouthImport(
   unitId: string,
   existing: (idNumber: string) => ExistingYouth | undefined,
 ): ImportPlan<YouthRowPlan> {
-  const [NAME, ID, PHONE, POST] = IMPORT_COLUMNS.youths;
+  const [NAME, ID, , POST] = IMPORT_COLUMNS.youths;
   const errors: RowError[] = [];
   const valid: YouthRowPlan[] = [];
   const seen = new Set<string>();
   for (const { row, cells } of rows) {
-    const [name, idText, phone, post] = cells.map((c) => (c ?? '').trim());
-    const before = errors.length;
-    if (!name) errors.push(rowError(row, NAME, 'missing'));
-    else if (name.length > 30) errors.push(rowError(row, NAME, 'too_long'));
-    const parsed = idText ? parseIdNumber(idText) : null;
-    if (!idText) errors.push(rowError(row, ID, 'missing'));
-    else if (!parsed?.ok) errors.push(rowError(row, ID, 'bad_id'));
-    if (!phone) errors.push(rowError(row, PHONE, 'missing'));
-    else if (!isMobilePhone(phone)) errors.push(rowError(row, PHONE, 'bad_phone'));
-    if (post.length > MAX_POST) errors.push(rowError(row, POST, 'too_long'));
-    if (errors.length > before || !parsed?.ok) continue;
-    const idNumber = parsed.value.normalized;
+    const [nameText, idText, phoneText, postText] = trimmed(cells);
+    const checked = settle(row, [
+      textCell(NAME, nameText, 30),
+      idCell(idText),
+      phoneCell(phoneText),
+      textCell(POST, postText, MAX_POST, false),
+    ] as const);
+    if (!checked.ok) {
+      errors.push(...checked.errors);
+      continue;
+    }
+    const [name, { normalized: idNumber, birthDate }, phone, post] = checked.values;
     if (seen.has(idNumber)) {
       errors.push(rowError(row, ID, 'duplicate_id'));
       continue;
@@ -286,21 +345,46 @@ export function planYouthImport(
       errors.push(rowError(row, ID, 'other_unit'));
       continue;
     }
-    const same = held && held.unitId === unitId;
-    const unchanged = same && held.active && held.name === name && held.post === post && held.phone === phone;
+    const fields = { name, phone, post };
     valid.push({
       row,
-      id: same ? held.id : (held?.id ?? null),
-      name,
+      id: held?.id ?? null,
+      ...fields,
       idNumber,
       idMasked: maskIdNumber(idNumber),
-      birthDate: parsed.value.birthDate,
-      phone,
+      birthDate,
       phoneMasked: maskPhone(phone),
-      post,
-      change: held ? (unchanged ? 'unchanged' : 'changed') : 'new',
+      change: youthChange(held, unitId, fields),
     });
   }
   errors.sort((a, b) => a.row - b.row);
   return { rows: valid, errors, counts: countChanges(valid) };
+}
+
+function idCell(value: string): Check<{ normalized: string; birthDate: string }> {
+  const column = IMPORT_COLUMNS.youths[1];
+  if (!value) return fail(column, 'missing');
+  const parsed = parseIdNumber(value);
+  return parsed.ok ? pass(parsed.value) : fail(column, 'bad_id');
+}
+
+function phoneCell(value: string): Check<string> {
+  const column = IMPORT_COLUMNS.youths[2];
+  if (!value) return fail(column, 'missing');
+  return isMobilePhone(value) ? pass(value) : fail(column, 'bad_phone');
+}
+
+function youthChange(
+  held: ExistingYouth | undefined,
+  unitId: string,
+  row: { name: string; phone: string; post: string },
+): YouthRowPlan['change'] {
+  if (!held) return 'new';
+  const same =
+    held.unitId === unitId &&
+    held.active &&
+    held.name === row.name &&
+    held.post === row.post &&
+    held.phone === row.phone;
+  return same ? 'unchanged' : 'changed';
 }

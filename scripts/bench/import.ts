@@ -47,7 +47,15 @@ export async function benchImport(): Promise<Array<{ name: string; value: number
       const category = UNIT_CATEGORIES[i % UNIT_CATEGORIES.length];
       const name = `${d.name}导入单位${i}`;
       if (i % 2 === 0)
-        await orgs.insert({ _id: `bench-${i}`, name, level: 'unit', parentId: d.id, districtId: d.id, category, youthCount: 40 });
+        await orgs.insert({
+          _id: `bench-${i}`,
+          name,
+          level: 'unit',
+          parentId: d.id,
+          districtId: d.id,
+          category,
+          youthCount: 40,
+        });
       rows.push([name, CATEGORY_LABELS[category], '区县单位', d.name, '', String(i % 8 === 0 ? 60 : 40)]);
     }
     const bytes = await renderRows('orgs', rows);
@@ -70,7 +78,11 @@ export async function benchImport(): Promise<Array<{ name: string; value: number
     const baseline = await sample(read);
     return [
       { name: `workbook of ${ROWS} rows read by exceljs alone (baseline), median`, value: baseline, unit: 'ms' },
-      { name: `registry.previewImport, ${ROWS} rows: read, validate, plan, quota effects, median`, value: whole, unit: 'ms' },
+      {
+        name: `registry.previewImport, ${ROWS} rows: read, validate, plan, quota effects, median`,
+        value: whole,
+        unit: 'ms',
+      },
       { name: 'preview / read alone', value: whole / baseline, unit: '×' },
       { name: `preview against the ${BUDGET_MS} ms budget`, value: whole / BUDGET_MS, unit: '×' },
     ];

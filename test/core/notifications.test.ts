@@ -59,6 +59,9 @@ const PARAMS: {
   'match.accepted': fc.record({ mentor: text }),
   'match.declined': fc.record({ by: fc.constantFrom('mentor', 'youth'), name: text }),
   'match.ended': fc.record({ youth: text, mentor: text, reason }),
+  'youth.changeRequested': fc.record({ name: text }),
+  'youth.changeDecided': fc.record({ approved: fc.boolean(), unit: text }),
+  'youth.confirmDue': fc.constant({}),
 };
 
 const requestOf = fc.oneof(

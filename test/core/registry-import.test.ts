@@ -37,7 +37,9 @@ const TREE: ExistingOrg[] = [
 ];
 const CITY = { districtIds: null };
 const rows = (...cells: string[][]): SheetRow[] => cells.map((c, i) => ({ row: i + 2, cells: c }));
-const unitRow = (over: Partial<Record<'name' | 'category' | 'level' | 'district' | 'parent' | 'count', string>> = {}) => [
+const unitRow = (
+  over: Partial<Record<'name' | 'category' | 'level' | 'district' | 'parent' | 'count', string>> = {},
+) => [
   over.name ?? '越城区乙公司',
   over.category ?? CATEGORY_LABELS.two_new,
   over.level ?? '区县单位',
@@ -50,17 +52,22 @@ const codes = (errors: Array<{ code: ImportErrorCode; row: number }>) => errors.
 describe('organisation import rows (issue 14)', () => {
   it('plans new, changed and unchanged units', () => {
     const plan = planOrgImport(
-      rows(
-        unitRow(),
-        unitRow({ name: '越城区甲公司', count: '60' }),
-        ['市示例局', CATEGORY_LABELS.party_gov, '市直单位', '', '', '25'],
-      ),
+      rows(unitRow(), unitRow({ name: '越城区甲公司', count: '60' }), [
+        '市示例局',
+        CATEGORY_LABELS.party_gov,
+        '市直单位',
+        '',
+        '',
+        '25',
+      ]),
       TREE,
       CITY,
     );
     expect(plan.errors).toEqual([]);
     expect(plan.counts).toEqual({ new: 1, changed: 1, unchanged: 1 });
-    expect(plan.rows[1]).toEqual(expect.objectContaining({ id: 'u1', change: 'changed', diff: { youthCount: [40, 60] } }));
+    expect(plan.rows[1]).toEqual(
+      expect.objectContaining({ id: 'u1', change: 'changed', diff: { youthCount: [40, 60] } }),
+    );
   });
 
   it.each<[string, string[], ImportErrorCode]>([
@@ -86,18 +93,18 @@ describe('organisation import rows (issue 14)', () => {
   });
 
   it('a unit twice in the file is a duplicate (same name in another district is not)', () => {
-    const plan = planOrgImport(
-      rows(unitRow(), unitRow({ count: '31' }), unitRow({ district: '柯桥区' })),
-      TREE,
-      CITY,
-    );
+    const plan = planOrgImport(rows(unitRow(), unitRow({ count: '31' }), unitRow({ district: '柯桥区' })), TREE, CITY);
     expect(codes(plan.errors)).toEqual([[3, 'duplicate_unit']]);
     expect(plan.counts.new).toBe(2);
   });
 
   it('a parent resolves in the tree or in the same file', () => {
     const plan = planOrgImport(
-      rows(unitRow({ name: '子公司', parent: '越城区乙公司' }), unitRow(), unitRow({ name: '孙', parent: '越城区甲公司' })),
+      rows(
+        unitRow({ name: '子公司', parent: '越城区乙公司' }),
+        unitRow(),
+        unitRow({ name: '孙', parent: '越城区甲公司' }),
+      ),
       TREE,
       CITY,
     );

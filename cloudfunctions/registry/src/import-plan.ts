@@ -19,6 +19,7 @@ import {
   type ImportPlan,
   type OrgRowPlan,
   type RowError,
+  type SheetRow,
   type YouthRowPlan,
 } from '../../../miniprogram/core/registry-import';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
@@ -90,36 +91,65 @@ export async function planImport(
   period: Pick<PeriodRules, '_id' | 'quotaRatio'> | null,
 ): Promise<Result<Planned, PlanError>> {
   // Scope first: a caller who may not import learns nothing about the file.
-  const scope = input.kind === 'orgs' ? orgScope(actor) : null;
-  if (input.kind === 'orgs' && !scope) return err(appError('AUTH.FORBIDDEN', 'only the city and districts import units'));
-  const unit = input.kind === 'youths' ? await youthUnit(deps, actor, input.unitId) : null;
-  if (unit && !unit.ok) return unit;
+  if (input.kind === 'orgs') {
+    const scope = orgScope(actor);
+    if (!scope) return err(appError('AUTH.FORBIDDEN', 'only the city and districts import units'));
+    const sheet = await sheetOf(deps, actor, input);
+    return sheet.ok ? ok(await planOrgs(deps, sheet.value, scope, period)) : sheet;
+  }
+  const unit = await youthUnit(deps, actor, input.unitId);
+  if (!unit.ok) return unit;
+  const sheet = await sheetOf(deps, actor, input);
+  return sheet.ok ? ok(await planYouths(deps, sheet.value, unit.value)) : sheet;
+}
+
+interface Sheet {
+  rows: SheetRow[];
+  problems: RowError[];
+}
+
+/** The caller's own upload, an Excel workbook by its bytes, read: its data rows and any whole-file problem. */
+async function sheetOf(
+  deps: ServerDeps,
+  actor: Actor,
+  input: { kind: ImportKind; fileId: string },
+): Promise<Result<Sheet, PlanError>> {
   const upload = await verifyUpload(deps, actor.openid, input.fileId, ['xlsx']);
   if (!upload.ok) return upload;
   const bytes = await deps.files.get(input.fileId);
   const sheet = bytes ? await readSheet(bytes, IMPORT_COLUMNS[input.kind].length) : null;
   if (!sheet) return err(appError('FILE.INVALID', 'not a readable workbook', { problem: 'type' }));
   const rows = dataRows(sheet.rows);
-  const problems = checkSheet(input.kind, sheet.header, rows);
-  if (input.kind === 'orgs') {
-    const orgs = await deps.store.collection<OrgDoc>(C.orgs).find({ level: { $in: ['district', 'unit'] } });
-    if (problems.length > 0) return ok({ kind: 'orgs', plan: fileErrors(problems), total: rows.length, orgs, overQuota: [] });
-    const existing: ExistingOrg[] = orgs.map((o) => ({
-      id: o._id,
-      name: o.name,
-      level: o.level,
-      districtId: o.districtId,
-      parentId: o.parentId,
-      category: o.category,
-      youthCount: o.youthCount,
-    }));
-    const plan = planOrgImport(rows, existing, scope as { districtIds: string[] | null });
-    return ok({ kind: 'orgs', plan, total: rows.length, orgs, overQuota: await overQuotaAfter(deps, period, plan.rows) });
-  }
-  const target = (unit as { ok: true; value: OrgDoc }).value;
-  if (problems.length > 0)
-    return ok({ kind: 'youths', plan: fileErrors(problems), total: rows.length, unit: target, held: new Map() });
-  const held = await heldRecords(deps, rows);
+  return ok({ rows, problems: checkSheet(input.kind, sheet.header, rows) });
+}
+
+async function planOrgs(
+  deps: ServerDeps,
+  sheet: Sheet,
+  scope: { districtIds: string[] | null },
+  period: Pick<PeriodRules, '_id' | 'quotaRatio'> | null,
+): Promise<Planned> {
+  const orgs = await deps.store.collection<OrgDoc>(C.orgs).find({ level: { $in: ['district', 'unit'] } });
+  const total = sheet.rows.length;
+  if (sheet.problems.length > 0) return { kind: 'orgs', plan: fileErrors(sheet.problems), total, orgs, overQuota: [] };
+  const existing: ExistingOrg[] = orgs.map((o) => ({
+    id: o._id,
+    name: o.name,
+    level: o.level,
+    districtId: o.districtId,
+    parentId: o.parentId,
+    category: o.category,
+    youthCount: o.youthCount,
+  }));
+  const plan = planOrgImport(sheet.rows, existing, scope);
+  return { kind: 'orgs', plan, total, orgs, overQuota: await overQuotaAfter(deps, period, plan.rows) };
+}
+
+async function planYouths(deps: ServerDeps, sheet: Sheet, unit: OrgDoc): Promise<Planned> {
+  const total = sheet.rows.length;
+  if (sheet.problems.length > 0)
+    return { kind: 'youths', plan: fileErrors(sheet.problems), total, unit, held: new Map() };
+  const held = await heldRecords(deps, sheet.rows);
   const existing = (idNumber: string): ExistingYouth | undefined => {
     const doc = held.get(deps.crypto.hash(idNumber));
     if (!doc) return undefined;
@@ -132,15 +162,14 @@ export async function planImport(
       phone: deps.crypto.decrypt(doc.phoneEnc),
     };
   };
-  const plan = planYouthImport(rows, target._id, existing);
-  return ok({ kind: 'youths', plan, total: rows.length, unit: target, held });
+  return { kind: 'youths', plan: planYouthImport(sheet.rows, unit._id, existing), total, unit, held };
 }
 
 /** The records the file's people already have, by the keyed hash of their ID number (read by key, then by id). */
 async function heldRecords(deps: ServerDeps, rows: Array<{ cells: string[] }>): Promise<Map<string, YouthDoc>> {
-  const hashes = [...new Set(rows.map((r) => (r.cells[1] ?? '').replace(/\s+/g, '').toUpperCase()).filter(Boolean))].map(
-    (n) => deps.crypto.hash(n),
-  );
+  const hashes = [
+    ...new Set(rows.map((r) => (r.cells[1] ?? '').replace(/\s+/g, '').toUpperCase()).filter(Boolean)),
+  ].map((n) => deps.crypto.hash(n));
   if (hashes.length === 0) return new Map();
   const keys = await deps.store.collection<YouthKeyDoc>(C.youthKeys).find({ _id: { $in: hashes } });
   if (keys.length === 0) return new Map();

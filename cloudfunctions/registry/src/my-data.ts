@@ -38,7 +38,10 @@ export async function myData(deps: ServerDeps, openid: string, now: Date): Promi
     // `find`, not `count`: the download runs inside a transaction, where CloudBase has no count.
     store.collection<MessageDoc>(C.messages).find({ toOpenid: openid }, { projection: { _id: 1 } }),
   ]);
-  const names = await orgNames(deps, nominations.map((n) => n.unitId));
+  const names = await orgNames(
+    deps,
+    nominations.map((n) => n.unitId),
+  );
   const matches: MatchDoc[] = [];
   for (const n of nominations)
     matches.push(...(await store.collection<MatchDoc>(C.matches).find({ nominationId: n._id })));

@@ -17,7 +17,11 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export async function renderTemplate(kind: ImportKind): Promise<Buffer> {
   const wb = new Workbook();
   const sheet = wb.addWorksheet(IMPORT_SHEET[kind]);
-  sheet.columns = IMPORT_COLUMNS[kind].map((header) => ({ header, width: header === '单位名称' ? 32 : 18, style: { numFmt: '@' } }));
+  sheet.columns = IMPORT_COLUMNS[kind].map((header) => ({
+    header,
+    width: header === '单位名称' ? 32 : 18,
+    style: { numFmt: '@' },
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const example of IMPORT_EXAMPLES[kind]) sheet.addRow(example);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -32,18 +36,19 @@ export async function renderRows(kind: ImportKind, rows: string[][]): Promise<Bu
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+function objectText(value: object): string {
+  const v = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown };
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (v.richText) return v.richText.map((t) => t.text).join('');
+  if (v.text !== undefined) return cellText(v.text);
+  return v.result !== undefined ? cellText(v.result) : '';
+}
+
+/** A cell's value as the text the cadre sees (rich text joined, a formula's result, a date as YYYY-MM-DD). */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown };
-    if (v.richText) return v.richText.map((t) => t.text).join('');
-    if (v.text !== undefined) return cellText(v.text);
-    if (v.result !== undefined) return cellText(v.result);
-  }
-  return '';
+  if (typeof value === 'object') return objectText(value);
+  return typeof value === 'string' ? value : String(value);
 }
 
 /** The first sheet's header and data rows as text; null when the bytes are not a readable workbook. */

@@ -7,7 +7,10 @@ import type { ServerDeps } from '../../_lib/deps';
 import { orgNames } from '../../_lib/queries';
 
 export async function youthViews(deps: ServerDeps, docs: YouthDoc[], now: Date): Promise<YouthRecordView[]> {
-  const names = await orgNames(deps, docs.flatMap((d) => [d.unitId, ...(d.pendingChange ? [d.pendingChange.unitId] : [])]));
+  const names = await orgNames(
+    deps,
+    docs.flatMap((d) => [d.unitId, ...(d.pendingChange ? [d.pendingChange.unitId] : [])]),
+  );
   const periodIds = [...new Set(docs.flatMap((d) => d.selectedPeriods))];
   const periods =
     periodIds.length > 0 ? await deps.store.collection<PeriodDoc>(C.periods).find({ _id: { $in: periodIds } }) : [];
@@ -28,7 +31,11 @@ export async function youthViews(deps: ServerDeps, docs: YouthDoc[], now: Date):
     stale: d.status === 'active' && isStale(d.lastConfirmedAt, now),
     selected: d.selectedPeriods.map((p) => periodName.get(p) ?? p),
     pendingChange: d.pendingChange
-      ? { unitId: d.pendingChange.unitId, unitName: names.get(d.pendingChange.unitId) ?? '', post: d.pendingChange.post }
+      ? {
+          unitId: d.pendingChange.unitId,
+          unitName: names.get(d.pendingChange.unitId) ?? '',
+          post: d.pendingChange.post,
+        }
       : null,
   }));
 }

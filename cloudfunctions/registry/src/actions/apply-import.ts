@@ -39,58 +39,56 @@ export const applyImport: Handler<typeof registryContract.actions.applyImport> =
   return ok({ kind: 'youths', counts: p.plan.counts, overQuota: [] });
 };
 
-async function writeOrgs(
-  ctx: ActionContext,
-  rows: OrgRowPlan[],
-  tree: OrgDoc[],
-  period: { _id: string; quotaRatio: number } | null,
-): Promise<void> {
-  const { deps, now } = ctx;
+type Period = { _id: string; quotaRatio: number } | null;
+const unitKey = (districtId: string | null, name: string) => `${districtId ?? ''}|${name}`;
+
+/** The current counters of the units whose rows change (a counter exists once the unit had a nomination). */
+async function countersOf(ctx: ActionContext, rows: OrgRowPlan[], period: Period): Promise<Map<string, QuotaDoc>> {
+  const ids = rows.filter((r) => r.change === 'changed').map((r) => r.id as string);
+  if (!period || ids.length === 0) return new Map();
+  const found = await ctx.deps.store
+    .collection<QuotaDoc>(C.quotas)
+    .find({ _id: { $in: ids.map((id) => quotaId(period._id, id)) } });
+  return new Map(found.map((q) => [q.unitId, q]));
+}
+
+async function writeOrgs(ctx: ActionContext, rows: OrgRowPlan[], tree: OrgDoc[], period: Period): Promise<void> {
+  const { deps } = ctx;
   const orgs = deps.store.collection<OrgDoc>(C.orgs);
-  const key = (districtId: string | null, name: string) => `${districtId ?? ''}|${name}`;
   // New units get their ids first, so a parent named in the same file resolves.
-  const ids = new Map(tree.filter((o) => o.level === 'unit').map((o) => [key(o.districtId, o.name), o._id]));
-  for (const r of rows) if (r.id === null) ids.set(key(r.districtId, r.name), randomId());
+  const ids = new Map(tree.filter((o) => o.level === 'unit').map((o) => [unitKey(o.districtId, o.name), o._id]));
+  for (const r of rows) if (r.id === null) ids.set(unitKey(r.districtId, r.name), randomId());
+  const idOf = (districtId: string | null, name: string) => ids.get(unitKey(districtId, name)) as string;
   const parentOf = (r: OrgRowPlan) =>
-    r.parentName !== null ? (ids.get(key(r.districtId, r.parentName)) as string) : (r.districtId ?? deps.cityOrgId);
-  const counters = period
-    ? new Map(
-        (
-          await deps.store.collection<QuotaDoc>(C.quotas).find({
-            _id: { $in: rows.filter((r) => r.change === 'changed').map((r) => quotaId(period._id, r.id as string)) },
-          })
-        ).map((q) => [q.unitId, q]),
-      )
-    : new Map<string, QuotaDoc>();
+    r.parentName !== null ? idOf(r.districtId, r.parentName) : (r.districtId ?? deps.cityOrgId);
+  const counters = await countersOf(ctx, rows, period);
   for (const r of rows) {
-    if (r.change === 'unchanged') continue;
-    const id = r.id ?? (ids.get(key(r.districtId, r.name)) as string);
+    const id = idOf(r.districtId, r.name);
+    const fields = { category: r.category, youthCount: r.youthCount, parentId: parentOf(r) };
     if (r.change === 'new') {
-      await orgs.insert({
-        _id: id,
-        name: r.name,
-        level: 'unit',
-        parentId: parentOf(r),
-        districtId: r.districtId,
-        category: r.category,
-        youthCount: r.youthCount,
-      });
+      await orgs.insert({ _id: id, name: r.name, level: 'unit', districtId: r.districtId, ...fields });
       ctx.audit({ target: `orgs/${id}`, details: { change: 'new', youthCount: r.youthCount } });
-      continue;
+    } else if (r.change === 'changed') {
+      await orgs.updateOne({ _id: id }, { $set: fields });
+      ctx.audit({ target: `orgs/${id}`, details: { change: 'changed', diff: r.diff } });
+      const q = counters.get(id);
+      if (q && period) await recalculate(ctx, q, r, period);
     }
-    await orgs.updateOne({ _id: id }, { $set: { category: r.category, youthCount: r.youthCount, parentId: parentOf(r) } });
-    ctx.audit({ target: `orgs/${id}`, details: { change: 'changed', diff: r.diff } });
-    const q = counters.get(id);
-    if (!q || !period) continue;
-    // R3.1 the suggestion follows the head-count; an override set by the district or the city stays (R3.2).
-    const suggested = effectiveQuota(r.youthCount, period.quotaRatio, null);
-    const limit = q.override ?? suggested;
-    await deps.store
-      .collection<QuotaDoc>(C.quotas)
-      .updateOne({ _id: q._id }, { $set: { suggested, limit, category: r.category, updatedAt: now } });
-    ctx.audit({ target: `quotas/${q._id}`, details: { from: q.limit, to: limit, suggested, reason: 'import' } });
-    if (r.diff.category) await recategorise(ctx, period._id, id, r);
   }
+}
+
+/**
+ * R3.1 the suggestion follows the head-count; an override set by the district or the city stays (R3.2). The
+ * limit may fall below the places already approved: approvals are never undone, the preview lists such units.
+ */
+async function recalculate(ctx: ActionContext, q: QuotaDoc, r: OrgRowPlan, period: NonNullable<Period>): Promise<void> {
+  const suggested = effectiveQuota(r.youthCount, period.quotaRatio, null);
+  const limit = q.override ?? suggested;
+  await ctx.deps.store
+    .collection<QuotaDoc>(C.quotas)
+    .updateOne({ _id: q._id }, { $set: { suggested, limit, category: r.category, updatedAt: ctx.now } });
+  ctx.audit({ target: `quotas/${q._id}`, details: { from: q.limit, to: limit, suggested, reason: 'import' } });
+  if (r.diff.category) await recategorise(ctx, period._id, q.unitId, r);
 }
 
 /** Rosters filter on the category kept on each record: a unit's new category reaches its records of the period. */

@@ -3,12 +3,23 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { maskPhone } from '../../../../miniprogram/core/id-number';
 import { confirmationDue } from '../../../../miniprogram/core/registry';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type YouthDoc } from '../../../_lib/collections';
+import { C, type OrgDoc, type YouthDoc } from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
 import { notifyRole } from '../../../_lib/notify';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { ownRecord } from '../own-record';
 import { youthView } from '../youth-view';
+
+/** A new phone, sealed with its masked copy (none when the youth keeps theirs). */
+function phoneFields(ctx: { deps: ServerDeps }, phone: string | undefined) {
+  return phone ? { phoneEnc: ctx.deps.crypto.encrypt(phone), phoneMasked: maskPhone(phone) } : {};
+}
+
+/** The change waiting for the new unit's review. */
+function pending(unit: OrgDoc, post: string, now: Date) {
+  return { pendingChange: { unitId: unit._id, districtId: unit.districtId, post, at: now }, pendingUnitId: unit._id };
+}
 
 /**
  * The youth confirms or corrects their unit, post and phone (issue 14, freshness). The same unit and post
@@ -24,17 +35,13 @@ export const confirmMine: Handler<typeof registryContract.actions.confirmMine> =
   if (!unit) return err(appError('ORG.NOT_FOUND', 'unit not found'));
   if (unit.level !== 'unit') return err(appError('ORG.NOT_A_UNIT', 'a unit, not a district'));
   const youths = deps.store.collection<YouthDoc>(C.youths);
-  const phone = input.phone ? { phoneEnc: deps.crypto.encrypt(input.phone), phoneMasked: maskPhone(input.phone) } : {};
   const moved = unit._id !== doc.unitId || input.post !== doc.post;
-  const set = moved
-    ? {
-        ...phone,
-        openid: actor.openid,
-        pendingChange: { unitId: unit._id, districtId: unit.districtId, post: input.post, at: now },
-        pendingUnitId: unit._id,
-        updatedAt: now,
-      }
-    : { ...phone, openid: actor.openid, lastConfirmedAt: now, updatedAt: now };
+  const set = {
+    ...phoneFields(ctx, input.phone),
+    openid: actor.openid,
+    updatedAt: now,
+    ...(moved ? pending(unit, input.post, now) : { lastConfirmedAt: now }),
+  };
   const event = moved ? ('change_requested' as const) : ('confirmed' as const);
   await youths.updateOne(
     { _id: doc._id },

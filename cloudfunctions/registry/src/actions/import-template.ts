@@ -15,7 +15,11 @@ export const importTemplate: Handler<typeof registryContract.actions.importTempl
   if (input.kind === 'orgs' && !hasRole(actor, ['cityAdmin', 'districtAdmin']))
     return err(appError('AUTH.FORBIDDEN', 'only the city and districts import units'));
   const fileName = `${IMPORT_SHEET[input.kind]}导入模板.xlsx`;
-  const { fileId } = await deps.files.put(`templates/${input.kind}-v1.xlsx`, await renderTemplate(input.kind), XLSX_TYPE);
+  const { fileId } = await deps.files.put(
+    `templates/${input.kind}-v1.xlsx`,
+    await renderTemplate(input.kind),
+    XLSX_TYPE,
+  );
   const link = await deps.files.url(fileId, LINK_TTL_SECONDS, { fileName, viewer: actor.openid });
   return ok({ url: link.url, fileName });
 };

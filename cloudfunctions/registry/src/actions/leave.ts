@@ -12,12 +12,24 @@ export const leave: Handler<typeof registryContract.actions.leave> = async (inpu
   const youths = deps.store.collection<YouthDoc>(C.youths);
   const doc = await youths.get(input.youthId);
   if (!doc) return err(appError('YOUTH.NOT_FOUND', 'no such record'));
-  if (!covers(actor, { _id: doc.unitId, level: 'unit', districtId: doc.districtId }, ['unitAdmin', 'districtAdmin', 'cityAdmin']))
+  if (
+    !covers(actor, { _id: doc.unitId, level: 'unit', districtId: doc.districtId }, [
+      'unitAdmin',
+      'districtAdmin',
+      'cityAdmin',
+    ])
+  )
     return err(appError('AUTH.OUT_OF_SCOPE', 'record outside your scope'));
   const done = await youths.updateOne(
     { _id: doc._id, status: 'active' },
     {
-      $set: { status: 'alumni', alumni: { reason: 'left', at: now, periodId: null }, pendingChange: null, pendingUnitId: null, updatedAt: now },
+      $set: {
+        status: 'alumni',
+        alumni: { reason: 'left', at: now, periodId: null },
+        pendingChange: null,
+        pendingUnitId: null,
+        updatedAt: now,
+      },
       $push: { history: { at: now, event: 'left', actor: actor.openid, note: input.reason } },
     },
   );

@@ -18,7 +18,10 @@ export const changes: Handler<typeof registryContract.actions.changes> = async (
     youths.find(filter, { sort: { updatedAt: 1, _id: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
     youths.count(filter),
   ]);
-  const names = await orgNames(deps, docs.map((d) => d.unitId));
+  const names = await orgNames(
+    deps,
+    docs.map((d) => d.unitId),
+  );
   const items = docs.map((d) => ({
     youthId: d._id,
     name: d.name,

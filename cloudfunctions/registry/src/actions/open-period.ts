@@ -1,14 +1,8 @@
 import type { registryContract } from '../../../../miniprogram/core/contracts/registry';
 import { appError } from '../../../../miniprogram/core/errors';
-import { periodDiff, rolloverStatus } from '../../../../miniprogram/core/registry';
+import { periodDiff, rolloverStatus, type PeriodForm } from '../../../../miniprogram/core/registry';
 import { err, ok } from '../../../../miniprogram/core/result';
-import {
-  C,
-  type NominationDoc,
-  type PeriodDoc,
-  type YouthDoc,
-  type YouthKeyDoc,
-} from '../../../_lib/collections';
+import { C, type NominationDoc, type PeriodDoc, type YouthDoc, type YouthKeyDoc } from '../../../_lib/collections';
 import { randomId } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
 import { formOf } from '../period-form';
@@ -20,53 +14,72 @@ import { formOf } from '../period-form';
  * may be nominated and selected again.
  */
 export const openPeriod: Handler<typeof registryContract.actions.openPeriod> = async (input, ctx) => {
-  const { deps, actor, now } = ctx;
+  const { deps } = ctx;
   const { rules } = input;
-  const store = deps.store;
-  const periods = store.collection<PeriodDoc>(C.periods);
+  const periods = deps.store.collection<PeriodDoc>(C.periods);
   const prev = await periods.findOne({ current: true });
   const id = rules.referenceDate.slice(0, 4);
-  const ordered =
-    rules.cutoffBirthDate < rules.referenceDate &&
-    Date.parse(rules.nominationOpensAt) < Date.parse(rules.nominationDeadline) &&
-    Date.parse(rules.nominationDeadline) <= Date.parse(rules.filingDeadline);
-  if (!ordered) return err(appError('PERIOD.INVALID', 'dates out of order'));
-  if (prev && (rules.referenceDate <= prev.referenceDate || (await periods.get(id))))
+  if (!inOrder(rules)) return err(appError('PERIOD.INVALID', 'dates out of order'));
+  if (prev && !(await comesAfter(ctx, prev, rules)))
     return err(appError('PERIOD.INVALID', 'the new period must come after the last one', { field: 'referenceDate' }));
   const changes = periodDiff(prev ? formOf(prev) : null, rules);
-  if (prev) await periods.updateOne({ _id: prev._id }, { $set: { current: false } });
-  const next: PeriodDoc = { ...rules, _id: id, minAge: prev?.minAge ?? 16, current: true };
-  await periods.insert(next);
-  const who = actor.openid;
-  const youths = store.collection<YouthDoc>(C.youths);
+  const next: PeriodDoc = { ...rules, _id: id, minAge: prev ? prev.minAge : 16, current: true };
   let alumni = 0;
   if (prev) {
-    const selected = await store
-      .collection<NominationDoc>(C.nominations)
-      .find({ periodId: prev._id, status: 'approved' });
-    for (const n of selected) {
-      await toAlumnus(ctx, n, prev._id, who);
-      alumni += 1;
-    }
+    await periods.updateOne({ _id: prev._id }, { $set: { current: false } });
+    alumni = await selectedToAlumni(ctx, prev._id);
   }
-  let agedOut = 0;
-  for (const y of await youths.find({ status: 'active' })) {
+  await periods.insert(next);
+  const agedOut = await ageOut(ctx, next);
+  const from = prev ? prev._id : null;
+  ctx.audit({
+    target: `periods/${id}`,
+    details: { from, changes: changes.map((c) => c.field), alumni, agedOut, reason: input.reason },
+  });
+  return ok({ periodId: id, changes, alumni, agedOut });
+};
+
+/** A later reference date, under an id (its year) no period has yet. */
+async function comesAfter(ctx: Parameters<typeof openPeriod>[1], prev: PeriodDoc, rules: PeriodForm): Promise<boolean> {
+  if (rules.referenceDate <= prev.referenceDate) return false;
+  return (await ctx.deps.store.collection<PeriodDoc>(C.periods).get(rules.referenceDate.slice(0, 4))) === null;
+}
+
+/** The ended period's selected youths join the alumni; how many. */
+async function selectedToAlumni(ctx: Parameters<typeof openPeriod>[1], periodId: string): Promise<number> {
+  const selected = await ctx.deps.store.collection<NominationDoc>(C.nominations).find({ periodId, status: 'approved' });
+  for (const n of selected) await toAlumnus(ctx, n, periodId, ctx.actor.openid);
+  return selected.length;
+}
+
+/** Birth cutoff before the reference date; opening before the deadline, the deadline no later than filing. */
+function inOrder(rules: PeriodForm): boolean {
+  const at = (iso: string) => Date.parse(iso);
+  return (
+    rules.cutoffBirthDate < rules.referenceDate &&
+    at(rules.nominationOpensAt) < at(rules.nominationDeadline) &&
+    at(rules.nominationDeadline) <= at(rules.filingDeadline)
+  );
+}
+
+/** Active youths past the new period's age limit become alumni; how many. */
+async function ageOut(ctx: Parameters<typeof openPeriod>[1], next: PeriodDoc): Promise<number> {
+  const { deps, actor, now } = ctx;
+  const youths = deps.store.collection<YouthDoc>(C.youths);
+  let count = 0;
+  for (const y of await youths.find({ status: 'active' }, { projection: { status: 1, birthDate: 1 } })) {
     if (rolloverStatus(y, next) !== 'aged_out') continue;
     await youths.updateOne(
       { _id: y._id, status: 'active' },
       {
-        $set: { status: 'alumni', alumni: { reason: 'aged_out', at: now, periodId: id }, updatedAt: now },
-        $push: { history: { at: now, event: 'aged_out', actor: who, note: `新一期（${id}）年龄上限` } },
+        $set: { status: 'alumni', alumni: { reason: 'aged_out', at: now, periodId: next._id }, updatedAt: now },
+        $push: { history: { at: now, event: 'aged_out', actor: actor.openid, note: `新一期（${next._id}）年龄上限` } },
       },
     );
-    agedOut += 1;
+    count += 1;
   }
-  ctx.audit({
-    target: `periods/${id}`,
-    details: { from: prev?._id ?? null, changes: changes.map((c) => c.field), alumni, agedOut, reason: input.reason },
-  });
-  return ok({ periodId: id, changes, alumni, agedOut });
-};
+  return count;
+}
 
 /** A selected youth of the ended period joins the alumni: their database record, made from the nomination if new. */
 async function toAlumnus(

@@ -36,6 +36,9 @@ export const remindStale: Handler<typeof registryContract.actions.remindStale> =
     ctx.notify({ kind: 'youth.confirmDue', params: {}, to: y.openid });
     reminded += 1;
   }
-  ctx.audit({ target: `orgs/${unit._id}`, details: { event: 'remindStale', reminded, withoutAccount: due.length - reminded } });
+  ctx.audit({
+    target: `orgs/${unit._id}`,
+    details: { event: 'remindStale', reminded, withoutAccount: due.length - reminded },
+  });
   return ok({ reminded, withoutAccount: due.length - reminded });
 };

@@ -29,7 +29,15 @@ export const stale: Handler<typeof registryContract.actions.stale> = async (inpu
     { $sort: { stale: -1, _id: 1 } },
   ]);
   const slice = grouped.slice((page - 1) * pageSize, page * pageSize);
-  const names = await orgNames(deps, slice.map((g) => g._id));
-  const items = slice.map((g) => ({ unitId: g._id, unitName: names.get(g._id) ?? '', active: g.active, stale: g.stale }));
+  const names = await orgNames(
+    deps,
+    slice.map((g) => g._id),
+  );
+  const items = slice.map((g) => ({
+    unitId: g._id,
+    unitName: names.get(g._id) ?? '',
+    active: g.active,
+    stale: g.stale,
+  }));
   return ok({ items, page, pageSize, total: grouped.length, hasMore: page * pageSize < grouped.length });
 };

@@ -14,7 +14,8 @@ describe('registry.applyImport (issue 14)', () => {
     await f.district('keqiao');
     const unit = await f.unit({ district: 'yuecheng', name: '越城区甲公司', youthCount: 60 }); // quota 3
     const unitAdmin = await f.admin('unitAdmin', unit);
-    for (const n of await f.nominations(unit, 3)) dataOf(await h.call('nomination', 'review', approval(n.id), unitAdmin));
+    for (const n of await f.nominations(unit, 3))
+      dataOf(await h.call('nomination', 'review', approval(n.id), unitAdmin));
     const fileId = await uploadWorkbook(h.deps, city, 'orgs', [
       ['越城区甲公司', two, '区县单位', '越城区', '', '20'],
       ['柯桥区新公司', two, '区县单位', '柯桥区', '', '45'],
@@ -71,10 +72,15 @@ describe('registry.applyImport (issue 14)', () => {
     const fileId = await uploadWorkbook(h.deps, city, 'orgs', rows);
     const before = await h.snapshot();
     const preview = dataOf(await h.call('registry', 'previewImport', { kind: 'orgs', fileId }, city));
-    expect(preview.errors).toEqual([expect.objectContaining({ row: bad + 2, code: 'bad_category', column: '单位类别' })]);
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ row: bad + 2, code: 'bad_category', column: '单位类别' }),
+    ]);
     const refused = await h.call('registry', 'applyImport', { kind: 'orgs', fileId }, city);
     expect(refused).toEqual(
-      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'IMPORT.INVALID', details: { errorCount: 1 } }) }),
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'IMPORT.INVALID', details: { errorCount: 1 } }),
+      }),
     );
     expect(await h.snapshot()).toEqual(before);
     expect((await h.deps.store.collection<OrgDoc>(C.orgs).find({ name: '越城区甲公司' }))[0].youthCount).toBe(40);

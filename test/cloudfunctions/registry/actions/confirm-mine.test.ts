@@ -13,7 +13,11 @@ describe('registry.confirmMine (issue 14)', () => {
     );
     expect(confirmed.confirmDue).toBe(false);
     expect(confirmed.record).toEqual(
-      expect.objectContaining({ unitId: unit._id, phoneMasked: '137****5678', lastConfirmedAt: A_YEAR_LATER(NOW).toISOString() }),
+      expect.objectContaining({
+        unitId: unit._id,
+        phoneMasked: '137****5678',
+        lastConfirmedAt: A_YEAR_LATER(NOW).toISOString(),
+      }),
     );
     const [doc] = await f.h.deps.store.collection<YouthDoc>(C.youths).find({ openid: youth.openid });
     expect(JSON.stringify(doc)).not.toContain('13712345678');

@@ -1,3 +1,4 @@
+import { C, type MessageDoc } from '../../../../cloudfunctions/_lib/collections';
 import { fixture } from '../../../support/fixtures';
 import { codeOf, dataOf } from '../../../support/harness';
 import { youthScene } from '../youth-scene';
@@ -17,7 +18,7 @@ describe('registry.decideChange (issue 14)', () => {
         pendingChange: { unitId: next._id, unitName: '越城区新单位', post: '项目经理' },
       }),
     );
-    const queue = await h.deps.store.collection('messages').find({ toOpenid: newAdmin.openid });
+    const queue = await h.deps.store.collection<MessageDoc>(C.messages).find({ toOpenid: newAdmin.openid });
     expect(queue.map((m) => m.kind)).toEqual(['youth.changeRequested']);
     const youthId = asked.record?.id ?? '';
     expect(codeOf(await h.call('registry', 'decideChange', { youthId, approve: true }, oldAdmin))).toBe(
@@ -31,7 +32,9 @@ describe('registry.decideChange (issue 14)', () => {
     expect(codeOf(await h.call('registry', 'decideChange', { youthId, approve: true }, newAdmin))).toBe(
       'YOUTH.INVALID_STATE',
     );
-    const told = await h.deps.store.collection('messages').find({ toOpenid: youth.openid, kind: 'youth.changeDecided' });
+    const told = await h.deps.store
+      .collection('messages')
+      .find({ toOpenid: youth.openid, kind: 'youth.changeDecided' });
     expect(told).toHaveLength(1);
   });
 
@@ -42,7 +45,12 @@ describe('registry.decideChange (issue 14)', () => {
     const newAdmin = await f.admin('unitAdmin', next);
     const asked = dataOf(await f.h.call('registry', 'confirmMine', { unitId: next._id, post: '技术员' }, youth));
     const kept = dataOf(
-      await f.h.call('registry', 'decideChange', { youthId: asked.record?.id ?? '', approve: false, reason: '查无此人' }, newAdmin),
+      await f.h.call(
+        'registry',
+        'decideChange',
+        { youthId: asked.record?.id ?? '', approve: false, reason: '查无此人' },
+        newAdmin,
+      ),
     );
     expect(kept).toEqual(expect.objectContaining({ unitId: unit._id, pendingChange: null }));
   });

@@ -10,7 +10,9 @@ describe('registry.leave (issue 14)', () => {
     expect(active.total).toBe(3);
     const gone = active.items[0];
     const left = dataOf(await f.h.call('registry', 'leave', { youthId: gone.id, reason: '已从本单位离职' }, admin));
-    expect(left).toEqual(expect.objectContaining({ status: 'alumni', alumniReason: 'left', statusText: '校友（已离开单位）' }));
+    expect(left).toEqual(
+      expect.objectContaining({ status: 'alumni', alumniReason: 'left', statusText: '校友（已离开单位）' }),
+    );
     expect(dataOf(await f.h.call('registry', 'youths', { status: 'active', unitId: unit._id }, admin)).total).toBe(2);
     expect(dataOf(await f.h.call('registry', 'youths', { status: 'alumni', unitId: unit._id }, admin)).items).toEqual([
       expect.objectContaining({ id: gone.id }),
@@ -19,8 +21,8 @@ describe('registry.leave (issue 14)', () => {
       'YOUTH.INVALID_STATE',
     );
     const elsewhere = await f.admin('unitAdmin', await f.unit({ district: 'yuecheng' }));
-    expect(codeOf(await f.h.call('registry', 'leave', { youthId: active.items[1].id, reason: '已从本单位离职' }, elsewhere))).toBe(
-      'AUTH.OUT_OF_SCOPE',
-    );
+    expect(
+      codeOf(await f.h.call('registry', 'leave', { youthId: active.items[1].id, reason: '已从本单位离职' }, elsewhere)),
+    ).toBe('AUTH.OUT_OF_SCOPE');
   });
 });

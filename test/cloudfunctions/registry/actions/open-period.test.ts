@@ -18,13 +18,18 @@ describe('registry.openPeriod (issue 14, R1.1)', () => {
     const rules = { ...draft, quotaRatio: 25, target: 1200 };
     const opened = dataOf(await h.call('registry', 'openPeriod', { rules, reason: '新一期选培启动' }, city));
     expect(opened.alumni).toBe(1);
-    expect(opened.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['quotaRatio', 'target', 'referenceDate']));
+    expect(opened.changes.map((c) => c.field)).toEqual(
+      expect.arrayContaining(['quotaRatio', 'target', 'referenceDate']),
+    );
     expect(opened.changes.find((c) => c.field === 'quotaRatio')).toEqual(
       expect.objectContaining({ before: '20', after: '25', label: expect.stringContaining('名额比例') }),
     );
     const periods = await h.deps.store.collection<PeriodDoc>(C.periods).find({});
     expect(periods.map((p) => [p._id, p.current]).sort()).toEqual(
-      [[f.period?._id, false], [opened.periodId, true]].sort(),
+      [
+        [f.period?._id, false],
+        [opened.periodId, true],
+      ].sort(),
     );
     const alumni = dataOf(await h.call('registry', 'youths', { status: 'alumni' }, city));
     expect(alumni.items).toEqual([

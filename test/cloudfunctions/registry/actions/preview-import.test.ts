@@ -29,7 +29,12 @@ describe('registry.previewImport (issue 14)', () => {
     expect(codeOf(await h.call('registry', 'previewImport', { kind: 'orgs', fileId: pdf.fileId }, city))).toBe(
       'FILE.INVALID',
     );
-    const zip = await uploadAs(h.deps, city, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]), 'xlsx');
+    const zip = await uploadAs(
+      h.deps,
+      city,
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]),
+      'xlsx',
+    );
     expect(codeOf(await h.call('registry', 'previewImport', { kind: 'orgs', fileId: zip.fileId }, city))).toBe(
       'FILE.INVALID',
     );

@@ -11,7 +11,9 @@ describe('registry.remindStale (issue 14)', () => {
     f.h.setNow(A_YEAR_LATER(NOW));
     const res = dataOf(await f.h.call('registry', 'remindStale', { unitId: unit._id }, admin));
     expect(res).toEqual({ reminded: 1, withoutAccount: 2 });
-    const messages = await f.h.deps.store.collection('messages').find({ toOpenid: youth.openid, kind: 'youth.confirmDue' });
+    const messages = await f.h.deps.store
+      .collection('messages')
+      .find({ toOpenid: youth.openid, kind: 'youth.confirmDue' });
     expect(messages).toEqual([expect.objectContaining({ page: 'package-data/pages/mine/index' })]);
     expect(codeOf(await f.h.call('registry', 'remindStale', { unitId: unit._id }, admin))).toBe('YOUTH.REMINDED');
     const other = await f.admin('unitAdmin', await f.unit());
