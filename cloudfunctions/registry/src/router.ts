@@ -13,6 +13,7 @@ import { myData } from './actions/my-data';
 import { myRecord } from './actions/my-record';
 import { openPeriod } from './actions/open-period';
 import { previewImport } from './actions/preview-import';
+import { previewPeriod } from './actions/preview-period';
 import { remindStale } from './actions/remind-stale';
 import { stale } from './actions/stale';
 
@@ -21,6 +22,7 @@ export const router = defineRouter(registryContract, {
   previewImport,
   applyImport,
   periods,
+  previewPeriod,
   openPeriod,
   myRecord,
   confirmMine,

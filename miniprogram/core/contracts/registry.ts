@@ -165,6 +165,12 @@ export const registryContract = defineContract('registry', {
     ],
   }),
   periods: action<PeriodsView>()({ input: empty, access: ['cityAdmin'], write: false, errors: [] }),
+  previewPeriod: action<PeriodChange[]>()({
+    input: z.strictObject({ rules: PeriodFormInput }),
+    access: ['cityAdmin'],
+    write: false,
+    errors: ['PERIOD.INVALID'],
+  }),
   openPeriod: action<OpenPeriodView>()({
     input: z.strictObject({ rules: PeriodFormInput, reason: reasonText }),
     access: ['cityAdmin'],

@@ -1,11 +1,10 @@
 import type { registryContract } from '../../../../miniprogram/core/contracts/registry';
-import { appError } from '../../../../miniprogram/core/errors';
-import { periodDiff, rolloverStatus, type PeriodForm } from '../../../../miniprogram/core/registry';
-import { err, ok } from '../../../../miniprogram/core/result';
+import { rolloverStatus } from '../../../../miniprogram/core/registry';
+import { ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc, type PeriodDoc, type YouthDoc, type YouthKeyDoc } from '../../../_lib/collections';
 import { randomId } from '../../../_lib/ids';
 import type { Handler } from '../../../_lib/router';
-import { formOf } from '../period-form';
+import { checkNext } from '../period-form';
 
 /**
  * The city opens the next three-year period with its own rules (R1.1, R1.2): the last period stops being
@@ -19,10 +18,9 @@ export const openPeriod: Handler<typeof registryContract.actions.openPeriod> = a
   const periods = deps.store.collection<PeriodDoc>(C.periods);
   const prev = await periods.findOne({ current: true });
   const id = rules.referenceDate.slice(0, 4);
-  if (!inOrder(rules)) return err(appError('PERIOD.INVALID', 'dates out of order'));
-  if (prev && !(await comesAfter(ctx, prev, rules)))
-    return err(appError('PERIOD.INVALID', 'the new period must come after the last one', { field: 'referenceDate' }));
-  const changes = periodDiff(prev ? formOf(prev) : null, rules);
+  const checked = await checkNext(ctx, prev, rules);
+  if (!checked.ok) return checked;
+  const changes = checked.value;
   const next: PeriodDoc = { ...rules, _id: id, minAge: prev ? prev.minAge : 16, current: true };
   let alumni = 0;
   if (prev) {
@@ -39,27 +37,11 @@ export const openPeriod: Handler<typeof registryContract.actions.openPeriod> = a
   return ok({ periodId: id, changes, alumni, agedOut });
 };
 
-/** A later reference date, under an id (its year) no period has yet. */
-async function comesAfter(ctx: Parameters<typeof openPeriod>[1], prev: PeriodDoc, rules: PeriodForm): Promise<boolean> {
-  if (rules.referenceDate <= prev.referenceDate) return false;
-  return (await ctx.deps.store.collection<PeriodDoc>(C.periods).get(rules.referenceDate.slice(0, 4))) === null;
-}
-
 /** The ended period's selected youths join the alumni; how many. */
 async function selectedToAlumni(ctx: Parameters<typeof openPeriod>[1], periodId: string): Promise<number> {
   const selected = await ctx.deps.store.collection<NominationDoc>(C.nominations).find({ periodId, status: 'approved' });
   for (const n of selected) await toAlumnus(ctx, n, periodId, ctx.actor.openid);
   return selected.length;
-}
-
-/** Birth cutoff before the reference date; opening before the deadline, the deadline no later than filing. */
-function inOrder(rules: PeriodForm): boolean {
-  const at = (iso: string) => Date.parse(iso);
-  return (
-    rules.cutoffBirthDate < rules.referenceDate &&
-    at(rules.nominationOpensAt) < at(rules.nominationDeadline) &&
-    at(rules.nominationDeadline) <= at(rules.filingDeadline)
-  );
 }
 
 /** Active youths past the new period's age limit become alumni; how many. */
