@@ -127,7 +127,7 @@ const PAGES = {
   mentor: 'package-mentor/pages/mentor/index',
   youthMentor: 'package-mentor/pages/youth/index',
   myData: 'package-data/pages/mine/index',
-  changes: 'package-data/pages/changes/index',
+  changes: 'package-data/pages/database/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;

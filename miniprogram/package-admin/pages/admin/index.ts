@@ -23,7 +23,10 @@ type EntryKey =
   | 'notifications'
   | 'access'
   | 'group'
-  | 'matching';
+  | 'matching'
+  | 'import'
+  | 'database'
+  | 'period';
 
 interface Entry {
   key: EntryKey;
@@ -37,6 +40,9 @@ const URLS: Partial<Record<EntryKey, string>> = {
   notice: '/package-notice/pages/notice/index',
   group: '/package-admin/pages/mentoring/group/index',
   matching: '/package-admin/pages/mentoring/matching/index',
+  import: '/package-data/pages/import/index',
+  database: '/package-data/pages/database/index',
+  period: '/package-data/pages/period/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -55,6 +61,8 @@ const UNIT_ENTRIES: Entry[] = [
   entry('objections', '异议处理', '核实公示期间收到的异议'),
   entry('export', '导出汇总表', '“好青年”候选人汇总表（Word/Excel）'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('database', '青年库', '在册青年与校友、待确认提醒、信息变更审核'),
+  entry('import', '导入青年名册', '按模板导入本单位青年名册（Excel）'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
@@ -71,12 +79,15 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('matching', '结对管理', '一键匹配、审核草案、发布结对'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
+  entry('database', '青年库', '在册青年与校友、超一年未确认的一键提醒'),
+  entry('import', '导入单位与青年人数', '按模板导入组织架构和青年人数（Excel）'),
 ];
 
 /** The city also reads the audit trail of reveals and exports (issue 9). */
 const CITY_ENTRIES: Entry[] = [
   ...OVERSEER_ENTRIES,
   entry('audit', '查看与导出记录', '谁在何时因何查看完整号码、导出汇总表'),
+  entry('period', '开启新一期', '设置新一期规则，上一期入选青年转为校友'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;
