@@ -48,6 +48,8 @@ export interface YouthDoc {
   pendingChange: PendingChange | null;
   /** The unit reviewing the pending change (its queue is indexed on it). */
   pendingUnitId: string | null;
+  /** R9.2: set when the youth withdraws the consent (asks for erasure); the erasure timer deletes the record. */
+  eraseAfter?: Date | null;
   createdAt: Date;
   updatedAt: Date;
   history: YouthHistoryEntry[];
@@ -70,6 +72,8 @@ export const REGISTRY_AREA = defineCollections([
       ['status', 'lastConfirmedAt'],
       'openid',
       'pendingUnitId',
+      // The erasure timer finds the records due.
+      'eraseAfter',
     ],
     rule: 'closed',
   }),

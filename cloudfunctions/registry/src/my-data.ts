@@ -16,7 +16,7 @@ import {
 } from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
 import { orgNames } from '../../_lib/queries';
-import { ownRecord } from './own-record';
+import { ownYouthRecord } from '../../_lib/own-youth-record';
 import { youthView } from './youth-view';
 
 const MATCH_TEXT: Record<string, string> = {
@@ -32,7 +32,7 @@ export async function myData(deps: ServerDeps, openid: string, now: Date): Promi
   const { store } = deps;
   const [account, record, nominations, consents, messages] = await Promise.all([
     store.collection<AccountDoc>(C.accounts).get(openid),
-    ownRecord(deps, openid),
+    ownYouthRecord(deps, openid),
     store.collection<NominationDoc>(C.nominations).find({ youthOpenid: openid }, { limit: 20 }),
     store.collection<ConsentDoc>(C.consents).find({ openid }),
     // `find`, not `count`: the download runs inside a transaction, where CloudBase has no count.

@@ -8,7 +8,7 @@ import type { ServerDeps } from '../../../_lib/deps';
 import { notifyRole } from '../../../_lib/notify';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
-import { ownRecord } from '../own-record';
+import { ownYouthRecord } from '../../../_lib/own-youth-record';
 import { youthView } from '../youth-view';
 
 /** A new phone, sealed with its masked copy (none when the youth keeps theirs). */
@@ -28,7 +28,7 @@ function pending(unit: OrgDoc, post: string, now: Date) {
  */
 export const confirmMine: Handler<typeof registryContract.actions.confirmMine> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
-  const doc = await ownRecord(deps, actor.openid);
+  const doc = await ownYouthRecord(deps, actor.openid);
   if (!doc) return err(appError('YOUTH.NOT_FOUND', 'no record of yours'));
   if (doc.status !== 'active') return err(appError('YOUTH.INVALID_STATE', 'alumni records are not confirmed'));
   const unit = await getOrg(deps, input.unitId);

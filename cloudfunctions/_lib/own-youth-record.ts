@@ -1,8 +1,10 @@
-/** The caller's own record in the youth database: by their WeChat account, else through their nominations. */
-import { C, type NominationDoc, type YouthDoc, type YouthKeyDoc } from '../../_lib/collections';
-import type { ServerDeps } from '../../_lib/deps';
+/**
+ * The caller's own record in the youth database (issue 14; the registry's pages, and the consent withdrawal that
+ * queues it for erasure): by their WeChat account, else through their nominations. */
+import { C, type NominationDoc, type YouthDoc, type YouthKeyDoc } from './collections';
+import type { ServerDeps } from './deps';
 
-export async function ownRecord(deps: ServerDeps, openid: string): Promise<YouthDoc | null> {
+export async function ownYouthRecord(deps: ServerDeps, openid: string): Promise<YouthDoc | null> {
   const youths = deps.store.collection<YouthDoc>(C.youths);
   const [mine] = await youths.find({ openid }, { limit: 1 });
   if (mine) return mine;
