@@ -7,15 +7,7 @@
 import { C, type NominationDoc, type OrgDoc } from '../../cloudfunctions/_lib/collections';
 import { renderRows } from '../../cloudfunctions/registry/src/workbook';
 import { addNominations } from '../support/nominees';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(90_000);
 
@@ -26,38 +18,17 @@ const GOOD = [
 ];
 
 describe('browser preview: Excel import → yearly confirmation → a new period with alumni', () => {
-  let p: Preview;
-  let selected: string[];
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const selected: string[] = [];
+  const flow = usePreview(async (p) => {
     // Two youths of 越城区智造科技有限公司 selected in this period: next period's alumni.
     const ids = await addNominations(p.deps, 'yuecheng-tech', 2, { status: 'approved', seqStart: 60 });
     const nominations = p.deps.store.collection<NominationDoc>(C.nominations);
-    selected = [];
     for (const id of ids) selected.push(((await nominations.get(id)) as NominationDoc).name);
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
-  });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
+  const { phone, title, modal, openMiniPage } = flow;
 
   async function choose(rows: string[][], name: string, label: string): Promise<void> {
-    const chooser = p.page.waitForEvent('filechooser');
+    const chooser = flow.p.page.waitForEvent('filechooser');
     await phone().getByText(label, { exact: true }).click({ force: true });
     const buffer = await renderRows('orgs', rows);
     const mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -65,7 +36,7 @@ describe('browser preview: Excel import → yearly confirmation → a new period
   }
 
   it('the city imports a workbook with two bad rows, fixes them, uploads again and applies it', async () => {
-    await switchPersona(p.page, '周部长');
+    await switchPersona(flow.p.page, '周部长');
     await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
     await phone().getByText('导入单位与青年人数', { exact: true }).click({ force: true });
     await title().filter({ hasText: '数据导入' }).waitFor();
@@ -82,8 +53,8 @@ describe('browser preview: Excel import → yearly confirmation → a new period
     await phone()
       .getByText(/第4行 · 所属区县：市直单位不填所属区县/)
       .waitFor();
-    await screenshot(p.page, 'lifecycle-1-errors');
-    const orgs = p.deps.store.collection<OrgDoc>(C.orgs);
+    await screenshot(flow.p.page, 'lifecycle-1-errors');
+    const orgs = flow.p.deps.store.collection<OrgDoc>(C.orgs);
     expect(await orgs.find({ name: '越城区导入示范公司' })).toEqual([]);
 
     await choose(GOOD, '单位导入（已改）.xlsx', '重新选择文件');
@@ -94,23 +65,23 @@ describe('browser preview: Excel import → yearly confirmation → a new period
     expect(await orgs.find({ name: '柯桥区导入示范公司' })).toEqual([
       expect.objectContaining({ districtId: 'keqiao', category: 'soe', youthCount: 120 }),
     ]);
-    await screenshot(p.page, 'lifecycle-2-applied');
+    await screenshot(flow.p.page, 'lifecycle-2-applied');
   });
 
   it('张晓青 is asked to confirm her data for the year and confirms it', async () => {
-    await switchPersona(p.page, '张晓青');
-    await openMiniPage('/pages/home/index', '好青年选培');
+    await switchPersona(flow.p.page, '张晓青');
+    await openMiniPage('/pages/me/index', '我的');
     await phone().getByText('我的数据与年度确认', { exact: true }).click({ force: true });
     await title().filter({ hasText: '我的数据' }).waitFor();
     await phone().getByText('已满一年未确认，请确认或更正您的单位、岗位和联系方式。').waitFor();
-    await screenshot(p.page, 'lifecycle-3-due');
+    await screenshot(flow.p.page, 'lifecycle-3-due');
     await phone().getByText('信息无误，确认', { exact: true }).click({ force: true });
     await phone().getByText('已确认，谢谢').waitFor();
     expect(await phone().getByText('已满一年未确认').count()).toBe(0);
   });
 
   it('the city opens the next period, sees what changes, and finds last period’s youths as alumni', async () => {
-    await switchPersona(p.page, '周部长');
+    await switchPersona(flow.p.page, '周部长');
     await openMiniPage('/package-data/pages/period/index', '开启新一期');
     await phone().getByText('预览与上一期的变化', { exact: true }).click({ force: true });
     await phone()
@@ -123,7 +94,7 @@ describe('browser preview: Excel import → yearly confirmation → a new period
     await phone()
       .getByText(/上一期入选青年 2 人转为校友/)
       .waitFor();
-    await screenshot(p.page, 'lifecycle-4-opened');
+    await screenshot(flow.p.page, 'lifecycle-4-opened');
     await openMiniPage('/package-data/pages/database/index', '青年库');
     await phone().getByText('校友', { exact: true }).click({ force: true });
     for (const name of selected) await phone().getByText(`${name} · 越城区智造科技有限公司`).waitFor();
@@ -131,6 +102,6 @@ describe('browser preview: Excel import → yearly confirmation → a new period
       .getByText(/校友（往期入选）/)
       .first()
       .waitFor();
-    await screenshot(p.page, 'lifecycle-5-alumni');
+    await screenshot(flow.p.page, 'lifecycle-5-alumni');
   });
 });

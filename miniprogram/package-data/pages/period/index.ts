@@ -5,9 +5,8 @@
  */
 import type { OpenPeriodView, PeriodsView } from '../../../core/contracts/registry';
 import type { PeriodChange, PeriodForm } from '../../../core/registry';
-import { chinaEndOfDay, chinaStartOfDay } from '../../../core/china-time';
+import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../../core/china-time';
 import { call } from '../../../services/cloud';
-import { chinaDateTime } from '../../../lib/format';
 import { confirmModal, toast } from '../../../lib/ui';
 
 type Draft = Record<keyof PeriodForm, string>;
@@ -30,7 +29,7 @@ const FIELDS: Array<{ key: keyof PeriodForm; label: string }> = [
 function draftOf(form: PeriodForm): Draft {
   const out = {} as Draft;
   for (const { key } of FIELDS) out[key] = String(form[key]);
-  for (const key of INSTANTS) out[key] = chinaDateTime(form[key]).slice(0, 10);
+  for (const key of INSTANTS) out[key] = chinaDate(new Date(form[key]));
   return out;
 }
 
