@@ -5,6 +5,7 @@
  */
 import type { ChangeView, StaleUnitView, YouthRecordView } from '../../../core/contracts/registry';
 import { pagedList, PAGE_SIZE } from '../../../behaviors/paged-list';
+import { textSize } from '../../../behaviors/text-size';
 import { call } from '../../../services/cloud';
 import { loadAdminScope } from '../../../services/session';
 import { chinaDateText } from '../../../lib/format';
@@ -25,7 +26,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     status: 'active' as Status,
     unitId: '',

@@ -5,6 +5,7 @@
  */
 import type { ImportPreview, ImportResult } from '../../../core/contracts/registry';
 import type { ImportKind } from '../../../core/registry-import';
+import { textSize } from '../../../behaviors/text-size';
 import { call } from '../../../services/cloud';
 import { loadAdminScope } from '../../../services/session';
 import { confirmModal, toast } from '../../../lib/ui';
@@ -14,6 +15,7 @@ const KIND_TEXT: Record<ImportKind, string> = { orgs: '单位与青年人数', y
 const CHANGE_TEXT = { new: '新增', changed: '变更', unchanged: '不变' } as const;
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

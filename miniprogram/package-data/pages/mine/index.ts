@@ -4,6 +4,7 @@
  * request for erasure, which is the withdrawal of the consent (its erasure path: account.withdrawConsent).
  */
 import type { MyDataView, MyRecordView } from '../../../core/contracts/registry';
+import { textSize } from '../../../behaviors/text-size';
 import { call } from '../../../services/cloud';
 import { chinaDateText } from '../../../lib/format';
 import { confirmModal, toast } from '../../../lib/ui';
@@ -12,6 +13,7 @@ import { openFile } from '../../lib/files';
 const PHONE = /^1[3-9]\d{9}$/;
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

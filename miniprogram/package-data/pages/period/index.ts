@@ -6,6 +6,7 @@
 import type { OpenPeriodView, PeriodsView } from '../../../core/contracts/registry';
 import type { PeriodChange, PeriodForm } from '../../../core/registry';
 import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../../core/china-time';
+import { textSize } from '../../../behaviors/text-size';
 import { call } from '../../../services/cloud';
 import { confirmModal, toast } from '../../../lib/ui';
 
@@ -46,6 +47,7 @@ function rulesOf(d: Draft): PeriodForm | null {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',
