@@ -5,6 +5,8 @@ import { codeOf, dataOf } from '../../../support/harness';
 import { uploadWorkbook } from '../import-scene';
 
 const two = CATEGORY_LABELS.two_new;
+// Workbooks of 500 rows are written and read several times a test.
+jest.setTimeout(30_000);
 
 describe('registry.applyImport (issue 14)', () => {
   it('applies every row in one go: new units, a changed head-count with its quota recalculated, approvals kept', async () => {
