@@ -65,12 +65,14 @@ function ownSources(dir: string): string[] {
 }
 
 const isLibrary = (file: string): boolean => file.split(sep).includes('miniprogram_npm');
+/** TDesign's own components: only they draw `t-icon`s (our kit's bundles, e.g. the chart, never do). */
+const isTDesign = (file: string): boolean => file.split(sep).includes('tdesign-miniprogram');
 
 /** The library files our pages render: each TDesign component's js (props and defaults), templates and wxs. */
 function libraryFiles(appRoot: string): string[] {
   const app = readAppJson(appRoot);
   const components = reachableComponents(appRoot, appRoutes(app), app.usingComponents).filter(isLibrary);
-  return componentClosure(components).filter((f) => /\.(js|wxml|wxs)$/.test(f));
+  return componentClosure(components).filter((f) => isTDesign(f) && /\.(js|wxml|wxs)$/.test(f));
 }
 
 /** Icon name → the app-relative files that ask for it. */

@@ -96,7 +96,9 @@ describe('browser preview: subscribe → submit → returned → message centre 
     await p.page.locator('.pv-modal').getByText('确认成立', { exact: true }).click();
     await phone().getByText('暂无待处理的异议').waitFor();
 
-    const toLi = p.page.locator('#pv-outbox-list .pv-notice', { hasText: '发给：李明' });
+    const toLi = p.page
+      .locator('#pv-outbox-list .pv-notice', { hasText: '发给：李明' })
+      .filter({ hasText: '公示异议处理结果' });
     await toLi.getByText('公示异议处理结果', { exact: true }).waitFor();
     await toLi.getByText('仅站内（消息中心）：未订阅').waitFor({ timeout: 10_000 });
     const toZhang = p.page.locator('#pv-outbox-list .pv-notice', { hasText: '您反映的公示异议已处理' });
