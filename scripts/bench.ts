@@ -1,6 +1,7 @@
 /** `npm run bench`: prints figures, each as a ratio against a baseline measured in the same run. */
 import { benchColdLoad } from './bench/cold-load';
 import { benchExport } from './bench/export';
+import { benchImport } from './bench/import';
 import { benchMatching } from './bench/matching';
 import { benchRoster } from './bench/roster';
 import { benchStore } from './bench/store';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   print(await benchColdLoad('export'));
   console.log('— batch matching, 2,000 youths × 300 mentors (budget 2 s), against greedy and HiGHS —');
   print(await benchMatching());
+  console.log('— Excel import, 5,000 organisation rows previewed (budget 3 s), against reading the workbook alone —');
+  print(await benchImport());
 }
 
 main().catch((e: unknown) => {

@@ -25,6 +25,7 @@ import {
   type ObjectionDoc,
   type RequestDoc,
   type ServiceRequestDoc,
+  type YouthDoc,
 } from '../cloudfunctions/_lib/collections';
 import type { Field } from '../cloudfunctions/_lib/collections/define';
 import { createPersonalDataCrypto, keysFromEnv, type PersonalDataCrypto } from '../cloudfunctions/_lib/crypto';
@@ -63,6 +64,12 @@ export const SEALED: readonly SealedFields[] = [
   sealed<ObjectionDoc>()({ collection: C.objections, fields: ['contactEnc'] }),
   sealed<RequestDoc>()({ collection: C.requests, fields: ['responseEnc'] }),
   sealed<ServiceRequestDoc>()({ collection: C.serviceRequests, fields: ['contentEnc'] }),
+  sealed<YouthDoc>()({
+    collection: C.youths,
+    fields: ['idNumberEnc', 'phoneEnc'],
+    alsoRead: ['idHash'],
+    check: (doc, opened, crypto) => opened.idNumberEnc === undefined || crypto.hash(opened.idNumberEnc) === doc.idHash,
+  }),
 ];
 
 export interface CollectionReport {

@@ -11,24 +11,32 @@ import { appError } from '../../miniprogram/core/errors';
 import { err, ok, type Result } from '../../miniprogram/core/result';
 import type { ServerDeps } from './deps';
 
-export type UploadType = 'jpg' | 'png' | 'pdf';
+/** `xlsx`: an Excel workbook to import (issue 14), a zip by its first bytes; the import reads it with exceljs. */
+export type UploadType = 'jpg' | 'png' | 'pdf' | 'xlsx';
 
 /** The phone checks the same limits (services/storage.ts), and so does the dev server's upload endpoint. */
 export const MAX_UPLOAD_BYTES: Record<UploadType, number> = {
   jpg: 5 * 1024 * 1024,
   png: 5 * 1024 * 1024,
   pdf: 10 * 1024 * 1024,
+  xlsx: 10 * 1024 * 1024,
 };
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+const MAGIC: Array<[Buffer, UploadType]> = [
+  [Buffer.from([0xff, 0xd8, 0xff]), 'jpg'],
+  [PNG_MAGIC, 'png'],
+  [PDF_MAGIC, 'pdf'],
+  [ZIP_MAGIC, 'xlsx'],
+];
 
 /** The file's type from its first bytes; a declared content type or name is not trusted. */
 export function uploadTypeOf(bytes: Buffer): UploadType | null {
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-  if (bytes.length > PNG_MAGIC.length && bytes.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC)) return 'png';
-  if (bytes.length > PDF_MAGIC.length && bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pdf';
-  return null;
+  const hit = MAGIC.find(([magic]) => bytes.length > magic.length && bytes.subarray(0, magic.length).equals(magic));
+  return hit ? hit[1] : null;
 }
 
 /** The caller's folder tag: hex, so `local://uploads-<tag>-…` cannot be confused with another caller's. */

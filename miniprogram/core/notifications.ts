@@ -110,6 +110,12 @@ export interface NotificationParams {
   'service.escalated': { id: string; type: string; district: string };
   /** To each youth an offer reached (政策找人). */
   'offer.published': { title: string; closesOn: string };
+  /** To the new unit's admins: a youth asks to move to it or change post (issue 14). */
+  'youth.changeRequested': { name: string };
+  /** To the youth: the new unit decided the change. */
+  'youth.changeDecided': { approved: boolean; unit: string };
+  /** To the youth: confirm or correct the record (yearly; the unit's one-tap reminder). */
+  'youth.confirmDue': Record<string, never>;
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -147,6 +153,8 @@ const PAGES = {
   service: 'package-services/pages/request/index',
   serviceQueue: 'package-services/pages/queue/index',
   offers: 'package-services/pages/home/index',
+  myData: 'package-data/pages/mine/index',
+  changes: 'package-data/pages/database/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -481,6 +489,33 @@ export const CATALOGUE: Catalogue = {
     title: () => '有一项政策适合您',
     body: (p) => `「${p.title}」适合您，可在${p.closesOn}前一键申请。`,
     fields: (p, at) => ({ thing1: p.title, phrase2: '可申请', thing3: `${p.closesOn}前申请`, time4: at }),
+  },
+  'youth.changeRequested': {
+    label: '信息变更待审核',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.changes,
+    title: () => '青年信息变更待审核',
+    body: (p) => `${p.name}申请转入本单位或变更岗位`,
+    fields: (p, at) => ({ thing1: '青年信息变更待审核', thing2: p.name, time3: at }),
+  },
+  'youth.changeDecided': {
+    label: '信息变更结果',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.myData,
+    title: (p) => (p.approved ? '信息变更已通过' : '信息变更未通过'),
+    body: (p) => `${p.unit}${p.approved ? '已通过' : '未通过'}您的信息变更`,
+    fields: (p, at) => ({ thing1: '本人信息变更', phrase2: p.approved ? '通过' : '未通过', thing3: p.unit, time4: at }),
+  },
+  'youth.confirmDue': {
+    label: '年度信息确认',
+    audience: 'youth',
+    template: 'todo',
+    page: () => PAGES.myData,
+    title: () => '请确认本人信息',
+    body: () => '请确认或更正您的单位、岗位和联系方式',
+    fields: (_p, at) => ({ thing1: '年度信息确认', thing2: '请确认单位岗位和联系方式', time3: at }),
   },
 };
 

@@ -114,6 +114,11 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'SERVICE.HANDLER_INVALID': '经办人须为该区县或团市委的管理员',
   'SERVICE.OFFER_CLOSED': '该政策已截止申请',
   'SERVICE.NOT_ELIGIBLE': '您不在该政策的适用范围内',
+  'IMPORT.INVALID': '文件有错误，未导入任何数据',
+  'PERIOD.INVALID': '期次设置有误，请检查日期先后',
+  'YOUTH.NOT_FOUND': '未找到该青年的记录',
+  'YOUTH.INVALID_STATE': '该记录当前状态不能进行此操作',
+  'YOUTH.REMINDED': '今日已提醒过该单位',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

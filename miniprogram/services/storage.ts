@@ -8,7 +8,7 @@ import { call, DEV_OPENID_KEY, localServer } from './cloud';
 
 export type UploadResult = { ok: true; fileId: string; path: string } | { ok: false; message: string };
 
-export type FileExt = 'jpg' | 'png' | 'pdf';
+export type FileExt = 'jpg' | 'png' | 'pdf' | 'xlsx';
 
 /** The dev file store's limits too (scripts/local/file-store.ts), so both modes refuse the same files. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -28,7 +28,7 @@ function randomName(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-const noun = (ext: FileExt): string => (ext === 'pdf' ? 'PDF 文件' : '照片');
+const noun = (ext: FileExt): string => (ext === 'pdf' ? 'PDF 文件' : ext === 'xlsx' ? '文件' : '照片');
 
 function uploadLocal(base: string, filePath: string, ext: FileExt): Promise<UploadResult> {
   // The dev server's file store answers `{fileId}` or `{message}` in Chinese.
@@ -78,7 +78,11 @@ async function uploadCloud(filePath: string, folder: string, ext: FileExt): Prom
 }
 
 /** Stores one file under `folder/<random>.<ext>` (cloud storage, or the dev file store locally); resolves its file id. */
-export function uploadFile(filePath: string, folder: 'photos' | 'scans', ext: FileExt): Promise<UploadResult> {
+export function uploadFile(
+  filePath: string,
+  folder: 'photos' | 'scans' | 'imports',
+  ext: FileExt,
+): Promise<UploadResult> {
   const base = localServer();
   return base !== null ? uploadLocal(base, filePath, ext) : uploadCloud(filePath, folder, ext);
 }

@@ -31,11 +31,18 @@ export function firstMultipartFile(body: Buffer, contentType: string): Buffer | 
   return body.subarray(headerEnd + 4, next - 2); // the part ends with CRLF before the next boundary
 }
 
-/** Stores an upload under the uploader's tag (`uploaderTag`); refuses what is not a JPG, PNG or PDF within its size. */
+const SIZE_TEXT: Record<StoredType, string> = {
+  jpg: '照片不能超过 5 MB',
+  png: '照片不能超过 5 MB',
+  pdf: 'PDF 文件不能超过 10 MB',
+  xlsx: 'Excel 文件不能超过 10 MB',
+};
+
+/** Stores an upload under the uploader's tag (`uploaderTag`); refuses what is not a JPG, PNG, PDF or Excel workbook within its size. */
 export function saveUpload(dir: string, bytes: Buffer, tag: string): { fileId: string } | { error: string } {
   const type = storedType(bytes);
-  if (!type) return { error: '仅支持 JPG、PNG 照片或 PDF 文件' };
-  if (bytes.length > MAX_BYTES[type]) return { error: type === 'pdf' ? 'PDF 文件不能超过 10 MB' : '照片不能超过 5 MB' };
+  if (!type) return { error: '仅支持 JPG、PNG 照片、PDF 或 Excel 文件' };
+  if (bytes.length > MAX_BYTES[type]) return { error: SIZE_TEXT[type] };
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const name = `uploads-${tag}-${randomBytes(12).toString('hex')}.${type}`;
   writeFileSync(join(dir, name), bytes);

@@ -8,6 +8,7 @@ import { router as exportRouter } from '../../cloudfunctions/export/src/router';
 import { router as mentoring } from '../../cloudfunctions/mentoring/src/router';
 import { router as message } from '../../cloudfunctions/message/src/router';
 import { router as services } from '../../cloudfunctions/services/src/router';
+import { router as registry } from '../../cloudfunctions/registry/src/router';
 import type { Router } from '../../cloudfunctions/_lib/router';
 import { contracts, cronContract } from '../../miniprogram/core/contracts';
 
@@ -26,6 +27,7 @@ export const ROUTERS = {
   mentoring,
   message,
   services,
+  registry,
 } satisfies Record<FunctionName, Router>;
 
 export const FUNCTIONS: Record<string, Router> = ROUTERS;

@@ -11,6 +11,8 @@ import {
   type OrgDoc,
   type PeriodDoc,
   type ServiceTypeDoc,
+  type YouthDoc,
+  type YouthKeyDoc,
 } from '../../cloudfunctions/_lib/collections';
 import { personKey, recordFields, saveRecord } from '../../cloudfunctions/nomination/src/record';
 import type { NominationForm } from '../../miniprogram/core/contracts/nomination-form';
@@ -18,7 +20,7 @@ import { checkEligibility } from '../../miniprogram/core/eligibility';
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
 import { chinaDate, chinaEndOfDay, chinaStartOfDay } from '../../miniprogram/core/china-time';
-import { idCheckChar } from '../../miniprogram/core/id-number';
+import { idCheckChar, maskIdNumber, maskPhone } from '../../miniprogram/core/id-number';
 import type { Sector } from '../../miniprogram/core/mentoring';
 import { DEFAULT_CATALOGUE } from '../../miniprogram/core/services';
 import type { Role, UnitCategory } from '../../miniprogram/core/org';
@@ -153,6 +155,7 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
   }
   await seedMentors(deps, now);
   await seedServices(deps, now);
+  await seedYouths(deps, now);
   const li = demoIdNumber('330602', '1995-03-15', 123);
   await insertDemoNomination(deps, period, now, {
     openid: 'dev-youth-li',
@@ -162,6 +165,52 @@ export async function seedDemo(deps: ServerDeps, now: Date): Promise<void> {
     phone: '13800001234',
     post: '研发工程师',
   });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The youth database of 越城区智造科技有限公司 (issue 14), as its admin's list import would leave it: 张晓青's
+ * record (her account linked) was confirmed 13 months ago, so the app asks her to confirm it; two others are
+ * stale too (the workbench's 一键提醒), one is fresh.
+ */
+async function seedYouths(deps: ServerDeps, now: Date): Promise<void> {
+  const people: Array<[string, string, string, string | null, number]> = [
+    ['张晓青', demoIdNumber('330602', '1997-04-08', 211), '技术员', 'dev-youth-zhang', 400],
+    ['王晓华', demoIdNumber('330602', '1994-09-12', 212), '工艺工程师', null, 420],
+    ['刘青青', demoIdNumber('330602', '1998-01-30', 213), '质检员', null, 380],
+    ['陈明', demoIdNumber('330602', '1996-06-06', 214), '销售经理', null, 30],
+  ];
+  for (const [i, [name, idNumber, post, openid, days]] of people.entries()) {
+    const id = `demo-youth-${i + 1}`;
+    const idHash = deps.crypto.hash(idNumber);
+    const phone = `1390000${String(2000 + i)}`;
+    const at = new Date(now.getTime() - days * DAY_MS);
+    await deps.store.collection<YouthKeyDoc>(C.youthKeys).insert({ _id: idHash, youthId: id });
+    await deps.store.collection<YouthDoc>(C.youths).insert({
+      _id: id,
+      unitId: 'yuecheng-tech',
+      districtId: 'yuecheng',
+      status: 'active',
+      alumni: null,
+      name,
+      idHash,
+      idNumberEnc: deps.crypto.encrypt(idNumber),
+      idNumberMasked: maskIdNumber(idNumber),
+      phoneEnc: deps.crypto.encrypt(phone),
+      phoneMasked: maskPhone(phone),
+      birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+      post,
+      openid,
+      selectedPeriods: [],
+      lastConfirmedAt: at,
+      pendingChange: null,
+      pendingUnitId: null,
+      createdAt: at,
+      updatedAt: at,
+      history: [{ at, event: 'imported', actor: 'dev-unit-admin', note: '名册导入（yuecheng-tech）' }],
+    });
+  }
 }
 
 /** A complete demo form (R2 fields) for a person. */

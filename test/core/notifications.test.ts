@@ -74,6 +74,9 @@ const PARAMS: {
   'service.overdue': fc.record({ id: requestId, type: text, stage: fc.constantFrom('accept', 'resolve') }),
   'service.escalated': fc.record({ id: requestId, type: text, district: text }),
   'offer.published': fc.record({ title: text, closesOn: text }),
+  'youth.changeRequested': fc.record({ name: text }),
+  'youth.changeDecided': fc.record({ approved: fc.boolean(), unit: text }),
+  'youth.confirmDue': fc.constant({}),
 };
 
 const requestOf = fc.oneof(

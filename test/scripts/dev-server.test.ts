@@ -139,7 +139,7 @@ describe('dev server (local mode only)', () => {
   ])('refuses %s, whatever the declared type', async (_label, body, type) => {
     const res = await upload(body, type, 'dev-unit-admin');
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ message: '仅支持 JPG、PNG 照片或 PDF 文件' });
+    expect(await res.json()).toEqual({ message: '仅支持 JPG、PNG 照片、PDF 或 Excel 文件' });
   });
 
   it('refuses uploads without identity and paths outside the store', async () => {

@@ -199,8 +199,9 @@ describe('npm run rekey', () => {
 
     const withoutA = await rekey(store, createPersonalDataCrypto(B));
     expect(isComplete(withoutA)).toBe(false);
-    // Both fields of 3 nominations, the 2 non-null contacts of objections o1 and o2, 2 non-null responses; no service requests.
-    expect(withoutA.collections.map((c) => c.unreadable.length)).toEqual([6, 2, 2, 0]);
+    // Both fields of 3 nominations, the 2 non-null contacts of objections o1 and o2, 2 non-null responses; no service
+    // requests, no youth records.
+    expect(withoutA.collections.map((c) => c.unreadable.length)).toEqual([6, 2, 2, 0, 0]);
     expect(withoutA.collections[0].unreadable[0]).toMatch(/^nominations\/p2026:[0-9a-f]{32}\.idNumberEnc$/);
     expect(total(withoutA, 'resealed')).toBe(0);
   });

@@ -6,6 +6,9 @@
 import { DEV_TEMPLATE_IDS } from '../../cloudfunctions/_lib/wechat';
 import { C, type NominationDoc, type QuotaDoc } from '../../cloudfunctions/_lib/collections';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
+import { randomId } from '../../cloudfunctions/_lib/ids';
+import { uploadPrefix } from '../../cloudfunctions/_lib/uploads';
+import { renderRows } from '../../cloudfunctions/registry/src/workbook';
 import type { Doc } from '../../cloudfunctions/_lib/store/port';
 import type { Envelope } from '../../miniprogram/core/contracts/define';
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
@@ -397,6 +400,42 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     },
   ],
   [
+    'importing units and head-counts (new units, a changed head-count, its quota recalculated, audit)',
+    async (w) => {
+      await must(w, approve(await liNomination(w))); // 越城区智造科技 has a counter with one place taken
+      const rows = [
+        ['越城区智造科技有限公司', '两新组织', '区县单位', '越城区', '', '10'],
+        ['越城区故障测试公司', '两新组织', '区县单位', '越城区', '', '45'],
+      ];
+      const path = `${uploadPrefix(w.deps, 'dev-city-admin')}/${randomId()}.xlsx`;
+      const { fileId } = await w.deps.files.put(path, await renderRows('orgs', rows), '');
+      return { fn: 'registry', action: 'applyImport', data: { kind: 'orgs', fileId }, openid: 'dev-city-admin' };
+    },
+  ],
+  [
+    'opening the next period (the period flag, the new period, selected youths to alumni, audit)',
+    async (w) => {
+      await must(w, approve(await liNomination(w)));
+      const { draft } = (await must(w, registry('periods', {}, 'dev-city-admin'))) as { draft: unknown };
+      return registry('openPeriod', { rules: draft, reason: '新一期选培启动' }, 'dev-city-admin');
+    },
+  ],
+  [
+    'a youth asking to move to another unit (the record, audit, outbox to the new unit)',
+    async () => registry('confirmMine', { unitId: 'yuecheng-gov', post: '科员' }, 'dev-youth-zhang'),
+  ],
+  [
+    'the new unit approving the move (the record moved, audit, outbox to the youth)',
+    async (w) => {
+      await must(w, registry('confirmMine', { unitId: 'yuecheng-tech', post: '车间主任' }, 'dev-youth-zhang'));
+      return registry('decideChange', { youthId: 'demo-youth-1', approve: true }, 'dev-unit-admin');
+    },
+  ],
+  [
+    'reminding a unit’s stale records (the daily counter, audit, outbox)',
+    async () => registry('remindStale', { unitId: 'yuecheng-tech' }, 'dev-unit-admin'),
+  ],
+  [
     'recording accepted subscriptions (grants, the daily counter, audit)',
     async () => ({
       fn: 'message',
@@ -467,6 +506,7 @@ const housingRequest = (): Call =>
     },
     'dev-youth-zhang',
   );
+const registry = (action: string, data: unknown, openid: string): Call => ({ fn: 'registry', action, data, openid });
 
 const mentoring = (action: string, data: unknown): Call => ({
   fn: 'mentoring',

@@ -14,7 +14,7 @@ export async function uploadAs(
   deps: ServerDeps,
   who: string | { openid: string },
   bytes: Buffer,
-  ext: 'jpg' | 'png' | 'pdf',
+  ext: 'jpg' | 'png' | 'pdf' | 'xlsx',
 ): Promise<{ fileId: string; sha256: string }> {
   const openid = typeof who === 'string' ? who : who.openid;
   const path = `${uploadPrefix(deps, openid)}/${randomBytes(8).toString('hex')}.${ext}`;

@@ -9,6 +9,7 @@ import { PLATFORM } from './platform';
 import { SELECTION } from './selection';
 import { MENTORING } from './mentoring';
 import { SERVICES } from './services';
+import { REGISTRY_AREA } from './registry';
 
 export type { Declaration, Index, Rule } from './define';
 export { indexFields } from './define';
@@ -16,8 +17,9 @@ export * from './platform';
 export * from './selection';
 export * from './mentoring';
 export * from './services';
+export * from './registry';
 
-export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING, ...SERVICES] as const;
+export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING, ...SERVICES, ...REGISTRY_AREA] as const;
 
 export type CollectionName = (typeof REGISTRY)[number]['name'];
 

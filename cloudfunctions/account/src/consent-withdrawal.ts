@@ -9,9 +9,11 @@
  *   its phone is deleted at once, its ID number stays sealed for the filed list only (no reveal; the official
  *   export of that list), and it is erased with the list.
  * - The server draft is deleted; the phone forgets the numbers it kept (the page clears them).
+ * - The youth's record in the youth database (issue 14) is queued for erasure at once, like a withdrawn record.
  */
-import { C, type DraftDoc, type NominationDoc } from '../../_lib/collections';
+import { C, type DraftDoc, type NominationDoc, type YouthDoc } from '../../_lib/collections';
 import { moveNomination } from '../../_lib/nomination-flow';
+import { ownYouthRecord } from '../../_lib/own-youth-record';
 import { notifyRole } from '../../_lib/notify';
 import { getOrg } from '../../_lib/queries';
 import type { ActionContext } from '../../_lib/router';
@@ -62,6 +64,11 @@ export async function stopPersonalProcessing(
   for (const d of await drafts.find({ openid }, { projection: { _id: 1 } })) {
     await drafts.deleteOne({ _id: d._id });
     ctx.audit({ target: `drafts/${d._id}`, details: { consentWithdrawn: true } });
+  }
+  const record = await ownYouthRecord(deps, openid);
+  if (record) {
+    await deps.store.collection<YouthDoc>(C.youths).updateOne({ _id: record._id }, { $set: { eraseAfter: now } });
+    ctx.audit({ target: `youths/${record._id}`, details: { consentWithdrawn: true, eraseAfter: now.toISOString() } });
   }
   return out;
 }

@@ -14,6 +14,8 @@ import {
   type MessageDoc,
   type OutboxDoc,
   type RequestDoc,
+  type YouthDoc,
+  type YouthKeyDoc,
 } from '../../_lib/collections';
 import { openObjectionKey } from '../../_lib/objections';
 import { claimRecordKey } from '../../_lib/claim-keys';
@@ -51,6 +53,22 @@ export async function eraseNomination(ctx: ActionContext, id: string): Promise<b
     target: `nominations/${id}`,
     details: { erased: true, unitId: doc.unitId, objections: objections.length, messages, outcomes },
   });
+  return true;
+}
+
+/**
+ * Erases a youth's database record (issue 14) if it is still due: the record, its person key while it names it,
+ * and the messages and outcomes naming it; false when it is gone or no longer due.
+ */
+export async function eraseYouth(ctx: ActionContext, id: string): Promise<boolean> {
+  const youths = ctx.deps.store.collection<YouthDoc>(C.youths);
+  const doc = await youths.get(id);
+  if (!doc || !doc.eraseAfter || doc.eraseAfter > ctx.now) return false;
+  if ((await youths.deleteOne({ _id: id, eraseAfter: doc.eraseAfter })) === 0) return false;
+  const keys = ctx.deps.store.collection<YouthKeyDoc>(C.youthKeys);
+  if ((await keys.get(doc.idHash))?.youthId === id) await keys.deleteOne({ _id: doc.idHash });
+  const { messages, outcomes } = await forgetSubjects(ctx, [`youths/${id}`]);
+  ctx.audit({ target: `youths/${id}`, details: { erased: true, unitId: doc.unitId, messages, outcomes } });
   return true;
 }
 

@@ -22,6 +22,7 @@ export * from './forms';
 export * from './admin';
 export * from './mentoring';
 export * from './services';
+export * from './registry';
 export {
   messageContract,
   type MessageContract,
@@ -37,6 +38,7 @@ import { messageContract } from './message';
 import { nominationContract } from './nomination';
 import { mentoringContract } from './mentoring';
 import { servicesContract } from './services';
+import { registryContract } from './registry';
 
 /** Every function the mini-program can call, by name. */
 export const contracts = {
@@ -48,6 +50,7 @@ export const contracts = {
   mentoring: mentoringContract,
   message: messageContract,
   services: servicesContract,
+  registry: registryContract,
 } as const;
 export { cronContract } from './cron';
 export type Contracts = typeof contracts;

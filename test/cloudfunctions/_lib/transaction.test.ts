@@ -21,9 +21,15 @@ import { NOW } from '../../support/harness';
 import { addNominations } from '../../support/nominees';
 
 describe('all-or-nothing writes on the embedded store', () => {
-  it.each(SCENARIOS)('%s: a fault at any write leaves nothing; the retry succeeds', async (_name, prepare) => {
-    await faultAtEveryWrite(embeddedWorld, prepare);
-  });
+  // 30 s: a scenario replays its call once per write, and the machine may be shared (the import reads a workbook
+  // on every replay).
+  it.each(SCENARIOS)(
+    '%s: a fault at any write leaves nothing; the retry succeeds',
+    async (_name, prepare) => {
+      await faultAtEveryWrite(embeddedWorld, prepare);
+    },
+    30_000,
+  );
 
   it('a marker left by a crashed attempt expires, and the retry runs instead of waiting', async () => {
     const w = await embeddedWorld();

@@ -1,9 +1,9 @@
 import type { cronContract } from '../../../../miniprogram/core/contracts/cron';
 import { ERASABLE_STATUSES } from '../../../../miniprogram/core/nomination';
 import { ok } from '../../../../miniprogram/core/result';
-import { C, type DraftDoc, type NominationDoc, type PeriodDoc } from '../../../_lib/collections';
+import { C, type DraftDoc, type NominationDoc, type PeriodDoc, type YouthDoc } from '../../../_lib/collections';
 import type { PublicHandler } from '../../../_lib/router';
-import { eraseNomination, forgetSubjects } from '../erasure';
+import { eraseNomination, eraseYouth, forgetSubjects } from '../erasure';
 
 /** Records read per query; each is erased in a transaction of its own. */
 const BATCH = 100;
@@ -23,9 +23,23 @@ const DEFAULT_RETENTION_DAYS = 30;
 export const purgeWithdrawn: PublicHandler<typeof cronContract.actions.purgeWithdrawn> = async (_input, ctx) => {
   const started = Date.now();
   const inBudget = () => Date.now() - started < BUDGET_MS;
+  const { erased: records, more } = await purgeNominations(ctx, inBudget);
+  const youths = more ? 0 : await purgeYouths(ctx, inBudget);
+  const drafts = more ? 0 : await purgeDrafts(ctx, inBudget);
+  const summary = { erased: records + youths, drafts, more: more || !inBudget() };
+  // The run itself is on record too, even when it found nothing to do.
+  await ctx.step(async (s) => s.audit({ target: null, details: summary }));
+  await ctx.deps.store.compact();
+  return ok(summary);
+};
+
+/** Withdrawn and voided records past their erasure date, in batches; `more` when the budget ran out first. */
+async function purgeNominations(
+  ctx: Parameters<typeof purgeWithdrawn>[1],
+  inBudget: () => boolean,
+): Promise<{ erased: number; more: boolean }> {
   const nominations = ctx.deps.store.collection<NominationDoc>(C.nominations);
   let erased = 0;
-  let more = false;
   for (;;) {
     const due = await nominations.find(
       { status: { $in: [...ERASABLE_STATUSES] }, eraseAfter: { $lte: ctx.now } },
@@ -37,19 +51,23 @@ export const purgeWithdrawn: PublicHandler<typeof cronContract.actions.purgeWith
       if (await ctx.step((s) => eraseNomination(s, _id))) progress += 1;
     }
     erased += progress;
-    if (due.length < BATCH || progress === 0) break;
-    if (!inBudget()) {
-      more = true;
-      break;
-    }
+    if (due.length < BATCH || progress === 0) return { erased, more: false };
+    if (!inBudget()) return { erased, more: true };
   }
-  const drafts = more ? 0 : await purgeDrafts(ctx, inBudget);
-  const summary = { erased, drafts, more: more || !inBudget() };
-  // The run itself is on record too, even when it found nothing to do.
-  await ctx.step(async (s) => s.audit({ target: null, details: summary }));
-  await ctx.deps.store.compact();
-  return ok(summary);
-};
+}
+
+/** Youth-database records whose person asked for erasure (issue 14), each in a step of its own. */
+async function purgeYouths(ctx: Parameters<typeof purgeWithdrawn>[1], inBudget: () => boolean): Promise<number> {
+  const due = await ctx.deps.store
+    .collection<YouthDoc>(C.youths)
+    .find({ eraseAfter: { $lte: ctx.now } }, { projection: { _id: 1 }, limit: BATCH, sort: { eraseAfter: 1, _id: 1 } });
+  let erased = 0;
+  for (const { _id } of due) {
+    if (!inBudget()) break;
+    if (await ctx.step((s) => eraseYouth(s, _id))) erased += 1;
+  }
+  return erased;
+}
 
 /** Drafts untouched past their period's retention (a draft never holds the ID number or phone, but a name). */
 async function purgeDrafts(ctx: Parameters<typeof purgeWithdrawn>[1], inBudget: () => boolean): Promise<number> {

@@ -27,7 +27,10 @@ type EntryKey =
   | 'matching'
   | 'service-queue'
   | 'service-dashboard'
-  | 'service-offers';
+  | 'service-offers'
+  | 'import'
+  | 'database'
+  | 'period';
 
 interface Entry {
   key: EntryKey;
@@ -44,6 +47,9 @@ const URLS: Partial<Record<EntryKey, string>> = {
   'service-queue': '/package-services/pages/queue/index',
   'service-dashboard': '/package-services/pages/dashboard/index',
   'service-offers': '/package-services/pages/offers/index',
+  import: '/package-data/pages/import/index',
+  database: '/package-data/pages/database/index',
+  period: '/package-data/pages/period/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -62,6 +68,8 @@ const UNIT_ENTRIES: Entry[] = [
   entry('objections', '异议处理', '核实公示期间收到的异议'),
   entry('export', '导出汇总表', '“好青年”候选人汇总表（Word/Excel）'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('database', '青年库', '在册青年与校友、待确认提醒、信息变更审核'),
+  entry('import', '导入青年名册', '按模板导入本单位青年名册（Excel）'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
@@ -81,12 +89,15 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('service-offers', '政策找人', '按条件向符合的青年推送政策，查看触达和申请人数'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
+  entry('database', '青年库', '在册青年与校友、超一年未确认的一键提醒'),
+  entry('import', '导入单位与青年人数', '按模板导入组织架构和青年人数（Excel）'),
 ];
 
 /** The city also reads the audit trail of reveals and exports (issue 9). */
 const CITY_ENTRIES: Entry[] = [
   ...OVERSEER_ENTRIES,
   entry('audit', '查看与导出记录', '谁在何时因何查看完整号码、导出汇总表'),
+  entry('period', '开启新一期', '设置新一期规则，上一期入选青年转为校友'),
 ];
 
 type Figures = Partial<Record<EntryKey, string>>;

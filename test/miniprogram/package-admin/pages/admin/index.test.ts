@@ -23,6 +23,8 @@ describe('admin workbench', () => {
       '异议处理',
       '导出汇总表',
       '公示名单',
+      '青年库',
+      '导入青年名册',
       '通知送达',
     ]);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
@@ -83,6 +85,8 @@ describe('admin workbench', () => {
       '政策找人',
       '通知送达',
       '账号与权限',
+      '青年库',
+      '导入单位与青年人数',
     ]);
     expect(textOf(page)).toContain('越城区');
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
@@ -114,7 +118,7 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(8);
+    expect(page.data.entries).toHaveLength(10);
   });
 });
 

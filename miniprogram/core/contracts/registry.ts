@@ -1,0 +1,233 @@
+/**
+ * The `registry` function (issue 14): the youth database over time — Excel import of the organisation tree,
+ * head-counts and units' youth lists; periods; the freshness of each record; and a youth's own data (R9.2).
+ */
+import * as z from 'zod/mini';
+import type { ImportKind, RowError } from '../registry-import';
+import type { AlumniReason, PeriodChange, PeriodForm, YouthStatus } from '../registry';
+import { empty, id, page, pageSize, reasonText, text, type Paged } from './common';
+import { fileId } from './nomination-form';
+import { action, defineContract } from './define';
+
+const ADMINS = ['cityAdmin', 'districtAdmin'] as const;
+const kind = z.enum(['orgs', 'youths']);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const instant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/));
+const phone = z.string().check(z.regex(/^1[3-9]\d{9}$/));
+
+export interface TemplateView {
+  url: string;
+  fileName: string;
+}
+
+export interface PreviewRow {
+  row: number;
+  change: 'new' | 'changed' | 'unchanged';
+  /** The unit's or youth's name. */
+  name: string;
+  /** One line of what changes ("青年人数 40 → 60"), or what is new. */
+  detail: string;
+}
+
+/** A unit whose approved count now exceeds its limit after a head-count change (approvals are kept). */
+export interface OverQuotaView {
+  unitId: string;
+  name: string;
+  limit: number;
+  approved: number;
+}
+
+export interface ImportPreview {
+  kind: ImportKind;
+  total: number;
+  counts: { new: number; changed: number; unchanged: number };
+  /** Every error, row by row (the cadre fixes the workbook and uploads it again). */
+  errors: RowError[];
+  /** The first rows that change, for the preview list. */
+  changes: PreviewRow[];
+  /** After applying, these units' approved counts would exceed their new limits. */
+  overQuota: OverQuotaView[];
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  counts: { new: number; changed: number; unchanged: number };
+  overQuota: OverQuotaView[];
+}
+
+export interface PeriodsView {
+  current: (PeriodForm & { id: string }) | null;
+  /** The next period as the form starts it. */
+  draft: PeriodForm | null;
+}
+
+export interface OpenPeriodView {
+  periodId: string;
+  changes: PeriodChange[];
+  /** Selected youths of the last period who became alumni, and active youths past the new age limit. */
+  alumni: number;
+  agedOut: number;
+}
+
+export interface YouthRecordView {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  status: YouthStatus;
+  statusText: string;
+  alumniReason: AlumniReason | null;
+  idNumberMasked: string;
+  phoneMasked: string;
+  age: number;
+  post: string;
+  lastConfirmedAt: string;
+  stale: boolean;
+  /** The periods the youth was selected in, by name. */
+  selected: string[];
+  pendingChange: { unitId: string; unitName: string; post: string } | null;
+}
+
+export interface MyRecordView {
+  record: YouthRecordView | null;
+  /** The yearly prompt (确认或更正本人信息) is due. */
+  confirmDue: boolean;
+}
+
+export interface StaleUnitView {
+  unitId: string;
+  unitName: string;
+  active: number;
+  stale: number;
+}
+
+export interface ChangeView {
+  youthId: string;
+  name: string;
+  fromUnitName: string;
+  post: string;
+  requestedAt: string;
+}
+
+export interface MyDataView {
+  account: { displayName: string; roles: string[] } | null;
+  record: YouthRecordView | null;
+  nominations: Array<{ id: string; periodId: string; status: string; unitName: string; post: string }>;
+  consents: Array<{ purpose: string; granted: boolean; at: string }>;
+  mentoring: Array<{ status: string; mentorName: string }>;
+  messages: number;
+}
+
+export const PeriodFormInput = z.strictObject({
+  name: text(40, 4),
+  referenceDate: isoDate,
+  cutoffBirthDate: isoDate,
+  nominationOpensAt: instant,
+  nominationDeadline: instant,
+  filingDeadline: instant,
+  quotaRatio: z.int().check(z.minimum(1), z.maximum(1000)),
+  partyAgeLimit: z.int().check(z.minimum(14), z.maximum(40)),
+  target: z.int().check(z.minimum(1), z.maximum(100000)),
+  retentionDays: z.int().check(z.minimum(1), z.maximum(365)),
+});
+
+export const ConfirmInput = z.strictObject({
+  /** Unchanged values confirm the record; another unit or post goes to the new unit for review. */
+  unitId: id,
+  post: text(40, 1),
+  phone: z.optional(phone),
+});
+
+export const registryContract = defineContract('registry', {
+  importTemplate: action<TemplateView>()({
+    input: z.strictObject({ kind }),
+    access: ['cityAdmin', 'districtAdmin', 'unitAdmin'],
+    write: false,
+    errors: ['AUTH.FORBIDDEN'],
+  }),
+  previewImport: action<ImportPreview>()({
+    input: z.strictObject({ kind, fileId, unitId: z.optional(id) }),
+    access: ['cityAdmin', 'districtAdmin', 'unitAdmin'],
+    write: false,
+    errors: ['FILE.INVALID', 'AUTH.FORBIDDEN', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'PERIOD.NOT_FOUND'],
+  }),
+  applyImport: action<ImportResult>()({
+    input: z.strictObject({ kind, fileId, unitId: z.optional(id) }),
+    access: ['cityAdmin', 'districtAdmin', 'unitAdmin'],
+    write: true,
+    errors: [
+      'FILE.INVALID',
+      'IMPORT.INVALID',
+      'AUTH.FORBIDDEN',
+      'AUTH.OUT_OF_SCOPE',
+      'ORG.NOT_FOUND',
+      'PERIOD.NOT_FOUND',
+    ],
+  }),
+  periods: action<PeriodsView>()({ input: empty, access: ['cityAdmin'], write: false, errors: [] }),
+  previewPeriod: action<PeriodChange[]>()({
+    input: z.strictObject({ rules: PeriodFormInput }),
+    access: ['cityAdmin'],
+    write: false,
+    errors: ['PERIOD.INVALID'],
+  }),
+  openPeriod: action<OpenPeriodView>()({
+    input: z.strictObject({ rules: PeriodFormInput, reason: reasonText }),
+    access: ['cityAdmin'],
+    write: true,
+    errors: ['PERIOD.INVALID'],
+  }),
+  myRecord: action<MyRecordView>()({ input: empty, access: 'identified', write: false, errors: [] }),
+  confirmMine: action<MyRecordView>()({
+    input: ConfirmInput,
+    access: 'identified',
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'ORG.NOT_FOUND', 'ORG.NOT_A_UNIT'],
+  }),
+  changes: action<Paged<ChangeView>>()({
+    input: z.strictObject({ unitId: id, page, pageSize }),
+    access: ['unitAdmin', ...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  decideChange: action<YouthRecordView>()({
+    input: z.strictObject({ youthId: id, approve: z.boolean(), reason: z.optional(reasonText) }),
+    access: ['unitAdmin', ...ADMINS],
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'AUTH.OUT_OF_SCOPE', 'INPUT.INVALID'],
+  }),
+  leave: action<YouthRecordView>()({
+    input: z.strictObject({ youthId: id, reason: reasonText }),
+    access: ['unitAdmin', ...ADMINS],
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
+  }),
+  stale: action<Paged<StaleUnitView>>()({
+    input: z.strictObject({ districtId: z.optional(id), page, pageSize }),
+    access: ['unitAdmin', ...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  remindStale: action<{ reminded: number; withoutAccount: number }>()({
+    input: z.strictObject({ unitId: id }),
+    access: ['unitAdmin', ...ADMINS],
+    write: true,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'YOUTH.REMINDED'],
+  }),
+  youths: action<Paged<YouthRecordView>>()({
+    input: z.strictObject({
+      status: z.enum(['active', 'alumni']),
+      districtId: z.optional(id),
+      unitId: z.optional(id),
+      page,
+      pageSize,
+    }),
+    access: ['unitAdmin', ...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  myData: action<MyDataView>()({ input: empty, access: 'identified', write: false, errors: [] }),
+  downloadMyData: action<TemplateView>()({ input: empty, access: 'identified', write: true, errors: [] }),
+});
+
+export type RegistryContract = typeof registryContract;

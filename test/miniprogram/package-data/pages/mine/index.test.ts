@@ -1,0 +1,47 @@
+import { C, type YouthDoc } from '../../../../../cloudfunctions/_lib/collections';
+import { loadPage, openPage, tapButton, textOf, toastOf, typeInto, useBridge } from '../../../../support/cloud-bridge';
+
+const bridge = useBridge({ openid: 'dev-youth-zhang' });
+const MINE = loadPage('package-data/pages/mine/index');
+
+interface MineData {
+  mine: { confirmDue: boolean; record: { pendingChange: unknown } | null } | null;
+  errors: Record<string, string>;
+}
+const open = () => openPage<MineData>(MINE, bridge);
+
+describe('我的数据', () => {
+  it('asks for the yearly confirmation and confirms with one tap', async () => {
+    const page = await open();
+    expect(page.data.mine?.confirmDue).toBe(true);
+    expect(textOf(page)).toContain('已满一年未确认');
+    expect(textOf(page)).toContain('越城区智造科技有限公司');
+    expect(textOf(page)).not.toContain('330602199704082114');
+    await tapButton(page, '.confirm', bridge);
+    expect(toastOf(page).message).toBe('已确认，谢谢');
+    expect(page.data.mine?.confirmDue).toBe(false);
+    const doc = await bridge.deps.store.collection<YouthDoc>(C.youths).get('demo-youth-1');
+    expect(doc?.lastConfirmedAt.getTime()).toBeGreaterThan(bridge.now.getTime() - 60_000);
+  });
+
+  it('a changed post goes to review; a bad phone is explained first', async () => {
+    const page = await open();
+    await tapButton(page, '.edit', bridge);
+    await typeInto(page, '.post', '车间主任', bridge);
+    await typeInto(page, '.phone', '12345', bridge);
+    await tapButton(page, '.correct', bridge);
+    expect(page.data.errors.phone).toBe('请输入11位手机号');
+    await typeInto(page, '.phone', '13912345678', bridge);
+    await tapButton(page, '.correct', bridge);
+    expect(toastOf(page).message).toBe('已提交，待新单位审核');
+    expect(textOf(page)).toContain('变更待审核');
+  });
+
+  it('lists what is held, and asks for erasure through the consent withdrawal behind a confirmation', async () => {
+    const page = await open();
+    expect(textOf(page)).toContain('我们保存的关于您的信息');
+    bridge.cancelModals();
+    await tapButton(page, '.erase', bridge);
+    expect(bridge.calls.map((c) => c.action)).not.toContain('withdrawConsent');
+  });
+});
