@@ -86,6 +86,14 @@ export interface NotificationParams {
   'match.declined': { by: 'mentor' | 'youth'; name: string };
   /** To both: an admin ended an active match early. */
   'match.ended': { youth: string; mentor: string; reason: string };
+  /** To the unit's admins: a 好青年 added a cultivation record to confirm (issue 13). */
+  'measure.added': { name: string; title: string };
+  /** To the youth: the unit confirmed or declined their record. */
+  'measure.decided': { title: string; confirmed: boolean; reason: string | null };
+  /** To the youth: a step of Party development was recorded. */
+  'party.advanced': { stage: string };
+  /** To the unit's admins and the youth: the 28th birthday is near and 推优 is not done. */
+  'party.birthdayAhead': { name: string; date: IsoDate };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -120,6 +128,9 @@ const PAGES = {
   notice: 'package-notice/pages/notice/index',
   mentor: 'package-mentor/pages/mentor/index',
   youthMentor: 'package-mentor/pages/youth/index',
+  timeline: 'package-cultivation/pages/timeline/index',
+  ledger: 'package-cultivation/pages/ledger/index',
+  pipeline: 'package-cultivation/pages/pipeline/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -339,6 +350,47 @@ export const CATALOGUE: Catalogue = {
     title: () => '结对已结束',
     body: (p) => `您与${p.youth}、${p.mentor}的结对已由团组织提前结束：${p.reason}`,
     fields: (p, at) => ({ thing1: '结对已提前结束', thing2: p.reason, time3: at }),
+  },
+  'measure.added': {
+    label: '培养记录待确认',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.ledger,
+    title: () => '培养记录待确认',
+    body: (p) => `${p.name}新增了培养记录“${p.title}”，请确认。`,
+    fields: (p, at) => ({ thing1: '培养记录待确认', thing2: `${p.name}：${p.title}`, time3: at }),
+  },
+  'measure.decided': {
+    label: '培养记录确认结果',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.timeline,
+    title: () => '培养记录确认结果',
+    body: (p) => `您的培养记录“${p.title}”${p.confirmed ? '已确认' : '未予确认'}${reasonText(p.reason)}`,
+    fields: (p, at) => ({
+      thing1: p.title,
+      phrase2: p.confirmed ? '已确认' : '未确认',
+      thing3: p.reason ?? '详见小程序',
+      time4: at,
+    }),
+  },
+  'party.advanced': {
+    label: '入党培养进展',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.timeline,
+    title: () => '入党培养进展',
+    body: (p) => `您的入党培养已进入“${p.stage}”阶段。`,
+    fields: (p, at) => ({ thing1: '入党培养进展', phrase2: '已更新', thing3: p.stage, time4: at }),
+  },
+  'party.birthdayAhead': {
+    label: '28周岁推优提醒',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.pipeline,
+    title: () => '28周岁前推优提醒',
+    body: (p) => `${p.name}将于${chineseDate(p.date)}年满28周岁，尚未经团组织推优，请及时办理。`,
+    fields: (p, at) => ({ thing1: '28周岁前推优提醒', thing2: `${p.name}${chineseDate(p.date)}满28周岁`, time3: at }),
   },
 };
 

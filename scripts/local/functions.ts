@@ -6,6 +6,7 @@ import { router as admin } from '../../cloudfunctions/admin/src/router';
 import { router as notice } from '../../cloudfunctions/notice/src/router';
 import { router as exportRouter } from '../../cloudfunctions/export/src/router';
 import { router as mentoring } from '../../cloudfunctions/mentoring/src/router';
+import { router as cultivation } from '../../cloudfunctions/cultivation/src/router';
 import { router as message } from '../../cloudfunctions/message/src/router';
 import type { Router } from '../../cloudfunctions/_lib/router';
 import { contracts, cronContract } from '../../miniprogram/core/contracts';
@@ -23,6 +24,7 @@ export const ROUTERS = {
   admin,
   notice,
   mentoring,
+  cultivation,
   message,
 } satisfies Record<FunctionName, Router>;
 

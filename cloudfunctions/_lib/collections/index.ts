@@ -8,14 +8,16 @@ import { embeddedIndexFields } from './define';
 import { PLATFORM } from './platform';
 import { SELECTION } from './selection';
 import { MENTORING } from './mentoring';
+import { CULTIVATION } from './cultivation';
 
 export type { Declaration, Index, Rule } from './define';
 export { indexFields } from './define';
 export * from './platform';
 export * from './selection';
 export * from './mentoring';
+export * from './cultivation';
 
-export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING] as const;
+export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING, ...CULTIVATION] as const;
 
 export type CollectionName = (typeof REGISTRY)[number]['name'];
 

@@ -21,6 +21,7 @@ export * from './forms';
 
 export * from './admin';
 export * from './mentoring';
+export * from './cultivation';
 export {
   messageContract,
   type MessageContract,
@@ -35,6 +36,7 @@ import { adminContract, exportContract, noticeContract } from './admin';
 import { messageContract } from './message';
 import { nominationContract } from './nomination';
 import { mentoringContract } from './mentoring';
+import { cultivationContract } from './cultivation';
 
 /** Every function the mini-program can call, by name. */
 export const contracts = {
@@ -44,6 +46,7 @@ export const contracts = {
   export: exportContract,
   notice: noticeContract,
   mentoring: mentoringContract,
+  cultivation: cultivationContract,
   message: messageContract,
 } as const;
 export { cronContract } from './cron';

@@ -1,0 +1,29 @@
+import { cultivationContract } from '../../../miniprogram/core/contracts/cultivation';
+import { defineRouter } from '../../_lib/router';
+import { addMeasure } from './actions/add-measure';
+import { advanceParty } from './actions/advance-party';
+import { coverage } from './actions/coverage';
+import { decideMeasure } from './actions/decide-measure';
+import { ledger } from './actions/ledger';
+import { pendingMeasures } from './actions/pending-measures';
+import { pipeline } from './actions/pipeline';
+import { recordMeasure } from './actions/record-measure';
+import { setPartyQuota } from './actions/set-party-quota';
+import { startParty } from './actions/start-party';
+import { timeline } from './actions/timeline';
+import { warnBirthdays } from './actions/warn-birthdays';
+
+export const router = defineRouter(cultivationContract, {
+  timeline,
+  recordMeasure,
+  addMeasure,
+  decideMeasure,
+  pendingMeasures,
+  ledger,
+  coverage,
+  startParty,
+  advanceParty,
+  pipeline,
+  setPartyQuota,
+  warnBirthdays,
+});

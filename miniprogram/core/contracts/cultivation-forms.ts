@@ -1,0 +1,78 @@
+/**
+ * The cultivation inputs a person types (issue 13), apart from the contract so the subpackage's form pages carry
+ * these few schemas only (the pattern of forms.ts): a measure (培养锻炼记录) and a Party development step.
+ */
+import * as z from 'zod/mini';
+import { isValidIsoDate } from '../china-time';
+import { MEASURE_KINDS, TALK_WITH } from '../cultivation';
+import { optionalText, reasonText, text } from './common';
+
+/** A China calendar date, `YYYY-MM-DD`. */
+export const chinaDay = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((d) => isValidIsoDate(d), { message: 'not a calendar date' }),
+);
+
+/** What each kind asks for beyond the title and dates: a training its organiser and hours, a talk whom and what. */
+export function measureGaps(m: {
+  kind: (typeof MEASURE_KINDS)[number];
+  organiser?: string;
+  hours?: number;
+  talkWith?: string;
+  talkWithName?: string;
+  summary?: string;
+  startDate: string;
+  endDate?: string;
+}): Array<'organiser' | 'hours' | 'talkWith' | 'talkWithName' | 'summary' | 'endDate'> {
+  const gaps: Array<'organiser' | 'hours' | 'talkWith' | 'talkWithName' | 'summary' | 'endDate'> = [];
+  if (m.kind === 'training' && !m.organiser) gaps.push('organiser');
+  if (m.kind === 'training' && m.hours === undefined) gaps.push('hours');
+  if (m.kind === 'talk' && !m.talkWith) gaps.push('talkWith');
+  if (m.kind === 'talk' && !m.talkWithName) gaps.push('talkWithName');
+  if (m.kind === 'talk' && !m.summary) gaps.push('summary');
+  if (m.endDate && m.endDate < m.startDate) gaps.push('endDate');
+  return gaps;
+}
+
+export const MeasureFields = z
+  .strictObject({
+    kind: z.enum(MEASURE_KINDS),
+    /** The task force, post, course or activity: "数字化改革专班", "青年干部培训班". */
+    title: text(40),
+    startDate: chinaDay,
+    endDate: z.optional(chinaDay),
+    organiser: optionalText(40),
+    hours: z.optional(z.int().check(z.minimum(1), z.maximum(2000))),
+    talkWith: z.optional(z.enum(TALK_WITH)),
+    talkWithName: optionalText(20),
+    summary: optionalText(200),
+    /** Evidence in words: the document number, the certificate. */
+    evidence: optionalText(100),
+  })
+  .check(
+    z.superRefine((m, ctx) => {
+      for (const path of measureGaps(m)) ctx.addIssue({ code: 'custom', path: [path], message: 'required' });
+    }),
+  );
+export type MeasureFields = z.infer<typeof MeasureFields>;
+
+export const PartyStepFields = z.strictObject({
+  date: chinaDay,
+  /** The recommending League organisation (推优), required by `recommend`. */
+  leagueOrg: optionalText(40),
+  note: optionalText(100),
+});
+
+/** A unit's decision on a youth's own record: declining needs a reason the youth reads. */
+export const DecideMeasureInput = z
+  .strictObject({
+    measureId: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:.-]+$/)),
+    decision: z.enum(['confirm', 'decline']),
+    reason: z.optional(reasonText),
+  })
+  .check(
+    z.superRefine((d, ctx) => {
+      if (d.decision === 'decline' && !d.reason)
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+    }),
+  );
