@@ -59,6 +59,10 @@ const PARAMS: {
   'match.accepted': fc.record({ mentor: text }),
   'match.declined': fc.record({ by: fc.constantFrom('mentor', 'youth'), name: text }),
   'match.ended': fc.record({ youth: text, mentor: text, reason }),
+  'measure.added': fc.record({ name: text, title: text }),
+  'measure.decided': fc.record({ title: text, confirmed: fc.boolean(), reason: fc.option(reason, { nil: null }) }),
+  'party.advanced': fc.record({ stage: text }),
+  'party.birthdayAhead': fc.record({ name: text, date: date.map((d) => d.toISOString().slice(0, 10)) }),
 };
 
 const requestOf = fc.oneof(

@@ -103,7 +103,9 @@ export async function unitNames(deps: ServerDeps, ids: readonly string[]): Promi
   return new Map(orgs.map((o) => [o._id, o.name]));
 }
 
-/** A measure's fields as stored, from what was typed. */
+const orNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);
+
+/** A measure's fields as stored, from what was typed: only a training keeps hours, only a talk whom. */
 export function measureFields(
   m: MeasureFields,
 ): Pick<
@@ -119,18 +121,17 @@ export function measureFields(
   | 'summary'
   | 'evidence'
 > {
-  const training = m.kind === 'training';
   const talk = m.kind === 'talk';
   return {
     kind: m.kind,
     title: m.title,
     startDate: m.startDate,
-    endDate: m.endDate ?? null,
-    organiser: m.organiser || null,
-    hours: training ? (m.hours ?? null) : null,
-    talkWith: talk ? (m.talkWith ?? null) : null,
-    talkWithName: talk ? m.talkWithName || null : null,
-    summary: m.summary || null,
+    endDate: orNull(m.endDate),
+    organiser: orNull(m.organiser),
+    hours: m.kind === 'training' ? orNull(m.hours) : null,
+    talkWith: talk ? orNull(m.talkWith) : null,
+    talkWithName: talk ? orNull(m.talkWithName) : null,
+    summary: orNull(m.summary),
     evidence: m.evidence ?? '',
   };
 }

@@ -13,23 +13,21 @@ export const chinaDay = z.string().check(
   z.refine((d) => isValidIsoDate(d), { message: 'not a calendar date' }),
 );
 
+type Gap = 'organiser' | 'hours' | 'talkWith' | 'talkWithName' | 'summary' | 'endDate';
+
 /** What each kind asks for beyond the title and dates: a training its organiser and hours, a talk whom and what. */
-export function measureGaps(m: {
-  kind: (typeof MEASURE_KINDS)[number];
-  organiser?: string;
-  hours?: number;
-  talkWith?: string;
-  talkWithName?: string;
-  summary?: string;
-  startDate: string;
-  endDate?: string;
-}): Array<'organiser' | 'hours' | 'talkWith' | 'talkWithName' | 'summary' | 'endDate'> {
-  const gaps: Array<'organiser' | 'hours' | 'talkWith' | 'talkWithName' | 'summary' | 'endDate'> = [];
-  if (m.kind === 'training' && !m.organiser) gaps.push('organiser');
-  if (m.kind === 'training' && m.hours === undefined) gaps.push('hours');
-  if (m.kind === 'talk' && !m.talkWith) gaps.push('talkWith');
-  if (m.kind === 'talk' && !m.talkWithName) gaps.push('talkWithName');
-  if (m.kind === 'talk' && !m.summary) gaps.push('summary');
+const REQUIRED: Partial<Record<(typeof MEASURE_KINDS)[number], Gap[]>> = {
+  training: ['organiser', 'hours'],
+  talk: ['talkWith', 'talkWithName', 'summary'],
+};
+
+/** The fields a measure lacks for its kind, and an end before its start. */
+export function measureGaps(
+  m: { kind: (typeof MEASURE_KINDS)[number]; startDate: string; endDate?: string } & Partial<
+    Record<Gap, string | number>
+  >,
+): Gap[] {
+  const gaps = (REQUIRED[m.kind] ?? []).filter((f) => m[f] === undefined || m[f] === '');
   if (m.endDate && m.endDate < m.startDate) gaps.push('endDate');
   return gaps;
 }

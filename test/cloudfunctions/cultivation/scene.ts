@@ -51,9 +51,9 @@ export async function scene(): Promise<Scene> {
   const f = await fixture();
   const keqiao = await f.district('keqiao');
   const yuecheng = await f.district('yuecheng');
-  const bank = await f.unit({ district: keqiao, name: '柯桥农商银行' });
-  const mill = await f.unit({ district: keqiao, name: '柯桥纺织集团' });
-  const school = await f.unit({ district: yuecheng, name: '越城区实验中学' });
+  const bank = await f.unit({ district: keqiao, name: '柯桥农商银行', youthCount: 200 });
+  const mill = await f.unit({ district: keqiao, name: '柯桥纺织集团', youthCount: 200 });
+  const school = await f.unit({ district: yuecheng, name: '越城区实验中学', youthCount: 200 });
   return {
     f,
     bank,
