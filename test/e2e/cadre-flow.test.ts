@@ -106,7 +106,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await tapText('备案');
     await title().filter({ hasText: '备案' }).waitFor();
     await phone()
-      .getByText(/名单由所在区县团委统一备案（其他基层领域）/)
+      .getByText(/两新组织和其他基层领域单位的名单由所在区县团委统一备案/)
       .waitFor();
   });
 
@@ -114,7 +114,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await switchPersona(p.page, '赵书记');
     await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
     const own = phone().locator('filing-card.own');
-    await own.getByText('越城区（其他基层领域）').waitFor();
+    await own.getByText('越城区（两新组织及其他基层领域）').waitFor();
     await own.getByText('3 人').waitFor();
     await own.getByText('提交备案', { exact: true }).click({ force: true });
     await modal()
@@ -276,6 +276,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await screenshot(p.page, 'cadre-6-notice');
     await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });
     await title().filter({ hasText: '我有异议' }).waitFor();
+    await phone().getByPlaceholder('必填，实名反映').fill('赵群众');
     await phone().getByPlaceholder('异议内容（至少10个字）').fill('据了解该同志并非本单位在编人员，请核实。');
     await tapText('提交异议');
     await phone().getByText('感谢您的监督').waitFor();

@@ -87,7 +87,7 @@ describe('browser preview: subscribe → submit → returned → message centre 
     const wechat = p.deps.wechat as WechatEmulator;
     await new Promise((r) => setTimeout(r, 1200)); // two more sender runs
     expect(wechat.delivered.filter((m) => m.touser === 'dev-youth-zhang')).toEqual([
-      expect.objectContaining({ page: 'pages/nomination/mine/index' }),
+      expect.objectContaining({ page: 'package-youth/pages/nomination/mine/index' }),
     ]);
     expect(await notice.count()).toBe(1);
   });
@@ -101,6 +101,7 @@ describe('browser preview: subscribe → submit → returned → message centre 
     await switchPersona(p.page, '张晓青');
     await openMiniPage('/package-notice/pages/notice/index', '好青年公示');
     await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });
+    await phone().getByPlaceholder('必填，实名反映').fill('赵群众');
     await phone().getByPlaceholder('异议内容（至少10个字）').fill('据了解该同志并非本单位在编人员，请核实。');
     await phone().getByText('提交异议', { exact: true }).first().click({ force: true });
     await phone().getByText('感谢您的监督').waitFor();

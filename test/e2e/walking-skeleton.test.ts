@@ -108,7 +108,7 @@ describe('browser preview: self-nomination → unit review → result', () => {
     await dialog.getByText('确认提交', { exact: true }).waitFor();
     await dialog.getByRole('button', { name: '提交' }).click();
     await title().filter({ hasText: '我的推荐' }).waitFor();
-    await phone().getByText('已提交，等待所在单位审核。').waitFor();
+    await phone().getByText('已提交，等待越城区智造科技有限公司管理员审核。').waitFor();
     await phone().locator('status-tag', { hasText: '待审核' }).waitFor();
     await phone().getByText(DEEDS).waitFor();
   });
@@ -157,7 +157,7 @@ describe('browser preview: self-nomination → unit review → result', () => {
     await phone().getByText('我的推荐', { exact: true }).click({ force: true });
     await title().filter({ hasText: '我的推荐' }).waitFor();
     await phone().locator('status-tag', { hasText: '已通过' }).waitFor();
-    await phone().getByText('您的推荐已通过单位审核。').waitFor();
+    await phone().getByText('您的推荐已通过单位审核，等待越城区团委统一备案。').waitFor();
     await screenshot(p.page, 'skeleton-4-youth-result');
   });
 });

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { CONTACT_PATTERN } from '../id-number';
 import { CODE_PATTERN } from '../one-time-code';
 import { id, REASON_MIN, reasonText, text } from './common';
-import { idNumberField } from './nomination-form';
+import { idNumberField, personName } from './nomination-form';
 
 export const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/));
 /** A filing subject: `<periodId>:unit:<orgId>` or `<periodId>:district:<orgId>` (R4.4). */
@@ -82,6 +82,8 @@ export const ObjectionInput = z.strictObject({
   content: text(500, 10),
   /** Issue 9 §8: a mainland mobile or a landline with its area code; nothing typed is no contact. */
   contact: z.optional(z.string().check(z.trim(), z.maxLength(20), z.regex(new RegExp(`^$|${CONTACT_PATTERN.source}`)))),
+  /** The notice asks for 实名反映: the page requires the objector's name (optional here for older clients). */
+  objectorName: z.optional(personName),
 });
 
 /** Issue 9 §8: the objector's contact, shown to whoever handles the objection through an audited view. */

@@ -14,6 +14,7 @@ import { startDevServer, type DevServer } from '../../../scripts/dev-server';
 import { createLocalDeps } from '../../../scripts/local/deps';
 import { seedDemo } from '../../../scripts/local/seed';
 import { captureLine } from '../../support/log-capture';
+import { chromiumPath } from '../../../scripts/e2e-browser';
 
 export const REPO = join(__dirname, '../../..');
 export const PREVIEW_DIR = join(REPO, '.preview');
@@ -70,7 +71,7 @@ export async function startPreview(
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: await chromiumPath(),
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 860 },

@@ -48,4 +48,15 @@ describe('admin.remindLate (R4.4, issue 9 §9)', () => {
     ]);
     expect(await remindersTo(h)).toContain(districtAdmin.openid);
   });
+
+  // Issue 9 §17: the deadline names its year, in the app's one date style.
+  it('names the filing deadline with its year', async () => {
+    dataOf(await h.call('admin', 'remindLate', {}, districtAdmin));
+    const [sent] = await h.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' });
+    const period = (await h.deps.store.collection('periods').findOne({ current: true })) as unknown as {
+      filingDeadline: string;
+    };
+    const year = new Date(period.filingDeadline).getUTCFullYear();
+    expect((sent as unknown as { body: string }).body).toContain(`截止时间为${year}年7月31日`);
+  });
 });

@@ -27,6 +27,7 @@ import {
   voidRequest,
   type ReasonDecision,
 } from '../../../lib/review';
+import { textSize } from '../../../../behaviors/text-size';
 
 type RevealField = 'idNumber' | 'phone';
 
@@ -72,6 +73,7 @@ function revealRequest(field: RevealField, n: NominationView): ReasonRequest<{ v
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

@@ -20,6 +20,7 @@ import {
   sendApprove,
   type ReasonDecision,
 } from '../../../lib/review';
+import { textSize } from '../../../../behaviors/text-size';
 
 type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
 
@@ -54,7 +55,7 @@ const list = pagedList({
 type Row = ReviewItem & { mayDecide: boolean; reviewerNote: string; quotaText: string };
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     tabs: TABS,
     status: 'submitted' as ListStatus,

@@ -71,7 +71,8 @@ describe('review queue', () => {
     expect(text).not.toContain('13800001234');
     // Submitted "now" by the seed, shown in China time (UTC+8) although the suite runs in UTC.
     const china = new Date(bridge.now.getTime() + 8 * 3_600_000).toISOString();
-    expect(text).toContain(`提交时间${china.slice(0, 10)} ${china.slice(11, 16)}`);
+    const [y, m, d] = china.slice(0, 10).split('-').map(Number);
+    expect(text).toContain(`提交时间${y}年${m}月${d}日 ${china.slice(11, 16)}`);
   });
 
   it('approves after confirmation: the card leaves the list with a toast', async () => {
