@@ -24,7 +24,9 @@ type EntryKey =
   | 'notifications'
   | 'access'
   | 'group'
-  | 'matching';
+  | 'matching'
+  | 'ledger'
+  | 'pipeline';
 
 interface Entry {
   key: EntryKey;
@@ -38,6 +40,8 @@ const URLS: Partial<Record<EntryKey, string>> = {
   notice: '/package-notice/pages/notice/index',
   group: '/package-admin/pages/mentoring/group/index',
   matching: '/package-admin/pages/mentoring/matching/index',
+  ledger: '/package-cultivation/pages/ledger/index',
+  pipeline: '/package-cultivation/pages/pipeline/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -56,6 +60,8 @@ const UNIT_ENTRIES: Entry[] = [
   entry('objections', '异议处理', '核实公示期间收到的异议'),
   entry('export', '导出汇总表', '“好青年”候选人汇总表（Word/Excel）'),
   entry('notice', '公示名单', '查看公示中的好青年'),
+  entry('ledger', '培养台账', '培养措施、谈心交流、待确认记录'),
+  entry('pipeline', '推优入党', '入党培养各阶段，好青年优先'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
@@ -70,6 +76,8 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('group', '导师服务团', '各区县导师及结对负荷，暂停或恢复导师'),
   entry('matching', '结对管理', '一键匹配、审核草案、发布结对'),
+  entry('ledger', '培养台账', '各单位谈心交流覆盖、一年无培养名单'),
+  entry('pipeline', '推优入党', '辖区入党培养各阶段，好青年优先'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];

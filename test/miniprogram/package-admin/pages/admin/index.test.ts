@@ -23,6 +23,8 @@ describe('admin workbench', () => {
       '异议处理',
       '导出汇总表',
       '公示名单',
+      '培养台账',
+      '推优入党',
       '通知送达',
     ]);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
@@ -78,6 +80,8 @@ describe('admin workbench', () => {
       '公示名单',
       '导师服务团',
       '结对管理',
+      '培养台账',
+      '推优入党',
       '通知送达',
       '账号与权限',
     ]);
@@ -107,7 +111,7 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(8);
+    expect(page.data.entries).toHaveLength(10);
   });
 });
 
