@@ -152,6 +152,42 @@ export function pipelineOrder(
   return s !== 0 ? s : a.name.localeCompare(b.name, 'zh-Hans-CN');
 }
 
+// ---- reserve cadres (后备干部, R5.2) ---------------------------------------------------------------------------
+
+export const RESERVE_STATUSES = ['nominated', 'pool', 'inspection', 'appointed', 'withdrawn'] as const;
+export type ReserveStatus = (typeof RESERVE_STATUSES)[number];
+export const RESERVE_STATUS_LABELS: Record<ReserveStatus, string> = {
+  nominated: '已推荐',
+  pool: '入库',
+  inspection: '考察中',
+  appointed: '已任用',
+  withdrawn: '已退出',
+};
+export type ReserveEvent = 'admit' | 'inspect' | 'appoint' | 'withdraw';
+export const RESERVE_EVENT_LABELS: Record<ReserveEvent, string> = {
+  admit: '纳入后备干部库',
+  inspect: '启动考察',
+  appoint: '任用',
+  withdraw: '退出',
+};
+
+/**
+ * A unit nominates a 好青年 as a reserve cadre; the district (or the city) admits them to the pool, inspects and
+ * appoints them, or withdraws them at any step before the appointment. Every move carries a reason and who decided.
+ */
+export const RESERVE_FLOW = [
+  { from: ['nominated'], event: 'admit', to: 'pool', requires: ['reason'] },
+  { from: ['pool'], event: 'inspect', to: 'inspection', requires: ['reason'] },
+  { from: ['inspection'], event: 'appoint', to: 'appointed', requires: ['reason'] },
+  { from: ['nominated', 'pool', 'inspection'], event: 'withdraw', to: 'withdrawn', requires: ['reason'] },
+] as const satisfies TransitionTable<ReserveStatus, ReserveEvent, 'reason'>;
+
+export const reserveEventsFrom = (s: ReserveStatus): ReserveEvent[] =>
+  RESERVE_FLOW.filter((r) => (r.from as readonly ReserveStatus[]).includes(s)).map((r) => r.event);
+
+/** Statuses in which a youth is in the running (a second nomination is refused). */
+export const OPEN_RESERVE: readonly ReserveStatus[] = ['nominated', 'pool', 'inspection', 'appointed'];
+
 // ---- coverage ------------------------------------------------------------------------------------------------
 
 /** Months a talk with the unit head counts for; a youth with no measure for a year is idle. */

@@ -94,6 +94,8 @@ export interface NotificationParams {
   'party.advanced': { stage: string };
   /** To the unit's admins and the youth: the 28th birthday is near and 推优 is not done. */
   'party.birthdayAhead': { name: string; date: IsoDate };
+  /** To the district's admins: a unit nominated a reserve cadre (后备干部). */
+  'reserve.nominated': { name: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -131,6 +133,7 @@ const PAGES = {
   timeline: 'package-cultivation/pages/timeline/index',
   ledger: 'package-cultivation/pages/ledger/index',
   pipeline: 'package-cultivation/pages/pipeline/index',
+  reserve: 'package-cultivation/pages/reserve/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -391,6 +394,15 @@ export const CATALOGUE: Catalogue = {
     title: () => '28周岁前推优提醒',
     body: (p) => `${p.name}将于${chineseDate(p.date)}年满28周岁，尚未经团组织推优，请及时办理。`,
     fields: (p, at) => ({ thing1: '28周岁前推优提醒', thing2: `${p.name}${chineseDate(p.date)}满28周岁`, time3: at }),
+  },
+  'reserve.nominated': {
+    label: '后备干部推荐',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.reserve,
+    title: () => '后备干部推荐待研究',
+    body: (p) => `单位推荐${p.name}为后备干部，请研究是否纳入后备干部库。`,
+    fields: (p, at) => ({ thing1: '后备干部推荐待研究', thing2: `${p.name}`, time3: at }),
   },
 };
 

@@ -114,6 +114,7 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'CULTIVATION.LEAGUE_ORG': '请填写推优团组织',
   'CULTIVATION.QUOTA_FULL': '本单位推优名额已满',
   'CULTIVATION.QUOTA_BELOW_USED': '名额不能少于已用数',
+  'CULTIVATION.RESERVE_EXISTS': '已在后备干部推荐中',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

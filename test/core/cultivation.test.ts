@@ -13,6 +13,10 @@ import {
   monthsBefore,
   PARTY_FLOW,
   PARTY_STAGES,
+  RESERVE_FLOW,
+  RESERVE_STATUSES,
+  reserveEventsFrom,
+  type ReserveEvent,
   partyEventsFrom,
   percent,
   pipelineOrder,
@@ -73,6 +77,31 @@ describe('the Party development table, every row', () => {
     );
     expect(partyEventsFrom('applicant')).toEqual(['recommend', 'activate']);
     expect(partyEventsFrom('member')).toEqual([]);
+  });
+});
+
+describe('the reserve-cadre table, every row', () => {
+  it.each([
+    ['nominated', 'admit', 'pool'],
+    ['pool', 'inspect', 'inspection'],
+    ['inspection', 'appoint', 'appointed'],
+    ['nominated', 'withdraw', 'withdrawn'],
+    ['pool', 'withdraw', 'withdrawn'],
+    ['inspection', 'withdraw', 'withdrawn'],
+  ] as const)('%s --%s--> %s, with a reason', (from, event, to) => {
+    const row = transitionFor(RESERVE_FLOW, from, event);
+    expect(row?.to).toBe(to);
+    expect(row?.requires).toEqual(['reason']);
+  });
+
+  it('allows nothing else: the appointed and the withdrawn are final', () => {
+    const events: ReserveEvent[] = ['admit', 'inspect', 'appoint', 'withdraw'];
+    const allowed = RESERVE_STATUSES.flatMap((s) =>
+      events.filter((e) => transitionFor(RESERVE_FLOW, s, e)).map((e) => `${s}:${e}`),
+    );
+    expect(allowed).toHaveLength(6);
+    expect(reserveEventsFrom('appointed')).toEqual([]);
+    expect(reserveEventsFrom('withdrawn')).toEqual([]);
   });
 });
 

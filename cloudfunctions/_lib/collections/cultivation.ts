@@ -9,6 +9,8 @@ import type {
   MeasureStatus,
   PartyEvent,
   PartyStage,
+  ReserveEvent,
+  ReserveStatus,
   TalkWith,
 } from '../../../miniprogram/core/cultivation';
 import { collection, defineCollections } from './define';
@@ -87,6 +89,20 @@ export interface PartyQuotaDoc {
   updatedAt: Date;
 }
 
+/** A 好青年 as a reserve cadre (后备干部, R5.2), by nomination id: every move with its reason and who decided. */
+export interface ReserveDoc {
+  _id: string; // nominationId
+  periodId: string;
+  unitId: string;
+  districtId: string | null;
+  youthOpenid: string | null;
+  name: string;
+  status: ReserveStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  history: FlowStep<ReserveEvent | 'nominate'>[];
+}
+
 export const CULTIVATION = defineCollections([
   collection<MeasureDoc>()({
     name: 'measures',
@@ -113,4 +129,10 @@ export const CULTIVATION = defineCollections([
     rule: 'closed',
   }),
   collection<PartyQuotaDoc>()({ name: 'partyQuotas', indexes: [], rule: 'closed' }),
+  // The pool of a unit, a district, the city, by status.
+  collection<ReserveDoc>()({
+    name: 'reserveCadres',
+    indexes: [['unitId', 'status'], ['districtId', 'status'], 'status'],
+    rule: 'closed',
+  }),
 ]);

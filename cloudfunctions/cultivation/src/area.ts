@@ -2,7 +2,12 @@
  * What several cultivation actions share: the youth a call is about and whether the caller covers them, the
  * cadre's scope as record filters, the current period, and the views.
  */
-import type { CoverageFacts, MeasureView, PartyView } from '../../../miniprogram/core/contracts/cultivation';
+import type {
+  CoverageFacts,
+  MeasureView,
+  PartyView,
+  ReserveView,
+} from '../../../miniprogram/core/contracts/cultivation';
 import type { MeasureFields } from '../../../miniprogram/core/contracts/cultivation-forms';
 import { chinaDate, fullYears } from '../../../miniprogram/core/china-time';
 import {
@@ -14,13 +19,23 @@ import {
   PARTY_EVENT_LABELS,
   PARTY_STAGE_LABELS,
   partyEventsFrom,
+  RESERVE_EVENT_LABELS,
+  RESERVE_STATUS_LABELS,
+  reserveEventsFrom,
   TALK_WITH_LABELS,
   youthCoverage,
 } from '../../../miniprogram/core/cultivation';
 import { appError, type CodedError } from '../../../miniprogram/core/errors';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
 import { ADMIN_ROLES, recordFilter, type DocFilter } from '../../../miniprogram/core/scope';
-import { C, type MeasureDoc, type NominationDoc, type OrgDoc, type PartyRecordDoc } from '../../_lib/collections';
+import {
+  C,
+  type MeasureDoc,
+  type NominationDoc,
+  type OrgDoc,
+  type PartyRecordDoc,
+  type ReserveDoc,
+} from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
 import { covers, type Actor } from '../../_lib/identity';
 import { currentPeriod, getOrg } from '../../_lib/queries';
@@ -224,3 +239,20 @@ export function paged<T>(all: readonly T[], page = 1, pageSize = 20) {
 }
 
 export const quotaKey = (year: number, unitId: string): string => `${year}:${unitId}`;
+
+export function reserveView(r: ReserveDoc, unitName: string): ReserveView {
+  return {
+    nominationId: r._id,
+    name: r.name,
+    unitName,
+    status: r.status,
+    statusLabel: RESERVE_STATUS_LABELS[r.status],
+    history: r.history.map((h) => ({
+      label: h.action === 'nominate' ? '单位推荐' : RESERVE_EVENT_LABELS[h.action],
+      reason: h.comment ?? '',
+      byName: h.actorName,
+      date: chinaDate(h.at),
+    })),
+    next: reserveEventsFrom(r.status).map((event) => ({ event, label: RESERVE_EVENT_LABELS[event] })),
+  };
+}

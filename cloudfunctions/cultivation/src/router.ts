@@ -3,11 +3,14 @@ import { defineRouter } from '../../_lib/router';
 import { addMeasure } from './actions/add-measure';
 import { advanceParty } from './actions/advance-party';
 import { coverage } from './actions/coverage';
+import { decideReserve } from './actions/decide-reserve';
 import { decideMeasure } from './actions/decide-measure';
 import { ledger } from './actions/ledger';
+import { nominateReserve } from './actions/nominate-reserve';
 import { pendingMeasures } from './actions/pending-measures';
 import { pipeline } from './actions/pipeline';
 import { recordMeasure } from './actions/record-measure';
+import { reservePool } from './actions/reserve-pool';
 import { setPartyQuota } from './actions/set-party-quota';
 import { startParty } from './actions/start-party';
 import { timeline } from './actions/timeline';
@@ -25,5 +28,8 @@ export const router = defineRouter(cultivationContract, {
   advanceParty,
   pipeline,
   setPartyQuota,
+  nominateReserve,
+  decideReserve,
+  reservePool,
   warnBirthdays,
 });

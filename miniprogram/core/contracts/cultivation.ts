@@ -3,8 +3,16 @@
  * development with the League's recommendation (推优入党, R6).
  */
 import * as z from 'zod/mini';
-import type { LeagueRouteGap, MeasureKind, MeasureStatus, PartyEvent, PartyStage } from '../cultivation';
-import { PARTY_STAGES } from '../cultivation';
+import type {
+  LeagueRouteGap,
+  MeasureKind,
+  MeasureStatus,
+  PartyEvent,
+  PartyStage,
+  ReserveEvent,
+  ReserveStatus,
+} from '../cultivation';
+import { PARTY_STAGES, RESERVE_STATUSES } from '../cultivation';
 import { empty, id, page, pageSize, reasonText, type Paged } from './common';
 import { DecideMeasureInput, MeasureFields, PartyStepFields } from './cultivation-forms';
 import { action, defineContract } from './define';
@@ -61,6 +69,18 @@ export interface PartyView {
   next: Array<{ event: PartyEvent; label: string }>;
 }
 
+export interface ReserveView {
+  nominationId: string;
+  name: string;
+  unitName: string;
+  status: ReserveStatus;
+  statusLabel: string;
+  /** Every move: what, why, who decided, when (China date). */
+  history: Array<{ label: string; reason: string; byName: string; date: string }>;
+  /** What the pages offer, from the table. */
+  next: Array<{ event: ReserveEvent; label: string }>;
+}
+
 export interface CoverageFacts {
   talkedRecently: boolean;
   idle: boolean;
@@ -74,9 +94,12 @@ export interface TimelineView {
   selected: boolean;
   /** Whether the caller may record and decide for this youth (a cadre covering the unit). */
   canManage: boolean;
+  /** Whether the caller decides on reserve cadres for this youth (the district or the city). */
+  canDecideReserve: boolean;
   coverage: CoverageFacts;
   measures: MeasureView[];
   party: PartyView | null;
+  reserve: ReserveView | null;
 }
 
 export interface LedgerRow extends CoverageFacts {
@@ -201,6 +224,30 @@ export const cultivationContract = defineContract('cultivation', {
     access: OVERSEERS,
     write: true,
     errors: ['ORG.NOT_FOUND', 'ORG.NOT_A_UNIT', 'CULTIVATION.QUOTA_BELOW_USED'],
+  }),
+  nominateReserve: action<ReserveView>()({
+    input: z.strictObject({ nominationId: id, reason: reasonText }),
+    access: CADRES,
+    write: true,
+    errors: ['CULTIVATION.NOT_FOUND', 'CULTIVATION.RESERVE_EXISTS'],
+  }),
+  decideReserve: action<ReserveView>()({
+    input: z.strictObject({
+      nominationId: id,
+      event: z.enum(['admit', 'inspect', 'appoint', 'withdraw']),
+      reason: reasonText,
+    }),
+    access: OVERSEERS,
+    write: true,
+    errors: ['CULTIVATION.NOT_FOUND', 'CULTIVATION.INVALID_STATE'],
+  }),
+  reservePool: action<
+    Paged<ReserveView> & { counts: Array<{ status: ReserveStatus; label: string; count: number }> }
+  >()({
+    input: z.strictObject({ ...scoped, status: z.optional(z.enum(RESERVE_STATUSES)), page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['ORG.NOT_FOUND'],
   }),
   /** The daily timer: warn the unit and the youth ahead of the 28th birthday of applicants not yet recommended. */
   warnBirthdays: action<{ warned: number }>()({

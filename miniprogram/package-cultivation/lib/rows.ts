@@ -2,7 +2,7 @@
  * What the cultivation pages render, derived from the answers (issue 13): a measure's card, a ledger row, a
  * pipeline row, and today's China date for the date pickers.
  */
-import type { LedgerRow, MeasureView, PartyView } from '../../core/contracts/cultivation';
+import type { LedgerRow, MeasureView, PartyView, ReserveView } from '../../core/contracts/cultivation';
 import { chinaDate, chineseDate } from '../../core/china-time';
 
 /** Today in China, the pickers' default and end (the server refuses a later date too). */
@@ -93,5 +93,16 @@ export function partyCard(p: PartyView): PartyCard {
     })),
     next: p.next,
     note: p.leagueRouteRequired ? `${p.age}周岁：确定为入党积极分子前须为共青团员并经团组织推优` : `${p.age}周岁`,
+  };
+}
+
+export function reserveCard(r: ReserveView) {
+  return {
+    id: r.nominationId,
+    name: r.name,
+    unit: r.unitName,
+    status: r.statusLabel,
+    history: r.history.map((h) => ({ label: h.label, line: `${chineseDate(h.date)} ${h.byName}：${h.reason}` })),
+    next: r.next,
   };
 }

@@ -26,7 +26,8 @@ type EntryKey =
   | 'group'
   | 'matching'
   | 'ledger'
-  | 'pipeline';
+  | 'pipeline'
+  | 'reserve';
 
 interface Entry {
   key: EntryKey;
@@ -42,6 +43,7 @@ const URLS: Partial<Record<EntryKey, string>> = {
   matching: '/package-admin/pages/mentoring/matching/index',
   ledger: '/package-cultivation/pages/ledger/index',
   pipeline: '/package-cultivation/pages/pipeline/index',
+  reserve: '/package-cultivation/pages/reserve/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -62,6 +64,7 @@ const UNIT_ENTRIES: Entry[] = [
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('ledger', '培养台账', '培养措施、谈心交流、待确认记录'),
   entry('pipeline', '推优入党', '入党培养各阶段，好青年优先'),
+  entry('reserve', '后备干部', '推荐好青年为后备干部，查看进展'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
@@ -78,6 +81,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('matching', '结对管理', '一键匹配、审核草案、发布结对'),
   entry('ledger', '培养台账', '各单位谈心交流覆盖、一年无培养名单'),
   entry('pipeline', '推优入党', '辖区入党培养各阶段，好青年优先'),
+  entry('reserve', '后备干部库', '入库、考察、任用或退出，理由留档'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];

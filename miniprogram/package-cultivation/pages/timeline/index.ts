@@ -4,12 +4,20 @@
  * a cadre opens a youth of their units (`?id=`), records a measure, confirms or declines the youth's records and
  * records the steps of Party development (each behind a confirmation: a step is not undone).
  */
-import type { PartyEvent } from '../../../core/cultivation';
+import type { PartyEvent, ReserveEvent } from '../../../core/cultivation';
 import type { TimelineView } from '../../../core/contracts/cultivation';
 import { call } from '../../../services/cloud';
 import { confirmModal, go, toast } from '../../../lib/ui';
 import { textSize } from '../../../behaviors/text-size';
-import { coverageLines, measureRow, partyCard, todayInChina, type MeasureRow, type PartyCard } from '../../lib/rows';
+import {
+  coverageLines,
+  measureRow,
+  partyCard,
+  reserveCard,
+  todayInChina,
+  type MeasureRow,
+  type PartyCard,
+} from '../../lib/rows';
 
 Component({
   behaviors: [textSize],
@@ -23,6 +31,9 @@ Component({
     coverage: [] as string[],
     measures: [] as MeasureRow[],
     party: null as PartyCard | null,
+    reserve: null as ReturnType<typeof reserveCard> | null,
+    canDecideReserve: false,
+    reserveReason: '',
     today: '',
     stepDate: '',
     leagueOrg: '',
@@ -55,6 +66,9 @@ Component({
         coverage: coverageLines(t.coverage),
         measures: t.measures.map(measureRow),
         party: t.party ? partyCard(t.party) : null,
+        reserve: t.reserve ? reserveCard(t.reserve) : null,
+        canDecideReserve: t.canDecideReserve,
+        reserveReason: '',
       });
     },
     onRetry() {
@@ -115,6 +129,21 @@ Component({
           date: this.data.stepDate,
           ...(event === 'recommend' ? { leagueOrg: org } : {}),
         }),
+      );
+    },
+    onReserveReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ reserveReason: e.detail.value });
+    },
+    async onReserve(e: WechatMiniprogram.CustomEvent) {
+      const { event, label } = e.currentTarget.dataset as { event: ReserveEvent | 'nominate'; label: string };
+      const reason = this.data.reserveReason.trim();
+      if (reason.length < 4) return toast(this, '请填写理由（至少4个字）', 'warning');
+      if (!(await confirmModal(label, `确认${label}：${this.data.name}？`))) return;
+      const nominationId = this.data.id;
+      await this.send(() =>
+        event === 'nominate'
+          ? call('cultivation', 'nominateReserve', { nominationId, reason })
+          : call('cultivation', 'decideReserve', { nominationId, event, reason }),
       );
     },
     async send(run: () => Promise<{ ok: boolean; message?: string }>) {

@@ -19,7 +19,10 @@ describe('cultivation.timeline', () => {
     expect(mine.coverage).toEqual({ talkedRecently: true, idle: false, lastMeasure: '2026-10-10' });
     expect(mine.party).toMatchObject({ stage: 'applicant', stageLabel: '入党申请人' });
     const byUnit = dataOf(await s.f.h.call('cultivation', 'timeline', { nominationId: y.id }, s.bankAdmin));
-    expect(byUnit.canManage).toBe(true);
+    expect(byUnit).toMatchObject({ canManage: true, canDecideReserve: false });
+    expect(
+      dataOf(await s.f.h.call('cultivation', 'timeline', { nominationId: y.id }, s.keqiaoAdmin)).canDecideReserve,
+    ).toBe(true);
     expect(byUnit.measures).toEqual(mine.measures);
   });
 

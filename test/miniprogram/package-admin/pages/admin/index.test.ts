@@ -25,6 +25,7 @@ describe('admin workbench', () => {
       '公示名单',
       '培养台账',
       '推优入党',
+      '后备干部',
       '通知送达',
     ]);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
@@ -82,6 +83,7 @@ describe('admin workbench', () => {
       '结对管理',
       '培养台账',
       '推优入党',
+      '后备干部库',
       '通知送达',
       '账号与权限',
     ]);
@@ -111,7 +113,7 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(10);
+    expect(page.data.entries).toHaveLength(11);
   });
 });
 

@@ -1,4 +1,9 @@
-import { C, type MeasureDoc, type PartyRecordDoc } from '../../../../../cloudfunctions/_lib/collections';
+import {
+  C,
+  type MeasureDoc,
+  type PartyRecordDoc,
+  type ReserveDoc,
+} from '../../../../../cloudfunctions/_lib/collections';
 import { loadPage, openPage, tapButton, textOf, toastOf, typeInto, useBridge } from '../../../../support/cloud-bridge';
 import { approveLi, LI, run, talk, today, UNIT_ADMIN } from '../../support';
 
@@ -80,5 +85,25 @@ describe('培养记录', () => {
     bridge.cancelModals();
     await tapButton(page, '.apply', bridge);
     expect(await bridge.deps.store.collection(C.partyRecords).count({})).toBe(0);
+  });
+
+  it('后备干部: the unit nominates with a reason; only the district decides, and admits', async () => {
+    const id = await approveLi(bridge);
+    bridge.setOpenid(UNIT_ADMIN);
+    const unit = await openPage(TIMELINE, bridge, { id });
+    expect(textOf(unit)).toContain('尚未推荐为后备干部');
+    await tapButton(unit, '.reserve-nominate', bridge);
+    expect(toastOf(unit).message).toBe('请填写理由（至少4个字）');
+    await typeInto(unit, '.reserve-reason', '业务骨干，群众公认', bridge);
+    await tapButton(unit, '.reserve-nominate', bridge);
+    expect(textOf(unit)).toContain('已推荐');
+    // A unit admin does not decide: no decision buttons.
+    expect(unit.querySelector('.reserve-admit')).toBeUndefined();
+
+    bridge.setOpenid('dev-district-admin');
+    const district = await openPage(TIMELINE, bridge, { id });
+    await typeInto(district, '.reserve-reason', '经区委研究纳入后备干部库', bridge);
+    await tapButton(district, '.reserve-admit', bridge);
+    expect((await bridge.deps.store.collection<ReserveDoc>(C.reserveCadres).get(id))?.status).toBe('pool');
   });
 });
