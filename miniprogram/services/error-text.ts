@@ -115,6 +115,8 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'CULTIVATION.QUOTA_FULL': '本单位推优名额已满',
   'CULTIVATION.QUOTA_BELOW_USED': '名额不能少于已用数',
   'CULTIVATION.RESERVE_EXISTS': '已在后备干部推荐中',
+  'CULTIVATION.CLOSED': '截止日期不能早于今天',
+  'CULTIVATION.NOT_ELIGIBLE': '该青年不符合评选条件',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

@@ -103,6 +103,17 @@ export interface ReserveDoc {
   history: FlowStep<ReserveEvent | 'nominate'>[];
 }
 
+/** An honours campaign (评优评先, R5.2): its criteria and closing date; the shortlist is computed, never stored. */
+export interface CampaignDoc {
+  _id: string;
+  name: string;
+  politicalStatuses: string[];
+  maxAge: number | null;
+  closingDate: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
 export const CULTIVATION = defineCollections([
   collection<MeasureDoc>()({
     name: 'measures',
@@ -129,6 +140,8 @@ export const CULTIVATION = defineCollections([
     rule: 'closed',
   }),
   collection<PartyQuotaDoc>()({ name: 'partyQuotas', indexes: [], rule: 'closed' }),
+  // Open campaigns: closing today or later.
+  collection<CampaignDoc>()({ name: 'campaigns', indexes: ['closingDate'], rule: 'closed' }),
   // The pool of a unit, a district, the city, by status.
   collection<ReserveDoc>()({
     name: 'reserveCadres',

@@ -13,7 +13,8 @@ import type {
   ReserveStatus,
 } from '../cultivation';
 import { PARTY_STAGES, RESERVE_STATUSES } from '../cultivation';
-import { empty, id, page, pageSize, reasonText, type Paged } from './common';
+import { POLITICAL_STATUSES } from '../profile';
+import { empty, id, page, pageSize, reasonText, text, type Paged } from './common';
 import { DecideMeasureInput, MeasureFields, PartyStepFields } from './cultivation-forms';
 import { action, defineContract } from './define';
 
@@ -79,6 +80,25 @@ export interface ReserveView {
   history: Array<{ label: string; reason: string; byName: string; date: string }>;
   /** What the pages offer, from the table. */
   next: Array<{ event: ReserveEvent; label: string }>;
+}
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  /** "政治面貌：中共党员 · 截至评选年龄不超过35周岁" */
+  criteria: string;
+  closingDate: string;
+}
+
+export interface ShortlistRow {
+  nominationId: string;
+  name: string;
+  unitName: string;
+  politicalStatus: string;
+  age: number;
+  /** The cultivation record's weight (core/cultivation.ts `cultivationScore`), the rank's key. */
+  score: number;
+  measures: number;
 }
 
 export interface CoverageFacts {
@@ -248,6 +268,30 @@ export const cultivationContract = defineContract('cultivation', {
     access: CADRES,
     write: false,
     errors: ['ORG.NOT_FOUND'],
+  }),
+  createCampaign: action<CampaignView>()({
+    input: z.strictObject({
+      name: text(20),
+      politicalStatuses: z.array(z.enum(POLITICAL_STATUSES)).check(z.maxLength(6)),
+      maxAge: z.optional(z.int().check(z.minimum(18), z.maximum(60))),
+      closingDate: PartyStepFields.shape.date,
+    }),
+    access: ['cityAdmin'],
+    write: true,
+    errors: ['CULTIVATION.CLOSED'],
+  }),
+  campaigns: action<CampaignView[]>()({ input: empty, access: CADRES, write: false, errors: [] }),
+  shortlist: action<Paged<ShortlistRow> & { campaign: CampaignView }>()({
+    input: z.strictObject({ campaignId: id, ...scoped, page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['CULTIVATION.NOT_FOUND', 'PERIOD.NOT_FOUND', 'ORG.NOT_FOUND'],
+  }),
+  campaignForm: action<{ url: string; fileName: string; expiresAt: string }>()({
+    input: z.strictObject({ campaignId: id, nominationId: id }),
+    access: CADRES,
+    write: true,
+    errors: ['CULTIVATION.NOT_FOUND', 'CULTIVATION.NOT_ELIGIBLE'],
   }),
   /** The daily timer: warn the unit and the youth ahead of the 28th birthday of applicants not yet recommended. */
   warnBirthdays: action<{ warned: number }>()({
