@@ -8,34 +8,16 @@ import { allows, type TransitionTable } from './workflow';
 
 // ---- measures (培养锻炼) ------------------------------------------------------------------------------------
 
-export const MEASURE_KINDS = [
-  'task_force',
-  'service_post',
-  'frontline',
-  'league_secondment',
-  'training',
-  'exchange',
-  'talk',
-] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
-
-export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
-  task_force: '重点工作专班',
-  service_post: '三驻三服务岗位',
-  frontline: '一线岗位锻炼',
-  league_secondment: '团组织挂职兼职',
-  training: '培训',
-  exchange: '学习交流',
-  talk: '谈心交流',
-};
-
-/** Who a talk (谈心交流) is with: the unit's Party head or its administrative head. */
-export const TALK_WITH = ['party_head', 'admin_head'] as const;
-export type TalkWith = (typeof TALK_WITH)[number];
-export const TALK_WITH_LABELS: Record<TalkWith, string> = {
-  party_head: '单位党组织负责人',
-  admin_head: '单位行政负责人',
-};
+/** The form's vocabulary lives with the form (the phone carries only it): the kinds, whom a talk is with. */
+export {
+  MEASURE_KINDS,
+  MEASURE_KIND_LABELS,
+  TALK_WITH,
+  TALK_WITH_LABELS,
+  type MeasureKind,
+  type TalkWith,
+} from './contracts/cultivation-forms';
+import type { MeasureKind } from './contracts/cultivation-forms';
 
 export const MEASURE_STATUSES = ['pending', 'confirmed', 'declined'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
@@ -233,21 +215,6 @@ export function youthCoverage(
 export const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part * 100) / whole));
 
 // ---- honours campaigns (R5.2) --------------------------------------------------------------------------------
-
-export const HONOURS = [
-  'excellent_cpc',
-  'excellent_league_cadre',
-  'excellent_league_member',
-  'may_fourth',
-  'post_expert',
-] as const;
-export const HONOUR_LABELS: Record<(typeof HONOURS)[number], string> = {
-  excellent_cpc: '优秀共产党员',
-  excellent_league_cadre: '优秀团干部',
-  excellent_league_member: '优秀共青团员',
-  may_fourth: '青年五四奖章',
-  post_expert: '青年岗位能手',
-};
 
 /** A campaign's criteria: the political statuses it admits (empty: any) and the oldest age on its closing date. */
 export interface CampaignCriteria {

@@ -4,8 +4,36 @@
  */
 import * as z from 'zod/mini';
 import { isValidIsoDate } from '../china-time';
-import { MEASURE_KINDS, TALK_WITH } from '../cultivation';
 import { optionalText, reasonText, text } from './common';
+
+export const MEASURE_KINDS = [
+  'task_force',
+  'service_post',
+  'frontline',
+  'league_secondment',
+  'training',
+  'exchange',
+  'talk',
+] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+
+export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
+  task_force: '重点工作专班',
+  service_post: '三驻三服务岗位',
+  frontline: '一线岗位锻炼',
+  league_secondment: '团组织挂职兼职',
+  training: '培训',
+  exchange: '学习交流',
+  talk: '谈心交流',
+};
+
+/** Who a talk (谈心交流) is with: the unit's Party head or its administrative head. */
+export const TALK_WITH = ['party_head', 'admin_head'] as const;
+export type TalkWith = (typeof TALK_WITH)[number];
+export const TALK_WITH_LABELS: Record<TalkWith, string> = {
+  party_head: '单位党组织负责人',
+  admin_head: '单位行政负责人',
+};
 
 /** A China calendar date, `YYYY-MM-DD`. */
 export const chinaDay = z.string().check(

@@ -27,7 +27,8 @@ type EntryKey =
   | 'matching'
   | 'ledger'
   | 'pipeline'
-  | 'reserve';
+  | 'reserve'
+  | 'honours';
 
 interface Entry {
   key: EntryKey;
@@ -44,6 +45,7 @@ const URLS: Partial<Record<EntryKey, string>> = {
   ledger: '/package-cultivation/pages/ledger/index',
   pipeline: '/package-cultivation/pages/pipeline/index',
   reserve: '/package-cultivation/pages/reserve/index',
+  honours: '/package-admin/pages/cultivation/honours/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -65,6 +67,7 @@ const UNIT_ENTRIES: Entry[] = [
   entry('ledger', '培养台账', '培养措施、谈心交流、待确认记录'),
   entry('pipeline', '推优入党', '入党培养各阶段，好青年优先'),
   entry('reserve', '后备干部', '推荐好青年为后备干部，查看进展'),
+  entry('honours', '评优评先', '符合条件的好青年排名，生成推荐审批表'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
@@ -82,6 +85,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('ledger', '培养台账', '各单位谈心交流覆盖、一年无培养名单'),
   entry('pipeline', '推优入党', '辖区入党培养各阶段，好青年优先'),
   entry('reserve', '后备干部库', '入库、考察、任用或退出，理由留档'),
+  entry('honours', '评优评先', '发起评选、按培养记录排名、推荐审批表'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];

@@ -3,8 +3,14 @@
  * own (a training certificate), which waits for the unit. The kind decides what else is asked: a training its
  * organiser and hours, a talk whom with and what about. Checked with the contract's own schema before sending.
  */
-import { MEASURE_KIND_LABELS, MEASURE_KINDS, TALK_WITH, TALK_WITH_LABELS } from '../../../core/cultivation';
-import { MeasureFields, measureGaps } from '../../../core/contracts/cultivation-forms';
+import {
+  MEASURE_KIND_LABELS,
+  MEASURE_KINDS,
+  MeasureFields,
+  measureGaps,
+  TALK_WITH,
+  TALK_WITH_LABELS,
+} from '../../../core/contracts/cultivation-forms';
 import { call } from '../../../services/cloud';
 import { formErrors } from '../../../services/form-errors';
 import { toast } from '../../../lib/ui';

@@ -26,6 +26,7 @@ describe('admin workbench', () => {
       '培养台账',
       '推优入党',
       '后备干部',
+      '评优评先',
       '通知送达',
     ]);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
@@ -84,6 +85,7 @@ describe('admin workbench', () => {
       '培养台账',
       '推优入党',
       '后备干部库',
+      '评优评先',
       '通知送达',
       '账号与权限',
     ]);
@@ -113,7 +115,7 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(11);
+    expect(page.data.entries).toHaveLength(12);
   });
 });
 
