@@ -8,38 +8,17 @@ import { FUNCTIONS } from '../../scripts/local/functions';
 import { demoIdNumber } from '../../scripts/local/seed';
 import type { WechatEmulator } from '../../scripts/local/wechat';
 import { nominationForm } from '../support/fixtures';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(40_000);
 
 describe('browser preview: subscribe → submit → returned → message centre and WeChat', () => {
+  const flow = usePreview(undefined, { drainEveryMs: 500 });
+  const { phone, openMiniPage } = flow;
   let p: Preview;
-  beforeAll(async () => {
-    p = await startPreview({ drainEveryMs: 500 });
-    await openPreview(p);
+  beforeAll(() => {
+    p = flow.p;
   });
-  afterAll(async () => {
-    await p?.close();
-  });
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  /** Opens a page through the preview's router, as wx.reLaunch does on a phone. */
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
   const as = (openid: string, fn: 'nomination' | 'account', action: string, data: unknown) =>
     FUNCTIONS[fn].handle({ action, data }, { openid }, p.deps);
 
@@ -117,7 +96,9 @@ describe('browser preview: subscribe → submit → returned → message centre 
     await p.page.locator('.pv-modal').getByText('确认成立', { exact: true }).click();
     await phone().getByText('暂无待处理的异议').waitFor();
 
-    const toLi = p.page.locator('#pv-outbox-list .pv-notice', { hasText: '发给：李明' });
+    const toLi = p.page
+      .locator('#pv-outbox-list .pv-notice', { hasText: '发给：李明' })
+      .filter({ hasText: '公示异议处理结果' });
     await toLi.getByText('公示异议处理结果', { exact: true }).waitFor();
     await toLi.getByText('仅站内（消息中心）：未订阅').waitFor({ timeout: 10_000 });
     const toZhang = p.page.locator('#pv-outbox-list .pv-notice', { hasText: '您反映的公示异议已处理' });

@@ -186,7 +186,12 @@ describe('preview build', () => {
       'package-youth/pages/nomination/form/index',
       { from: 'home', x: '' },
     ],
-    ['../mine/index?id=a%20b', 'package-youth/pages/nomination/form/index', 'package-youth/pages/nomination/mine/index', { id: 'a%20b' }],
+    [
+      '../mine/index?id=a%20b',
+      'package-youth/pages/nomination/form/index',
+      'package-youth/pages/nomination/mine/index',
+      { id: 'a%20b' },
+    ],
     ['index', 'pages/home/index', 'pages/home/index', {}],
   ])('navigates %s from %s', (url, from, route, query) => {
     expect(parseUrl(url, from)).toEqual({ route, query });

@@ -10,15 +10,7 @@
 import { chineseDate } from '../../miniprogram/core/china-time';
 import { ATTESTATION_LABELS } from '../../miniprogram/core/profile';
 import { demoIdNumber, demoPeriod } from '../../scripts/local/seed';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(30_000);
 
@@ -39,23 +31,13 @@ function bornBeforeCutoff(): { idNumber: string; reason: string } {
 }
 
 describe('browser preview: self-nomination → unit review → result', () => {
+  const flow = usePreview();
+  const { phone, title, tapText } = flow;
   let p: Preview;
-
-  beforeAll(async () => {
-    p = await startPreview();
-    await openPreview(p);
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterAll(async () => {
-    await p?.close();
-  });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
   const idField = () => phone().getByPlaceholder('18位居民身份证号');
-  const tapText = (text: string) => phone().getByText(text, { exact: true }).first().click({ force: true });
 
   it('the youth opens the self-nomination form from home and agrees to the personal-information rules', async () => {
     await switchPersona(p.page, '张晓青');

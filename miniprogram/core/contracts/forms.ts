@@ -33,6 +33,19 @@ export const ReviewInput = z.strictObject({
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
+/** The most nominations approved with one confirmation (issue 9: batch approval). */
+export const BATCH_MAX = 20;
+
+/** Issue 9: several nominations approved with one confirmation; all of them or, if one is refused, none. */
+export const ReviewBatchInput = z.strictObject({
+  nominationIds: z.array(nominationId).check(
+    z.minLength(1),
+    z.maxLength(BATCH_MAX),
+    z.refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate nomination' }),
+  ),
+  confirm: z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) }),
+});
+
 /** Why a role is taken back or an invitation voided (issue 8 §7). */
 export const AccessReason = text(200, 4);
 

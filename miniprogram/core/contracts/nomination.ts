@@ -7,7 +7,7 @@ import { id, keyword, optionalText, page, pageSize, type Paged } from './common'
 import { fileId, NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
-import { ClaimInput, nominationId, RevealInput, ReviewInput, VoidInput } from './forms';
+import { ClaimInput, nominationId, RevealInput, ReviewBatchInput, ReviewInput, VoidInput } from './forms';
 
 /** A nomination as any list or detail shows it: personal data masked (R9.1). */
 export interface NominationView {
@@ -253,6 +253,26 @@ export const nominationContract = defineContract('nomination', {
   /** The unit's admin decides; for a unit without an admin, its district (or the city for a city-level unit). */
   review: action<{ nomination: NominationView }>()({
     input: ReviewInput,
+    access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
+    write: true,
+    errors: [
+      'NOMINATION.NOT_REVIEWER',
+      'NOMINATION.OWN_RECORD',
+      ...ELIGIBILITY_ERRORS,
+      'NOMINATION.NOT_FOUND',
+      'NOMINATION.INVALID_STATE',
+      'AUTH.OUT_OF_SCOPE',
+      'INPUT.INVALID',
+      'QUOTA.EXCEEDED',
+      'FILING.LOCKED',
+    ],
+  }),
+  /**
+   * Issue 9: approve several with one confirmation, in one transaction — if any one is refused (its quota, its
+   * state, the lock…), none is approved and the refusal names it (`details.nominationId`, `details.name`).
+   */
+  reviewBatch: action<{ approved: NominationView[] }>()({
+    input: ReviewBatchInput,
     access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
     errors: [

@@ -44,7 +44,7 @@ describe('admin.remindLate (R4.4, issue 9 §9)', () => {
     const result = dataOf(await h.call('admin', 'remindLate', { districtId: 'yuecheng' }, city));
     expect(result.reminded).toEqual([
       { name: '越城区人民政府办公室', admins: 2 },
-      { name: '越城区（其他基层领域）', admins: 1 },
+      { name: '越城区（两新组织及其他基层领域）', admins: 1 },
     ]);
     expect(await remindersTo(h)).toContain(districtAdmin.openid);
   });

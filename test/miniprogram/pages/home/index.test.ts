@@ -87,7 +87,9 @@ describe('home', () => {
       expect.objectContaining({ url: '/package-youth/pages/account/bind-unit/index' }),
     );
     await tapButton(page, '.invite', bridge);
-    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/package-youth/pages/account/invite/index' }));
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-youth/pages/account/invite/index' }),
+    );
     await tapButton(page, '.claim-new', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/package-youth/pages/nomination/claim/index' }),
@@ -140,7 +142,9 @@ describe('home', () => {
     expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 0 条');
     expect(page.querySelector('.unit-nominate')).toBeUndefined();
     await tapButton(page, '.issue-invite', bridge);
-    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/package-youth/pages/account/invite/index' }));
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-youth/pages/account/invite/index' }),
+    );
   });
 
   it('opens the mentor’s own page from the mentor card (issue 11)', async () => {

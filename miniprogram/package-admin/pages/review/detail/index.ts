@@ -58,6 +58,8 @@ function viewOf(s: Session, n: NominationView, e: EligibilityView, review: Revie
     // Issue 8 §6 the district (or the city) may void a record still in the running.
     canVoid: hasRole(s, ['districtAdmin', 'cityAdmin']) && canVoid(n.status),
     contest: contestText(n),
+    // Issue 9: the unit's admin hands an unclaimed record a new claim code.
+    mayReissue: s.roles.some((g) => g.role === 'unitAdmin' && g.orgId === n.unitId),
   };
 }
 
@@ -83,6 +85,7 @@ Component({
     canReveal: false,
     canVoid: false,
     contest: '',
+    mayReissue: false,
     reviewerNote: '',
     quotaText: '',
     eligibility: null as { ok: boolean; text: string } | null,

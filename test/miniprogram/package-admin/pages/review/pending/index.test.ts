@@ -4,6 +4,7 @@ import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../../../miniprogram/cor
 import { demoForm, demoIdNumber } from '../../../../../../scripts/local/seed';
 import {
   find,
+  hostText,
   loadPage,
   openPage,
   tapButton,
@@ -85,6 +86,14 @@ describe('review queue', () => {
     expect(toastOf(page)).toMatchObject({ visible: true, message: '已通过' });
     const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
     expect(doc).toMatchObject({ status: 'approved' });
+  });
+
+  it('offers 批量通过 where the caller decides on more than one', async () => {
+    const one = await open();
+    expect(one.querySelector('.batch')).toBeFalsy();
+    await nominate(bridge, 1);
+    const two = await open();
+    expect(hostText(find(two, '.batch'), '.t-button')).toContain('批量通过');
   });
 
   it('searches the queue by name once the typing pauses', async () => {

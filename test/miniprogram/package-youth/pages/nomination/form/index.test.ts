@@ -475,7 +475,11 @@ describe('self-nomination form: states', () => {
     );
     bridge.setOpenid('dev-youth-li');
     // Opened from 我的推荐 (修改后重新提交): that page is below this one.
-    const stack = [{ route: 'pages/home/index' }, { route: 'package-youth/pages/nomination/mine/index' }, { route: FORM_ROUTE }];
+    const stack = [
+      { route: 'pages/home/index' },
+      { route: 'package-youth/pages/nomination/mine/index' },
+      { route: FORM_ROUTE },
+    ];
     const pages = jest.spyOn(globalThis as unknown as { getCurrentPages: () => unknown[] }, 'getCurrentPages');
     pages.mockReturnValue(stack);
     const page = await open();

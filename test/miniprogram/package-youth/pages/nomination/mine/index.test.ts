@@ -2,7 +2,15 @@ import { maskIdNumber } from '../../../../../../miniprogram/core/id-number';
 import { ATTESTATION_LABELS } from '../../../../../../miniprogram/core/profile';
 import { FUNCTIONS } from '../../../../../../scripts/local/functions';
 import { demoForm, demoIdNumber, demoPeriod } from '../../../../../../scripts/local/seed';
-import { find, loadPage, openPage, tapButton, textOf, useBridge, type SimNode } from '../../../../../support/cloud-bridge';
+import {
+  find,
+  loadPage,
+  openPage,
+  tapButton,
+  textOf,
+  useBridge,
+  type SimNode,
+} from '../../../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-li' });
 const MINE = loadPage('package-youth/pages/nomination/mine/index');
