@@ -116,6 +116,16 @@ export interface NotificationParams {
   'youth.changeDecided': { approved: boolean; unit: string };
   /** To the youth: confirm or correct the record (yearly; the unit's one-tap reminder). */
   'youth.confirmDue': Record<string, never>;
+  /** To the unit's admins: a 好青年 added a cultivation record to confirm (issue 13). */
+  'measure.added': { name: string; title: string };
+  /** To the youth: the unit confirmed or declined their record. */
+  'measure.decided': { title: string; confirmed: boolean; reason: string | null };
+  /** To the youth: a step of Party development was recorded. */
+  'party.advanced': { stage: string };
+  /** To the unit's admins and the youth: the 28th birthday is near and 推优 is not done. */
+  'party.birthdayAhead': { name: string; date: IsoDate };
+  /** To the district's admins: a unit nominated a reserve cadre (后备干部). */
+  'reserve.nominated': { name: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -155,6 +165,10 @@ const PAGES = {
   offers: 'package-services/pages/home/index',
   myData: 'package-data/pages/mine/index',
   changes: 'package-data/pages/database/index',
+  timeline: 'package-cultivation/pages/timeline/index',
+  ledger: 'package-cultivation/pages/ledger/index',
+  pipeline: 'package-cultivation/pages/pipeline/index',
+  reserve: 'package-cultivation/pages/reserve/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -516,6 +530,56 @@ export const CATALOGUE: Catalogue = {
     title: () => '请确认本人信息',
     body: () => '请确认或更正您的单位、岗位和联系方式',
     fields: (_p, at) => ({ thing1: '年度信息确认', thing2: '请确认单位岗位和联系方式', time3: at }),
+  },
+  'measure.added': {
+    label: '培养记录待确认',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.ledger,
+    title: () => '培养记录待确认',
+    body: (p) => `${p.name}新增了培养记录“${p.title}”，请确认。`,
+    fields: (p, at) => ({ thing1: '培养记录待确认', thing2: `${p.name}：${p.title}`, time3: at }),
+  },
+  'measure.decided': {
+    label: '培养记录确认结果',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.timeline,
+    title: () => '培养记录确认结果',
+    body: (p) => `您的培养记录“${p.title}”${p.confirmed ? '已确认' : '未予确认'}${reasonText(p.reason)}`,
+    fields: (p, at) => ({
+      thing1: p.title,
+      phrase2: p.confirmed ? '已确认' : '未确认',
+      thing3: p.reason ?? '详见小程序',
+      time4: at,
+    }),
+  },
+  'party.advanced': {
+    label: '入党培养进展',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.timeline,
+    title: () => '入党培养进展',
+    body: (p) => `您的入党培养已进入“${p.stage}”阶段。`,
+    fields: (p, at) => ({ thing1: '入党培养进展', phrase2: '已更新', thing3: p.stage, time4: at }),
+  },
+  'party.birthdayAhead': {
+    label: '28周岁推优提醒',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.pipeline,
+    title: () => '28周岁前推优提醒',
+    body: (p) => `${p.name}将于${chineseDate(p.date)}年满28周岁，尚未经团组织推优，请及时办理。`,
+    fields: (p, at) => ({ thing1: '28周岁前推优提醒', thing2: `${p.name}${chineseDate(p.date)}满28周岁`, time3: at }),
+  },
+  'reserve.nominated': {
+    label: '后备干部推荐',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.reserve,
+    title: () => '后备干部推荐待研究',
+    body: (p) => `单位推荐${p.name}为后备干部，请研究是否纳入后备干部库。`,
+    fields: (p, at) => ({ thing1: '后备干部推荐待研究', thing2: `${p.name}`, time3: at }),
   },
 };
 

@@ -6,6 +6,7 @@ import { router as admin } from '../../cloudfunctions/admin/src/router';
 import { router as notice } from '../../cloudfunctions/notice/src/router';
 import { router as exportRouter } from '../../cloudfunctions/export/src/router';
 import { router as mentoring } from '../../cloudfunctions/mentoring/src/router';
+import { router as cultivation } from '../../cloudfunctions/cultivation/src/router';
 import { router as message } from '../../cloudfunctions/message/src/router';
 import { router as services } from '../../cloudfunctions/services/src/router';
 import { router as registry } from '../../cloudfunctions/registry/src/router';
@@ -25,6 +26,7 @@ export const ROUTERS = {
   admin,
   notice,
   mentoring,
+  cultivation,
   message,
   services,
   registry,

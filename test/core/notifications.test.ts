@@ -77,6 +77,11 @@ const PARAMS: {
   'youth.changeRequested': fc.record({ name: text }),
   'youth.changeDecided': fc.record({ approved: fc.boolean(), unit: text }),
   'youth.confirmDue': fc.constant({}),
+  'measure.added': fc.record({ name: text, title: text }),
+  'measure.decided': fc.record({ title: text, confirmed: fc.boolean(), reason: fc.option(reason, { nil: null }) }),
+  'party.advanced': fc.record({ stage: text }),
+  'reserve.nominated': fc.record({ name: text }),
+  'party.birthdayAhead': fc.record({ name: text, date: date.map((d) => d.toISOString().slice(0, 10)) }),
 };
 
 const requestOf = fc.oneof(

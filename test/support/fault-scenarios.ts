@@ -436,6 +436,36 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     async () => registry('remindStale', { unitId: 'yuecheng-tech' }, 'dev-unit-admin'),
   ],
   [
+    'a youth adding a cultivation record (the record, audit, outbox to the unit admin)',
+    async (w) => ({ ...cultivation('addMeasure', TRAINING), openid: await liSelected(w) }),
+  ],
+  [
+    'the unit confirming a youth’s record (the record, audit, outbox to the youth)',
+    async (w) => {
+      const li = await liSelected(w);
+      const m = await must(w, { ...cultivation('addMeasure', TRAINING), openid: li });
+      return cultivation('decideMeasure', { measureId: m.id, decision: 'confirm' });
+    },
+  ],
+  [
+    'a 推优 recommendation taking a place of the separate quota (quota, record, audit, outbox)',
+    async (w) => {
+      await liSelected(w);
+      const [n] = await w.deps.store.collection<NominationDoc>(C.nominations).find({ youthOpenid: 'dev-youth-li' });
+      await must(w, {
+        ...cultivation('setPartyQuota', { unitId: n.unitId, year: 2026, limit: 2, reason: '区委组织部单列名额' }),
+        openid: 'dev-district-admin',
+      });
+      await must(w, cultivation('startParty', { nominationId: n._id, date: '2026-03-01' }));
+      return cultivation('advanceParty', {
+        nominationId: n._id,
+        event: 'recommend',
+        date: '2026-04-01',
+        leagueOrg: '智造科技团支部',
+      });
+    },
+  ],
+  [
     'recording accepted subscriptions (grants, the daily counter, audit)',
     async () => ({
       fn: 'message',
@@ -507,6 +537,26 @@ const housingRequest = (): Call =>
     'dev-youth-zhang',
   );
 const registry = (action: string, data: unknown, openid: string): Call => ({ fn: 'registry', action, data, openid });
+const cultivation = (action: string, data: unknown): Call => ({
+  fn: 'cultivation',
+  action,
+  data,
+  openid: 'dev-unit-admin',
+});
+
+const TRAINING = {
+  kind: 'training',
+  title: '青年干部能力提升班',
+  startDate: '2026-11-02',
+  organiser: '团市委',
+  hours: 32,
+};
+
+/** 李明 approved (a 好青年 of 陈管理员's unit): his OPENID. */
+async function liSelected(w: World): Promise<string> {
+  await must(w, approve(await liNomination(w)));
+  return 'dev-youth-li';
+}
 
 const mentoring = (action: string, data: unknown): Call => ({
   fn: 'mentoring',

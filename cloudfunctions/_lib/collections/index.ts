@@ -10,6 +10,7 @@ import { SELECTION } from './selection';
 import { MENTORING } from './mentoring';
 import { SERVICES } from './services';
 import { REGISTRY_AREA } from './registry';
+import { CULTIVATION } from './cultivation';
 
 export type { Declaration, Index, Rule } from './define';
 export { indexFields } from './define';
@@ -18,8 +19,16 @@ export * from './selection';
 export * from './mentoring';
 export * from './services';
 export * from './registry';
+export * from './cultivation';
 
-export const REGISTRY = [...PLATFORM, ...SELECTION, ...MENTORING, ...SERVICES, ...REGISTRY_AREA] as const;
+export const REGISTRY = [
+  ...PLATFORM,
+  ...SELECTION,
+  ...MENTORING,
+  ...SERVICES,
+  ...REGISTRY_AREA,
+  ...CULTIVATION,
+] as const;
 
 export type CollectionName = (typeof REGISTRY)[number]['name'];
 

@@ -23,6 +23,7 @@ export * from './admin';
 export * from './mentoring';
 export * from './services';
 export * from './registry';
+export * from './cultivation';
 export {
   messageContract,
   type MessageContract,
@@ -39,6 +40,7 @@ import { nominationContract } from './nomination';
 import { mentoringContract } from './mentoring';
 import { servicesContract } from './services';
 import { registryContract } from './registry';
+import { cultivationContract } from './cultivation';
 
 /** Every function the mini-program can call, by name. */
 export const contracts = {
@@ -48,6 +50,7 @@ export const contracts = {
   export: exportContract,
   notice: noticeContract,
   mentoring: mentoringContract,
+  cultivation: cultivationContract,
   message: messageContract,
   services: servicesContract,
   registry: registryContract,

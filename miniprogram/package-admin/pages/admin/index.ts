@@ -30,7 +30,11 @@ type EntryKey =
   | 'service-offers'
   | 'import'
   | 'database'
-  | 'period';
+  | 'period'
+  | 'ledger'
+  | 'pipeline'
+  | 'reserve'
+  | 'honours';
 
 interface Entry {
   key: EntryKey;
@@ -50,6 +54,10 @@ const URLS: Partial<Record<EntryKey, string>> = {
   import: '/package-data/pages/import/index',
   database: '/package-data/pages/database/index',
   period: '/package-data/pages/period/index',
+  ledger: '/package-cultivation/pages/ledger/index',
+  pipeline: '/package-cultivation/pages/pipeline/index',
+  reserve: '/package-cultivation/pages/reserve/index',
+  honours: '/package-admin/pages/cultivation/honours/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -70,6 +78,10 @@ const UNIT_ENTRIES: Entry[] = [
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('database', '青年库', '在册青年与校友、待确认提醒、信息变更审核'),
   entry('import', '导入青年名册', '按模板导入本单位青年名册（Excel）'),
+  entry('ledger', '培养台账', '培养措施、谈心交流、待确认记录'),
+  entry('pipeline', '推优入党', '入党培养各阶段，好青年优先'),
+  entry('reserve', '后备干部', '推荐好青年为后备干部，查看进展'),
+  entry('honours', '评优评先', '符合条件的好青年排名，生成推荐审批表'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
 ];
 
@@ -87,6 +99,10 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('service-queue', '服务工单', '青年的服务申请：受理、进展、办结，超时优先'),
   entry('service-dashboard', '服务看板', '各类服务的受理、办结用时、超时率、满意度和志愿服务覆盖'),
   entry('service-offers', '政策找人', '按条件向符合的青年推送政策，查看触达和申请人数'),
+  entry('ledger', '培养台账', '各单位谈心交流覆盖、一年无培养名单'),
+  entry('pipeline', '推优入党', '辖区入党培养各阶段，好青年优先'),
+  entry('reserve', '后备干部库', '入库、考察、任用或退出，理由留档'),
+  entry('honours', '评优评先', '发起评选、按培养记录排名、推荐审批表'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
   entry('database', '青年库', '在册青年与校友、超一年未确认的一键提醒'),

@@ -25,6 +25,10 @@ describe('admin workbench', () => {
       '公示名单',
       '青年库',
       '导入青年名册',
+      '培养台账',
+      '推优入党',
+      '后备干部',
+      '评优评先',
       '通知送达',
     ]);
     expect(textOf(page)).toContain('越城区智造科技有限公司');
@@ -83,6 +87,10 @@ describe('admin workbench', () => {
       '服务工单',
       '服务看板',
       '政策找人',
+      '培养台账',
+      '推优入党',
+      '后备干部库',
+      '评优评先',
       '通知送达',
       '账号与权限',
       '青年库',
@@ -118,7 +126,7 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(10);
+    expect(page.data.entries).toHaveLength(14);
   });
 });
 

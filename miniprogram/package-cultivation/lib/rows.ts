@@ -1,0 +1,108 @@
+/**
+ * What the cultivation pages render, derived from the answers (issue 13): a measure's card, a ledger row, a
+ * pipeline row, and today's China date for the date pickers.
+ */
+import type { LedgerRow, MeasureView, PartyView, ReserveView } from '../../core/contracts/cultivation';
+import { chinaDate, chineseDate } from '../../core/china-time';
+
+/** Today in China, the pickers' default and end (the server refuses a later date too). */
+export const todayInChina = (): string => chinaDate(new Date());
+
+const span = (start: string, end: string | null): string =>
+  end && end !== start ? `${chineseDate(start)}—${chineseDate(end)}` : chineseDate(start);
+
+export interface MeasureRow {
+  id: string;
+  kind: string;
+  title: string;
+  when: string;
+  detail: string;
+  evidence: string;
+  status: string;
+  tone: 'ok' | 'wait' | 'no';
+  byYouth: boolean;
+  canDecide: boolean;
+  reason: string;
+}
+
+export function measureRow(m: MeasureView): MeasureRow {
+  return {
+    id: m.id,
+    kind: m.kindLabel,
+    title: m.title,
+    when: span(m.startDate, m.endDate),
+    detail: m.detail,
+    evidence: m.evidence ? `证明材料：${m.evidence}` : '',
+    status: m.statusLabel,
+    tone: m.status === 'confirmed' ? 'ok' : m.status === 'pending' ? 'wait' : 'no',
+    byYouth: m.addedBy === 'youth',
+    canDecide: m.canDecide,
+    reason: m.reason ? `未确认原因：${m.reason}` : '',
+  };
+}
+
+/** The coverage facts in words. */
+export function coverageLines(c: { talkedRecently: boolean; idle: boolean; lastMeasure: string | null }): string[] {
+  return [
+    c.talkedRecently ? '近六个月已与单位负责人谈心交流' : '近六个月尚未与单位负责人谈心交流',
+    c.lastMeasure ? `最近一次培养：${chineseDate(c.lastMeasure)}` : '尚无已确认的培养记录',
+    ...(c.idle ? ['已超过一年没有培养措施'] : []),
+  ];
+}
+
+export function ledgerRow(r: LedgerRow) {
+  return {
+    id: r.nominationId,
+    name: r.name,
+    unit: r.unitName,
+    line: `已确认 ${r.measures} 项${r.pending > 0 ? ` · 待确认 ${r.pending} 项` : ''}`,
+    flags: [...(r.idle ? ['一年无培养'] : []), ...(r.talkedRecently ? [] : ['半年未谈心'])],
+  };
+}
+
+export function pipelineRow(p: PartyView) {
+  const last = p.steps[p.steps.length - 1];
+  return {
+    id: p.nominationId,
+    name: p.name,
+    unit: p.unitName,
+    selected: p.selected,
+    stage: p.stageLabel,
+    line: last ? `${last.label} · ${chineseDate(last.date)}` : '',
+    warn:
+      p.stage === 'applicant' && p.leagueRouteRequired
+        ? `${chineseDate(p.leagueBirthday)}满28周岁，须经团组织推优`
+        : '',
+  };
+}
+
+export interface PartyCard {
+  stage: string;
+  steps: Array<{ label: string; date: string; org: string }>;
+  next: PartyView['next'];
+  note: string;
+}
+
+export function partyCard(p: PartyView): PartyCard {
+  return {
+    stage: p.stageLabel,
+    steps: p.steps.map((s) => ({
+      label: s.label,
+      date: chineseDate(s.date),
+      org: s.leagueOrg ? `推优团组织：${s.leagueOrg}` : '',
+    })),
+    next: p.next,
+    note: p.leagueRouteRequired ? `${p.age}周岁：确定为入党积极分子前须为共青团员并经团组织推优` : `${p.age}周岁`,
+  };
+}
+
+export function reserveCard(r: ReserveView) {
+  return {
+    id: r.nominationId,
+    name: r.name,
+    unit: r.unitName,
+    status: r.statusLabel,
+    history: r.history.map((h) => ({ label: h.label, line: `${chineseDate(h.date)} ${h.byName}：${h.reason}` })),
+    next: r.next,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Cultivation end to end in the browser preview (issue 13): one youth's year. 陈管理员 records a posting to a
+ * task force and a talk with the unit's Party head for 李明 (a 好青年 of his unit); 李明 adds a training on his
+ * phone; the unit confirms it, records his application to the Party, the League's 推优 and his becoming an
+ * activist; 李明's timeline shows all of it. Real pages, real functions, embedded store.
+ */
+import { C, type MeasureDoc, type NominationDoc, type PartyRecordDoc } from '../../cloudfunctions/_lib/collections';
+import { FUNCTIONS } from '../../scripts/local/functions';
+import {
+  assertNoPageErrors,
+  openPreview,
+  phonePage,
+  screenshot,
+  startPreview,
+  switchPersona,
+  type Preview,
+} from './support/preview';
+
+jest.setTimeout(90_000);
+
+describe('browser preview: a 好青年’s year of cultivation and 推优入党', () => {
+  let p: Preview;
+  let liId = '';
+
+  beforeAll(async () => {
+    p = await startPreview();
+    const li = await p.deps.store.collection<NominationDoc>(C.nominations).findOne({ youthOpenid: 'dev-youth-li' });
+    liId = li?._id ?? '';
+    const approved = await FUNCTIONS.nomination.handle(
+      {
+        action: 'review',
+        data: { nominationId: liId, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+      },
+      { openid: 'dev-unit-admin' },
+      p.deps,
+    );
+    if (!approved.ok) throw new Error(`arrange: ${approved.error.code}`);
+    await openPreview(p);
+  });
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  afterEach(() => assertNoPageErrors(p));
+
+  const phone = () => phonePage(p.page);
+  const title = () => p.page.locator('#pv-title');
+  const modal = () => p.page.getByRole('dialog');
+
+  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
+    await p.page.evaluate((target) => {
+      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
+    }, url);
+    await title().filter({ hasText: pageTitle }).waitFor();
+  }
+
+  async function tapText(text: string): Promise<void> {
+    await phone().getByText(text, { exact: true }).first().click({ force: true });
+  }
+
+  async function confirmModal(): Promise<void> {
+    await modal().getByRole('button', { name: '确定' }).click();
+  }
+
+  it('the unit opens 李明 from the ledger and records a posting to a task force', async () => {
+    await switchPersona(p.page, '陈管理员');
+    await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
+    await tapText('培养台账');
+    await title().filter({ hasText: '培养台账' }).waitFor();
+    await phone().getByText('近六个月与单位负责人谈心交流：0 人（0%）').waitFor();
+    await tapText('李明');
+    await title().filter({ hasText: '培养记录' }).waitFor();
+    await phone().getByText('暂无培养记录').waitFor();
+    await tapText('登记培养措施');
+    await phone().getByText('培养类型').waitFor();
+    await tapText('重点工作专班');
+    await phone().getByPlaceholder('如：数字化改革专班、青年干部培训班').fill('数字化改革专班');
+    await phone().getByPlaceholder('文件号、证书编号（选填）').fill('越政办〔2026〕12号');
+    await tapText('登记');
+    await phone().getByText('重点工作专班 · 数字化改革专班').waitFor();
+  });
+
+  it('and a talk with the unit’s Party head', async () => {
+    await tapText('登记培养措施');
+    await phone().getByText('培养类型').waitFor();
+    await tapText('谈心交流');
+    await phone().getByPlaceholder('如：数字化改革专班、青年干部培训班').fill('季度谈心');
+    await tapText('单位党组织负责人');
+    await phone().getByPlaceholder('如：王书记').fill('王书记');
+    await phone().getByPlaceholder('简要记录').fill('谈工作成长与下一步岗位锻炼方向');
+    await tapText('登记');
+    await phone().getByText('单位党组织负责人 王书记：谈工作成长与下一步岗位锻炼方向').waitFor();
+    await phone().getByText('近六个月已与单位负责人谈心交流').waitFor();
+  });
+
+  it('李明 adds a training from home; it waits for the unit', async () => {
+    await switchPersona(p.page, '李明');
+    await openMiniPage('/pages/home/index', '好青年选培');
+    await tapText('我的培养记录');
+    await title().filter({ hasText: '培养记录' }).waitFor();
+    await tapText('添加培养记录');
+    await phone().getByText('培养类型').waitFor();
+    await tapText('培训');
+    await phone().getByPlaceholder('如：数字化改革专班、青年干部培训班').fill('青年干部能力提升班');
+    await phone().getByPlaceholder('如：团市委').fill('团市委');
+    await phone().getByPlaceholder('如：32').fill('32');
+    await tapText('提交单位确认');
+    await phone().getByText('培训 · 青年干部能力提升班').waitFor();
+    await phone().getByText('待单位确认').waitFor();
+  });
+
+  it('the unit confirms it, records the application, 推优 and the activist stage', async () => {
+    await switchPersona(p.page, '陈管理员');
+    await openMiniPage(`/package-cultivation/pages/timeline/index?id=${liId}`, '培养记录');
+    await tapText('确认');
+    await phone().getByText('待单位确认').waitFor({ state: 'detached' });
+    await tapText('登记入党申请');
+    await confirmModal();
+    await phone().getByText('当前阶段：入党申请人').waitFor();
+    await phone().getByPlaceholder('如：柯桥农商银行团委').fill('智造科技团支部');
+    await tapText('团组织推优');
+    await confirmModal();
+    await phone().getByText('当前阶段：已推优').waitFor();
+    await tapText('确定为入党积极分子');
+    await confirmModal();
+    await phone().getByText('当前阶段：入党积极分子').waitFor();
+    const record = await p.deps.store.collection<PartyRecordDoc>(C.partyRecords).get(liId);
+    expect(record?.steps.map((s) => s.event)).toEqual(['apply', 'recommend', 'activate']);
+    await screenshot(p.page, 'cultivation-1-unit');
+  });
+
+  it('李明’s timeline shows the year: posting, talk, confirmed training, and the Party steps', async () => {
+    await switchPersona(p.page, '李明');
+    await openMiniPage('/package-cultivation/pages/timeline/index', '培养记录');
+    await phone().getByText('重点工作专班 · 数字化改革专班').waitFor();
+    await phone().getByText('谈心交流 · 季度谈心').waitFor();
+    await phone().getByText('培训 · 青年干部能力提升班').waitFor();
+    await phone().getByText('主办：团市委 · 32学时').waitFor();
+    await phone().getByText('当前阶段：入党积极分子').waitFor();
+    await phone().getByText('推优团组织：智造科技团支部', { exact: false }).waitFor();
+    await phone().getByText('确定为入党积极分子', { exact: true }).waitFor();
+    expect(await phone().getByText('待单位确认').count()).toBe(0);
+    const measures = await p.deps.store.collection<MeasureDoc>(C.measures).find({ nominationId: liId });
+    expect(measures.map((m) => m.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+    await screenshot(p.page, 'cultivation-2-youth');
+  });
+});
