@@ -105,6 +105,10 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'MENTORING.YOUTH_MATCHED': '该青年已有导师或待确认的结对',
   'MENTORING.NOT_PARTY': '这不是您的结对，无法操作',
   'MENTORING.UNKNOWN_EXPERTISE': '所选领域不在全市擅长领域清单中，请刷新后重选',
+  'MENTORING.ALREADY_SIGNED': '您已签署过本协议',
+  'MENTORING.TEXT_CHANGED': '协议内容已更新，请重新阅读后签署',
+  'MENTORING.SIGNATURE_USED': '该签名已用于其他协议，请重新签名',
+  'MENTORING.NO_MEETING': '请先记录首次见面',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

@@ -59,6 +59,9 @@ const PARAMS: {
   'match.accepted': fc.record({ mentor: text }),
   'match.declined': fc.record({ by: fc.constantFrom('mentor', 'youth'), name: text }),
   'match.ended': fc.record({ youth: text, mentor: text, reason }),
+  'agreement.signed': fc.record({ name: text, active: fc.boolean() }),
+  'cycle.overdue': fc.record({ step: text, youth: text, unit: fc.boolean() }),
+  'match.misfit': fc.record({ youth: text, mentor: text }),
 };
 
 const requestOf = fc.oneof(
