@@ -457,3 +457,4 @@ export const mentoringContract = defineContract('mentoring', {
 
 export type MentoringContract = typeof mentoringContract;
 export type MentorProfileInputType = z.infer<typeof MentorProfileInput>;
+export type CycleStepInputType = z.infer<typeof CycleStepInput>;

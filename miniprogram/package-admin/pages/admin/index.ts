@@ -23,7 +23,8 @@ type EntryKey =
   | 'notifications'
   | 'access'
   | 'group'
-  | 'matching';
+  | 'matching'
+  | 'health';
 
 interface Entry {
   key: EntryKey;
@@ -37,6 +38,7 @@ const URLS: Partial<Record<EntryKey, string>> = {
   notice: '/package-notice/pages/notice/index',
   group: '/package-admin/pages/mentoring/group/index',
   matching: '/package-admin/pages/mentoring/matching/index',
+  health: '/package-admin/pages/mentoring/health/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -69,6 +71,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('group', '导师服务团', '各区县导师及结对负荷，暂停或恢复导师'),
   entry('matching', '结对管理', '一键匹配、审核草案、发布结对'),
+  entry('health', '结对健康度', '各导师、单位、区县的培养进展'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
 ];
