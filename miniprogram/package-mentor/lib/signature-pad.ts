@@ -88,8 +88,12 @@ export function createPad(canvas: PadCanvas, size: { width: number; height: numb
   };
 }
 
-/** The first touch of a canvas touch event, in canvas coordinates. */
-export function touchOf(e: { touches?: ReadonlyArray<{ x?: number; y?: number }> }): TouchPoint | null {
+type RawTouch = { x?: number; y?: number; clientX?: number; clientY?: number };
+
+/** The first touch of a canvas touch event, in canvas coordinates (`x`/`y` on a canvas; client coordinates else). */
+export function touchOf(e: { touches?: ReadonlyArray<RawTouch> }): TouchPoint | null {
   const t = e.touches?.[0];
-  return t && typeof t.x === 'number' && typeof t.y === 'number' ? { x: t.x, y: t.y } : null;
+  const x = t?.x ?? t?.clientX;
+  const y = t?.y ?? t?.clientY;
+  return typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
 }
