@@ -71,7 +71,7 @@ export interface AgreementTerms {
   note: string;
   months: number;
   cycleDays: number;
-  /** The year the League committee counts the pair in (the period's year). */
+  /** The year the agreement was drawn up (China time). */
   year: string;
 }
 

@@ -34,7 +34,6 @@ import {
   type AgreementDoc,
   type MatchDoc,
   type MenteeDoc,
-  type PeriodDoc,
   type SignatureRecord,
   type SignatureUseDoc,
 } from '../../_lib/collections';
@@ -67,10 +66,7 @@ export function termsOf(a: Pick<AgreementDoc, keyof AgreementTerms>): AgreementT
 /** The agreement of a match the mentor just confirmed: the youth's goals, the default term and cycle. */
 export async function createAgreement(ctx: ActionContext, m: MatchDoc): Promise<AgreementDoc> {
   const { deps, now } = ctx;
-  const [mentee, period] = await Promise.all([
-    deps.store.collection<MenteeDoc>(C.mentees).get(m.nominationId),
-    deps.store.collection<PeriodDoc>(C.periods).get(m.periodId),
-  ]);
+  const mentee = await deps.store.collection<MenteeDoc>(C.mentees).get(m.nominationId);
   const goals = (mentee?.goals ?? []).map((goal) => ({ goal, start: 2, final: null }));
   const base = {
     mentorName: m.mentorName,
@@ -81,7 +77,7 @@ export async function createAgreement(ctx: ActionContext, m: MatchDoc): Promise<
     note: mentee?.note ?? '',
     months: DEFAULT_MONTHS,
     cycleDays: DEFAULT_CYCLE_DAYS,
-    year: (period?.referenceDate ?? chinaDate(now)).slice(0, 4),
+    year: chinaDate(now).slice(0, 4),
   };
   const text = agreementText(base);
   const doc: AgreementDoc = {

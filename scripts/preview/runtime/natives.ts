@@ -4,7 +4,7 @@
  * DOM elements so a person (or Playwright) can type and see pictures, and
  * `navigator` needs to navigate.
  */
-import { jComponent, type ComponentThis, type Definition } from './vendor';
+import { exparser, jComponent, type ComponentThis, type Definition } from './vendor';
 
 // prettier-ignore
 const SLOT_TAGS = [
@@ -13,7 +13,7 @@ const SLOT_TAGS = [
   'swiper-item', 'view', 'icon', 'progress', 'rich-text', 'text', 'button', 'checkbox', 'checkbox-group', 'editor',
   'form', 'keyboard-accessory', 'label', 'picker', 'picker-view', 'picker-view-column', 'radio', 'radio-group',
   'slider', 'switch', 'functional-page-navigator', 'audio', 'camera', 'channel-live', 'channel-video',
-  'live-player', 'live-pusher', 'video', 'voip-room', 'map', 'canvas', 'web-view', 'ad', 'ad-custom',
+  'live-player', 'live-pusher', 'video', 'voip-room', 'map', 'web-view', 'ad', 'ad-custom',
   'official-account', 'open-data', 'navigation-bar', 'page-meta',
 ];
 
@@ -174,7 +174,64 @@ const navigatorDefinition: Definition = {
   },
 };
 
+/** The `<canvas type="2d">` elements on screen by their id: a 2D canvas node is what the selector query answers. */
+export const canvases = new Map<string, HTMLCanvasElement>();
+
+/** A mouse or pen on the canvas plays a finger: WeChat's canvas touches carry canvas-relative `x`/`y`. */
+function touchEventOf(self: ComponentThis, name: string, e: PointerEvent): void {
+  const touch = { identifier: 0, x: e.offsetX, y: e.offsetY, clientX: e.clientX, clientY: e.clientY };
+  exparser.Event.dispatchEvent(
+    self._exparserNode,
+    exparser.Event.create(
+      name,
+      {},
+      {
+        originalEvent: e,
+        bubbles: false,
+        composed: false,
+        extraFields: { touches: name === 'touchend' ? [] : [touch], changedTouches: [touch] },
+      },
+    ),
+  );
+}
+
+/** `<canvas type="2d">`: a real canvas filling its host, drawn on by pointer (the 2D context is the browser's). */
+const canvasDefinition: Definition = {
+  id: 'canvas',
+  tagName: 'wx-canvas',
+  template: '<slot/>',
+  properties: { type: { type: String, value: '' }, disableScroll: { type: Boolean, value: false } },
+  attached(this: ComponentThis) {
+    const el = document.createElement('canvas');
+    el.style.cssText = 'display:block;width:100%;height:100%;touch-action:none';
+    this.$$.style.display = 'block';
+    this.$$.appendChild(el);
+    const id = (this._exparserNode as unknown as { id?: string }).id || this.$$.id;
+    if (id) canvases.set(id, el);
+    let down = false;
+    el.addEventListener('pointerdown', (e) => {
+      down = true;
+      el.setPointerCapture?.(e.pointerId);
+      touchEventOf(this, 'touchstart', e);
+    });
+    el.addEventListener('pointermove', (e) => {
+      if (down) touchEventOf(this, 'touchmove', e);
+    });
+    const up = (e: PointerEvent) => {
+      if (!down) return;
+      down = false;
+      touchEventOf(this, 'touchend', e);
+    };
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  },
+  detached(this: ComponentThis) {
+    for (const [id, el] of canvases) if (el.parentNode === this.$$) canvases.delete(id);
+  },
+};
+
 export function registerNatives(): void {
+  jComponent.register(canvasDefinition);
   for (const name of SLOT_TAGS) jComponent.register({ id: name, tagName: `wx-${name}`, template: '<slot/>' });
   jComponent.register(fieldDefinition('input'));
   jComponent.register(fieldDefinition('textarea'));
