@@ -30,6 +30,7 @@ export interface AppJson {
   preloadRule?: Record<string, { network?: 'all' | 'wifi'; packages: string[] }>;
   window?: WindowOptions;
   usingComponents?: Record<string, string>;
+  tabBar?: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
 }
 
 export interface MpPackage {

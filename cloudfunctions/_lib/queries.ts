@@ -11,6 +11,24 @@ export async function currentPeriod(deps: ServerDeps, now: Date): Promise<Period
   return { ...rules, window: nominationWindow(rules, now) };
 }
 
+/** What a card says a unit belongs to: its district's name, or 市级单位 for a city-level unit (no district). */
+export const CITY_LEVEL_LABEL = '市级单位';
+
+/**
+ * The jurisdiction label of each district id, read by id (issue 9 §6): a caller's scope may hold no district at
+ * all (a unit admin), so the names never come from the districts in scope.
+ */
+export async function jurisdictionLabels(
+  deps: ServerDeps,
+  districtIds: ReadonlyArray<string | null | undefined>,
+): Promise<(districtId: string | null | undefined) => string> {
+  const names = await orgNames(
+    deps,
+    districtIds.filter((d): d is string => Boolean(d)),
+  );
+  return (districtId) => (districtId ? (names.get(districtId) ?? '') : CITY_LEVEL_LABEL);
+}
+
 export async function getOrg(deps: ServerDeps, id: string): Promise<OrgDoc | null> {
   return deps.store.collection<OrgDoc>(C.orgs).get(id);
 }

@@ -50,7 +50,7 @@ interface EditHook {
 }
 
 export const nominationFormHost = Behavior({
-  data: { valid: false, formError: '', submitting: false },
+  data: { valid: false, formError: '', submitting: false, missing: [] as string[] },
   methods: {
     form(): FormHandle | null {
       return this.selectComponent('.form') as unknown as FormHandle | null;
@@ -73,11 +73,17 @@ export const nominationFormHost = Behavior({
       stateOf(this).requestId = newRequestId();
     },
 
-    onFormChange(e: WechatMiniprogram.CustomEvent<{ value: FormState; valid: boolean; field: string }>) {
+    onFormChange(
+      e: WechatMiniprogram.CustomEvent<{ value: FormState; valid: boolean; missing: string[]; field: string }>,
+    ) {
       const s = stateOf(this);
-      const { value, valid, field } = e.detail;
+      const { value, valid, missing, field } = e.detail;
       s.form = value;
       if (valid !== this.data.valid) this.setData({ valid });
+      // Deferred: this event may fire inside the page's own setData (a property the form observes), and a nested
+      // setData there drops the pending update of the form's bindings.
+      if (missing.join('|') !== this.data.missing.join('|'))
+        void Promise.resolve().then(() => this.setData({ missing }));
       if (!field) return;
       s.requestId = newRequestId();
       if (this.data.formError) this.setData({ formError: '' });

@@ -58,6 +58,19 @@ export function chineseDate(date: IsoDate): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** `instant` as China's clock shows it: `23:51`. */
+export function chinaClock(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/**
+ * The one style for an instant, on the phone and in messages (HOUSE_STYLE): `2026年11月30日 23:51` in China
+ * time; a date alone is `chineseDate(chinaDate(instant))`, `2027年7月31日`, always with its year.
+ */
+export function chineseDateTime(instant: Date): string {
+  return `${chineseDate(chinaDate(instant))} ${chinaClock(instant)}`;
+}
+
 /** Whole days and hours left until `deadline`, never negative. */
 export function timeLeft(now: Date, deadline: Date): { days: number; hours: number; passed: boolean } {
   const ms = deadline.getTime() - now.getTime();

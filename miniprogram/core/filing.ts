@@ -90,7 +90,8 @@ function districtSubject(district: Pick<Org, '_id' | 'name'>, unitIds: string[])
   return {
     kind: 'district',
     orgId: district._id,
-    name: `${district.name}（其他基层领域）`,
+    // The list holds the district's 两新 units as well as its other grassroots ones (issue 9 §17).
+    name: `${district.name}（两新组织及其他基层领域）`,
     districtId: district._id,
     unitIds,
   };

@@ -117,7 +117,7 @@ interface KindSpec<K extends NotificationKind, T extends TemplateKey> {
 type Catalogue = { [K in NotificationKind]: KindSpec<K, TemplateKey> };
 
 const PAGES = {
-  mine: 'pages/nomination/mine/index',
+  mine: 'package-youth/pages/nomination/mine/index',
   pending: 'package-admin/pages/review/pending/index',
   objections: 'package-admin/pages/admin/objections/index',
   filings: 'package-admin/pages/admin/filings/index',

@@ -25,6 +25,8 @@ export interface PeriodRules {
   target: number;
   /** R9.2: days a withdrawn nomination's personal data is kept before erasure. */
   retentionDays: number;
+  /** Whom the public notice names for questions (公示联系方式), e.g. the League office and its phone. */
+  noticeContact?: string;
 }
 
 /** R1.2: cutoff = `maxAge` years before the reference date (2021 period: 2021-06-01 → 1986-06-01). */

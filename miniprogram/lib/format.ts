@@ -1,21 +1,35 @@
 /** View formatting shared by pages and components: instants shown in China time whatever the phone's zone. */
-import { CHINA_OFFSET_MS, chineseDate } from '../core/china-time';
+import { chinaClock, chinaDate, chineseDate, chineseDateTime } from '../core/china-time';
 import type { Sex } from '../core/id-number';
 
 export const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' };
 
-/** `2026-11-24T02:30:00.000Z` → `2026-11-24 10:30` (China time); '' for null or garbage. */
-export function chinaDateTime(iso: string | null): string {
-  if (!iso) return '';
-  const ms = new Date(iso).getTime();
-  if (Number.isNaN(ms)) return '';
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+/** The instant an ISO string names, or null for null, '' or garbage. */
+function instantOf(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/**
+ * The app's one date style (core `chineseDateTime`): `2026-11-24T02:30:00.000Z` → `2026年11月24日 10:30`, China
+ * time whatever the phone's zone; '' for null or garbage. Every page and component formats instants through here.
+ */
+export function chinaDateTime(iso: string | null | undefined): string {
+  const at = instantOf(iso);
+  return at ? chineseDateTime(at) : '';
 }
 
 /** `2026-11-24T02:30:00.000Z` → `2026年11月24日` (China date). */
-export function chinaDateText(iso: string): string {
-  const text = chinaDateTime(iso);
-  return text ? chineseDate(text.slice(0, 10)) : '';
+export function chinaDateText(iso: string | null | undefined): string {
+  const at = instantOf(iso);
+  return at ? chineseDate(chinaDate(at)) : '';
+}
+
+/** `2026-11-24T02:30:00.000Z` → `10:30` (China time), for "saved at" within the same day. */
+export function chinaTimeText(iso: string | null | undefined): string {
+  const at = instantOf(iso);
+  return at ? chinaClock(at) : '';
 }
 
 /** `312000` → `305 KB`, `2400000` → `2.3 MB`: a file's size as a person reads it. */

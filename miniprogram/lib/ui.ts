@@ -1,5 +1,6 @@
 /** Feedback and navigation helpers shared by pages: callback-style wx calls, so no promise is ever left rejected. */
 import Toast, { type ToastOptionsType } from 'tdesign-miniprogram/toast/index';
+import { TAB_PAGES } from './tabs';
 
 type ToastContext = NonNullable<ToastOptionsType['context']>;
 
@@ -15,9 +16,10 @@ export function toast(context: object, message: string, theme: 'success' | 'erro
   });
 }
 
-/** Opens a page; if the page stack is full, replaces the current one instead. */
+/** Opens a page (a tab page by switching to its tab); if the page stack is full, replaces the current one instead. */
 export function go(url: string): void {
-  wx.navigateTo({ url, fail: () => wx.redirectTo({ url }) });
+  if (TAB_PAGES.includes(url.split('?')[0])) wx.switchTab({ url });
+  else wx.navigateTo({ url, fail: () => wx.redirectTo({ url }) });
 }
 
 /** A native confirmation; resolves true only when the user confirms. */
@@ -49,4 +51,15 @@ export function alertModal(title: string, content: string, confirmText = '知道
       fail: () => resolve(),
     });
   });
+}
+
+/**
+ * Shows `url` after finishing the current page: back to it when it is the page below (e.g. 我的推荐 that opened the
+ * form, which reloads on show), otherwise in place of the current one, so Back never meets the same page twice.
+ */
+export function backTo(url: string): void {
+  const pages = getCurrentPages();
+  const below = pages.length >= 2 ? pages[pages.length - 2] : undefined;
+  if (below && `/${below.route}` === url.split('?')[0]) wx.navigateBack({ delta: 1 });
+  else wx.redirectTo({ url });
 }

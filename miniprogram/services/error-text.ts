@@ -1,5 +1,6 @@
 /** The one place where error codes become Chinese text for users. */
-import { chinaDate, chineseDate } from '../core/china-time';
+import { chineseDate } from '../core/china-time';
+import { chinaDateText } from '../lib/format';
 import type { ErrorCode } from '../core/errors';
 import { STATUS_LABELS, type NominationStatus } from '../core/nomination';
 
@@ -10,11 +11,8 @@ const str = (d: Details, key: string): string => (d && typeof d[key] === 'string
 const statusText = (s: string): string =>
   Object.prototype.hasOwnProperty.call(STATUS_LABELS, s) ? STATUS_LABELS[s as NominationStatus] : '处理中';
 
-function instantText(iso: string): string {
-  if (!iso) return '';
-  // Deadlines are +08:00 instants; show them as China dates whatever the phone's zone.
-  return chineseDate(chinaDate(new Date(iso)));
-}
+// Deadlines are +08:00 instants; show them as China dates whatever the phone's zone.
+const instantText = chinaDateText;
 
 /** Exported for the test that keeps it equal to ERROR_CODES; callers use `errorText`. */
 export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = {

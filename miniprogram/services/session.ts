@@ -20,8 +20,8 @@ export interface Session {
   roles: GrantView[];
   /** The unit a youth bound to: its name and district's name, nothing about the person. */
   unit: { id: string; name: string; districtName: string } | null;
-  /** The personal-information consent on record (PIPL art. 29): which text, and the answer. */
-  consent: { version: string; granted: boolean } | null;
+  /** The personal-information consent on record (PIPL art. 29): which text, the answer, and when (ISO). */
+  consent: { version: string; granted: boolean; at: string } | null;
 }
 
 /** What the session keeps of an account: named fields only, so nothing added to `me` later is cached unseen. */
@@ -31,7 +31,7 @@ export function sessionOf(me: MeOutput): Session {
     displayName: me.displayName ?? '',
     roles: me.roles.map(({ role, orgId, orgName }) => ({ role, orgId, orgName })),
     unit: me.unit ? { id: me.unit.id, name: me.unit.name, districtName: me.unit.districtName } : null,
-    consent: me.consent ? { version: me.consent.version, granted: me.consent.granted } : null,
+    consent: me.consent ? { version: me.consent.version, granted: me.consent.granted, at: me.consent.at } : null,
   };
 }
 
@@ -95,12 +95,15 @@ export function adminScope(s: Session): AdminScope | null {
   return { role: grant.role, level, orgId: grant.orgId, orgName: grant.orgName, districtId };
 }
 
-export type ScopeResult = { ok: true; scope: AdminScope; session: Session } | { ok: false; message: string };
+/** `forbidden`: the caller is known and holds no admin role (a retry cannot help; `session` says who they are). */
+export type ScopeResult =
+  { ok: true; scope: AdminScope; session: Session } | { ok: false; message: string; forbidden?: Session };
 
 /** Who is asking, as an admin; a Chinese refusal for anyone else. The server still checks every call. */
 export async function loadAdminScope(): Promise<ScopeResult> {
   const res = await loadSession();
   if (!res.ok) return { ok: false, message: res.message };
   const scope = adminScope(res.data);
-  return scope ? { ok: true, scope, session: res.data } : { ok: false, message: errorText('AUTH.FORBIDDEN') };
+  if (scope) return { ok: true, scope, session: res.data };
+  return { ok: false, message: errorText('AUTH.FORBIDDEN'), forbidden: res.data };
 }

@@ -106,6 +106,7 @@ export function demoPeriod(now: Date): PeriodDoc {
     partyAgeLimit: 28,
     target: 1000,
     retentionDays: 30,
+    noticeContact: '团市委基层工作部 0575-85100000（演示）',
     current: true,
   };
 }

@@ -449,6 +449,7 @@ export async function buildPreview(outDir: string, options: PreviewOptions = {})
     pages: graph.pages,
     window: app.window ?? {},
     missing: graph.missing,
+    ...(app.tabBar ? { tabBar: { list: app.tabBar.list.map(({ pagePath, text }) => ({ pagePath, text })) } } : {}),
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'templates.js'), compileTemplates(appRoot, collectTemplateFiles(appRoot, graph.nodes)));

@@ -18,7 +18,10 @@ export function shellHtml(): string {
 <body>
 <div class="pv-layout">
   <aside class="pv-panel pv-personas" aria-labelledby="pv-personas-title">
-    <h2 id="pv-personas-title">切换身份</h2>
+    <h2 id="pv-text-size-title">字体大小</h2>
+    <p class="pv-hint">模拟微信“设置 → 通用 → 字体大小”（fontSizeSetting）。</p>
+    <div class="pv-text-sizes" id="pv-text-sizes" role="group" aria-labelledby="pv-text-size-title"></div>
+    <h2 id="pv-personas-title" class="pv-subtitle">切换身份</h2>
     <p class="pv-hint">以演示账号的身份操作小程序（仅本地模式）。</p>
     <ul class="pv-persona-list" id="pv-persona-list"><li class="pv-empty">正在加载身份…</li></ul>
   </aside>
@@ -33,6 +36,7 @@ export function shellHtml(): string {
         <div class="pv-capsule" aria-hidden="true"><span class="pv-dots">•••</span><span class="pv-sep"></span><span class="pv-ring"></span></div>
       </header>
       <div class="pv-viewport" id="pv-viewport"></div>
+      <nav class="pv-tabbar" id="pv-tabbar" aria-label="标签栏" hidden></nav>
       <div class="pv-ui" id="pv-ui"></div>
     </div>
   </main>
@@ -93,6 +97,15 @@ body{background:#e8ebf0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans C
 .pv-ring{width:14px;height:14px;border:2.5px solid #000;border-radius:50%;box-sizing:border-box;position:relative}
 .pv-viewport{position:absolute;z-index:1;top:68px;left:0;right:0;bottom:0;overflow:hidden;transform:translateZ(0)}
 .pv-viewport.pv-custom-nav{top:0}
+.pv-viewport.pv-with-tabbar{bottom:56px}
+.pv-tabbar{position:absolute;z-index:20;left:0;right:0;bottom:0;height:56px;display:flex;background:#fff;border-top:1px solid rgba(0,0,0,.12)}
+.pv-tabbar[hidden]{display:none}
+.pv-tab{flex:1;border:0;background:transparent;font:inherit;font-size:14px;color:#4b5563;cursor:pointer}
+.pv-tab[aria-current="page"]{color:#0052d9;font-weight:600}
+.pv-subtitle{margin-top:20px!important}
+.pv-text-sizes{display:flex;gap:8px}
+.pv-text-size{flex:1;min-height:40px;border:1px solid #e5e6eb;background:#fff;border-radius:10px;font:inherit;font-size:14px;cursor:pointer}
+.pv-text-size[aria-pressed="true"]{border-color:#0052d9;background:#f2f3ff;color:#0052d9;font-weight:600}
 .wx-page{position:absolute;inset:0;overflow-y:auto;overflow-x:hidden;scrollbar-width:none;background:#f3f3f3;font-size:16px;line-height:1.4;color:rgba(0,0,0,.9)}
 .wx-page::-webkit-scrollbar{display:none}
 .pv-missing{padding:48px 24px;text-align:center;color:#86909c;font-size:14px}

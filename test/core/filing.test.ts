@@ -74,7 +74,7 @@ const own = (u: OrgRow): FilingSubject => ({
 const grassroots = (d: OrgRow, unitIds: string[]): FilingSubject => ({
   kind: 'district',
   orgId: d._id,
-  name: `${d.name}（其他基层领域）`,
+  name: `${d.name}（两新组织及其他基层领域）`,
   districtId: d._id,
   unitIds,
 });

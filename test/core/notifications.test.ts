@@ -99,7 +99,7 @@ describe('the notification catalogue', () => {
       template: 'reviewResult',
       title: '推荐审核结果',
       body: '您的好青年推荐审核结果：已退回修改（请补充典型事迹）',
-      page: 'pages/nomination/mine/index',
+      page: 'package-youth/pages/nomination/mine/index',
       data: {
         thing1: { value: '好青年推荐审核' },
         phrase2: { value: '退回修改' },

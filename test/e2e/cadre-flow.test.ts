@@ -11,51 +11,22 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { FilingDoc } from '../../cloudfunctions/_lib/collections';
 import { addNominations } from '../support/nominees';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(60_000);
 
 describe('browser preview: quota → approvals → filing → city export', () => {
-  let p: Preview;
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
     // Four more youths of 陈管理员's unit wait for review, beside 李明 from the seed.
     await addNominations(p.deps, 'yuecheng-tech', 4);
     // Two youths of 越城区人民政府办公室 (a 机关 unit: 12 youths → quota 1, files its own list).
     await addNominations(p.deps, 'yuecheng-gov', 2, { seqStart: 50 });
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
+  const { phone, title, modal, openMiniPage, tapText } = flow;
+  let p: Preview;
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  /** Opens a page through the preview's router, as wx.reLaunch does on a phone. */
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
-
-  async function tapText(text: string): Promise<void> {
-    await phone().getByText(text, { exact: true }).first().click({ force: true });
-  }
 
   it('the district raises 越城区智造科技有限公司’s quota to 3 with a reason', async () => {
     await switchPersona(p.page, '赵书记');
@@ -106,7 +77,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await tapText('备案');
     await title().filter({ hasText: '备案' }).waitFor();
     await phone()
-      .getByText(/名单由所在区县团委统一备案（其他基层领域）/)
+      .getByText(/两新组织和其他基层领域单位的名单由所在区县团委统一备案/)
       .waitFor();
   });
 
@@ -114,7 +85,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await switchPersona(p.page, '赵书记');
     await openMiniPage('/package-admin/pages/admin/filings/index', '备案');
     const own = phone().locator('filing-card.own');
-    await own.getByText('越城区（其他基层领域）').waitFor();
+    await own.getByText('越城区（两新组织及其他基层领域）').waitFor();
     await own.getByText('3 人').waitFor();
     await own.getByText('提交备案', { exact: true }).click({ force: true });
     await modal()
@@ -180,8 +151,19 @@ describe('browser preview: quota → approvals → filing → city export', () =
     // Nothing is served without a signed link (issue 8 §10).
     expect((await fetch(`${p.url}/files/${stored.fileId.slice('local://'.length)}`)).status).toBe(403);
 
-    // 查看盖章扫描件 through the preview is covered by the filings page test and the dev-server link tests; the
-    // browser step stalls since the merges of 2026-11-30 and is to be restored (see the closing note).
+    // 查看盖章扫描件 (issue 9 §7): a short-lived link issued to this persona, downloaded and opened.
+    const served = p.page.waitForResponse((r) => r.url().includes('/files/uploads-'));
+    await own.locator('wx-button', { hasText: '查看盖章扫描件' }).click({ force: true });
+    const res = await served;
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="[^"]+"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(res.headers()['content-disposition'].split("UTF-8''")[1])).toMatch(
+      /^盖章汇总表-越城区（两新组织及其他基层领域）-\d{8}\.pdf$/,
+    );
+    // The same signed link, fetched again while it lives, gives the very bytes the district picked.
+    const again = await fetch(res.url());
+    expect(Buffer.from(await again.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
   it('a 机关 unit approves up to its quota of 1, is refused beyond it, and files its own list', async () => {
@@ -276,6 +258,7 @@ describe('browser preview: quota → approvals → filing → city export', () =
     await screenshot(p.page, 'cadre-6-notice');
     await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });
     await title().filter({ hasText: '我有异议' }).waitFor();
+    await phone().getByPlaceholder('必填，实名反映').fill('赵群众');
     await phone().getByPlaceholder('异议内容（至少10个字）').fill('据了解该同志并非本单位在编人员，请核实。');
     await tapText('提交异议');
     await phone().getByText('感谢您的监督').waitFor();

@@ -6,44 +6,20 @@
  */
 import type { NominationDoc } from '../../cloudfunctions/_lib/collections';
 import { addNominations } from '../support/nominees';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(60_000);
 
 describe('browser preview: the district reviews for a unit without an admin', () => {
-  let p: Preview;
   let orphanId: string;
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
     [orphanId] = await addNominations(p.deps, 'yuecheng-social', 1, { seqStart: 800 });
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
+  const { phone, modal, openMiniPage } = flow;
+  let p: Preview;
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  async function openMiniPage(url: string, pageTitle: string | RegExp): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
 
   it('home counts only what the district decides on', async () => {
     await switchPersona(p.page, '赵书记');
@@ -78,7 +54,7 @@ describe('browser preview: the district reviews for a unit without an admin', ()
     const link = row.locator('.invite-link');
     await link.waitFor();
     const text = (await link.textContent())?.trim() ?? '';
-    expect(text).toMatch(/^\/pages\/account\/invite\/index\?code=[A-Z2-9]{11}$/);
+    expect(text).toMatch(/^\/package-youth\/pages\/account\/invite\/index\?code=[A-Z2-9]{11}$/);
     const code = text.split('=')[1];
     await row.getByText(code, { exact: true }).waitFor();
     await screenshot(p.page, 'district-review-2-invite');

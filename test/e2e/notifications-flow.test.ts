@@ -8,38 +8,17 @@ import { FUNCTIONS } from '../../scripts/local/functions';
 import { demoIdNumber } from '../../scripts/local/seed';
 import type { WechatEmulator } from '../../scripts/local/wechat';
 import { nominationForm } from '../support/fixtures';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(40_000);
 
 describe('browser preview: subscribe → submit → returned → message centre and WeChat', () => {
+  const flow = usePreview(undefined, { drainEveryMs: 500 });
+  const { phone, openMiniPage } = flow;
   let p: Preview;
-  beforeAll(async () => {
-    p = await startPreview({ drainEveryMs: 500 });
-    await openPreview(p);
+  beforeAll(() => {
+    p = flow.p;
   });
-  afterAll(async () => {
-    await p?.close();
-  });
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  /** Opens a page through the preview's router, as wx.reLaunch does on a phone. */
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
   const as = (openid: string, fn: 'nomination' | 'account', action: string, data: unknown) =>
     FUNCTIONS[fn].handle({ action, data }, { openid }, p.deps);
 
@@ -87,7 +66,7 @@ describe('browser preview: subscribe → submit → returned → message centre 
     const wechat = p.deps.wechat as WechatEmulator;
     await new Promise((r) => setTimeout(r, 1200)); // two more sender runs
     expect(wechat.delivered.filter((m) => m.touser === 'dev-youth-zhang')).toEqual([
-      expect.objectContaining({ page: 'pages/nomination/mine/index' }),
+      expect.objectContaining({ page: 'package-youth/pages/nomination/mine/index' }),
     ]);
     expect(await notice.count()).toBe(1);
   });
@@ -101,6 +80,7 @@ describe('browser preview: subscribe → submit → returned → message centre 
     await switchPersona(p.page, '张晓青');
     await openMiniPage('/package-notice/pages/notice/index', '好青年公示');
     await phone().locator('wx-button', { hasText: '我有异议' }).first().click({ force: true });
+    await phone().getByPlaceholder('必填，实名反映').fill('赵群众');
     await phone().getByPlaceholder('异议内容（至少10个字）').fill('据了解该同志并非本单位在编人员，请核实。');
     await phone().getByText('提交异议', { exact: true }).first().click({ force: true });
     await phone().getByText('感谢您的监督').waitFor();

@@ -181,12 +181,17 @@ describe('preview build', () => {
 
   it.each([
     [
-      '/pages/nomination/form/index?from=home&x=',
+      '/package-youth/pages/nomination/form/index?from=home&x=',
       'pages/home/index',
-      'pages/nomination/form/index',
+      'package-youth/pages/nomination/form/index',
       { from: 'home', x: '' },
     ],
-    ['../mine/index?id=a%20b', 'pages/nomination/form/index', 'pages/nomination/mine/index', { id: 'a%20b' }],
+    [
+      '../mine/index?id=a%20b',
+      'package-youth/pages/nomination/form/index',
+      'package-youth/pages/nomination/mine/index',
+      { id: 'a%20b' },
+    ],
     ['index', 'pages/home/index', 'pages/home/index', {}],
   ])('navigates %s from %s', (url, from, route, query) => {
     expect(parseUrl(url, from)).toEqual({ route, query });

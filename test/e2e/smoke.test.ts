@@ -114,7 +114,7 @@ describe('browser preview: smoke', () => {
     await switchPersona(p.page, '张晓青');
     await phonePage(p.page).getByText('我要自荐', { exact: true }).click({ force: true });
     await p.page.locator('#pv-title', { hasText: '个人自荐' }).waitFor();
-    expect(new URL(p.page.url()).hash).toBe('#/pages/nomination/form/index');
+    expect(new URL(p.page.url()).hash).toBe('#/package-youth/pages/nomination/form/index');
     await p.page.reload();
     await p.page.locator('html[data-preview-ready="true"]').waitFor();
     await expect(p.page.locator('#pv-title').innerText()).resolves.toBe('个人自荐');

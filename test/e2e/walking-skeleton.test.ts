@@ -10,15 +10,7 @@
 import { chineseDate } from '../../miniprogram/core/china-time';
 import { ATTESTATION_LABELS } from '../../miniprogram/core/profile';
 import { demoIdNumber, demoPeriod } from '../../scripts/local/seed';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(30_000);
 
@@ -39,23 +31,13 @@ function bornBeforeCutoff(): { idNumber: string; reason: string } {
 }
 
 describe('browser preview: self-nomination → unit review → result', () => {
+  const flow = usePreview();
+  const { phone, title, tapText } = flow;
   let p: Preview;
-
-  beforeAll(async () => {
-    p = await startPreview();
-    await openPreview(p);
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterAll(async () => {
-    await p?.close();
-  });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
   const idField = () => phone().getByPlaceholder('18位居民身份证号');
-  const tapText = (text: string) => phone().getByText(text, { exact: true }).first().click({ force: true });
 
   it('the youth opens the self-nomination form from home and agrees to the personal-information rules', async () => {
     await switchPersona(p.page, '张晓青');
@@ -108,7 +90,7 @@ describe('browser preview: self-nomination → unit review → result', () => {
     await dialog.getByText('确认提交', { exact: true }).waitFor();
     await dialog.getByRole('button', { name: '提交' }).click();
     await title().filter({ hasText: '我的推荐' }).waitFor();
-    await phone().getByText('已提交，等待所在单位审核。').waitFor();
+    await phone().getByText('已提交，等待越城区智造科技有限公司管理员审核。').waitFor();
     await phone().locator('status-tag', { hasText: '待审核' }).waitFor();
     await phone().getByText(DEEDS).waitFor();
   });
@@ -157,7 +139,7 @@ describe('browser preview: self-nomination → unit review → result', () => {
     await phone().getByText('我的推荐', { exact: true }).click({ force: true });
     await title().filter({ hasText: '我的推荐' }).waitFor();
     await phone().locator('status-tag', { hasText: '已通过' }).waitFor();
-    await phone().getByText('您的推荐已通过单位审核。').waitFor();
+    await phone().getByText('您的推荐已通过单位审核，等待越城区团委统一备案。').waitFor();
     await screenshot(p.page, 'skeleton-4-youth-result');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The size gate's arithmetic: compiled files attributed to packages by their root folder, and the budgets
- * (main 410 KB, each subpackage 1 MB). The real offline compile runs as `npm run size` at the end of `npm test`.
+ * (main 400 KB, each subpackage 1 MB). The real offline compile runs as `npm run size` at the end of `npm test`.
  */
 import { packagesOf, type AppJson } from '../../scripts/mp-packages';
 import {
@@ -60,14 +60,14 @@ describe('size gate', () => {
     ]);
   });
 
-  it('budgets 410 KB for the main package and 1 MB for every subpackage', () => {
-    expect(MAIN_PACKAGE_LIMIT).toBe(410 * KB);
+  it('budgets 400 KB for the main package and 1 MB for every subpackage', () => {
+    expect(MAIN_PACKAGE_LIMIT).toBe(400 * KB);
     expect(SUBPACKAGE_LIMIT).toBe(1024 * KB);
   });
 
   it.each([
-    ['all at their limits', 410 * KB, 1024 * KB, []],
-    ['the main package one byte over', 410 * KB + 1, 10, ['主包超过 410.0 KB：410.0 KB']],
+    ['all at their limits', 400 * KB, 1024 * KB, []],
+    ['the main package one byte over', 400 * KB + 1, 10, ['主包超过 400.0 KB：400.0 KB']],
     ['a subpackage one byte over', 10, 1024 * KB + 1, ['分包 package-admin超过 1024.0 KB：1024.0 KB']],
   ])('passes or fails with %s', (_case, main, admin, expected) => {
     const sizes = sizesByPackage(
@@ -91,7 +91,7 @@ describe('size gate', () => {
       ),
     );
     expect(text.split('\n')).toEqual([
-      '主包 main package: 2.0 KB in 1 files (limit 410.0 KB)',
+      '主包 main package: 2.0 KB in 1 files (limit 400.0 KB)',
       '      2.0 KB  app.js',
       '分包 subpackage package-admin/ (admin): 3.0 KB in 1 files (limit 1024.0 KB)',
       '      3.0 KB  package-admin/a.js',

@@ -178,6 +178,25 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     },
   ],
   [
+    'batch approval of two (two nominations, the quota counter, audit, outbox)',
+    async (w) => {
+      await must(w, {
+        fn: 'admin',
+        action: 'setQuota',
+        data: { unitId: 'yuecheng-tech', quota: 5, reason: '测试调整' },
+        openid: 'dev-city-admin',
+      });
+      const li = await liNomination(w);
+      const other = (await must(w, unitNomination('钱批量', 41))) as { nomination: { id: string } };
+      return {
+        fn: 'nomination',
+        action: 'reviewBatch',
+        data: { nominationIds: [li, other.nomination.id], confirm: { onStaff: true, attestations: true } },
+        openid: 'dev-unit-admin',
+      };
+    },
+  ],
+  [
     'return for changes',
     async (w) => ({
       fn: 'nomination',

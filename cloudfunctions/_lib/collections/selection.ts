@@ -159,6 +159,8 @@ export interface ObjectionDoc {
   content: string;
   /** The objector's optional contact (often a phone): encrypted at rest like every phone (R9.1). */
   contactEnc: string | null;
+  /** The name the objector signed with (实名反映; absent on objections filed before it was asked). */
+  objectorName?: string;
   filedBy: string;
   createdAt: Date;
   status: 'open' | 'resolved';

@@ -13,6 +13,7 @@ function objectionView(deps: ServerDeps, o: ObjectionDoc, youthName: string, uni
     unitName,
     content: o.content,
     contactMasked: o.contactEnc ? maskContact(deps.crypto.decrypt(o.contactEnc)) : null,
+    objectorName: o.objectorName ?? null,
     status: o.status,
     disposition: o.disposition,
     note: o.note,

@@ -9,6 +9,7 @@ import { photoLink } from './actions/photo-link';
 import { nominateByUnit } from './actions/nominate-by-unit';
 import { reveal } from './actions/reveal-number';
 import { review } from './actions/review';
+import { reviewBatch } from './actions/review-batch';
 import { saveDraft } from './actions/save-draft';
 import { submitSelf } from './actions/submit-self';
 import { voidNomination } from './actions/void-nomination';
@@ -27,6 +28,7 @@ export const router = defineRouter(
     reveal,
     listForReview,
     review,
+    reviewBatch,
     voidNomination,
     reissueClaimCode,
     photoLink,

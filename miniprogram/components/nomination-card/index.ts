@@ -7,13 +7,14 @@ interface Row {
   value: string;
 }
 
-function rowsOf(n: NominationView): Row[] {
+/** `withRecord`: the nomination-record below gives the full position line, so the card leaves it out. */
+function rowsOf(n: NominationView, withRecord: boolean): Row[] {
   const rows: Row[] = [
     { label: '身份证号', value: n.idNumberMasked },
     { label: '手机号', value: n.phoneMasked },
     // Age, never the birth date: beside the masked number it would complete it (R9.1).
     { label: '年龄', value: `${n.age}岁（${SEX_LABELS[n.sex]}）` },
-    { label: '职务/岗位', value: n.post },
+    ...(withRecord ? [] : [{ label: '职务/岗位', value: n.post }]),
     { label: '所在单位', value: n.unitName },
   ];
   const submitted = chinaDateTime(n.submittedAt);
@@ -26,12 +27,14 @@ const isView = (n: Partial<NominationView>): n is NominationView => typeof n.id 
 Component({
   properties: {
     nomination: { type: Object, value: {} },
+    /** True where a nomination-record follows the card (it shows the position in full). */
+    withRecord: { type: Boolean, value: false },
   },
   data: { name: '', status: '', rows: [] as Row[] },
   observers: {
-    nomination(n: Partial<NominationView>) {
+    'nomination, withRecord'(n: Partial<NominationView>, withRecord: boolean) {
       if (!isView(n)) return;
-      this.setData({ name: n.name, status: n.status, rows: rowsOf(n) });
+      this.setData({ name: n.name, status: n.status, rows: rowsOf(n, withRecord) });
     },
   },
 });

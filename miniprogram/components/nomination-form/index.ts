@@ -130,7 +130,7 @@ Component({
       });
       // Only the changed field's path crosses to the view layer, never the whole form.
       this.setData({ ...patch, view });
-      this.triggerEvent('change', { value: form, valid: view.valid, field });
+      this.triggerEvent('change', { value: form, valid: view.valid, missing: view.missing, field });
     },
 
     /** The person changed `fields`: their server verdicts no longer apply. */
@@ -178,10 +178,6 @@ Component({
           [`form.attestations.${name}`]: checked,
         },
       );
-    },
-
-    noop() {
-      // Swallows a switch's own tap so its row does not toggle it a second time.
     },
   },
 });

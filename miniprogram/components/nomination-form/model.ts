@@ -8,6 +8,7 @@ import { NominationForm, personName, type NominationDraft } from '../../core/con
 import { checkEligibility, type EligibilityRules } from '../../core/eligibility';
 import { isMobilePhone, normalizeIdNumber, parseIdNumber } from '../../core/id-number';
 import {
+  ATTESTATION_LABELS,
   ATTESTATIONS,
   DEEDS_MAX,
   DEEDS_MIN,
@@ -93,6 +94,8 @@ export interface FormView {
   deedsCount: number;
   /** Every rule the server applies holds (the server still decides, R2.5). */
   valid: boolean;
+  /** Each item still missing or wrong, in the form's order (issue 9 §15); [] once the form may be sent. */
+  missing: string[];
 }
 
 export interface ViewContext {
@@ -209,6 +212,45 @@ function isValid(s: FormState, ctx: ViewContext): boolean {
   return checkEligibility(form, ctx.rules, ctx.now).ok;
 }
 
+/** A typed field's item: empty, unfinished or wrong; '' when it is fine. */
+function typedItem(label: string, value: string, feedback: Feedback, complete: boolean): string {
+  if (value.trim() === '') return label;
+  if (feedback.status === 'error') return `${label}有误`;
+  return complete ? '' : `${label}（未填完）`;
+}
+
+/** The consent, or the two numbers it unlocks. */
+function personalItems(s: FormState, fields: Record<PlainField, Feedback>, locked: boolean): string[] {
+  if (locked) return ['同意《个人信息处理规则》'];
+  return [
+    typedItem('身份证号', s.idNumber, fields.idNumber, fields.idNumber.status === 'success'),
+    typedItem('手机号', s.phone, fields.phone, isMobilePhone(s.phone.trim())),
+  ];
+}
+
+function deedsItem(deeds: number): string {
+  if (deeds >= DEEDS_MIN) return '';
+  return deeds === 0 ? `典型事迹（至少${DEEDS_MIN}字）` : `典型事迹（还需${DEEDS_MIN - deeds}字）`;
+}
+
+/** What the person still has to do before 提交 is enabled, one item each in the form's order (issue 9 §15). */
+function missingItems(s: FormState, fields: Record<PlainField, Feedback>, ctx: ViewContext): string[] {
+  const degree = !s.degree ? '学位' : fields.degree.status === 'error' ? '学位有误' : '';
+  const items = [
+    ...(ctx.personalLocked ? personalItems(s, fields, true) : []),
+    typedItem('姓名', s.name, fields.name, true),
+    ...(ctx.personalLocked ? [] : personalItems(s, fields, false)),
+    s.education ? '' : '学历',
+    degree,
+    s.politicalStatus ? '' : '政治面貌',
+    typedItem('岗位', s.post, fields.post, true),
+    s.onStaff ? '' : '在编（非在编人员不能参加）',
+    deedsItem(deedsCount(s.deeds)),
+    ...ATTESTATIONS.map((a) => (s.attestations[a] ? '' : `确认：${ATTESTATION_LABELS[a].split('：')[0]}`)),
+  ];
+  return items.filter(Boolean);
+}
+
 export function formView(s: FormState, ctx: ViewContext): FormView {
   const fields = localFeedback(s, ctx);
   for (const key of Object.keys(fields) as PlainField[]) {
@@ -217,12 +259,14 @@ export function formView(s: FormState, ctx: ViewContext): FormView {
   }
   const attestations = { political: '', moral: '', contribution: '' };
   for (const a of ATTESTATIONS) attestations[a] = ctx.server[`attestations.${a}`] ?? '';
+  const valid = isValid(s, ctx);
   return {
     fields,
     attestations,
     degrees: degreesFor(s.education),
     deedsCount: deedsCount(s.deeds),
-    valid: isValid(s, ctx),
+    valid,
+    missing: valid ? [] : missingItems(s, fields, ctx),
   };
 }
 

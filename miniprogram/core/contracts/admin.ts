@@ -185,6 +185,8 @@ export interface ObjectionView {
   content: string;
   /** Issue 9 §8: the objector's contact, masked; the full one only through `revealContact` (audited). */
   contactMasked: string | null;
+  /** Who signed the objection (实名反映), null when it was filed unsigned. */
+  objectorName: string | null;
   status: 'open' | 'resolved';
   disposition: 'upheld' | 'dismissed' | null;
   note: string | null;
@@ -404,7 +406,8 @@ export interface NoticeItem {
 
 /** 公示 (R8): the selected youths, masked, and objections from anyone. */
 export const noticeContract = defineContract('notice', {
-  list: action<Paged<NoticeItem> & { periodName: string }>()({
+  /** `noticeUntil`: the notice runs until the lists are filed (the filing deadline); `contact` whom to ask. */
+  list: action<Paged<NoticeItem> & { periodName: string; noticeUntil: string; contact: string | null }>()({
     input: z.strictObject({ keyword, page, pageSize }),
     access: 'public',
     write: false,

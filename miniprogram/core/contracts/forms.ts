@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { CONTACT_PATTERN } from '../id-number';
 import { CODE_PATTERN } from '../one-time-code';
 import { id, REASON_MIN, reasonText, text } from './common';
-import { idNumberField } from './nomination-form';
+import { idNumberField, personName } from './nomination-form';
 
 export const nominationId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_:-]+$/));
 /** A filing subject: `<periodId>:unit:<orgId>` or `<periodId>:district:<orgId>` (R4.4). */
@@ -32,6 +32,19 @@ export const ReviewInput = z.strictObject({
   confirm: z.optional(z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) })),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
+
+/** The most nominations approved with one confirmation (issue 9: batch approval). */
+export const BATCH_MAX = 20;
+
+/** Issue 9: several nominations approved with one confirmation; all of them or, if one is refused, none. */
+export const ReviewBatchInput = z.strictObject({
+  nominationIds: z.array(nominationId).check(
+    z.minLength(1),
+    z.maxLength(BATCH_MAX),
+    z.refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate nomination' }),
+  ),
+  confirm: z.strictObject({ onStaff: z.literal(true), attestations: z.literal(true) }),
+});
 
 /** Why a role is taken back or an invitation voided (issue 8 §7). */
 export const AccessReason = text(200, 4);
@@ -82,6 +95,8 @@ export const ObjectionInput = z.strictObject({
   content: text(500, 10),
   /** Issue 9 §8: a mainland mobile or a landline with its area code; nothing typed is no contact. */
   contact: z.optional(z.string().check(z.trim(), z.maxLength(20), z.regex(new RegExp(`^$|${CONTACT_PATTERN.source}`)))),
+  /** The notice asks for 实名反映: the page requires the objector's name (optional here for older clients). */
+  objectorName: z.optional(personName),
 });
 
 /** Issue 9 §8: the objector's contact, shown to whoever handles the objection through an audited view. */

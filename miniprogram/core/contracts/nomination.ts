@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import type { Sex } from '../id-number';
 import type { Channel, NominationStatus } from '../nomination';
 import type { OnBehalf, QuotaLeft, ReviewerLevel } from '../review';
+import type { Waiting } from '../waiting';
 import { id, keyword, optionalText, page, pageSize, type Paged } from './common';
 import { fileId, NominationDraft, NominationForm } from './nomination-form';
 import type { Attestation, Degree, Education, PoliticalStatus } from '../profile';
 import { action, defineContract } from './define';
-import { ClaimInput, nominationId, RevealInput, ReviewInput, VoidInput } from './forms';
+import { ClaimInput, nominationId, RevealInput, ReviewBatchInput, ReviewInput, VoidInput } from './forms';
 
 /** A nomination as any list or detail shows it: personal data masked (R9.1). */
 export interface NominationView {
@@ -87,6 +88,21 @@ export type SelfNominationInput = NominationForm;
 
 export { ReviewInput } from './forms';
 
+/**
+ * Whether an action would be accepted now, or the code it would refuse with (issue 9 §13): computed by the server
+ * with the rules the action itself applies, so a page never offers what will be refused and can say why.
+ */
+export type ActionOption =
+  { allowed: true } | { allowed: false; code: 'NOMINATION.INVALID_STATE' | 'FILING.LOCKED' | 'ACCOUNT.ALREADY_BOUND' };
+
+/** What the youth may do from 我的推荐 and home now. */
+export interface MineOptions {
+  /** `nomination.withdraw` of the current nomination; null when there is none. */
+  withdraw: ActionOption | null;
+  /** `account.bindUnit` to another unit (更换所在单位). */
+  rebind: ActionOption;
+}
+
 const ELIGIBILITY_ERRORS = [
   'ELIGIBILITY.ID_FORMAT',
   'ELIGIBILITY.ID_REGION',
@@ -102,8 +118,15 @@ const ELIGIBILITY_ERRORS = [
 const WINDOW_ERRORS = ['PERIOD.NOT_FOUND', 'PERIOD.NOT_OPEN', 'PERIOD.CLOSED'] as const;
 
 export const nominationContract = defineContract('nomination', {
-  /** `listLocked`: the youth's unit's list is filed and locked — a submission would wait for it to reopen (issue 9 §3). */
-  getMine: action<{ nomination: NominationView | null; draft: DraftView | null; listLocked: boolean }>()({
+  getMine: action<{
+    nomination: NominationView | null;
+    draft: DraftView | null;
+    /** The youth's unit's list is filed and locked: a submission would wait for it to reopen (issue 9 §3). */
+    listLocked: boolean;
+    options: MineOptions;
+    /** Who the nomination waits on now (issue 9); null when nothing is pending. */
+    waiting: Waiting | null;
+  }>()({
     input: z.strictObject({}),
     access: ['youth'],
     write: false,
@@ -230,6 +253,26 @@ export const nominationContract = defineContract('nomination', {
   /** The unit's admin decides; for a unit without an admin, its district (or the city for a city-level unit). */
   review: action<{ nomination: NominationView }>()({
     input: ReviewInput,
+    access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
+    write: true,
+    errors: [
+      'NOMINATION.NOT_REVIEWER',
+      'NOMINATION.OWN_RECORD',
+      ...ELIGIBILITY_ERRORS,
+      'NOMINATION.NOT_FOUND',
+      'NOMINATION.INVALID_STATE',
+      'AUTH.OUT_OF_SCOPE',
+      'INPUT.INVALID',
+      'QUOTA.EXCEEDED',
+      'FILING.LOCKED',
+    ],
+  }),
+  /**
+   * Issue 9: approve several with one confirmation, in one transaction — if any one is refused (its quota, its
+   * state, the lock…), none is approved and the refusal names it (`details.nominationId`, `details.name`).
+   */
+  reviewBatch: action<{ approved: NominationView[] }>()({
+    input: ReviewBatchInput,
     access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
     errors: [

@@ -41,8 +41,7 @@ export const LOCK_TEXT =
   '备案后名单锁定：不能再通过新的推荐，也不能撤回或修改已通过的人员；如需变更，须由区县团委或团市委退回后重新备案。';
 
 /** Why a unit has nothing to file itself: its list is filed by its district (R4.4). */
-export const FILED_BY_DISTRICT =
-  '本单位属于两新组织或其他基层领域，名单由所在区县团委统一备案（其他基层领域），无需单独备案。';
+export const FILED_BY_DISTRICT = '两新组织和其他基层领域单位的名单由所在区县团委统一备案，本单位无需单独备案。';
 
 /** What one tap of 一键提醒 did, in full (issue 9 §9): reminded, not remindable (no admin), already today. */
 export function remindText(r: {

@@ -7,6 +7,19 @@ import { chinaDateTime } from '../../lib/format';
 import { confirmModal } from '../../lib/ui';
 import type { ReasonRequest } from '../components/reason-dialog/request';
 
+export type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
+
+/** The review queue's tabs. */
+export const QUEUE_TABS: Array<{ value: ListStatus; label: string }> = [
+  { value: 'submitted', label: '待审核' },
+  { value: 'approved', label: '已通过' },
+  { value: 'rejected', label: '未通过' },
+  { value: 'returned', label: '退回修改' },
+];
+
+export const queueEmptyText = (status: ListStatus): string =>
+  `暂无${QUEUE_TABS.find((t) => t.value === status)?.label ?? ''}的推荐`;
+
 export type ReasonDecision = Exclude<ReviewDecision, 'approve'>;
 
 export const DONE_TEXT: Record<ReviewDecision, string> = {

@@ -1,5 +1,6 @@
 /** Landing page: the current period and the entries the caller's roles open. */
-import { chinaDate, chineseDate, timeLeft } from '../../core/china-time';
+import { timeLeft } from '../../core/china-time';
+import { chinaDateText } from '../../lib/format';
 import type { PeriodView } from '../../core/contracts/account';
 import { STATUS_LABELS } from '../../core/nomination';
 import { INVITABLE_BY, ROLE_LABELS } from '../../core/org';
@@ -8,6 +9,7 @@ import { call } from '../../services/cloud';
 import { hasRole, loadSession, type Session } from '../../services/session';
 import { unreadCount } from '../../services/subscribe';
 import { go, toast } from '../../lib/ui';
+import { textSize } from '../../behaviors/text-size';
 
 interface PeriodCard {
   name: string;
@@ -31,10 +33,8 @@ interface HomeView {
   mentor: boolean;
 }
 
-const chinaDay = (iso: string): string => chineseDate(chinaDate(new Date(iso)));
-
 function remainingText(p: PeriodView, now: Date): string {
-  if (p.window === 'not_open') return `本期推荐将于${chinaDay(p.nominationOpensAt)}开放`;
+  if (p.window === 'not_open') return `本期推荐将于${chinaDateText(p.nominationOpensAt)}开放`;
   const left = timeLeft(now, new Date(p.nominationDeadline));
   if (p.window === 'closed' || left.passed) return '本期推荐已截止';
   return left.days > 0 ? `距推荐截止还有 ${left.days} 天` : `距推荐截止还有 ${left.hours} 小时`;
@@ -44,7 +44,7 @@ function periodCard(p: PeriodView, now: Date): PeriodCard {
   return {
     name: p.name,
     open: p.window === 'open' && !timeLeft(now, new Date(p.nominationDeadline)).passed,
-    deadline: chinaDay(p.nominationDeadline),
+    deadline: chinaDateText(p.nominationDeadline),
     remaining: remainingText(p, now),
   };
 }
@@ -64,13 +64,14 @@ function homeView(s: Session): HomeView {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',
     view: null as HomeView | null,
     period: null as PeriodCard | null,
     periodError: '',
-    mine: { loaded: false, has: false, draft: false, approved: false, status: '', error: '' },
+    mine: { loaded: false, has: false, draft: false, approved: false, status: '', error: '', rebind: false },
     pending: { loaded: false, count: 0, error: '' },
     /** The message centre's badge (issue 10). */
     unread: 0,
@@ -111,17 +112,26 @@ Component({
     async loadMine() {
       const res = await call('nomination', 'getMine', {});
       if (!res.ok) {
-        this.setData({
-          mine: { loaded: true, has: false, draft: false, approved: false, status: '', error: res.message },
-        });
+        const failed = {
+          loaded: true,
+          has: false,
+          draft: false,
+          approved: false,
+          status: '',
+          error: res.message,
+          rebind: false,
+        };
+        this.setData({ mine: failed });
         return;
       }
-      const { nomination: n, draft } = res.data;
+      const { nomination: n, draft, options } = res.data;
       const status = n ? STATUS_LABELS[n.status] : '';
       // A selected youth states goals and meets their mentor (issue 11).
       const approved = n?.status === 'approved';
+      // 更换所在单位 only when account.bindUnit would accept it (issue 9 §13).
+      const rebind = options.rebind.allowed;
       this.setData({
-        mine: { loaded: true, has: n !== null, draft: !n && draft !== null, approved, status, error: '' },
+        mine: { loaded: true, has: n !== null, draft: !n && draft !== null, approved, status, error: '', rebind },
       });
     },
 

@@ -9,6 +9,7 @@ import { PAGE_SIZE, pagedList } from '../../behaviors/paged-list';
 import { chinaDateTime } from '../../lib/format';
 import { go, toast } from '../../lib/ui';
 import { call } from '../../services/cloud';
+import { textSize } from '../../behaviors/text-size';
 
 const rowOf = (m: MessageView) => ({
   id: m.id,
@@ -28,7 +29,7 @@ const list = pagedList<MessageView, ReturnType<typeof rowOf>, object, Inbox>({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: { unread: 0, marking: false },
   lifetimes: {
     attached() {

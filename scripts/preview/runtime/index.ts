@@ -47,6 +47,8 @@ export async function boot(
   const relaunch = (page?: string): void => void router.reLaunch(`/${page ?? router.home}`).catch(report);
   const panels = new Panels(relaunch);
   await panels.loadPersonas();
+  // Pages read the text size when they open: reload, and the hash reopens the page being looked at.
+  panels.renderTextSizes(() => location.reload());
   panels.startOutbox();
 
   registry.loadAll(loaders);

@@ -35,6 +35,11 @@ export interface PageEntry {
   window: WindowConfig;
 }
 
+/** app.json `tabBar`: the pages shown as tabs, with their text labels. */
+export interface TabBarConfig {
+  list: Array<{ pagePath: string; text: string }>;
+}
+
 export interface PreviewManifest {
   components: ComponentEntry[];
   pages: PageEntry[];
@@ -42,6 +47,7 @@ export interface PreviewManifest {
   window: WindowConfig;
   /** Routes listed in app.json but not built (missing files); navigating there shows a notice. */
   missing: string[];
+  tabBar?: TabBarConfig;
 }
 
 /** Lazily evaluates a component's (or the app's) JS module; the bundle generates one per entry. */

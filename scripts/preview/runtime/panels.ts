@@ -5,7 +5,8 @@
  * fetch, so they never show up as the app's own requests.
  */
 import { ROLE_LABELS, ROLES, type Role } from '../../../miniprogram/core/org';
-import { getStorage, setStorage, API_EVENT } from './wx';
+import { PREVIEW_TEXT_SIZES } from '../../../miniprogram/lib/text-size';
+import { getStorage, setStorage, API_EVENT, FONT_SIZE_KEY } from './wx';
 
 /** Must match services/cloud.ts (not imported: it needs the mini-program's wx typings). */
 export const DEV_SERVER_KEY = 'hqn.devServer';
@@ -125,6 +126,24 @@ export class Panels {
     window.addEventListener(API_EVENT, () => this.scheduleRefresh(150));
     setInterval(() => this.scheduleRefresh(0), OUTBOX_POLL_MS);
     this.scheduleRefresh(0);
+  }
+
+  /** 标准 / 大 / 特大: the fontSizeSetting the pages read (wx.ts); the current page reopens at the new size. */
+  renderTextSizes(reopen: () => void): void {
+    const current = Number(localStorage.getItem(FONT_SIZE_KEY)) || PREVIEW_TEXT_SIZES[0].fontSizeSetting;
+    const buttons = PREVIEW_TEXT_SIZES.map((size) => {
+      const button = el('button', 'pv-text-size', size.label);
+      button.type = 'button';
+      button.dataset.size = size.key;
+      button.setAttribute('aria-pressed', String(size.fontSizeSetting === current));
+      button.addEventListener('click', () => {
+        localStorage.setItem(FONT_SIZE_KEY, String(size.fontSizeSetting));
+        this.renderTextSizes(reopen);
+        reopen();
+      });
+      return button;
+    });
+    byId('pv-text-sizes').replaceChildren(...buttons);
   }
 
   choose(openid: string, page?: string): void {

@@ -106,6 +106,38 @@ export class Router {
     return {};
   }
 
+  async switchTab(url: string): Promise<object> {
+    const target = this.resolve('switchTab', url);
+    if (!this.isTab(target.page.route)) throw new WxFailure(`switchTab:fail can not switch to no-tabBar page`);
+    return this.reLaunch(url);
+  }
+
+  private isTab(route: string): boolean {
+    return (this.manifest.tabBar?.list ?? []).some((t) => t.pagePath === route);
+  }
+
+  /** WeChat shows the tab bar on a tab page at the bottom of the stack. */
+  private renderTabBar(): void {
+    const bar = byId('pv-tabbar');
+    const top = this.stack.at(-1);
+    const tabs = this.manifest.tabBar?.list ?? [];
+    const shown = !!top && this.stack.length === 1 && this.isTab(top.route);
+    bar.hidden = !shown;
+    byId('pv-viewport').classList.toggle('pv-with-tabbar', shown);
+    if (!shown) return;
+    bar.replaceChildren(
+      ...tabs.map((t) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'pv-tab';
+        button.textContent = t.text;
+        if (t.pagePath === top.route) button.setAttribute('aria-current', 'page');
+        button.addEventListener('click', () => void this.switchTab(`/${t.pagePath}`).catch(report));
+        return button;
+      }),
+    );
+  }
+
   async navigateBack(delta = 1): Promise<object> {
     if (this.stack.length <= 1) throw new WxFailure('navigateBack:fail cannot navigate back at first page.');
     for (let i = Math.min(Math.max(delta, 1), this.stack.length - 1); i > 0; i--) this.pop();
@@ -214,6 +246,7 @@ export class Router {
     byId('pv-viewport').classList.toggle('pv-custom-nav', custom);
     byId('pv-title').textContent = top?.title ?? '';
     byId('pv-back').hidden = this.stack.length <= 1;
+    this.renderTabBar();
     if (top) history.replaceState(null, '', `#/${top.route}${queryString(top.query)}`);
   }
 }

@@ -35,9 +35,27 @@ function windowInfo(): Data {
   };
 }
 
+/** The preview's text-size switch stores WeChat's 字体大小 here (px, 17 = 标准). */
+export const FONT_SIZE_KEY = 'hqn.preview.fontSizeSetting';
+
+function fontSizeSetting(): number {
+  const stored = Number(localStorage.getItem(FONT_SIZE_KEY));
+  return Number.isFinite(stored) && stored > 0 ? stored : 17;
+}
+
 function systemInfo(): Data {
   const base = (simulatedWx.getSystemInfoSync as () => Data)();
-  return { ...base, ...windowInfo(), model: 'iPhone (preview)', platform: 'devtools' };
+  return {
+    ...base,
+    ...windowInfo(),
+    model: 'iPhone (preview)',
+    platform: 'devtools',
+    fontSizeSetting: fontSizeSetting(),
+  };
+}
+
+function appBaseInfo(): Data {
+  return { SDKVersion: '3.0.0', language: 'zh_CN', theme: 'light', fontSizeSetting: fontSizeSetting() };
 }
 
 // ---------------------------------------------------------------- storage
@@ -275,8 +293,8 @@ function navigationApis(router: Router): Data {
     navigateTo: wxAsync('navigateTo', (o: { url: string }) => router.navigateTo(o.url)),
     redirectTo: wxAsync('redirectTo', (o: { url: string }) => router.redirectTo(o.url)),
     reLaunch: wxAsync('reLaunch', (o: { url: string }) => router.reLaunch(o.url)),
-    // The app has no tab bar yet; a tab switch closes the stack like reLaunch does.
-    switchTab: wxAsync('switchTab', (o: { url: string }) => router.reLaunch(o.url)),
+    // A tab switch closes the stack and opens the tab page, as reLaunch does (the preview keeps no tab stacks).
+    switchTab: wxAsync('switchTab', (o: { url: string }) => router.switchTab(o.url)),
     navigateBack: wxAsync('navigateBack', (o: { delta?: number }) => router.navigateBack(o.delta ?? 1)),
     setNavigationBarTitle: wxAsync('setNavigationBarTitle', (o: { title: string }) => router.setTitle(o.title)),
     pageScrollTo: wxAsync('pageScrollTo', (o: { scrollTop?: number }) => router.scrollTo(o.scrollTop ?? 0)),
@@ -309,6 +327,7 @@ function deviceApis(): Data {
   return {
     getWindowInfo: windowInfo,
     getSystemInfoSync: systemInfo,
+    getAppBaseInfo: appBaseInfo,
     getSystemInfo: wxAsync('getSystemInfo', async () => systemInfo()),
     getMenuButtonBoundingClientRect: () => ({
       width: 87,

@@ -14,6 +14,7 @@ import { startDevServer, type DevServer } from '../../../scripts/dev-server';
 import { createLocalDeps } from '../../../scripts/local/deps';
 import { seedDemo } from '../../../scripts/local/seed';
 import { captureLine } from '../../support/log-capture';
+import { chromiumPath } from '../../../scripts/e2e-browser';
 
 export const REPO = join(__dirname, '../../..');
 export const PREVIEW_DIR = join(REPO, '.preview');
@@ -70,7 +71,7 @@ export async function startPreview(
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: await chromiumPath(),
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 860 },
@@ -155,4 +156,64 @@ export async function iconsOnPage(page: Page): Promise<Array<{ name: string; gly
         return { name: token.replace(/^.*--t-icon-/, ''), glyph: content !== 'none' && content !== 'normal' };
       }),
     );
+}
+
+/** One flow's preview, started once for the file, and the few moves every flow makes on the phone. */
+export interface PreviewFlow {
+  /** The running preview (from `beforeAll` on). */
+  readonly p: Preview;
+  /** The visible page of the phone. */
+  phone(): Locator;
+  /** The navigation bar's title. */
+  title(): Locator;
+  /** The open native dialog (wx.showModal). */
+  modal(): Locator;
+  /** Opens a page through the preview's router, as wx.reLaunch does on a phone, and waits for its title. */
+  openMiniPage(url: string, pageTitle: string | RegExp): Promise<void>;
+  /** Taps the first element whose whole text is `text`. */
+  tapText(text: string): Promise<void>;
+}
+
+/**
+ * Starts the preview before the file's tests (after `arrange` has written their data, so the first page reads it),
+ * closes it after them, and fails any test during which the page threw.
+ */
+export function usePreview(
+  arrange?: (p: Preview) => Promise<void>,
+  options?: Parameters<typeof startPreview>[0],
+): PreviewFlow {
+  let current: Preview | undefined;
+  beforeAll(async () => {
+    current = await startPreview(options);
+    if (arrange) await arrange(current);
+    await openPreview(current);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  afterEach(() => {
+    if (current) assertNoPageErrors(current);
+  });
+  const need = (): Preview => {
+    if (!current) throw new Error('the preview has not started (use it inside a test)');
+    return current;
+  };
+  const title = () => need().page.locator('#pv-title');
+  return {
+    get p() {
+      return need();
+    },
+    phone: () => phonePage(need().page),
+    title,
+    modal: () => need().page.getByRole('dialog'),
+    async openMiniPage(url, pageTitle) {
+      await need().page.evaluate((target) => {
+        (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
+      }, url);
+      await title().filter({ hasText: pageTitle }).waitFor();
+    },
+    async tapText(text) {
+      await phonePage(need().page).getByText(text, { exact: true }).first().click({ force: true });
+    },
+  };
 }

@@ -50,7 +50,7 @@ describe('session: one account.me per launch', () => {
     expect(meCalls()).toBe(2);
   });
 
-  it('keeps roles, organisation names, the display name and the consent flag — nothing else', async () => {
+  it('keeps roles, organisation names, the display name and the consent (answer and time) — nothing else', async () => {
     const me = {
       registered: true,
       displayName: '张晓青',
@@ -67,7 +67,7 @@ describe('session: one account.me per launch', () => {
       displayName: '张晓青',
       roles: [{ role: 'youth', orgId: 'yuecheng-tech', orgName: '越城区智造科技有限公司' }],
       unit: { id: 'yuecheng-tech', name: '越城区智造科技有限公司', districtName: '越城区' },
-      consent: { version: '1.0', granted: true },
+      consent: { version: '1.0', granted: true, at: '2026-11-24T02:30:00.000Z' },
     });
     expect(JSON.stringify(kept)).not.toMatch(/13900001111|330602/);
   });

@@ -1,11 +1,11 @@
 import type { accountContract } from '../../../../miniprogram/core/contracts/account';
-import { ACTIVE_STATUSES } from '../../../../miniprogram/core/nomination';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type AccountDoc, type NominationDoc } from '../../../_lib/collections';
+import { C, type AccountDoc } from '../../../_lib/collections';
 import { loadActor } from '../../../_lib/identity';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
+import { activeNominationOf } from '../../../_lib/youth-options';
 import { describeActor } from '../actor-view';
 
 /** A youth picks the unit they work in; the unit's admin then reviews their nomination. */
@@ -17,10 +17,8 @@ export const bindUnit: Handler<typeof accountContract.actions.bindUnit> = async 
   const current = actor.grants.find((g) => g.role === 'youth');
   if (current && current.orgId !== org._id) {
     // Moving unit would orphan a nomination under review: the unit admin handles that case.
-    const active = await deps.store
-      .collection<NominationDoc>(C.nominations)
-      .findOne({ youthOpenid: actor.openid, status: { $in: [...ACTIVE_STATUSES] } });
-    if (active) return err(appError('ACCOUNT.ALREADY_BOUND', 'an active nomination ties the youth to the unit'));
+    if (await activeNominationOf(deps, actor.openid))
+      return err(appError('ACCOUNT.ALREADY_BOUND', 'an active nomination ties the youth to the unit'));
   }
   const grants = [...actor.storedGrants.filter((g) => g.role !== 'youth'), { role: 'youth' as const, orgId: org._id }];
   const accounts = deps.store.collection<AccountDoc>(C.accounts);

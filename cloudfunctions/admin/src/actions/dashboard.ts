@@ -12,7 +12,7 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { filingSubjects } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type FilingDoc, type OrgDoc } from '../../../_lib/collections';
-import { currentPeriod } from '../../../_lib/queries';
+import { currentPeriod, jurisdictionLabels } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { districtsIn, resolveScope, unitsIn } from '../../../_lib/scope';
 import { placesByUnit } from '../places';
@@ -39,13 +39,17 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
     filings.count({ ...filedFilter, approvedRows: 0 }),
   ]);
   const { approved, limits } = await placesByUnit(deps, period, scope, units);
-  const names = new Map(districts.map((d) => [d._id, d.name]));
   const uncovered = uncoveredUnits(units, approved, limits);
+  const exempt = exemptUnits(units, limits);
+  const label = await jurisdictionLabels(
+    deps,
+    [...uncovered, ...exempt].map((u) => u.districtId),
+  );
   const row = (u: OrgDoc) => ({
     unitId: u._id,
     name: u.name,
     category: u.category ?? 'party_gov',
-    districtName: names.get(u.districtId ?? '') ?? '市级单位',
+    districtName: label(u.districtId),
   });
   const twoNew = twoNewByDistrict(
     districts.map((d) => d._id),
@@ -59,7 +63,7 @@ export const dashboard: Handler<typeof adminContract.actions.dashboard> = async 
     approved: total,
     progressPercent: progressPercent(total, period.target),
     uncovered: uncovered.map(row),
-    exempt: exemptUnits(units, limits).map(row),
+    exempt: exempt.map(row),
     uncoveredByCategory: uncoveredByCategory(uncovered),
     twoNewByDistrict: districts.map((d) => ({ districtId: d._id, name: d.name, count: twoNew[d._id] ?? 0 })),
     deadlines: [

@@ -3,7 +3,7 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { filingId, filingSubjects } from '../../../../miniprogram/core/filing';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type FilingDoc } from '../../../_lib/collections';
-import { currentPeriod } from '../../../_lib/queries';
+import { currentPeriod, jurisdictionLabels } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { districtsIn, resolveScope, unitsIn } from '../../../_lib/scope';
 import { filingView, unitCounts } from '../filing-view';
@@ -18,13 +18,16 @@ export const filings: Handler<typeof adminContract.actions.filings> = async (inp
   const [units, districts] = await Promise.all([unitsIn(deps, scope.value), districtsIn(deps, scope.value)]);
   const docs = await deps.store.collection<FilingDoc>(C.filings).find({ periodId: period._id });
   const byId = new Map(docs.map((d) => [d._id, d]));
-  const names = new Map(districts.map((d) => [d._id, d.name]));
   const all = filingSubjects(units, districts).filter(
     (s) => !input.state || (byId.get(filingId(period._id, s))?.state ?? 'open') === input.state,
   );
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const slice = all.slice((page - 1) * pageSize, page * pageSize);
+  const label = await jurisdictionLabels(
+    deps,
+    slice.map((s) => s.districtId),
+  );
   const counts = await unitCounts(
     deps,
     period._id,
@@ -32,14 +35,7 @@ export const filings: Handler<typeof adminContract.actions.filings> = async (inp
   );
   const items = await Promise.all(
     slice.map((s) =>
-      filingView(
-        deps,
-        period._id,
-        s,
-        byId.get(filingId(period._id, s)) ?? null,
-        names.get(s.districtId ?? '') ?? '市级单位',
-        counts,
-      ),
+      filingView(deps, period._id, s, byId.get(filingId(period._id, s)) ?? null, label(s.districtId), counts),
     ),
   );
   return ok({ items, page, pageSize, total: all.length, hasMore: page * pageSize < all.length });

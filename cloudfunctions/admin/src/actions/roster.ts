@@ -4,7 +4,7 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { recordFilter, type Scope } from '../../../../miniprogram/core/scope';
 import { C, type NominationDoc } from '../../../_lib/collections';
-import { currentPeriod, orgNames, prefixPattern } from '../../../_lib/queries';
+import { CITY_LEVEL_LABEL, currentPeriod, orgNames, prefixPattern } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { resolveScope } from '../../../_lib/scope';
 import type { Filter } from '../../../_lib/store/port';
@@ -68,7 +68,7 @@ export const roster: Handler<typeof adminContract.actions.roster> = async (input
     unitId: d.unitId,
     unitName: names.get(d.unitId) ?? '',
     category: d.category,
-    districtName: d.districtId ? (names.get(d.districtId) ?? '') : '市级单位',
+    districtName: d.districtId ? (names.get(d.districtId) ?? '') : CITY_LEVEL_LABEL,
     status: d.status,
     politicalStatus: d.politicalStatus,
     education: d.education,

@@ -45,5 +45,14 @@ export const list: PublicHandler<typeof noticeContract.actions.list> = async (in
     education: d.education,
     deeds: d.showcaseConsent ? d.deeds : null,
   }));
-  return ok({ items, page, pageSize, total, hasMore: page * pageSize < total, periodName: period.name });
+  return ok({
+    items,
+    page,
+    pageSize,
+    total,
+    hasMore: page * pageSize < total,
+    periodName: period.name,
+    noticeUntil: period.filingDeadline,
+    contact: period.noticeContact ?? null,
+  });
 };

@@ -47,6 +47,7 @@ export const object: Handler<typeof noticeContract.actions.object> = async (inpu
     districtId: n.districtId,
     content: input.content,
     contactEnc: input.contact ? deps.crypto.encrypt(input.contact) : null,
+    ...(input.objectorName ? { objectorName: input.objectorName } : {}),
     filedBy: actor.openid,
     createdAt: now,
     status: 'open',

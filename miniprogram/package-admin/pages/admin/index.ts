@@ -5,8 +5,9 @@
 import { FILING_LABELS } from '../../../core/filing';
 import { ROLE_LABELS, type OrgLevel } from '../../../core/org';
 import { call } from '../../../services/cloud';
-import { loadAdminScope } from '../../../services/session';
+import { loadAdminScope, type Session } from '../../../services/session';
 import { go } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 type AdminLevel = OrgLevel;
 
@@ -84,6 +85,13 @@ const CITY_ENTRIES: Entry[] = [
 
 type Figures = Partial<Record<EntryKey, string>>;
 
+/** What the workbench tells someone without an admin role, naming who they are (issue 9 §17). */
+function notForYou(session: Session): string {
+  const roles = session.roles.map((g) => ROLE_LABELS[g.role]).join('、');
+  const who = roles ? `您当前的身份是${roles}，` : '';
+  return `管理工作台供单位、区县和团市委管理员使用。${who}无需使用工作台；如需开通管理员账号，请向上级团组织申请邀请码。`;
+}
+
 async function objectionsFigure(): Promise<Figures> {
   const res = await call('admin', 'objections', { status: 'open', page: 1, pageSize: 1 });
   return res.ok ? { objections: res.data.total > 0 ? `待处理 ${res.data.total} 条` : '暂无待处理' } : {};
@@ -115,9 +123,12 @@ async function overseerFigures(): Promise<Figures> {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',
+    /** False when the caller holds no admin role: 重新加载 cannot help them. */
+    retryable: true,
     level: '' as AdminLevel | '',
     levelLabel: '',
     orgName: '',
@@ -139,7 +150,8 @@ Component({
       this.setData({ loading: true, error: '' });
       const res = await loadAdminScope();
       if (!res.ok) {
-        this.setData({ loading: false, error: res.message });
+        const forbidden = res.forbidden;
+        this.setData({ loading: false, error: forbidden ? notForYou(forbidden) : res.message, retryable: !forbidden });
         return;
       }
       const { role, level, orgName } = res.scope;
@@ -165,6 +177,9 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    onHome() {
+      wx.reLaunch({ url: '/pages/home/index' });
     },
   },
 });

@@ -6,6 +6,7 @@ import type { MentorView } from '../../../core/contracts/mentoring';
 import { call } from '../../../services/cloud';
 import { confirmModal, go, toast } from '../../../lib/ui';
 import { declineReasonError, matchRow, type MatchRow } from '../../lib/match';
+import { textSize } from '../../../behaviors/text-size';
 
 function profileCard(p: MentorView) {
   return {
@@ -20,6 +21,7 @@ function profileCard(p: MentorView) {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

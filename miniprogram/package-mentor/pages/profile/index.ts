@@ -8,6 +8,7 @@ import { MAX_EXPERTISE, MentorProfileInput } from '../../../core/contracts/mento
 import { call } from '../../../services/cloud';
 import { formErrors } from '../../../services/form-errors';
 import { toast } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 const LABELS = {
   orgName: '工作单位',
@@ -25,6 +26,7 @@ const splitNames = (text: string): string[] =>
     .filter(Boolean);
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

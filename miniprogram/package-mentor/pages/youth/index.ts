@@ -9,10 +9,12 @@ import { call } from '../../../services/cloud';
 import { formErrors } from '../../../services/form-errors';
 import { go, toast } from '../../../lib/ui';
 import { declineReasonError, matchRow, type MatchRow } from '../../lib/match';
+import { textSize } from '../../../behaviors/text-size';
 
 const LABELS = { sector: '所属系统', goals: '发展目标', note: '补充说明' };
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

@@ -7,8 +7,9 @@ import type { NoticeItem } from '../../../core/contracts/admin';
 import { EDUCATION_LABELS, POLITICAL_STATUS_LABELS } from '../../../core/profile';
 import { call } from '../../../services/cloud';
 import { PAGE_SIZE, pagedList } from '../../../behaviors/paged-list';
-import { SEX_LABELS } from '../../../lib/format';
+import { chinaDateText, SEX_LABELS } from '../../../lib/format';
 import { go } from '../../../lib/ui';
+import { textSize } from '../../../behaviors/text-size';
 
 /** Deeds longer than this fold behind 展开. */
 const DEEDS_PREVIEW = 60;
@@ -48,13 +49,19 @@ const list = pagedList({
     return call('notice', 'list', { ...(keyword ? { keyword } : {}), page, pageSize: PAGE_SIZE });
   },
   row: rowOf,
-  extra: (answer) => ({ periodName: answer.periodName }),
+  extra: (answer) => ({
+    periodName: answer.periodName,
+    noticeUntil: chinaDateText(answer.noticeUntil),
+    contact: answer.contact ?? '',
+  }),
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     periodName: '',
+    noticeUntil: '',
+    contact: '',
   },
   lifetimes: {
     attached() {

@@ -44,8 +44,19 @@ describe('admin.remindLate (R4.4, issue 9 §9)', () => {
     const result = dataOf(await h.call('admin', 'remindLate', { districtId: 'yuecheng' }, city));
     expect(result.reminded).toEqual([
       { name: '越城区人民政府办公室', admins: 2 },
-      { name: '越城区（其他基层领域）', admins: 1 },
+      { name: '越城区（两新组织及其他基层领域）', admins: 1 },
     ]);
     expect(await remindersTo(h)).toContain(districtAdmin.openid);
+  });
+
+  // Issue 9 §17: the deadline names its year, in the app's one date style.
+  it('names the filing deadline with its year', async () => {
+    dataOf(await h.call('admin', 'remindLate', {}, districtAdmin));
+    const [sent] = await h.deps.store.collection('outbox').find({ title: '请按时备案好青年名单' });
+    const period = (await h.deps.store.collection('periods').findOne({ current: true })) as unknown as {
+      filingDeadline: string;
+    };
+    const year = new Date(period.filingDeadline).getUTCFullYear();
+    expect((sent as unknown as { body: string }).body).toContain(`截止时间为${year}年7月31日`);
   });
 });

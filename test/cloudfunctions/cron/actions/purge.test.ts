@@ -28,6 +28,8 @@ import { CITY_ORG_ID, TEST_KEYS } from '../../../../scripts/local/deps';
 import { connectSdk, startFakeTcbServer } from '../../../support/fake-tcb-server';
 import { faultyStore, type Faults } from '../../../support/faulty-store';
 import { approval, fixture, type Fixture } from '../../../support/fixtures';
+import { JPEG, uploadAs } from '../../../support/uploads';
+import { claimRecordKey } from '../../../../cloudfunctions/_lib/claim-keys';
 import { codeOf, dataOf, NOW, TIMER } from '../../../support/harness';
 
 const DAY = 86_400_000;
@@ -127,6 +129,42 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
       ].sort(),
     );
     await reopened.store.close();
+  });
+
+  it('erases the photo file and the wrong-claim counter named by the record, with the record', async () => {
+    const f = await fixture();
+    const unit = await f.unit();
+    const admin = await f.admin('unitAdmin', unit);
+    const district = await f.admin('districtAdmin', await f.district(unit.districtId ?? undefined));
+    // A self-nomination with a photo, withdrawn.
+    const youth = await f.youth(unit, { consent: true });
+    const photo = await uploadAs(f.h.deps, youth, JPEG, 'jpg');
+    const own = dataOf(await f.h.call('nomination', 'submitSelf', youth.form({ photoFileId: photo.fileId }), youth))
+      .nomination.id;
+    dataOf(await f.h.call('nomination', 'withdraw', { nominationId: own, reason: '个人原因' }, youth));
+    // A unit-entered record someone tried to claim with a wrong code (its ID number names it), voided by the district.
+    const owner = await f.youth(null, { consent: true });
+    const entered = dataOf(
+      await f.h.call(
+        'nomination',
+        'nominateByUnit',
+        { unitId: unit._id, form: owner.form(), consentObtained: true },
+        admin,
+      ),
+    );
+    const guesser = await f.youth(null, { consent: true });
+    const wrong = { claimCode: 'AAAAAAAAAAA', idNumber: owner.idNumber };
+    expect(codeOf(await f.h.call('nomination', 'claim', wrong, guesser))).toBe('CLAIM.INVALID');
+    const counter = claimRecordKey(entered.nomination.id);
+    expect(await f.h.deps.store.collection(C.limits).get(counter)).not.toBeNull();
+    const voided = { nominationId: entered.nomination.id, reason: '信息冒用' };
+    dataOf(await f.h.call('nomination', 'voidNomination', voided, district));
+    expect(await f.h.deps.files.get(photo.fileId)).not.toBeNull();
+
+    f.h.setNow(new Date(NOW.getTime() + 31 * DAY));
+    expect(dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER))).toMatchObject({ erased: 2 });
+    expect(await f.h.deps.files.get(photo.fileId)).toBeNull();
+    expect(await f.h.deps.store.collection(C.limits).get(counter)).toBeNull();
   });
 
   it('the person may be nominated again after erasure, and the erasure leaves a newer record of theirs alone', async () => {

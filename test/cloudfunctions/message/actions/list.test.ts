@@ -23,7 +23,7 @@ describe('message.list (消息中心)', () => {
         kind: 'nomination.reviewed',
         title: '推荐审核结果',
         body: '您的好青年推荐审核结果：已退回修改（请补充典型事迹）',
-        url: '/pages/nomination/mine/index',
+        url: '/package-youth/pages/nomination/mine/index',
         read: false,
       }),
     ]);

@@ -25,7 +25,7 @@ describe('home', () => {
     expect(page.querySelector('.mine')).toBeUndefined();
     await tapButton(page, '.self-nominate', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/form/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/form/index' }),
     );
   });
 
@@ -33,7 +33,7 @@ describe('home', () => {
     const page = await openPage(HOME, bridge);
     await tapButton(page, '.claim-youth', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/claim/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/claim/index' }),
     );
   });
 
@@ -56,7 +56,24 @@ describe('home', () => {
     expect(page.querySelector('.self-nominate')).toBeUndefined();
     await tapButton(page, '.mine', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/mine/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/mine/index' }),
+    );
+  });
+
+  // Issue 9 §13: 更换所在单位 would be refused while a nomination runs; say why instead of offering it.
+  it('does not offer a change of unit while a nomination is in the running, and says why', async () => {
+    bridge.setOpenid('dev-youth-li');
+    const page = await openPage(HOME, bridge);
+    expect(page.querySelector('.rebind')).toBeUndefined();
+    expect(textOf(page.querySelector('.rebind-note')!)).toContain('推荐进行中，暂不能更换所在单位');
+  });
+
+  it('offers a change of unit to a youth without a nomination', async () => {
+    const page = await openPage(HOME, bridge);
+    expect(page.querySelector('.rebind-note')).toBeUndefined();
+    await tapButton(page, '.rebind', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-youth/pages/account/bind-unit/index' }),
     );
   });
 
@@ -67,13 +84,15 @@ describe('home', () => {
     expect(page.querySelector('.youth')).toBeUndefined();
     await tapButton(page, '.bind-unit', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/account/bind-unit/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/account/bind-unit/index' }),
     );
     await tapButton(page, '.invite', bridge);
-    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-youth/pages/account/invite/index' }),
+    );
     await tapButton(page, '.claim-new', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/nomination/claim/index' }),
+      expect.objectContaining({ url: '/package-youth/pages/nomination/claim/index' }),
     );
   });
 
@@ -123,7 +142,9 @@ describe('home', () => {
     expect(textOf(page.querySelector('.pending-count')!)).toBe('待审核 0 条');
     expect(page.querySelector('.unit-nominate')).toBeUndefined();
     await tapButton(page, '.issue-invite', bridge);
-    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/account/invite/index' }));
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-youth/pages/account/invite/index' }),
+    );
   });
 
   it('opens the mentor’s own page from the mentor card (issue 11)', async () => {

@@ -14,6 +14,7 @@ import { chinaDateTime } from '../../../../lib/format';
 import { toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 import { districtChoices, type Choice } from '../../../lib/choices';
+import { textSize } from '../../../../behaviors/text-size';
 
 const rowsOf = (v: RoleHoldersView) => ({
   orgName: v.org.name,
@@ -27,6 +28,7 @@ const rowsOf = (v: RoleHoldersView) => ({
 });
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

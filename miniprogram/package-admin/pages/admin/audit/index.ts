@@ -6,6 +6,7 @@ import type { AuditItem } from '../../../../core/contracts/admin';
 import { call } from '../../../../services/cloud';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { chinaDateTime } from '../../../../lib/format';
+import { textSize } from '../../../../behaviors/text-size';
 
 type Tab = 'reveal' | 'export';
 const TABS: Array<{ value: Tab; label: string }> = [
@@ -34,7 +35,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: { tabs: TABS, kind: 'reveal' as Tab },
   lifetimes: {
     attached() {

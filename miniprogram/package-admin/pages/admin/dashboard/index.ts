@@ -7,10 +7,11 @@
 import type { DashboardView } from '../../../../core/contracts/admin';
 import { CATEGORY_LABELS } from '../../../../core/org';
 import { call } from '../../../../services/cloud';
-import { chinaDateText, chinaDateTime } from '../../../../lib/format';
+import { chinaDateTime } from '../../../../lib/format';
 import { isCurrent, nextGeneration } from '../../../../lib/async';
 import { go } from '../../../../lib/ui';
 import { districtChoices, type Choice } from '../../../lib/choices';
+import { textSize } from '../../../../behaviors/text-size';
 
 type CoverCategory = keyof DashboardView['uncoveredByCategory'];
 const COVER_CATEGORIES: CoverCategory[] = ['party_gov', 'soe', 'central_soe'];
@@ -73,7 +74,7 @@ function boardView(d: DashboardView, unfolded: readonly string[]): BoardView {
     deadlines: d.deadlines.map((x) => ({
       key: x.key,
       label: DEADLINE_LABELS[x.key],
-      date: `${chinaDateText(x.at)} ${chinaDateTime(x.at).slice(11)}`,
+      date: chinaDateTime(x.at),
       left: leftText(x),
       passed: x.passed,
       urgent: !x.passed && x.days < 7,
@@ -92,6 +93,7 @@ function boardView(d: DashboardView, unfolded: readonly string[]): BoardView {
 const answers = new WeakMap<object, DashboardView>();
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

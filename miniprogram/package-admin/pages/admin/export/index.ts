@@ -11,6 +11,7 @@ import { toast } from '../../../../lib/ui';
 import { districtChoices, type Choice } from '../../../lib/choices';
 import { FORMATS, KINDS, targetOf, type Format, type ScopeKind } from '../../../lib/export';
 import { absoluteLink, openDocument, saveDocument } from '../../../lib/links';
+import { textSize } from '../../../../behaviors/text-size';
 
 interface ExportResult {
   fileName: string;
@@ -21,6 +22,7 @@ interface ExportResult {
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

@@ -14,6 +14,7 @@ import { alertModal, confirmModal, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 import { districtChoices, type Choice } from '../../../lib/choices';
 import { FILED_BY_DISTRICT, LOCK_TEXT, merged, ownFilings, remindText, STATE_CHOICES } from '../../../lib/filings';
+import { textSize } from '../../../../behaviors/text-size';
 
 const list = pagedList({
   fetch: (d: { state: string; districtId: string }, page: number) => {
@@ -25,7 +26,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     /** The page's own load (scope and own filings); the overseers' list has the Behavior's. */
     initLoading: true,
@@ -136,7 +137,7 @@ Component({
       const { districtId, districts, scopeName, reminding } = this.data;
       if (reminding) return;
       const where = districtId ? (districts.find((d) => d.value === districtId)?.label ?? '') : scopeName;
-      const text = `将向${where}所有尚未备案的单位管理员发送备案提醒（截止7月31日）。`;
+      const text = `将向${where}所有尚未备案的单位管理员发送备案提醒。`;
       if (!(await confirmModal('一键提醒', text, '发送提醒'))) return;
       this.setData({ reminding: true });
       const res = await call('admin', 'remindLate', districtId ? { districtId } : {});

@@ -7,6 +7,7 @@ import type { DeliveryRow } from '../../../../core/contracts/message';
 import { call } from '../../../../services/cloud';
 import { loadAdminScope } from '../../../../services/session';
 import { toast } from '../../../../lib/ui';
+import { textSize } from '../../../../behaviors/text-size';
 
 const AUDIENCE_LABELS: Record<DeliveryRow['audience'], string> = {
   youth: '青年',
@@ -29,6 +30,7 @@ const rowOf = (r: DeliveryRow) => ({
 });
 
 Component({
+  behaviors: [textSize],
   data: { loading: true, error: '', rows: [] as Array<ReturnType<typeof rowOf>>, canDrain: false, draining: false },
   lifetimes: {
     attached() {

@@ -12,6 +12,7 @@ import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { chinaDateTime } from '../../../../lib/format';
 import { confirmModal, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
+import { textSize } from '../../../../behaviors/text-size';
 
 type Status = 'open' | 'resolved';
 type Disposition = 'upheld' | 'dismissed';
@@ -30,6 +31,7 @@ function rowOf(o: ObjectionView) {
     content: o.content,
     contactMasked: o.contactMasked ?? '',
     contact: '',
+    objector: o.objectorName ? `反映人：${o.objectorName}` : '反映人未署名',
     createdAt: chinaDateTime(o.createdAt),
     disposition: o.disposition ? DISPOSITION_LABELS[o.disposition] : '',
     upheld: o.disposition === 'upheld',
@@ -55,7 +57,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     tabs: TABS,
     status: 'open' as Status,

@@ -12,6 +12,7 @@ import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { chinaDateTime } from '../../../../lib/format';
 import { toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
+import { textSize } from '../../../../behaviors/text-size';
 
 type Tab = 'pending' | 'decided';
 const TABS: Array<{ value: Tab; label: string }> = [
@@ -40,7 +41,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: { tabs: TABS, status: 'pending' as Tab, unitId: '', unitName: '', canDecide: false, quota: '' },
   lifetimes: {
     attached() {

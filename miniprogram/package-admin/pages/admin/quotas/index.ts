@@ -14,6 +14,7 @@ import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
 import { districtChoices, type Choice } from '../../../lib/choices';
+import { textSize } from '../../../../behaviors/text-size';
 
 function rowOf(q: QuotaView) {
   return {
@@ -40,7 +41,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     canAdjust: false,
     districts: [] as Choice[],

@@ -14,6 +14,7 @@ import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { SEX_LABELS } from '../../../../lib/format';
 import { go } from '../../../../lib/ui';
 import { choices } from '../../../lib/choices';
+import { textSize } from '../../../../behaviors/text-size';
 
 const LISTED_STATUSES = ['submitted', 'approved', 'rejected', 'returned'] as const;
 
@@ -66,7 +67,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     canPickUnit: false,
     /** A district admin's unit picker stays within their district. */

@@ -11,6 +11,7 @@ import { loadSession } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { chinaDateTime } from '../../../../lib/format';
 import { toast } from '../../../../lib/ui';
+import { textSize } from '../../../../behaviors/text-size';
 
 export const LIST_TITLES: Record<UnitList, string> = {
   all: '全部单位',
@@ -45,7 +46,7 @@ const rowOf = (u: UnitRow): Row => ({
 });
 
 /** The page a new admin opens with the code filled in. */
-export const inviteLink = (code: string): string => `/pages/account/invite/index?code=${code}`;
+export const inviteLink = (code: string): string => `/package-youth/pages/account/invite/index?code=${code}`;
 
 const list = pagedList({
   fetch: (data: { show: UnitList; districtId: string }, page: number) =>
@@ -59,7 +60,7 @@ const list = pagedList({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: { show: 'all' as UnitList, districtId: '', title: '', note: '', invitingId: '' },
   methods: {
     onLoad(query: { show?: string; districtId?: string }) {

@@ -5,8 +5,10 @@
 import { call } from '../../../../services/cloud';
 import { confirmModal, toast } from '../../../../lib/ui';
 import { areasOf } from '../../../lib/expertise';
+import { textSize } from '../../../../behaviors/text-size';
 
 Component({
+  behaviors: [textSize],
   data: { loading: true, error: '', text: '', count: 0, formError: '', saving: false },
   lifetimes: {
     attached() {

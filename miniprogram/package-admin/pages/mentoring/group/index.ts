@@ -9,6 +9,7 @@ import { loadAdminScope } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { go, toast } from '../../../../lib/ui';
 import { askReason } from '../../../components/reason-dialog/request';
+import { textSize } from '../../../../behaviors/text-size';
 
 interface Row {
   id: string;
@@ -47,7 +48,7 @@ const list = pagedList<MentorView, Row, object, GroupView>({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: { districts: [] as Array<ReturnType<typeof districtRow>>, city: false },
   lifetimes: {
     attached() {

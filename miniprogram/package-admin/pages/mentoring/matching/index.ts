@@ -8,6 +8,7 @@ import { call } from '../../../../services/cloud';
 import { loadAdminScope } from '../../../../services/session';
 import { PAGE_SIZE, pagedList } from '../../../../behaviors/paged-list';
 import { confirmModal, toast } from '../../../../lib/ui';
+import { textSize } from '../../../../behaviors/text-size';
 
 type Tab = 'drafts' | 'pool';
 
@@ -53,7 +54,7 @@ const list = pagedList<MatchView | PoolYouthView, Row, { tab: Tab }>({
 });
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: { tab: 'drafts' as Tab, scopeName: '', summary: '', busy: false },
   lifetimes: {
     attached() {

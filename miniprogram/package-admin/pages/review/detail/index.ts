@@ -27,6 +27,7 @@ import {
   voidRequest,
   type ReasonDecision,
 } from '../../../lib/review';
+import { textSize } from '../../../../behaviors/text-size';
 
 type RevealField = 'idNumber' | 'phone';
 
@@ -57,6 +58,8 @@ function viewOf(s: Session, n: NominationView, e: EligibilityView, review: Revie
     // Issue 8 §6 the district (or the city) may void a record still in the running.
     canVoid: hasRole(s, ['districtAdmin', 'cityAdmin']) && canVoid(n.status),
     contest: contestText(n),
+    // Issue 9: the unit's admin hands an unclaimed record a new claim code.
+    mayReissue: s.roles.some((g) => g.role === 'unitAdmin' && g.orgId === n.unitId),
   };
 }
 
@@ -72,6 +75,7 @@ function revealRequest(field: RevealField, n: NominationView): ReasonRequest<{ v
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',
@@ -81,6 +85,7 @@ Component({
     canReveal: false,
     canVoid: false,
     contest: '',
+    mayReissue: false,
     reviewerNote: '',
     quotaText: '',
     eligibility: null as { ok: boolean; text: string } | null,

@@ -18,19 +18,12 @@ import {
   reasonRequest,
   refusalTitle,
   sendApprove,
+  type ListStatus,
   type ReasonDecision,
+  QUEUE_TABS as TABS,
+  queueEmptyText as emptyText,
 } from '../../../lib/review';
-
-type ListStatus = 'submitted' | 'approved' | 'rejected' | 'returned';
-
-const TABS: Array<{ value: ListStatus; label: string }> = [
-  { value: 'submitted', label: '待审核' },
-  { value: 'approved', label: '已通过' },
-  { value: 'rejected', label: '未通过' },
-  { value: 'returned', label: '退回修改' },
-];
-
-const emptyText = (status: ListStatus): string => `暂无${TABS.find((t) => t.value === status)?.label ?? ''}的推荐`;
+import { textSize } from '../../../../behaviors/text-size';
 
 const list = pagedList({
   fetch: (data: { status: ListStatus; keyword: string }, page: number) => {
@@ -49,12 +42,14 @@ const list = pagedList({
     reviewerNote: reviewerNote(n.review.level, n.review.mayDecide),
     quotaText: n.review.mayDecide ? quotaText(n.review.quota) : '',
   }),
+  // 批量通过 is offered where the caller decides on more than one of the first page.
+  extra: (answer) => ({ canBatch: answer.items.filter((n) => n.review.mayDecide).length > 1 }),
 });
 
 type Row = ReviewItem & { mayDecide: boolean; reviewerNote: string; quotaText: string };
 
 Component({
-  behaviors: [list],
+  behaviors: [textSize, list],
   data: {
     tabs: TABS,
     status: 'submitted' as ListStatus,
@@ -88,6 +83,9 @@ Component({
     },
     onRetry() {
       void this.init();
+    },
+    onBatch() {
+      go('/package-admin/pages/review/batch/index');
     },
 
     itemOf(e: WechatMiniprogram.CustomEvent): Row | undefined {

@@ -11,6 +11,7 @@ import { nominationFormHost } from '../../../../behaviors/nomination-form-host';
 import { nominationWindow } from '../../../../lib/period';
 import { toast } from '../../../../lib/ui';
 import { EMPTY_FORM } from '../../../../components/nomination-form/model';
+import { textSize } from '../../../../behaviors/text-size';
 
 interface Unit {
   id: string;
@@ -18,7 +19,7 @@ interface Unit {
 }
 
 Component({
-  behaviors: [nominationFormHost],
+  behaviors: [textSize, nominationFormHost],
   data: {
     loading: true,
     error: '',

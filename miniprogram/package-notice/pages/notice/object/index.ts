@@ -8,8 +8,9 @@
 import { ObjectionInput } from '../../../../core/contracts/forms';
 import { call, newRequestId } from '../../../../services/cloud';
 import { formErrors, limitsOf } from '../../../../services/form-errors';
+import { textSize } from '../../../../behaviors/text-size';
 
-const LABELS = { content: { label: '异议内容', ask: '请具体说明' } };
+const LABELS = { content: { label: '异议内容', ask: '请具体说明' }, objectorName: '您的姓名' };
 
 /** Query values arrive undecoded from WeChat; a bad escape is shown as it came. */
 function decoded(value: string | undefined): string {
@@ -20,18 +21,33 @@ function decoded(value: string | undefined): string {
   }
 }
 
-/** The request, and the message of its first field at fault (content before contact); the server checks the rest. */
-function objection(nominationId: string, content: string, contact: string) {
-  const input = { nominationId, content: content.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) };
-  const errors = formErrors(ObjectionInput, input, LABELS);
-  return { input, error: errors.content ?? errors.contact ?? '' };
+interface Typed {
+  content: string;
+  objectorName: string;
+  contact: string;
+}
+
+/**
+ * The request, and the message of its first field at fault (content, the name, then contact); the server checks
+ * the rest. The notice asks for 实名反映, so the name is required here (issue 9 §17).
+ */
+function objection(nominationId: string, typed: Typed) {
+  const name = typed.objectorName.trim();
+  const contact = typed.contact.trim();
+  const input = { nominationId, content: typed.content.trim(), ...(name ? { objectorName: name } : {}) };
+  const sent = { ...input, ...(contact ? { contact } : {}) };
+  const errors = formErrors(ObjectionInput, sent, LABELS);
+  const missingName = name ? '' : '请填写您的姓名';
+  return { input: sent, error: errors.content ?? (missingName || errors.objectorName) ?? errors.contact ?? '' };
 }
 
 Component({
+  behaviors: [textSize],
   data: {
     nominationId: '',
     name: '',
     content: '',
+    objectorName: '',
     contact: '',
     limits: limitsOf(ObjectionInput),
     error: '',
@@ -52,6 +68,9 @@ Component({
     onContent(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ content: e.detail.value, error: '' });
     },
+    onObjectorName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ objectorName: e.detail.value, error: '' });
+    },
     onContact(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ contact: e.detail.value, error: '' });
     },
@@ -59,7 +78,7 @@ Component({
     async onSubmit() {
       const { nominationId, busy, requestId } = this.data;
       if (busy || !nominationId) return;
-      const { input, error } = objection(nominationId, this.data.content, this.data.contact);
+      const { input, error } = objection(nominationId, this.data);
       if (error) return this.setData({ error });
       this.setData({ busy: true, error: '' });
       const res = await call('notice', 'object', input, requestId);

@@ -43,6 +43,19 @@ describe('admin workbench', () => {
     expect(figure(page, 'quotas')).toBe('已通过 1 / 名额 1');
   });
 
+  // Issue 9 §17: a mentor is told what the workbench is for, without a 重新加载 that cannot help.
+  it('explains to a mentor that the workbench is for administrators, without a pointless retry', async () => {
+    bridge.setOpenid('dev-mentor-wang');
+    const page = await open();
+    const text = textOf(page);
+    expect(text).toContain('管理工作台供单位、区县和团市委管理员使用');
+    expect(text).toContain('导师');
+    expect(text).not.toContain('您没有进行此操作的权限');
+    expect(page.querySelector('.page-state')?.querySelector('.retry')).toBeUndefined();
+    await tapButton(page, '.go-home', bridge);
+    expect(bridge.nav.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/home/index' }));
+  });
+
   it('opens an entry', async () => {
     const page = await open();
     await tapCell(page, '.entry--roster', bridge);
@@ -85,7 +98,7 @@ describe('admin workbench', () => {
   it('refuses someone who administers nothing, in Chinese', async () => {
     bridge.setOpenid('dev-youth-zhang');
     const page = await open();
-    expect(textOf(page)).toContain('您没有进行此操作的权限');
+    expect(textOf(page)).toContain('管理工作台供单位、区县和团市委管理员使用。您当前的身份是青年');
     expect(page.data.entries).toHaveLength(0);
   });
 

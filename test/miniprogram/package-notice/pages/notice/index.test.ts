@@ -33,6 +33,15 @@ describe('public notice', () => {
     expect(textOf(page)).toContain('暂无公示人员');
   });
 
+  // Issue 9 §17: the notice says how long it runs and whom to contact, and asks objections to be signed.
+  it('gives the notice period with its year, a contact, and says objections are signed', async () => {
+    const page = await open();
+    const hero = textOf(page.querySelector('.hero')!);
+    expect(hero).toMatch(/公示期：即日起至\d{4}年7月31日/);
+    expect(hero).toContain('联系方式：团市委基层工作部');
+    expect(hero).toContain('实名反映（须填写姓名）');
+  });
+
   it('lists the selected youths without ID numbers or phones, deeds folded', async () => {
     const ids = await addNominations(bridge.deps, 'yuecheng-tech', 2, { status: 'approved' });
     await addNominations(bridge.deps, 'yuecheng-tech', 1, { seqStart: 90 }); // submitted: not public

@@ -380,7 +380,9 @@ describe('filings: a two_new unit', () => {
   it('explains that the district files its list', async () => {
     const page = await open();
     expect(page.data.own).toHaveLength(0);
-    expect(textOf(page)).toContain('名单由所在区县团委统一备案（其他基层领域）');
+    // Issue 9 §17: a 两新 unit is not told its list is one of 其他基层领域.
+    expect(textOf(page)).toContain('两新组织和其他基层领域单位的名单由所在区县团委统一备案，本单位无需单独备案');
+    expect(textOf(page)).not.toContain('（其他基层领域）');
     expect(page.querySelector('.file')).toBeUndefined();
   });
 });
@@ -389,7 +391,7 @@ describe('filings: district and city', () => {
   it('shows the district its own 其他基层领域 filing and the list of its filings', async () => {
     bridge.setOpenid(DISTRICT_ADMIN);
     const page = await open();
-    expect(page.data.own.map((f) => f.name)).toEqual(['越城区（其他基层领域）']);
+    expect(page.data.own.map((f) => f.name)).toEqual(['越城区（两新组织及其他基层领域）']);
     expect(page.data.total).toBe(5);
     expect(chipLabels(page, '.state-chips')).toEqual(['全部', '未备案', '已备案', '已退回']);
     expect(page.querySelector('.district-chips')).toBeUndefined();
@@ -405,7 +407,7 @@ describe('filings: district and city', () => {
     expect(page.data.own[0].state).toBe('filed');
     // The list is reloaded: the district filing shows as filed there too.
     await tapChip(page, '.state-chips', '已备案', bridge);
-    expect(page.data.items.map((f) => f.name)).toEqual(['越城区（其他基层领域）']);
+    expect(page.data.items.map((f) => f.name)).toEqual(['越城区（两新组织及其他基层领域）']);
   });
 
   it('the district and the city open the stamped scan from the card through a short-lived link (issue 9 §7)', async () => {
@@ -413,7 +415,7 @@ describe('filings: district and city', () => {
     await approve(bridge, id);
     const filingId = (
       await arrange<{ items: FilingItem[] }>(bridge, DISTRICT_ADMIN, 'admin', 'filings', {})
-    ).items.find((f) => f.name === '越城区（其他基层领域）')!.id;
+    ).items.find((f) => f.name === '越城区（两新组织及其他基层领域）')!.id;
     await arrange(bridge, DISTRICT_ADMIN, 'admin', 'file', { filingId });
     const pdf = Buffer.from(PDF);
     const { fileId } = await bridge.deps.files.put(

@@ -34,7 +34,7 @@ describe('units behind a figure', () => {
     await bridge.idle();
     const invite = page.data.items[index].invite!;
     expect(invite.code).toMatch(/^[A-Z2-9]{11}$/);
-    expect(invite.link).toBe(`/pages/account/invite/index?code=${invite.code}`);
+    expect(invite.link).toBe(`/package-youth/pages/account/invite/index?code=${invite.code}`);
     expect(textOf(find(page, '.invite-link'))).toBe(invite.link);
     expect(textOf(find(page, '.invite-code'))).toBe(invite.code);
 

@@ -1,7 +1,8 @@
 import { REASON_MAX, REASON_MIN } from '../../../../../../miniprogram/core/contracts/common';
 import { maskIdNumber } from '../../../../../../miniprogram/core/id-number';
-import { ATTESTATION_LABELS } from '../../../../../../miniprogram/core/profile';
-import { demoIdNumber } from '../../../../../../scripts/local/seed';
+import { ATTESTATION_LABELS, PERSONAL_INFO_CONSENT_VERSION } from '../../../../../../miniprogram/core/profile';
+import { demoForm, demoIdNumber } from '../../../../../../scripts/local/seed';
+import { FUNCTIONS } from '../../../../../../scripts/local/functions';
 import {
   find,
   loadPage,
@@ -165,5 +166,38 @@ describe('review detail', () => {
     await dialogOf(page).type('岗位');
     await dialogOf(page).confirm();
     expect(dialogOf(page).errorText()).toBe(`请填写退回修改的意见（至少${REASON_MIN}个字）`);
+  });
+});
+
+describe('review detail: a unit-entered record’s claim (issue 9)', () => {
+  const as = (openid: string, fn: 'nomination' | 'account', action: string, data: Record<string, unknown>) =>
+    FUNCTIONS[fn].handle({ action, data }, { openid }, bridge.deps);
+
+  it('says it is unclaimed, reissues a code the youth then claims with, and says it is claimed', async () => {
+    const idNumber = demoIdNumber('330602', '1996-05-20', 77);
+    const form = demoForm({ name: '钱认领', idNumber, phone: '13900007777', post: '技术员' });
+    const entered = await as('dev-unit-admin', 'nomination', 'nominateByUnit', {
+      unitId: 'yuecheng-tech',
+      form,
+      consentObtained: true,
+    });
+    if (!entered.ok) throw new Error(entered.error.code);
+    const { nomination } = entered.data as { nomination: { id: string } };
+    const page = await openPage(DETAIL, bridge, { id: encodeURIComponent(nomination.id) });
+    const card = find(page, '.claim-card');
+    expect(textOf(card)).toContain('尚未认领');
+
+    await tapButton(card, '.reissue', bridge);
+    expect(bridge.modal).toHaveBeenCalledWith(expect.objectContaining({ title: '重新生成认领码' }));
+    const code = textOf(find(card, '.new-code'));
+    expect(code).toMatch(/^[A-Z0-9]{11}$/);
+
+    const consent = { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: true };
+    await as('test-youth-qian', 'account', 'recordConsent', consent);
+    const claimed = await as('test-youth-qian', 'nomination', 'claim', { claimCode: code, idNumber });
+    expect(claimed.ok).toBe(true);
+    const again = await openPage(DETAIL, bridge, { id: encodeURIComponent(nomination.id) });
+    expect(textOf(find(again, '.claim-card'))).toContain('本人已在小程序中认领此推荐');
+    expect(find(again, '.claim-card').querySelector('.reissue')).toBeFalsy();
   });
 });

@@ -4,6 +4,7 @@ import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../../../miniprogram/cor
 import { demoForm, demoIdNumber } from '../../../../../../scripts/local/seed';
 import {
   find,
+  hostText,
   loadPage,
   openPage,
   tapButton,
@@ -71,7 +72,8 @@ describe('review queue', () => {
     expect(text).not.toContain('13800001234');
     // Submitted "now" by the seed, shown in China time (UTC+8) although the suite runs in UTC.
     const china = new Date(bridge.now.getTime() + 8 * 3_600_000).toISOString();
-    expect(text).toContain(`提交时间${china.slice(0, 10)} ${china.slice(11, 16)}`);
+    const [y, m, d] = china.slice(0, 10).split('-').map(Number);
+    expect(text).toContain(`提交时间${y}年${m}月${d}日 ${china.slice(11, 16)}`);
   });
 
   it('approves after confirmation: the card leaves the list with a toast', async () => {
@@ -84,6 +86,14 @@ describe('review queue', () => {
     expect(toastOf(page)).toMatchObject({ visible: true, message: '已通过' });
     const [doc] = await bridge.deps.store.collection('nominations').find({ youthOpenid: 'dev-youth-li' });
     expect(doc).toMatchObject({ status: 'approved' });
+  });
+
+  it('offers 批量通过 where the caller decides on more than one', async () => {
+    const one = await open();
+    expect(one.querySelector('.batch')).toBeFalsy();
+    await nominate(bridge, 1);
+    const two = await open();
+    expect(hostText(find(two, '.batch'), '.t-button')).toContain('批量通过');
   });
 
   it('searches the queue by name once the typing pauses', async () => {

@@ -21,6 +21,20 @@ const objections = () =>
   bridge.deps.store.collection<{ _id: string; content: string; contact: string | null }>('objections').find({});
 
 describe('objection form', () => {
+  // Issue 9 §17: the notice asks for 实名反映, so the form asks for the name and the handler sees it.
+  it('asks for the objector’s name and keeps it with the objection', async () => {
+    const id = await approvedYouth();
+    const page = await open({ id: encodeURIComponent(id) });
+    await typeInto(page, '.content-input', CONTENT, bridge);
+    await tapButton(page, '.submit', bridge);
+    expect(textOf(find(page, '.submit-error'))).toBe('请填写您的姓名');
+    expect(bridge.calls.map((c) => c.action)).not.toContain('object');
+    await typeInto(page, '.objector-input', '赵群众', bridge);
+    await tapButton(page, '.submit', bridge);
+    const [stored] = (await objections()) as unknown as Array<{ objectorName: string }>;
+    expect(stored.objectorName).toBe('赵群众');
+  });
+
   it('asks for at least 10 characters before sending', async () => {
     const id = await approvedYouth();
     const page = await open({ id: encodeURIComponent(id), name: encodeURIComponent('王晓明') });
@@ -34,6 +48,7 @@ describe('objection form', () => {
   it('refuses a contact that is not a phone before sending (issue 9 §8)', async () => {
     const id = await approvedYouth();
     const page = await open({ id: encodeURIComponent(id) });
+    await typeInto(page, '.objector-input', '赵群众', bridge);
     await typeInto(page, '.content-input', CONTENT, bridge);
     await typeInto(page, '.contact-input', 'abc不是电话', bridge);
     await tapButton(page, '.submit', bridge);
@@ -44,13 +59,14 @@ describe('objection form', () => {
   it('sends the objection with the optional contact and thanks the person', async () => {
     const id = await approvedYouth();
     const page = await open({ id: encodeURIComponent(id), name: encodeURIComponent('王晓明') });
+    await typeInto(page, '.objector-input', '赵群众', bridge);
     await typeInto(page, '.content-input', CONTENT, bridge);
     await typeInto(page, '.contact-input', '13900001111', bridge);
     await tapButton(page, '.submit', bridge);
     expect(bridge.calls.find((c) => c.action === 'object')).toMatchObject({
       name: 'notice',
       action: 'object',
-      data: { nominationId: id, content: CONTENT, contact: '13900001111' },
+      data: { nominationId: id, objectorName: '赵群众', content: CONTENT, contact: '13900001111' },
     });
     expect(page.data.done).toBe(true);
     expect(textOf(page)).toContain('感谢您的监督');
@@ -68,6 +84,7 @@ describe('objection form', () => {
   it('a retry after a lost answer reuses the request id: one objection is stored', async () => {
     const id = await approvedYouth();
     const page = await open({ id: encodeURIComponent(id) });
+    await typeInto(page, '.objector-input', '赵群众', bridge);
     await typeInto(page, '.content-input', CONTENT, bridge);
     bridge.loseNextAnswer();
     await tapButton(page, '.submit', bridge);
@@ -83,6 +100,7 @@ describe('objection form', () => {
   it('explains a youth no longer in the notice', async () => {
     const [id] = await addNominations(bridge.deps, 'yuecheng-tech', 1); // submitted, not public
     const page = await open({ id: encodeURIComponent(id) });
+    await typeInto(page, '.objector-input', '赵群众', bridge);
     await typeInto(page, '.content-input', CONTENT, bridge);
     await tapButton(page, '.submit', bridge);
     expect(textOf(find(page, '.submit-error'))).toBe('未找到该推荐记录');
@@ -93,6 +111,7 @@ describe('objection form', () => {
     const id = await approvedYouth();
     bridge.setOpenid(null);
     const page = await open({ id: encodeURIComponent(id) });
+    await typeInto(page, '.objector-input', '赵群众', bridge);
     await typeInto(page, '.content-input', CONTENT, bridge);
     await tapButton(page, '.submit', bridge);
     expect(textOf(find(page, '.submit-error'))).toBe('无法识别您的微信身份，请重新进入小程序');
