@@ -78,7 +78,11 @@ async function uploadCloud(filePath: string, folder: string, ext: FileExt): Prom
 }
 
 /** Stores one file under `folder/<random>.<ext>` (cloud storage, or the dev file store locally); resolves its file id. */
-export function uploadFile(filePath: string, folder: 'photos' | 'scans' | 'signatures', ext: FileExt): Promise<UploadResult> {
+export function uploadFile(
+  filePath: string,
+  folder: 'photos' | 'scans' | 'signatures',
+  ext: FileExt,
+): Promise<UploadResult> {
   const base = localServer();
   return base !== null ? uploadLocal(base, filePath, ext) : uploadCloud(filePath, folder, ext);
 }
