@@ -17,11 +17,13 @@ import {
   uploadSignature,
 } from '../../lib/agreement';
 import { touchOf } from '../../lib/signature-pad';
+import { textSize } from '../../../behaviors/text-size';
 
 type Rows = ReturnType<typeof agreementRows>;
 const dataset = (e: WechatMiniprogram.CustomEvent) => e.currentTarget.dataset as Record<string, string | number>;
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

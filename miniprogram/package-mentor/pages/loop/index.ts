@@ -7,11 +7,13 @@ import type { CycleStepInputType } from '../../../core/contracts/mentoring';
 import { call } from '../../../services/cloud';
 import { confirmModal, toast } from '../../../lib/ui';
 import { chinaDay, MEETING_FORMS, RATING_CHOICES, timelineRows } from '../../lib/loop';
+import { textSize } from '../../../behaviors/text-size';
 
 type Rows = ReturnType<typeof timelineRows>;
 type StepInput = CycleStepInputType;
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',

@@ -5,6 +5,7 @@
  */
 import type { HealthRow, HealthView } from '../../../../core/contracts/mentoring';
 import { call } from '../../../../services/cloud';
+import { textSize } from '../../../../behaviors/text-size';
 
 const VIEWS = [
   { id: 'byMentor', label: '按导师' },
@@ -22,6 +23,7 @@ const rowOf = (r: HealthRow) => ({
 });
 
 Component({
+  behaviors: [textSize],
   data: {
     loading: true,
     error: '',
