@@ -4,6 +4,9 @@ import { FUNCTIONS } from '../../../../../scripts/local/functions';
 import { PNG, uploadAs } from '../../../../support/uploads';
 import { confirmedPair, MENTOR, stubSignatureCanvas } from '../../support';
 
+// A whole cycle across personas: many calls and renders, slow on a loaded machine.
+jest.setTimeout(30_000);
+
 const bridge = useBridge({ openid: MENTOR });
 const AGREEMENT = loadPage('package-mentor/pages/agreement/index');
 

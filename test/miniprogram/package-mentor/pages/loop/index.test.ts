@@ -11,6 +11,9 @@ import {
 } from '../../../../support/cloud-bridge';
 import { activePair, MENTOR } from '../../support';
 
+// A whole cycle across personas: many calls and renders, slow on a loaded machine.
+jest.setTimeout(30_000);
+
 const bridge = useBridge({ openid: MENTOR });
 const LOOP = loadPage('package-mentor/pages/loop/index');
 
