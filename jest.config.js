@@ -7,7 +7,7 @@ const common = {
     '^.+\\.ts$': tsJest,
     '^.+\\.js$': ['babel-jest', { plugins: ['@babel/plugin-transform-modules-commonjs'] }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(tdesign-miniprogram)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(tdesign-miniprogram|@qiun/ucharts)/)'],
   setupFiles: ['<rootDir>/test/support/setup-logs.ts'],
 };
 module.exports = {

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { subsetIcons } from './icons';
+import { buildSubpackageKit } from './subpackage-kit';
 import { localiseSubpackageNpm } from './subpackage-npm';
 import { bundleTslibSubset } from './tslib-subset';
 
@@ -53,11 +54,26 @@ export async function tslibStep(): Promise<void> {
   done();
 }
 
+/** Our components only subpackages render (the chart), built as a library so the next step moves them too. */
+export async function subpackageKitStep(): Promise<void> {
+  const done = step('bundle the subpackage kit (miniprogram_npm/hqn-kit)');
+  for (const { name, bytes } of await buildSubpackageKit(MP))
+    process.stdout.write(`${name} ${(bytes / 1024).toFixed(1)} KB … `);
+  done();
+}
+
 /** After the library is trimmed: components only subpackages render are copied into them (scripts/subpackage-npm.ts). */
 export function subpackageNpmStep(): void {
   const done = step('library components only subpackages use → their own miniprogram_npm');
   for (const { pkg, components, files } of localiseSubpackageNpm(MP)) {
-    const names = components.map((c) => c.split('/').at(-1)).join(', ');
+    const names = components
+      .map((c) =>
+        c
+          .replace(/\/index$/, '')
+          .split('/')
+          .at(-1),
+      )
+      .join(', ');
     process.stdout.write(`${pkg.root}: ${names} (${files} files) … `);
   }
   done();
@@ -151,6 +167,7 @@ async function main(): Promise<void> {
   await packUiLibrary();
   subsetIconStep();
   await tslibStep();
+  await subpackageKitStep();
   subpackageNpmStep();
   await bundleZodMini();
   compileMiniprogram();

@@ -76,6 +76,10 @@ export interface NotificationParams {
   'quota.requested': { unit: string; from: number; to: number; reason: string };
   /** To the unit's admins: the request was refused. */
   'quota.requestRefused': { requested: number; reason: string };
+  /** To the youth and the unit's admins: the district (or the city) voided the record, with the reason. */
+  'nomination.voided': { name: string; reason: string };
+  /** To the unit's admins: a record of the unit was voided (its place, if approved, is given back). */
+  'nomination.voidedInUnit': { name: string; reason: string };
   /** To the mentor: the League published a match (issue 11). */
   'match.published': { youth: string; unit: string };
   /** To the youth: their mentor was assigned. */
@@ -294,6 +298,24 @@ export const CATALOGUE: Catalogue = {
     title: () => '名额申请未获同意',
     body: (p) => `申请将名额增至${p.requested}名未获同意：${p.reason}`,
     fields: (p, at) => ({ thing1: '名额申请未获同意', thing2: p.reason, time3: at }),
+  },
+  'nomination.voided': {
+    label: '推荐记录已作废',
+    audience: 'youth',
+    template: 'reviewResult',
+    page: () => PAGES.mine,
+    title: () => '好青年推荐记录已作废',
+    body: (p) => `${p.name}的好青年推荐记录已由团委作废：${p.reason}。如有疑问请联系所在单位或区县团委。`,
+    fields: (p, at) => ({ thing1: `${p.name}的好青年推荐`, phrase2: '已作废', thing3: p.reason, time4: at }),
+  },
+  'nomination.voidedInUnit': {
+    label: '本单位推荐被作废',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.pending,
+    title: () => '本单位一条推荐记录已作废',
+    body: (p) => `${p.name}的推荐记录已由团委作废：${p.reason}。如已通过，其名额已退回本单位。`,
+    fields: (p, at) => ({ thing1: '推荐记录已作废', thing2: `${p.name}：${p.reason}`, time3: at }),
   },
   'match.published': {
     label: '新的结对青年',

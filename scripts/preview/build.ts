@@ -344,6 +344,12 @@ const PATCHES: Array<{ file: RegExp; from: string; to: string; why: string }> = 
     to: 'addGlobalClass: !!options.addGlobalClass,',
     why: 'pages and apply-shared components see app.wxss, as in WeChat',
   },
+  {
+    file: /j-component[\\/]src[\\/]tool[\\/]selectorquery\.js$/,
+    from: 'if (fields.context) {',
+    to: "if (fields.node) itemRes.node = (node.$$ && node.$$.querySelector('canvas')) || null\n            if (fields.context) {",
+    why: 'fields({ node: true }) answers a <canvas type="2d">\'s node (the real canvas of natives.ts)',
+  },
 ];
 
 function previewPlugin(componentIds: Map<string, string>): Plugin {
@@ -360,7 +366,7 @@ function previewPlugin(componentIds: Map<string, string>): Plugin {
           const text = readFileSync(args.path, 'utf8');
           if (!text.includes(patch.from))
             throw new Error(`preview patch no longer applies (${patch.why}): ${args.path}`);
-          return { contents: text.replace(patch.from, patch.to), loader: 'js' };
+          return { contents: text.replace(patch.from, () => patch.to), loader: 'js' };
         });
       }
       // Each component module names itself before its body runs, so `Component()` registers the right

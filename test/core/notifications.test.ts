@@ -54,6 +54,8 @@ const PARAMS: {
   'filing.filedEmpty': fc.record({ subject: text, reason }),
   'quota.requested': fc.record({ unit: text, from: count, to: count, reason }),
   'quota.requestRefused': fc.record({ requested: count, reason }),
+  'nomination.voided': fc.record({ name: text, reason }),
+  'nomination.voidedInUnit': fc.record({ name: text, reason }),
   'match.published': fc.record({ youth: text, unit: text }),
   'match.assigned': fc.record({ mentor: text, org: text }),
   'match.accepted': fc.record({ mentor: text }),

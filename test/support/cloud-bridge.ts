@@ -267,10 +267,14 @@ const TDESIGN = [
   'toast',
 ];
 
-/** simulate resolves npm-style paths relative to the page: point `t-*` at the packed copy instead. */
-export const TDESIGN_OVERRIDES: Record<string, string> = Object.fromEntries(
-  TDESIGN.map((c) => [`t-${c}`, `/miniprogram_npm/tdesign-miniprogram/${c}/${c}`]),
-);
+/**
+ * simulate resolves npm-style paths relative to the page: point `t-*` at the packed copy instead, and the
+ * subpackage kit (`"chart": "hqn-kit/chart/index"`) at its TypeScript source.
+ */
+export const TDESIGN_OVERRIDES: Record<string, string> = {
+  ...Object.fromEntries(TDESIGN.map((c) => [`t-${c}`, `/miniprogram_npm/tdesign-miniprogram/${c}/${c}`])),
+  chart: '/subpackage-kit/chart/index',
+};
 
 /** Load a page once per test file (simulate cannot load the same path twice under jest). */
 export function loadPage(page: string): string {

@@ -3,23 +3,19 @@
  * the demo data on the embedded store or on the fake CloudBase endpoint, every
  * write action with what it needs prepared, and the check itself.
  */
-import { DEV_TEMPLATE_IDS, noSender } from '../../cloudfunctions/_lib/wechat';
+import { DEV_TEMPLATE_IDS } from '../../cloudfunctions/_lib/wechat';
 import { C, type NominationDoc, type QuotaDoc } from '../../cloudfunctions/_lib/collections';
-import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
-import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
-import { randomId } from '../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../cloudfunctions/_lib/logger';
-import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
 import type { Doc } from '../../cloudfunctions/_lib/store/port';
 import type { Envelope } from '../../miniprogram/core/contracts/define';
 import { PERSONAL_INFO_CONSENT_VERSION } from '../../miniprogram/core/profile';
-import { CITY_ORG_ID, createLocalDeps, TEST_KEYS } from '../../scripts/local/deps';
+import { createLocalDeps } from '../../scripts/local/deps';
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { demoForm, demoIdNumber, seedDemo } from '../../scripts/local/seed';
-import { connectSdk, type FakeTcbServer } from './fake-tcb-server';
+import { type FakeTcbServer } from './fake-tcb-server';
 import { faultyStore, type Faults } from './faulty-store';
 import { NOW } from './harness';
+import { cloudbaseDeps } from './cloudbase-deps';
 
 type Dump = Record<string, Doc[]>;
 
@@ -103,19 +99,7 @@ export async function cloudbaseWorld(fake: FakeTcbServer): Promise<World> {
   for (const name of NAMES)
     fake.data.set(name, new Map(data[name].map((d) => [d._id, clone(d) as Doc & Record<string, unknown>])));
   const clock = { now: NOW };
-  const app = connectSdk(fake);
-  const base: ServerDeps = {
-    store: createCloudbaseStore(app),
-    files: createCloudbaseFileStore(app),
-    crypto: createPersonalDataCrypto(TEST_KEYS),
-    log: silentLogger,
-    clock: () => clock.now,
-    randomId,
-    bootstrapCityAdmins: [],
-    cityOrgId: CITY_ORG_ID,
-    templates: DEV_TEMPLATE_IDS,
-    wechat: noSender,
-  };
+  const base: ServerDeps = cloudbaseDeps(fake, () => clock.now);
   const dump = async () => {
     const out: Dump = {};
     for (const name of NAMES) out[name] = clone([...(fake.data.get(name)?.values() ?? [])]).sort(byId);

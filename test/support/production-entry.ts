@@ -3,16 +3,11 @@
  * endpoint seeded with the demo data, the environment the runtime provides (URL, credentials) and our keys, then the
  * entry loaded. Shared by the `index.test.ts` of each function.
  */
-import { DEV_TEMPLATE_IDS, noSender } from '../../cloudfunctions/_lib/wechat';
-import { createPersonalDataCrypto } from '../../cloudfunctions/_lib/crypto';
 import type { ServerDeps } from '../../cloudfunctions/_lib/deps';
-import { createCloudbaseFileStore } from '../../cloudfunctions/_lib/files';
-import { randomId } from '../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../cloudfunctions/_lib/logger';
-import { createCloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
-import { CITY_ORG_ID, TEST_KEYS } from '../../scripts/local/deps';
+import { TEST_KEYS } from '../../scripts/local/deps';
 import { seedDemo } from '../../scripts/local/seed';
-import { connectSdk, startFakeTcbServer, type FakeTcbServer } from './fake-tcb-server';
+import { startFakeTcbServer, type FakeTcbServer } from './fake-tcb-server';
+import { cloudbaseDeps } from './cloudbase-deps';
 
 export type Main = (
   event: unknown,
@@ -33,19 +28,7 @@ export async function productionEntry(
 ): Promise<ProductionEntry> {
   const saved = { ...process.env };
   const fake = await startFakeTcbServer();
-  const app = connectSdk(fake);
-  const deps: ServerDeps = {
-    store: createCloudbaseStore(app),
-    crypto: createPersonalDataCrypto(TEST_KEYS),
-    files: createCloudbaseFileStore(app),
-    log: silentLogger,
-    clock: () => new Date(),
-    randomId,
-    bootstrapCityAdmins: [],
-    cityOrgId: CITY_ORG_ID,
-    templates: DEV_TEMPLATE_IDS,
-    wechat: noSender,
-  };
+  const deps: ServerDeps = cloudbaseDeps(fake, () => new Date());
   await seedDemo(deps, new Date());
   await prepare?.(deps);
   // What the SCF runtime provides: the environment's URL and credentials, our keys from the console.

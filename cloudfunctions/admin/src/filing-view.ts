@@ -3,6 +3,7 @@ import type { FilingView } from '../../../miniprogram/core/contracts/admin';
 import { filingId, sumOver, type FilingSubject } from '../../../miniprogram/core/filing';
 import { C, type FilingDoc, type NominationDoc, type ObjectionDoc, type QuotaDoc } from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
+import { ERASABLE_STATUSES } from '../../../miniprogram/core/nomination';
 
 /** Approved places and open objections per unit, for many subjects in two reads (not two per subject). */
 interface UnitCounts {
@@ -18,14 +19,31 @@ function countBy(docs: ReadonlyArray<{ unitId: string }>): Map<string, number> {
   return out;
 }
 
+/**
+ * Open objections about records still on the list: one about a record voided or withdrawn since has nothing left
+ * to decide for the filing (its handler may still dismiss it; the erasure removes it with the record).
+ */
+async function openObjections(deps: ServerDeps, periodId: string, unitIds: string[]): Promise<ObjectionDoc[]> {
+  const open = await deps.store
+    .collection<ObjectionDoc>(C.objections)
+    .find({ periodId, unitId: { $in: unitIds }, status: 'open' }, { projection: { unitId: 1, nominationId: 1 } });
+  if (open.length === 0) return open;
+  const gone = await deps.store
+    .collection<NominationDoc>(C.nominations)
+    .find(
+      { _id: { $in: [...new Set(open.map((o) => o.nominationId))] }, status: { $in: [...ERASABLE_STATUSES] } },
+      { projection: { _id: 1 } },
+    );
+  const left = new Set(gone.map((n) => n._id));
+  return open.filter((o) => !left.has(o.nominationId));
+}
+
 export async function unitCounts(deps: ServerDeps, periodId: string, unitIds: string[]): Promise<UnitCounts> {
   const [counters, objections, held] = await Promise.all([
     deps.store
       .collection<QuotaDoc>(C.quotas)
       .find({ periodId, unitId: { $in: unitIds } }, { projection: { unitId: 1, used: 1 } }),
-    deps.store
-      .collection<ObjectionDoc>(C.objections)
-      .find({ periodId, unitId: { $in: unitIds }, status: 'open' }, { projection: { unitId: 1 } }),
+    openObjections(deps, periodId, unitIds),
     deps.store
       .collection<NominationDoc>(C.nominations)
       .find({ periodId, unitId: { $in: unitIds }, status: 'held' }, { projection: { unitId: 1 } }),

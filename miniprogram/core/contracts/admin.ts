@@ -187,6 +187,8 @@ export interface ObjectionView {
   contactMasked: string | null;
   /** Who signed the objection (实名反映), null when it was filed unsigned. */
   objectorName: string | null;
+  /** The caller handles it: open, and they review its unit (the unit's admin, or the district for a unit without one). */
+  mayResolve: boolean;
   status: 'open' | 'resolved';
   disposition: 'upheld' | 'dismissed' | null;
   note: string | null;
@@ -367,10 +369,11 @@ export const adminContract = defineContract('admin', {
   }),
   resolveObjection: action<{ objection: ObjectionView }>()({
     input: ResolveObjectionInput,
-    access: ['unitAdmin'],
+    access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
     errors: [
       'NOMINATION.OWN_RECORD',
+      'NOMINATION.NOT_REVIEWER',
       'OBJECTION.NOT_FOUND',
       'OBJECTION.RESOLVED',
       'AUTH.OUT_OF_SCOPE',

@@ -1,8 +1,10 @@
 /**
  * WeChat's built-in components. Most are boxes around a slot (what
  * miniprogram-simulate registers); `input`, `textarea` and `image` need real
- * DOM elements so a person (or Playwright) can type and see pictures, and
- * `navigator` needs to navigate.
+ * DOM elements so a person (or Playwright) can type and see pictures,
+ * `canvas` a real <canvas> (the node `fields({ node: true })` answers, see the
+ * selector-query patch in scripts/preview/build.ts), and `navigator` needs to
+ * navigate.
  */
 import { exparser, jComponent, type ComponentThis, type Definition } from './vendor';
 
@@ -148,6 +150,25 @@ const imageDefinition: Definition = {
   },
 };
 
+/**
+ * `<canvas type="2d">`: a real canvas filling the host, whose drawing buffer the
+ * page sizes itself (width × pixel ratio), as WeChat's Canvas node does.
+ */
+const canvasDefinition: Definition = {
+  id: 'canvas',
+  tagName: 'wx-canvas',
+  template: '<slot/>',
+  properties: { type: { type: String, value: '' } },
+  attached(this: ComponentThis) {
+    const canvas = document.createElement('canvas');
+    canvas.style.display = 'block';
+    canvas.style.width = '100%';
+    canvas.style.height = '100%';
+    this.$$.style.display = 'block';
+    this.$$.appendChild(canvas);
+  },
+};
+
 /** `<navigator>`: a tap navigates; wx is read late because it is installed after the natives. */
 const navigatorDefinition: Definition = {
   id: 'navigator',
@@ -236,5 +257,6 @@ export function registerNatives(): void {
   jComponent.register(fieldDefinition('input'));
   jComponent.register(fieldDefinition('textarea'));
   jComponent.register(imageDefinition);
+  jComponent.register(canvasDefinition);
   jComponent.register(navigatorDefinition);
 }

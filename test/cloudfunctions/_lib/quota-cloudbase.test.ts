@@ -2,16 +2,9 @@
  * The quota race through the production adapter (cloudfunctions/_lib/quota.ts): the real CloudBase SDK
  * against the local endpoint, whose conditional update is atomic like the database's single-document update.
  */
-import { DEV_TEMPLATE_IDS, noSender } from '../../../cloudfunctions/_lib/wechat';
-import { createCloudbaseFileStore } from '../../../cloudfunctions/_lib/files';
-import { createCloudbaseStore } from '../../../cloudfunctions/_lib/store/cloudbase';
-import { createPersonalDataCrypto } from '../../../cloudfunctions/_lib/crypto';
-import { randomId } from '../../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../../cloudfunctions/_lib/logger';
-import { CITY_ORG_ID, TEST_KEYS } from '../../../scripts/local/deps';
-import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
+import { startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
 import { approval, fixture, type Fixture } from '../../support/fixtures';
-import { NOW } from '../../support/harness';
+import { cloudbaseDeps } from '../../support/cloudbase-deps';
 
 describe('quota through the cloudbase adapter', () => {
   let fake: FakeTcbServer;
@@ -19,20 +12,8 @@ describe('quota through the cloudbase adapter', () => {
 
   beforeAll(async () => {
     fake = await startFakeTcbServer();
-    const app = connectSdk(fake);
     f = await fixture({
-      deps: {
-        store: createCloudbaseStore(app),
-        files: createCloudbaseFileStore(app),
-        crypto: createPersonalDataCrypto(TEST_KEYS),
-        log: silentLogger,
-        clock: () => NOW,
-        randomId,
-        bootstrapCityAdmins: [],
-        cityOrgId: CITY_ORG_ID,
-        templates: DEV_TEMPLATE_IDS,
-        wechat: noSender,
-      },
+      deps: cloudbaseDeps(fake),
     });
   });
   afterAll(() => fake.close());

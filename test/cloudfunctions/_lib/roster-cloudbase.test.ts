@@ -5,17 +5,12 @@
  * data — `$in` status filters, scope filters, anchored name prefixes, counts and
  * pages beyond the first thousand.
  */
-import { createCloudbaseFileStore } from '../../../cloudfunctions/_lib/files';
-import { createCloudbaseStore } from '../../../cloudfunctions/_lib/store/cloudbase';
-import { createPersonalDataCrypto } from '../../../cloudfunctions/_lib/crypto';
-import { randomId } from '../../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../../cloudfunctions/_lib/logger';
-import { DEV_TEMPLATE_IDS, noSender } from '../../../cloudfunctions/_lib/wechat';
 import type { NominationDoc } from '../../../cloudfunctions/_lib/collections';
-import { CITY_ORG_ID, createLocalDeps, TEST_KEYS } from '../../../scripts/local/deps';
-import { connectSdk, startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
+import { createLocalDeps } from '../../../scripts/local/deps';
+import { startFakeTcbServer, type FakeTcbServer } from '../../support/fake-tcb-server';
 import { fixture, type Fixture, type Person } from '../../support/fixtures';
 import { dataOf, makeHarness, NOW, type Harness, type InputFor } from '../../support/harness';
+import { cloudbaseDeps } from '../../support/cloudbase-deps';
 
 // Each call crosses the SDK and a loopback server: under a loaded CI machine this takes seconds, not milliseconds.
 jest.setTimeout(60_000);
@@ -32,20 +27,8 @@ describe('the roster through the cloudbase adapter, past 1,000 records', () => {
 
   beforeAll(async () => {
     fake = await startFakeTcbServer();
-    const app = connectSdk(fake);
     f = await fixture({
-      deps: {
-        store: createCloudbaseStore(app),
-        files: createCloudbaseFileStore(app),
-        crypto: createPersonalDataCrypto(TEST_KEYS),
-        log: silentLogger,
-        clock: () => NOW,
-        randomId,
-        bootstrapCityAdmins: [],
-        cityOrgId: CITY_ORG_ID,
-        templates: DEV_TEMPLATE_IDS,
-        wechat: noSender,
-      },
+      deps: cloudbaseDeps(fake),
     });
     const units = [
       await f.unit({ category: 'two_new', district: 'yuecheng' }),

@@ -27,5 +27,5 @@ export const objections: Handler<typeof adminContract.actions.objections> = asyn
     col.find(filter, { sort: { createdAt: -1 }, skip: (page - 1) * pageSize, limit: pageSize }),
     col.count(filter),
   ]);
-  return ok({ items: await views(deps, docs), page, pageSize, total, hasMore: page * pageSize < total });
+  return ok({ items: await views(deps, docs, actor), page, pageSize, total, hasMore: page * pageSize < total });
 };

@@ -9,6 +9,9 @@ import { releaseSlot } from '../../../_lib/limits';
 import { openObjectionKey } from '../../../_lib/objections';
 import type { ActionContext, Handler } from '../../../_lib/router';
 import { views } from '../objection-view';
+import { reviewerOf } from '../../../_lib/reviewers';
+import { decides } from '../../../../miniprogram/core/review';
+import { ADMIN_ROLES } from '../../../../miniprogram/core/scope';
 
 /** An upheld objection un-selects the youth (approved → rejected) and frees the quota place (the table's `uphold`). */
 async function uphold(ctx: ActionContext & { actor: Actor }, o: ObjectionDoc, unit: OrgDoc, note: string) {
@@ -38,14 +41,18 @@ async function tellObjector(
   ctx.notify({ kind: 'objection.resolved', params: { name, disposition: d.disposition, note: d.note }, to: o.filedBy });
 }
 
-/** R8 the unit records a disposition; filing waits until every objection has one. */
+/** R8 the unit (or who reviews for it) records a disposition; filing waits until every objection has one. */
 export const resolveObjection: Handler<typeof adminContract.actions.resolveObjection> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
   const col = deps.store.collection<ObjectionDoc>(C.objections);
   const o = await col.get(input.objectionId);
   const unit = o ? await getOrg(deps, o.unitId) : null;
   if (!o || !unit) return err(appError('OBJECTION.NOT_FOUND', 'objection not found'));
-  if (!covers(actor, unit, ['unitAdmin'])) return err(appError('AUTH.OUT_OF_SCOPE', 'objection outside your unit'));
+  if (!covers(actor, unit, ADMIN_ROLES)) return err(appError('AUTH.OUT_OF_SCOPE', 'objection outside your scope'));
+  // Issue 9 §2: whoever reviews the unit handles its objections (the district for a unit without an admin).
+  const level = await reviewerOf(deps, unit);
+  if (!decides(actor.grants, unit, level))
+    return err(appError('NOMINATION.NOT_REVIEWER', `handled by the ${level} level`, { level }));
   if (o.status === 'resolved') return err(appError('OBJECTION.RESOLVED', 'already resolved'));
   const changed = await col.updateOne(
     { _id: o._id, status: 'open' },
@@ -70,8 +77,10 @@ export const resolveObjection: Handler<typeof adminContract.actions.resolveObjec
     target: `objections/${o._id}`,
     details: { disposition: input.disposition, nominationId: o.nominationId },
   });
-  const [view] = await views(deps, [
-    { ...o, status: 'resolved', disposition: input.disposition, note: input.note, resolvedAt: now },
-  ]);
+  const [view] = await views(
+    deps,
+    [{ ...o, status: 'resolved', disposition: input.disposition, note: input.note, resolvedAt: now }],
+    actor,
+  );
   return ok({ objection: view });
 };

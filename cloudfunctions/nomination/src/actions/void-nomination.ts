@@ -7,6 +7,7 @@ import { covers, type Actor } from '../../../_lib/identity';
 import { moveNomination } from '../../../_lib/nomination-flow';
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
+import { notifyRole } from '../../../_lib/notify';
 import { toView } from '../view';
 
 const DAY_MS = 86_400_000;
@@ -50,5 +51,9 @@ export const voidNomination: Handler<typeof nominationContract.actions.voidNomin
     details: { reason: input.reason, eraseAfter: eraseAfter.toISOString() },
   });
   if (!moved.ok) return moved;
+  // Whoever the record is about, and the unit that holds it, are told why it left the list.
+  const params = { name: doc.name, reason: input.reason };
+  if (doc.youthOpenid) ctx.notify({ kind: 'nomination.voided', params, to: doc.youthOpenid });
+  await notifyRole(ctx, { role: 'unitAdmin', orgId: unit._id }, 'nomination.voidedInUnit', params);
   return ok({ nomination: toView(moved.value, unit.name, now) });
 };

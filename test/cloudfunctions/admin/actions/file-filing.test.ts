@@ -9,8 +9,9 @@ describe('admin.file (R4.4, R8)', () => {
   let govAdmin: Person;
   let approved: Nominee;
   let unitFiling: string;
+  let districtAdmin: Person;
   beforeEach(async () => {
-    ({ h, govAdmin, approved, unitFiling } = await filingScene());
+    ({ h, govAdmin, approved, unitFiling, districtAdmin } = await filingScene());
   });
 
   describe('an empty list (issue 9 §4)', () => {
@@ -72,6 +73,15 @@ describe('admin.file (R4.4, R8)', () => {
     expect(
       codeOf(await h.call('admin', 'file', { filingId: unitFiling, emptyReason: '异议成立后本单位无人选' }, govAdmin)),
     ).toBe('OK');
+  });
+
+  it('an objection about a record that has left the list (voided, withdrawn) does not block filing', async () => {
+    const objection = { nominationId: approved.id, content: '该同志并非本单位在编人员，请核实。' };
+    dataOf(await h.call('notice', 'object', objection, 'citizen'));
+    const voided = { nominationId: approved.id, reason: '信息冒用' };
+    dataOf(await h.call('nomination', 'voidNomination', voided, districtAdmin));
+    const emptyReason = '原推荐人选已作废，本单位无人选';
+    expect(codeOf(await h.call('admin', 'file', { filingId: unitFiling, emptyReason }, govAdmin))).toBe('OK');
   });
 });
 

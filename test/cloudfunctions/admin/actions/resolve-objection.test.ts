@@ -1,5 +1,6 @@
 import type { OrgDoc } from '../../../../cloudfunctions/_lib/collections';
 import type { Nominee, Person, Youth } from '../../../support/fixtures';
+import { fixture } from '../../../support/fixtures';
 import { codeOf, dataOf, type Harness } from '../../../support/harness';
 import { objectionScene } from '../objection-scene';
 
@@ -76,5 +77,44 @@ describe('admin.resolveObjection (R8)', () => {
     expect(await messagesOf(youth.openid)).toEqual([]);
     const [told] = await messagesOf('citizen');
     expect((told as unknown as { body: string }).body).toContain('不成立：经核实为在编人员');
+  });
+});
+
+describe('admin.resolveObjection for a unit without an admin (issue 9 §2)', () => {
+  const content = '该同志并非本单位在编人员，请核实。';
+
+  it('the district disposes of it, as it reviews for the unit; the unit’s own admin does so once it has one', async () => {
+    const f = await fixture();
+    const unit = await f.unit({ name: '越城区青年志愿者协会', category: 'other_grassroots', district: 'yuecheng' });
+    const approved = await f.nomination(unit, { status: 'approved' });
+    const district = await f.admin('districtAdmin', await f.district('yuecheng'));
+    const city = await f.admin('cityAdmin', f.city);
+    const object = async () =>
+      dataOf(await f.h.call('notice', 'object', { nominationId: approved.id, content }, `citizen-${Math.random()}`));
+    const dismiss = { disposition: 'dismissed', note: '经核实为在编人员。' } as const;
+
+    const first = await object();
+    // The list shows the district it may act on this one; the city only looks.
+    const [row] = dataOf(await f.h.call('admin', 'objections', { status: 'open' }, district)).items;
+    expect(row.mayResolve).toBe(true);
+    const [cityRow] = dataOf(await f.h.call('admin', 'objections', { status: 'open' }, city)).items;
+    expect(cityRow.mayResolve).toBe(false);
+    expect(
+      codeOf(await f.h.call('admin', 'resolveObjection', { objectionId: first.objectionId, ...dismiss }, city)),
+    ).toBe('NOMINATION.NOT_REVIEWER');
+    const done = dataOf(
+      await f.h.call('admin', 'resolveObjection', { objectionId: first.objectionId, ...dismiss }, district),
+    );
+    expect(done.objection).toEqual(expect.objectContaining({ status: 'resolved', disposition: 'dismissed' }));
+
+    // Once the unit has its own admin, the objection is theirs; the district only looks.
+    const unitAdmin = await f.admin('unitAdmin', unit);
+    const second = await object();
+    expect(
+      codeOf(await f.h.call('admin', 'resolveObjection', { objectionId: second.objectionId, ...dismiss }, district)),
+    ).toBe('NOMINATION.NOT_REVIEWER');
+    expect(
+      codeOf(await f.h.call('admin', 'resolveObjection', { objectionId: second.objectionId, ...dismiss }, unitAdmin)),
+    ).toBe('OK');
   });
 });

@@ -18,19 +18,13 @@ import { createConsoleLogger } from '../../../../cloudfunctions/_lib/logger';
 import type { Doc } from '../../../../cloudfunctions/_lib/store/port';
 import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number';
 import { createLocalDeps } from '../../../../scripts/local/deps';
-import { createPersonalDataCrypto } from '../../../../cloudfunctions/_lib/crypto';
-import { createCloudbaseFileStore } from '../../../../cloudfunctions/_lib/files';
-import { randomId } from '../../../../cloudfunctions/_lib/ids';
-import { silentLogger } from '../../../../cloudfunctions/_lib/logger';
-import { createCloudbaseStore } from '../../../../cloudfunctions/_lib/store/cloudbase';
-import { DEV_TEMPLATE_IDS, noSender } from '../../../../cloudfunctions/_lib/wechat';
-import { CITY_ORG_ID, TEST_KEYS } from '../../../../scripts/local/deps';
-import { connectSdk, startFakeTcbServer } from '../../../support/fake-tcb-server';
+import { startFakeTcbServer } from '../../../support/fake-tcb-server';
 import { faultyStore, type Faults } from '../../../support/faulty-store';
 import { approval, fixture, type Fixture } from '../../../support/fixtures';
 import { JPEG, uploadAs } from '../../../support/uploads';
 import { claimRecordKey } from '../../../../cloudfunctions/_lib/claim-keys';
 import { codeOf, dataOf, NOW, TIMER } from '../../../support/harness';
+import { cloudbaseDeps } from '../../../support/cloudbase-deps';
 
 const DAY = 86_400_000;
 
@@ -270,21 +264,9 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
   it('erases through the CloudBase adapter too: every write transactional, by id, as the cloud takes it', async () => {
     const fake = await startFakeTcbServer();
     try {
-      const app = connectSdk(fake);
       let now = NOW;
       const f = await fixture({
-        deps: {
-          store: createCloudbaseStore(app),
-          files: createCloudbaseFileStore(app),
-          crypto: createPersonalDataCrypto(TEST_KEYS),
-          log: silentLogger,
-          clock: () => now,
-          randomId,
-          bootstrapCityAdmins: [],
-          cityOrgId: CITY_ORG_ID,
-          templates: DEV_TEMPLATE_IDS,
-          wechat: noSender,
-        },
+        deps: cloudbaseDeps(fake, () => now),
       });
       const unit = await f.unit({ category: 'party_gov', youthCount: 400 });
       const admin = await f.admin('unitAdmin', unit);

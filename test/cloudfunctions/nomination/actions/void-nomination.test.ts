@@ -49,6 +49,18 @@ describe('nomination.voidNomination (issue 8 §6)', () => {
     expect(await h.deps.store.collection('nominations').get(squat.id)).toBeNull();
   });
 
+  it('tells whoever entered the record and the unit’s admins why it was voided', async () => {
+    const { f, h, squatUnit, district, squatter, squat } = await squatScene();
+    const squatAdmin = await f.admin('unitAdmin', squatUnit);
+    const reason = '经核实该身份证号被他人冒用，作废此记录';
+    dataOf(await h.call('nomination', 'voidNomination', { nominationId: squat.id, reason }, district));
+    const outbox = h.deps.store.collection<{ _id: string; kind: string; toOpenid: string; body: string }>('outbox');
+    expect(await outbox.find({ toOpenid: squatter.openid, kind: 'nomination.voided' })).toEqual([
+      expect.objectContaining({ body: expect.stringContaining(reason) }),
+    ]);
+    expect(await outbox.find({ toOpenid: squatAdmin.openid, kind: 'nomination.voidedInUnit' })).toHaveLength(1);
+  });
+
   it('an approved record gives its place back', async () => {
     const f = await fixture();
     const unit = await f.unit({ district: 'yuecheng', youthCount: 40 });

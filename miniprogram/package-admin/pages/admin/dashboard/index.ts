@@ -41,6 +41,8 @@ interface BoardView {
   exemptTotal: number;
   groups: UncoveredGroup[];
   twoNew: Array<{ districtId: string; name: string; count: number }>;
+  /** The same figures drawn as bars (the rows below stay the tap targets). */
+  twoNewChart: { categories: string[]; series: Array<{ name: string; data: number[] }> };
   filed: number;
   filingTotal: number;
   filingPercent: number;
@@ -83,6 +85,10 @@ function boardView(d: DashboardView, unfolded: readonly string[]): BoardView {
     exemptTotal: d.exempt.length,
     groups: groupsOf(d, unfolded),
     twoNew: d.twoNewByDistrict,
+    twoNewChart: {
+      categories: d.twoNewByDistrict.map((x) => x.name),
+      series: [{ name: '两新组织好青年', data: d.twoNewByDistrict.map((x) => x.count) }],
+    },
     filed: d.filing.filed,
     filingTotal: d.filing.total,
     filingPercent: d.filing.total > 0 ? Math.floor((d.filing.filed * 100) / d.filing.total) : 0,

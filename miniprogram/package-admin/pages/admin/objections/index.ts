@@ -37,6 +37,8 @@ function rowOf(o: ObjectionView) {
     upheld: o.disposition === 'upheld',
     note: o.note ?? '',
     resolvedAt: chinaDateTime(o.resolvedAt),
+    // Whoever reviews the unit handles it (its admin, or the district for a unit without one); others follow.
+    mayResolve: o.mayResolve,
   };
 }
 
@@ -62,7 +64,6 @@ Component({
     tabs: TABS,
     status: 'open' as Status,
     emptyText: emptyText('open'),
-    canResolve: false,
   },
   lifetimes: {
     attached() {
@@ -74,8 +75,6 @@ Component({
       this.setData({ loading: true, error: '' });
       const who = await loadAdminScope();
       if (!who.ok) return this.setData({ loading: false, error: who.message });
-      // Only the reviewing unit disposes of an objection; overseers follow.
-      this.setData({ canResolve: who.scope.level === 'unit' });
       await this.loadFirst();
     },
 
@@ -115,7 +114,7 @@ Component({
     async resolve(e: WechatMiniprogram.CustomEvent, disposition: Disposition) {
       const { id } = e.currentTarget.dataset as { id?: string };
       const row = this.data.items.find((o) => o.id === id);
-      if (!row || !this.data.canResolve) return;
+      if (!row || !row.mayResolve) return;
       const upheld = disposition === 'upheld';
       const done = await askReason(this, '.resolve-dialog', {
         title: `${DISPOSITION_LABELS[disposition]}（${row.youthName}）`,

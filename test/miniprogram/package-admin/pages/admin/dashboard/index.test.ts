@@ -5,6 +5,7 @@ import {
   find,
   loadPage,
   openPage,
+  tap,
   tapButton,
   textOf,
   useBridge,
@@ -72,6 +73,16 @@ describe('dashboard', () => {
     expect(group(page, 'party_gov').count).toBe(1);
     expect(page.data.view!.twoNew).toEqual([{ districtId: 'yuecheng', name: '越城区', count: 1 }]);
     expect(textOf(page)).not.toContain('越城区人民政府办公室');
+  });
+
+  it('draws the two_new figures as a chart whose numbers are one tap away', async () => {
+    const [tech] = await addNominations(bridge.deps, 'yuecheng-tech', 1, { seqStart: 60 });
+    await approve(bridge, tech);
+    const page = await open();
+    const chart = find(page, '.two-new-chart');
+    expect(textOf(chart)).toContain('已通过的两新组织好青年人数');
+    await tap(page, ['.two-new-chart', '.chart__toggle'], bridge);
+    expect(textOf(find(page, ['.two-new-chart', '.chart__table']))).toBe('项目两新组织好青年越城区1 人');
   });
 
   it('counts down to the deadlines in China time, and shows a passed one as 已截止', async () => {

@@ -17,9 +17,8 @@ const OBJECTIONS = loadPage('package-admin/pages/admin/objections/index');
 
 interface ObjectionsData {
   status: string;
-  items: Array<{ id: string; youthName: string; disposition: string }>;
+  items: Array<{ id: string; youthName: string; disposition: string; mayResolve: boolean }>;
   total: number;
-  canResolve: boolean;
 }
 const open = () => openPage<ObjectionsData>(OBJECTIONS, bridge);
 const dialogOf = (page: SimNode<unknown>) => reasonDialog(page, '.resolve-dialog', bridge);
@@ -51,7 +50,7 @@ describe('objections', () => {
     expect(text).toContain('越城区智造科技有限公司');
     expect(text).toContain('该同志并非本单位在编人员，推荐材料与实际不符。');
     expect(text).toContain('共 1 条');
-    expect(page.data.canResolve).toBe(true);
+    expect(page.data.items[0].mayResolve).toBe(true);
   });
 
   it('dismisses with a required note; the objection moves to 已处理', async () => {
@@ -139,8 +138,21 @@ describe('objections', () => {
     bridge.setOpenid(DISTRICT_ADMIN);
     const page = await open();
     expect(page.data.items).toHaveLength(1);
-    expect(page.data.canResolve).toBe(false);
+    expect(page.data.items[0].mayResolve).toBe(false);
     expect(page.querySelector('.uphold')).toBeUndefined();
+  });
+
+  it('lets the district decide on an objection about a unit without an admin (issue 9 §2)', async () => {
+    const [id] = await addNominations(bridge.deps, 'yuecheng-social', 1, { seqStart: 900 });
+    await approve(bridge, id, DISTRICT_ADMIN);
+    bridge.setOpenid(DISTRICT_ADMIN);
+    await object(bridge, id, '该同志并非本协会在编人员，推荐材料与实际不符。');
+    const page = await open();
+    expect(page.data.items.map((o) => o.mayResolve)).toEqual([true]);
+    await tapNth(page, '.dismiss', 0, bridge);
+    await dialogOf(page).type('经核实该同志为本协会在编人员，异议不成立。');
+    await dialogOf(page).confirm();
+    expect(textOf(page)).toContain('暂无待处理的异议');
   });
 
   it('refuses someone who administers nothing, in Chinese', async () => {
