@@ -3,7 +3,7 @@
  * miniprogram-simulate registers); `input`, `textarea` and `image` need real
  * DOM elements so a person (or Playwright) can type and see pictures,
  * `canvas` a real <canvas> (the node `fields({ node: true })` answers, see the
- * selector-query patch in scripts/preview/build.ts), and `navigator` needs to
+ * selector-query patch in scripts/preview/build.ts; a pointer on it plays a finger), and `navigator` needs to
  * navigate.
  */
 import { exparser, jComponent, type ComponentThis, type Definition } from './vendor';
@@ -150,25 +150,6 @@ const imageDefinition: Definition = {
   },
 };
 
-/**
- * `<canvas type="2d">`: a real canvas filling the host, whose drawing buffer the
- * page sizes itself (width × pixel ratio), as WeChat's Canvas node does.
- */
-const canvasDefinition: Definition = {
-  id: 'canvas',
-  tagName: 'wx-canvas',
-  template: '<slot/>',
-  properties: { type: { type: String, value: '' } },
-  attached(this: ComponentThis) {
-    const canvas = document.createElement('canvas');
-    canvas.style.display = 'block';
-    canvas.style.width = '100%';
-    canvas.style.height = '100%';
-    this.$$.style.display = 'block';
-    this.$$.appendChild(canvas);
-  },
-};
-
 /** `<navigator>`: a tap navigates; wx is read late because it is installed after the natives. */
 const navigatorDefinition: Definition = {
   id: 'navigator',
@@ -216,7 +197,10 @@ function touchEventOf(self: ComponentThis, name: string, e: PointerEvent): void 
   );
 }
 
-/** `<canvas type="2d">`: a real canvas filling its host, drawn on by pointer (the 2D context is the browser's). */
+/**
+ * `<canvas type="2d">`: a real canvas filling its host, whose drawing buffer the page sizes itself (width × pixel
+ * ratio), as WeChat's Canvas node does; a pointer on it plays a finger (a hand signature), and it is known by its id.
+ */
 const canvasDefinition: Definition = {
   id: 'canvas',
   tagName: 'wx-canvas',
@@ -252,7 +236,6 @@ const canvasDefinition: Definition = {
 };
 
 export function registerNatives(): void {
-  jComponent.register(canvasDefinition);
   for (const name of SLOT_TAGS) jComponent.register({ id: name, tagName: `wx-${name}`, template: '<slot/>' });
   jComponent.register(fieldDefinition('input'));
   jComponent.register(fieldDefinition('textarea'));
