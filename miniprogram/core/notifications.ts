@@ -126,6 +126,12 @@ export interface NotificationParams {
   'party.birthdayAhead': { name: string; date: IsoDate };
   /** To the district's admins: a unit nominated a reserve cadre (后备干部). */
   'reserve.nominated': { name: string };
+  /** To the other party: one side signed the agreement (or both: it is active). */
+  'agreement.signed': { name: string; active: boolean };
+  /** To the step's owner, then (`unit`) the youth's unit: a cycle step is overdue. */
+  'cycle.overdue': { step: string; youth: string; unit: boolean };
+  /** To the admins: a party found the pair a poor fit; the youth is back in the pool. */
+  'match.misfit': { youth: string; mentor: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -169,6 +175,7 @@ const PAGES = {
   ledger: 'package-cultivation/pages/ledger/index',
   pipeline: 'package-cultivation/pages/pipeline/index',
   reserve: 'package-cultivation/pages/reserve/index',
+  matching: 'package-admin/pages/mentoring/matching/index',
 } as const;
 
 const REVIEW_PHRASE = { approved: '通过', rejected: '未通过', returned: '退回修改' } as const;
@@ -580,6 +587,38 @@ export const CATALOGUE: Catalogue = {
     title: () => '后备干部推荐待研究',
     body: (p) => `单位推荐${p.name}为后备干部，请研究是否纳入后备干部库。`,
     fields: (p, at) => ({ thing1: '后备干部推荐待研究', thing2: `${p.name}`, time3: at }),
+  },
+  'agreement.signed': {
+    label: '师徒协议签署',
+    audience: 'mentor',
+    template: 'todo',
+    page: () => PAGES.mentor,
+    title: (p) => (p.active ? '师徒协议已生效' : '师徒协议待您签署'),
+    body: (p) => (p.active ? `${p.name}已签署，师徒协议生效。` : `${p.name}已签署师徒协议，请阅读后签署。`),
+    fields: (p, at) => ({
+      thing1: p.active ? '师徒协议已生效' : '师徒协议待签署',
+      thing2: `${p.name}已签署`,
+      time3: at,
+    }),
+  },
+  'cycle.overdue': {
+    label: '培养环节逾期',
+    audience: 'mentor',
+    template: 'todo',
+    page: () => PAGES.mentor,
+    title: () => '培养环节已逾期',
+    body: (p) =>
+      p.unit ? `${p.youth}的结对培养环节“${p.step}”逾期未完成，请督促。` : `“${p.step}”已逾期，请尽快完成。`,
+    fields: (p, at) => ({ thing1: '培养环节已逾期', thing2: `${p.youth}：${p.step}`, time3: at }),
+  },
+  'match.misfit': {
+    label: '结对需重新匹配',
+    audience: 'cadre',
+    template: 'todo',
+    page: () => PAGES.matching,
+    title: () => '结对需重新匹配',
+    body: (p) => `${p.youth}与导师${p.mentor}首次见面后认为不合适，青年已回到待匹配名单。`,
+    fields: (p, at) => ({ thing1: '结对需重新匹配', thing2: p.youth, time3: at }),
   },
 };
 

@@ -133,6 +133,10 @@ export const ERROR_TEXT: Record<ErrorCode, string | ((d: Details) => string)> = 
   'CULTIVATION.RESERVE_EXISTS': '已在后备干部推荐中',
   'CULTIVATION.CLOSED': '截止日期不能早于今天',
   'CULTIVATION.NOT_ELIGIBLE': '该青年不符合评选条件',
+  'MENTORING.ALREADY_SIGNED': '您已签署过本协议',
+  'MENTORING.TEXT_CHANGED': '协议内容已更新，请重新阅读后签署',
+  'MENTORING.SIGNATURE_USED': '该签名已用于其他协议，请重新签名',
+  'MENTORING.NO_MEETING': '请先记录首次见面',
   'REQUEST.ID_REUSED': '这次提交与之前的请求冲突，请返回后重新操作',
   'SYS.INTERNAL': '系统繁忙，请稍后重试',
 };

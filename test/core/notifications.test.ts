@@ -82,6 +82,9 @@ const PARAMS: {
   'party.advanced': fc.record({ stage: text }),
   'reserve.nominated': fc.record({ name: text }),
   'party.birthdayAhead': fc.record({ name: text, date: date.map((d) => d.toISOString().slice(0, 10)) }),
+  'agreement.signed': fc.record({ name: text, active: fc.boolean() }),
+  'cycle.overdue': fc.record({ step: text, youth: text, unit: fc.boolean() }),
+  'match.misfit': fc.record({ youth: text, mentor: text }),
 };
 
 const requestOf = fc.oneof(

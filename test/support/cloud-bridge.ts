@@ -40,7 +40,7 @@ export interface SimNode<D = Record<string, unknown>> {
   readonly data: D;
   querySelector(selector: string): SimNode | undefined;
   querySelectorAll(selector: string): SimNode[];
-  dispatchEvent(name: string, options?: { detail?: unknown }): void;
+  dispatchEvent(name: string, options?: { detail?: unknown; touches?: Array<{ x: number; y: number }> }): void;
 }
 
 export interface SimPage<D> extends SimNode<D> {

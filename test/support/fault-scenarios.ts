@@ -466,6 +466,20 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     },
   ],
   [
+    'the mentor confirming a match (the match, its agreement drawn up, audit, outbox)',
+    async (w) => ({ ...mentoring('accept', { matchId: await published(w) }), openid: 'dev-mentor-wang' }),
+  ],
+  [
+    '不合适 after the first meeting (the fit, the agreement and the match ended, places back, admins told)',
+    async (w) => {
+      const agreementId = await published(w);
+      await must(w, { ...mentoring('accept', { matchId: agreementId }), openid: 'dev-mentor-wang' });
+      const meeting = { agreementId, date: '2026-11-24', form: 'offline', summary: '初次见面交流' };
+      await must(w, { ...mentoring('logMeeting', meeting), openid: 'dev-youth-li' });
+      return { ...mentoring('answerFit', { agreementId, answer: 'poor' }), openid: 'dev-youth-li' };
+    },
+  ],
+  [
     'recording accepted subscriptions (grants, the daily counter, audit)',
     async () => ({
       fn: 'message',

@@ -4,6 +4,14 @@
  * settings (the expertise list). The mentoring function works on them.
  */
 import type { MatchEvent, MatchStatus, MentorEvent, MentorStatus, Sector } from '../../../miniprogram/core/mentoring';
+import type {
+  AgreementEvent,
+  AgreementGoal,
+  AgreementStatus,
+  FitAnswer,
+  Party,
+} from '../../../miniprogram/core/mentoring-agreement';
+import type { CycleEvent, CycleStatus } from '../../../miniprogram/core/mentoring-cycle';
 import { collection, defineCollections } from './define';
 
 export interface FlowStep<E extends string> {
@@ -70,6 +78,106 @@ export interface MatchDoc {
   history: FlowStep<MatchEvent>[];
 }
 
+/** A party's hand signature: the PNG they drew (own upload, its SHA-256), the text hash it covers, and a seal. */
+export interface SignatureRecord {
+  openid: string;
+  name: string;
+  at: Date;
+  fileId: string;
+  sha256: string;
+  textHash: string;
+  /** Keyed hash of agreement id, party, text hash and image hash: the signature belongs to this agreement only. */
+  seal: string;
+}
+
+/** 师徒协议, one per match (`_id` the match id), created when the mentor confirms. */
+export interface AgreementDoc {
+  _id: string;
+  matchId: string;
+  periodId: string;
+  nominationId: string;
+  mentorId: string;
+  youthOpenid: string | null;
+  mentorName: string;
+  mentorOrg: string;
+  youthName: string;
+  unitId: string;
+  unitName: string;
+  districtId: string | null;
+  goals: AgreementGoal[];
+  note: string;
+  months: number;
+  cycleDays: number;
+  year: string;
+  text: string;
+  /** SHA-256 of `text`; what each signature covers. */
+  textHash: string;
+  status: AgreementStatus;
+  signatures: Record<Party, SignatureRecord | null>;
+  fit: Record<Party, FitAnswer | null>;
+  meetings: number;
+  activeSince: Date | null;
+  /** The last signature, meeting or cycle step (for "gone quiet"). */
+  lastStepAt: Date;
+  stepsDone: number;
+  stepsOnTime: number;
+  ratings: number[];
+  finalComment: string | null;
+  reason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  history: FlowStep<AgreementEvent>[];
+}
+
+/** A signature image's use, by its SHA-256: taken once, so the same image cannot sign another agreement. */
+export interface SignatureUseDoc {
+  _id: string; // sha256
+  agreementId: string;
+  openid: string;
+  at: Date;
+}
+
+/** A meeting the pair logged. */
+export interface MeetingDoc {
+  _id: string;
+  agreementId: string;
+  date: string; // YYYY-MM-DD, China date
+  form: 'offline' | 'online' | 'phone';
+  summary: string;
+  by: string;
+  byParty: Party;
+  at: Date;
+}
+
+/** One cycle of the loop, `_id` `<agreementId>:<n>`; only the open step's due date and reminders are kept. */
+export interface CycleDoc {
+  _id: string;
+  agreementId: string;
+  n: number;
+  mentorId: string;
+  youthOpenid: string | null;
+  unitId: string;
+  districtId: string | null;
+  youthName: string;
+  mentorName: string;
+  status: CycleStatus;
+  startAt: Date;
+  cycleDays: number;
+  stepStartAt: Date;
+  /** The open step's due date; null once done. */
+  dueAt: Date | null;
+  remindedAt: Date | null;
+  escalatedAt: Date | null;
+  tasks: string[];
+  report: string | null;
+  rating: number | null;
+  comment: string | null;
+  plan: string | null;
+  planDue: string | null;
+  updatedAt: Date;
+  history: FlowStep<CycleEvent>[];
+}
+
 /** City-wide settings of the area: `_id: 'expertise'` holds the list mentors and youths choose from. */
 export interface MentoringSettingDoc {
   _id: string;
@@ -95,4 +203,27 @@ export const MENTORING = defineCollections([
     rule: 'closed',
   }),
   collection<MentoringSettingDoc>()({ name: 'mentoringSettings', indexes: [], rule: 'closed' }),
+  collection<AgreementDoc>()({
+    name: 'agreements',
+    indexes: [
+      // A party's agreements.
+      ['mentorId', 'status'],
+      ['youthOpenid', 'status'],
+      // The health report of a district or the city.
+      ['periodId', 'districtId'],
+    ],
+    rule: 'closed',
+  }),
+  collection<SignatureUseDoc>()({ name: 'signatureUses', indexes: [], rule: 'closed' }),
+  collection<MeetingDoc>()({ name: 'meetings', indexes: [['agreementId', 'date']], rule: 'closed' }),
+  collection<CycleDoc>()({
+    name: 'cycles',
+    indexes: [
+      // An agreement's timeline.
+      ['agreementId', 'n'],
+      // Open steps past their due date (the reminder timer).
+      'dueAt',
+    ],
+    rule: 'closed',
+  }),
 ]);

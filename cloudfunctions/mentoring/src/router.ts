@@ -1,6 +1,18 @@
 import { mentoringContract } from '../../../miniprogram/core/contracts/mentoring';
 import { defineRouter } from '../../_lib/router';
 import { accept } from './actions/accept';
+import { agreement } from './actions/agreement';
+import { agreementFile } from './actions/agreement-file';
+import { answerFit } from './actions/answer-fit';
+import { completeAgreement } from './actions/complete-agreement';
+import { cycleStep } from './actions/cycle-step';
+import { editAgreement } from './actions/edit-agreement';
+import { endAgreement } from './actions/end-agreement';
+import { health } from './actions/health';
+import { logMeeting } from './actions/log-meeting';
+import { remindCycles } from './actions/remind-cycles';
+import { signAgreement } from './actions/sign-agreement';
+import { timeline } from './actions/timeline';
 import { batchMatch } from './actions/batch-match';
 import { decline } from './actions/decline';
 import { discardDraft } from './actions/discard-draft';
@@ -44,4 +56,16 @@ export const router = defineRouter(mentoringContract, {
   accept,
   endMatch,
   decline,
+  agreement,
+  agreementFile,
+  answerFit,
+  completeAgreement,
+  cycleStep,
+  editAgreement,
+  endAgreement,
+  health,
+  logMeeting,
+  remindCycles,
+  signAgreement,
+  timeline,
 });

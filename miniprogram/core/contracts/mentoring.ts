@@ -7,6 +7,8 @@ import type { MatchStatus, MentorStatus } from '../mentoring';
 import { empty, id, page, pageSize, text, type Paged } from './common';
 import { GoalsInput, MentorProfileInput, MentoringReason, type Sector } from './mentoring-forms';
 import { action, defineContract } from './define';
+import type { AgreementStatus, FitAnswer, Party } from '../mentoring-agreement';
+import type { CycleStatus, Health } from '../mentoring-cycle';
 
 const ADMINS = ['cityAdmin', 'districtAdmin'] as const;
 const label = text(12);
@@ -110,6 +112,124 @@ export interface BatchView {
   unmatched: number;
   totalScore: number;
 }
+
+export interface SignatureView {
+  name: string;
+  at: string;
+  /** The first 12 hex digits of the image's SHA-256. */
+  sha: string;
+}
+
+export interface AgreementView {
+  id: string;
+  status: AgreementStatus;
+  statusLabel: string;
+  /** The caller's side, or null for a cadre. */
+  party: Party | null;
+  mentorName: string;
+  mentorOrg: string;
+  youthName: string;
+  unitName: string;
+  goals: Array<{ goal: string; start: number; final: number | null }>;
+  months: number;
+  cycleDays: number;
+  title: string;
+  paragraphs: string[];
+  /** SHA-256 of the text: what a signature covers; the phone sends back the hash it showed. */
+  textHash: string;
+  signatures: Record<Party, SignatureView | null>;
+  fit: Record<Party, FitAnswer | null>;
+  meetings: number;
+  canEdit: boolean;
+  canSign: boolean;
+  canAnswerFit: boolean;
+  canComplete: boolean;
+  canEnd: boolean;
+  reason: string | null;
+  finalComment: string | null;
+}
+
+export interface CycleView {
+  id: string;
+  n: number;
+  status: CycleStatus;
+  stepLabel: string;
+  owner: Party | null;
+  /** Whether the caller owes the open step. */
+  mine: boolean;
+  dueAt: string | null;
+  overdue: boolean;
+  startAt: string;
+  tasks: string[];
+  report: string | null;
+  rating: number | null;
+  comment: string | null;
+  plan: string | null;
+  planDue: string | null;
+  steps: Array<{ at: string; label: string; by: string }>;
+}
+
+export interface MeetingView {
+  id: string;
+  date: string;
+  form: string;
+  summary: string;
+  by: string;
+}
+
+export interface LoopTimelineView {
+  agreement: AgreementView;
+  cycles: CycleView[];
+  meetings: MeetingView[];
+}
+
+export interface HealthRow {
+  key: string;
+  name: string;
+  pairs: number;
+  active: number;
+  /** Steps done by their due date, of all steps done (0–100), null when none is done. */
+  onTimePct: number | null;
+  quiet: number;
+  avgRating: number | null;
+  onTrack: number;
+  attention: number;
+  tooEarly: number;
+}
+
+export interface PairHealthView {
+  agreementId: string;
+  youthName: string;
+  mentorName: string;
+  unitName: string;
+  health: Health;
+  healthLabel: string;
+  lastStepAt: string;
+}
+
+export interface HealthView {
+  byMentor: HealthRow[];
+  byUnit: HealthRow[];
+  byDistrict: HealthRow[];
+  pairs: PairHealthView[];
+}
+
+const agreementId = id;
+const goalRating = z.int().check(z.minimum(1), z.maximum(5));
+const evalRating = z.int().check(z.minimum(1), z.maximum(4));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const CycleStepInput = z.discriminatedUnion('step', [
+  z.strictObject({
+    cycleId: id,
+    step: z.literal('setTasks'),
+    tasks: z.array(text(100)).check(z.minLength(1), z.maxLength(5)),
+  }),
+  z.strictObject({ cycleId: id, step: z.literal('report'), report: text(1000, 10) }),
+  z.strictObject({ cycleId: id, step: z.literal('evaluate'), rating: evalRating, comment: text(500, 4) }),
+  z.strictObject({ cycleId: id, step: z.literal('acknowledge') }),
+  z.strictObject({ cycleId: id, step: z.literal('plan'), plan: text(500, 10), due: isoDate }),
+]);
 
 const scoped = z.strictObject({ districtId: z.optional(id), page, pageSize });
 
@@ -239,7 +359,102 @@ export const mentoringContract = defineContract('mentoring', {
     write: true,
     errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE', 'MENTORING.NOT_PARTY'],
   }),
+  agreement: action<AgreementView>()({
+    input: z.strictObject({ agreementId }),
+    access: ['mentor', 'youth', ...ADMINS],
+    write: false,
+    errors: ['MENTORING.NOT_FOUND'],
+  }),
+  editAgreement: action<AgreementView>()({
+    input: z.strictObject({
+      agreementId,
+      months: z.union([z.literal(6), z.literal(12), z.literal(24)]),
+      cycleDays: z.union([z.literal(14), z.literal(30), z.literal(60)]),
+      ratings: z.array(goalRating).check(z.maxLength(5)),
+    }),
+    access: ['mentor', 'youth'],
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE', 'MENTORING.NOT_PARTY'],
+  }),
+  signAgreement: action<AgreementView>()({
+    input: z.strictObject({ agreementId, textHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)), fileId: text(300) }),
+    access: ['mentor', 'youth'],
+    write: true,
+    errors: [
+      'MENTORING.NOT_FOUND',
+      'MENTORING.INVALID_STATE',
+      'MENTORING.NOT_PARTY',
+      'MENTORING.ALREADY_SIGNED',
+      'MENTORING.TEXT_CHANGED',
+      'MENTORING.SIGNATURE_USED',
+      'FILE.INVALID',
+    ],
+  }),
+  agreementFile: action<{ url: string; expiresAt: string; fileName: string }>()({
+    input: z.strictObject({ agreementId }),
+    access: ['mentor', 'youth', ...ADMINS],
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE'],
+  }),
+  answerFit: action<AgreementView>()({
+    input: z.strictObject({ agreementId, answer: z.enum(['good', 'unsure', 'poor']) }),
+    access: ['mentor', 'youth'],
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE', 'MENTORING.NOT_PARTY', 'MENTORING.NO_MEETING'],
+  }),
+  endAgreement: action<AgreementView>()({
+    input: z.strictObject({ agreementId, reason }),
+    access: ['mentor', 'youth', ...ADMINS],
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE'],
+  }),
+  completeAgreement: action<AgreementView>()({
+    input: z.strictObject({
+      agreementId,
+      finals: z.array(goalRating).check(z.minLength(1), z.maxLength(5)),
+      comment: text(500, 4),
+    }),
+    access: ['mentor'],
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE', 'MENTORING.NOT_PARTY'],
+  }),
+  logMeeting: action<LoopTimelineView>()({
+    input: z.strictObject({
+      agreementId,
+      date: isoDate,
+      form: z.enum(['offline', 'online', 'phone']),
+      summary: text(500, 4),
+    }),
+    access: ['mentor', 'youth'],
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE', 'MENTORING.NOT_PARTY'],
+  }),
+  timeline: action<LoopTimelineView>()({
+    input: z.strictObject({ agreementId }),
+    access: ['mentor', 'youth', ...ADMINS],
+    write: false,
+    errors: ['MENTORING.NOT_FOUND'],
+  }),
+  cycleStep: action<LoopTimelineView>()({
+    input: CycleStepInput,
+    access: ['mentor', 'youth'],
+    write: true,
+    errors: ['MENTORING.NOT_FOUND', 'MENTORING.INVALID_STATE', 'MENTORING.NOT_PARTY'],
+  }),
+  remindCycles: action<{ reminded: number; escalated: number }>()({
+    input: z.strictObject({}),
+    access: 'system',
+    write: true,
+    errors: [],
+  }),
+  health: action<HealthView>()({
+    input: z.strictObject({ districtId: z.optional(id) }),
+    access: ADMINS,
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'PERIOD.NOT_FOUND'],
+  }),
 });
 
 export type MentoringContract = typeof mentoringContract;
 export type MentorProfileInputType = z.infer<typeof MentorProfileInput>;
+export type CycleStepInputType = z.infer<typeof CycleStepInput>;

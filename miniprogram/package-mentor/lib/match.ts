@@ -12,6 +12,8 @@ export interface MatchRow {
   explanation: string;
   canAccept: boolean;
   canDecline: boolean;
+  /** Confirmed: the agreement (师徒协议, same id) and the loop are open. */
+  active: boolean;
   /** The decline box is open, with what was typed and what is wrong with it. */
   declining: boolean;
   reason: string;
@@ -28,6 +30,7 @@ export function matchRow(m: MatchView): MatchRow {
     explanation: m.explanation,
     canAccept: m.canAccept,
     canDecline: m.canDecline,
+    active: m.status === 'active',
     declining: false,
     reason: '',
     reasonError: '',

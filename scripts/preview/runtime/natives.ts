@@ -3,10 +3,10 @@
  * miniprogram-simulate registers); `input`, `textarea` and `image` need real
  * DOM elements so a person (or Playwright) can type and see pictures,
  * `canvas` a real <canvas> (the node `fields({ node: true })` answers, see the
- * selector-query patch in scripts/preview/build.ts), and `navigator` needs to
+ * selector-query patch in scripts/preview/build.ts; a pointer on it plays a finger), and `navigator` needs to
  * navigate.
  */
-import { jComponent, type ComponentThis, type Definition } from './vendor';
+import { exparser, jComponent, type ComponentThis, type Definition } from './vendor';
 
 // prettier-ignore
 const SLOT_TAGS = [
@@ -150,25 +150,6 @@ const imageDefinition: Definition = {
   },
 };
 
-/**
- * `<canvas type="2d">`: a real canvas filling the host, whose drawing buffer the
- * page sizes itself (width × pixel ratio), as WeChat's Canvas node does.
- */
-const canvasDefinition: Definition = {
-  id: 'canvas',
-  tagName: 'wx-canvas',
-  template: '<slot/>',
-  properties: { type: { type: String, value: '' } },
-  attached(this: ComponentThis) {
-    const canvas = document.createElement('canvas');
-    canvas.style.display = 'block';
-    canvas.style.width = '100%';
-    canvas.style.height = '100%';
-    this.$$.style.display = 'block';
-    this.$$.appendChild(canvas);
-  },
-};
-
 /** `<navigator>`: a tap navigates; wx is read late because it is installed after the natives. */
 const navigatorDefinition: Definition = {
   id: 'navigator',
@@ -192,6 +173,65 @@ const navigatorDefinition: Definition = {
       }[String(openType)];
       if (api) void nav[api]({ url, delta, fail: () => {} });
     });
+  },
+};
+
+/** The `<canvas type="2d">` elements on screen by their id: a 2D canvas node is what the selector query answers. */
+export const canvases = new Map<string, HTMLCanvasElement>();
+
+/** A mouse or pen on the canvas plays a finger: WeChat's canvas touches carry canvas-relative `x`/`y`. */
+function touchEventOf(self: ComponentThis, name: string, e: PointerEvent): void {
+  const touch = { identifier: 0, x: e.offsetX, y: e.offsetY, clientX: e.clientX, clientY: e.clientY };
+  exparser.Event.dispatchEvent(
+    self._exparserNode,
+    exparser.Event.create(
+      name,
+      {},
+      {
+        originalEvent: e,
+        bubbles: false,
+        composed: false,
+        extraFields: { touches: name === 'touchend' ? [] : [touch], changedTouches: [touch] },
+      },
+    ),
+  );
+}
+
+/**
+ * `<canvas type="2d">`: a real canvas filling its host, whose drawing buffer the page sizes itself (width × pixel
+ * ratio), as WeChat's Canvas node does; a pointer on it plays a finger (a hand signature), and it is known by its id.
+ */
+const canvasDefinition: Definition = {
+  id: 'canvas',
+  tagName: 'wx-canvas',
+  template: '<slot/>',
+  properties: { type: { type: String, value: '' }, disableScroll: { type: Boolean, value: false } },
+  attached(this: ComponentThis) {
+    const el = document.createElement('canvas');
+    el.style.cssText = 'display:block;width:100%;height:100%;touch-action:none';
+    this.$$.style.display = 'block';
+    this.$$.appendChild(el);
+    const id = (this._exparserNode as unknown as { id?: string }).id || this.$$.id;
+    if (id) canvases.set(id, el);
+    let down = false;
+    el.addEventListener('pointerdown', (e) => {
+      down = true;
+      el.setPointerCapture?.(e.pointerId);
+      touchEventOf(this, 'touchstart', e);
+    });
+    el.addEventListener('pointermove', (e) => {
+      if (down) touchEventOf(this, 'touchmove', e);
+    });
+    const up = (e: PointerEvent) => {
+      if (!down) return;
+      down = false;
+      touchEventOf(this, 'touchend', e);
+    };
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  },
+  detached(this: ComponentThis) {
+    for (const [id, el] of canvases) if (el.parentNode === this.$$) canvases.delete(id);
   },
 };
 

@@ -6,6 +6,7 @@
  */
 import { wxAsync, WxFailure } from './callbacks';
 import type { Router } from './router';
+import { canvases } from './natives';
 import { hideToast, showActionSheet, showLoading, showModal, showToast } from './ui';
 import { simulatedWx, type Data } from './vendor';
 
@@ -237,6 +238,38 @@ function mediaApis(): Data {
   };
 }
 
+/**
+ * wx.createSelectorQuery: j-component's query, except that selecting a `<canvas type="2d">` by id answers the
+ * canvas element itself as its node (what `fields({ node: true, size: true })` gives on the phone).
+ */
+function canvasApis(): Data {
+  const base = simulatedWx.createSelectorQuery as () => { in(owner: unknown): Data };
+  const canvasRef = (el: HTMLCanvasElement) => ({
+    fields: () => ({
+      exec: (cb?: (res: unknown[]) => void) => cb?.([{ node: el, width: el.clientWidth, height: el.clientHeight }]),
+    }),
+  });
+  return {
+    createSelectorQuery: () => {
+      let inner: Data | null = null;
+      const query: Data = {
+        in: (owner: unknown) => ((inner = base().in(owner)), query),
+        select: (selector: string) => {
+          const el = selector.startsWith('#') ? canvases.get(selector.slice(1)) : undefined;
+          if (el) return canvasRef(el);
+          return (inner?.select as ((s: string) => unknown) | undefined)?.(selector);
+        },
+      };
+      return query;
+    },
+    canvasToTempFilePath: wxAsync('canvasToTempFilePath', async (o: { canvas: HTMLCanvasElement }) => {
+      const blob = await new Promise<Blob | null>((resolve) => o.canvas.toBlob(resolve, 'image/png'));
+      if (!blob) throw new WxFailure('canvasToTempFilePath:fail');
+      return { tempFilePath: URL.createObjectURL(blob) };
+    }),
+  };
+}
+
 // ---------------------------------------------------------------- assembly
 
 function storageApis(): Data {
@@ -325,6 +358,7 @@ export function createWx(router: Router): Data {
     ...uiApis(),
     ...deviceApis(),
     ...mediaApis(),
+    ...canvasApis(),
     request,
   };
   // Local mode talks HTTP to the dev server; nothing may reach for the cloud SDK by accident.

@@ -3,6 +3,7 @@ import { C, type MenteeDoc, type NominationDoc } from '../../../cloudfunctions/_
 import { FUNCTIONS } from '../../../scripts/local/functions';
 import type { Bridge } from '../../support/cloud-bridge';
 import { addNominations } from '../../support/nominees';
+import { uploadAs } from '../../support/uploads';
 
 export const CITY_ADMIN = 'dev-city-admin';
 export const MENTOR = 'dev-mentor-wang';
@@ -41,4 +42,90 @@ export async function published(bridge: Bridge, nominationId: string): Promise<s
 
 export async function nameOf(bridge: Bridge, id: string): Promise<string> {
   return ((await bridge.deps.store.collection<NominationDoc>(C.nominations).get(id)) as NominationDoc).name;
+}
+
+/** 李明's submitted nomination of the seed, approved by his unit; its id. */
+export async function approveLi(bridge: Bridge): Promise<string> {
+  const li = await bridge.deps.store.collection<NominationDoc>(C.nominations).findOne({ youthOpenid: 'dev-youth-li' });
+  const id = li?._id ?? '';
+  await FUNCTIONS.nomination.handle(
+    {
+      action: 'review',
+      data: { nominationId: id, decision: 'approve', confirm: { onStaff: true, attestations: true } },
+    },
+    { openid: 'dev-unit-admin' },
+    bridge.deps,
+  );
+  return id;
+}
+
+/** 李明 paired with 王导师 and confirmed by the mentor: the agreement's id (the match's). */
+export async function confirmedPair(bridge: Bridge): Promise<string> {
+  const matchId = await published(bridge, await approveLi(bridge));
+  await call(bridge, MENTOR, 'accept', { matchId });
+  return matchId;
+}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * The phone's canvas and storage for a hand signature: `#pad` answers a canvas node whose 2D context records the
+ * strokes, `canvasToTempFilePath` a PNG (distinct per export), and cloud storage keeps it in the bridge's file store.
+ */
+export function stubSignatureCanvas(bridge: Bridge): { strokes: () => number; uploads: jest.Mock } {
+  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  let strokes = 0;
+  let exported = 0;
+  const ctx = {
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 0,
+    lineCap: '',
+    lineJoin: '',
+    scale: () => undefined,
+    setTransform: () => undefined,
+    fillRect: () => undefined,
+    beginPath: () => undefined,
+    moveTo: () => undefined,
+    lineTo: () => undefined,
+    stroke: () => {
+      strokes += 1;
+    },
+  };
+  const node = { width: 0, height: 0, getContext: () => ctx };
+  const query = {
+    in: () => query,
+    select: () => query,
+    fields: () => query,
+    exec: (cb: (res: unknown[]) => void) => cb([{ node, width: 300, height: 120 }]),
+  };
+  wx.createSelectorQuery = () => query;
+  const files: Record<string, Buffer> = {};
+  wx.canvasToTempFilePath = (o: { success: (r: { tempFilePath: string }) => void }) => {
+    exported += 1;
+    const path = `wxfile://tmp/signature-${exported}.png`;
+    files[path] = Buffer.concat([Buffer.from(PNG_MAGIC), Buffer.alloc(200, exported)]);
+    o.success({ tempFilePath: path });
+  };
+  const uploads = jest.fn(async (o: { cloudPath: string; filePath: string }) => {
+    const { fileId } = await bridge.deps.files.put(o.cloudPath, files[o.filePath] as Buffer, '');
+    return { fileID: fileId };
+  });
+  (wx.cloud as Record<string, unknown>).uploadFile = uploads;
+  return { strokes: () => strokes, uploads };
+}
+
+/** Both sign through the action with their own uploads: the agreement active, the first cycle open; its id. */
+export async function activePair(bridge: Bridge): Promise<string> {
+  const id = await confirmedPair(bridge);
+  for (const [who, mark] of [
+    [MENTOR, 'm'],
+    ['dev-youth-li', 'y'],
+  ] as const) {
+    const a = await call<{ textHash: string }>(bridge, who, 'agreement', { agreementId: id });
+    const bytes = Buffer.concat([Buffer.from(PNG_MAGIC), Buffer.alloc(100, mark.charCodeAt(0))]);
+    const { fileId } = await uploadAs(bridge.deps, who, bytes, 'png');
+    await call(bridge, who, 'signAgreement', { agreementId: id, textHash: a.textHash, fileId });
+  }
+  return id;
 }

@@ -3,11 +3,12 @@ import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type MatchDoc, type MenteeDoc } from '../../../_lib/collections';
 import type { Handler } from '../../../_lib/router';
+import { createAgreement } from '../agreement-flow';
 import { districtNames, matchView } from '../area';
 import { moveMatch } from '../match-flow';
 import { tellAccepted } from '../notices';
 
-/** The mentor confirms a published match: the pair is active. */
+/** The mentor confirms a published match: the pair is active and its agreement (师徒协议) is drawn up to sign. */
 export const accept: Handler<typeof mentoringContract.actions.accept> = async (input, ctx) => {
   const { deps } = ctx;
   const match = await deps.store.collection<MatchDoc>(C.matches).get(input.matchId);
@@ -20,6 +21,7 @@ export const accept: Handler<typeof mentoringContract.actions.accept> = async (i
     throw new Error(`unexpected ${code}`);
   }
   tellAccepted(ctx, moved.value);
+  await createAgreement(ctx, moved.value);
   const mentee = await deps.store.collection<MenteeDoc>(C.mentees).get(match.nominationId);
   return ok(matchView(moved.value, await districtNames(deps), mentee));
 };

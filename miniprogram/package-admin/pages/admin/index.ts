@@ -34,7 +34,8 @@ type EntryKey =
   | 'ledger'
   | 'pipeline'
   | 'reserve'
-  | 'honours';
+  | 'honours'
+  | 'health';
 
 interface Entry {
   key: EntryKey;
@@ -58,6 +59,7 @@ const URLS: Partial<Record<EntryKey, string>> = {
   pipeline: '/package-cultivation/pages/pipeline/index',
   reserve: '/package-cultivation/pages/reserve/index',
   honours: '/package-admin/pages/cultivation/honours/index',
+  health: '/package-admin/pages/mentoring/health/index',
 };
 
 const entry = (key: EntryKey, title: string, desc: string): Entry => ({
@@ -103,6 +105,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('pipeline', '推优入党', '辖区入党培养各阶段，好青年优先'),
   entry('reserve', '后备干部库', '入库、考察、任用或退出，理由留档'),
   entry('honours', '评优评先', '发起评选、按培养记录排名、推荐审批表'),
+  entry('health', '结对健康度', '各导师、单位、区县的培养进展'),
   entry('notifications', '通知送达', '各类通知的微信送达、仅站内和失败数'),
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
   entry('database', '青年库', '在册青年与校友、超一年未确认的一键提醒'),

@@ -52,6 +52,10 @@ Component({
     onRetry() {
       void this.load();
     },
+    onAgreement(e: WechatMiniprogram.CustomEvent) {
+      const { id } = e.currentTarget.dataset as { id?: string };
+      if (id) go(`/package-mentor/pages/agreement/index?id=${id}`);
+    },
     onEditProfile() {
       go('/package-mentor/pages/profile/index');
     },

@@ -7,7 +7,7 @@ import type { MyMentoringView, OptionsView } from '../../../core/contracts/mento
 import { GoalsInput, MAX_GOALS } from '../../../core/contracts/mentoring-forms';
 import { call } from '../../../services/cloud';
 import { formErrors } from '../../../services/form-errors';
-import { toast } from '../../../lib/ui';
+import { go, toast } from '../../../lib/ui';
 import { declineReasonError, matchRow, type MatchRow } from '../../lib/match';
 import { textSize } from '../../../behaviors/text-size';
 
@@ -88,6 +88,9 @@ Component({
       toast(this, '发展目标已保存', 'success');
     },
 
+    onAgreement() {
+      if (this.data.match) go(`/package-mentor/pages/agreement/index?id=${this.data.match.id}`);
+    },
     onDeclineOpen() {
       if (this.data.match) this.setData({ 'match.declining': !this.data.match.declining });
     },

@@ -1,4 +1,4 @@
-import type { MenteeDoc, MentorDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { AgreementDoc, MenteeDoc, MentorDoc } from '../../../../cloudfunctions/_lib/collections';
 import { scene } from '../scene';
 import { codeOf, dataOf } from '../../../support/harness';
 
@@ -23,6 +23,11 @@ describe('mentoring.endMatch', () => {
     expect((await store.collection<MentorDoc>('mentors').get(m.openid))?.load).toBe(0);
     expect((await store.collection<MenteeDoc>('mentees').get(y.id))?.openMatchId).toBeNull();
     expect(await store.collection('outbox').count({ title: '结对已结束' })).toBe(2);
+    // Its agreement ends with it, for the same reason: no loop runs on for a pair that no longer exists.
+    expect(await store.collection<AgreementDoc>('agreements').get(d.id)).toMatchObject({
+      status: 'ended',
+      reason: '导师工作调动',
+    });
     expect(codeOf(await end())).toBe('MENTORING.INVALID_STATE');
   });
 });
