@@ -6,6 +6,7 @@
 import type { HealthRow, HealthView } from '../../../../core/contracts/mentoring';
 import { call } from '../../../../services/cloud';
 import { textSize } from '../../../../behaviors/text-size';
+import { go } from '../../../../lib/ui';
 
 const VIEWS = [
   { id: 'byMentor', label: '按导师' },
@@ -53,6 +54,11 @@ Component({
     onView(e: WechatMiniprogram.CustomEvent) {
       const { id } = e.currentTarget.dataset as { id: ViewId };
       this.showView(id);
+    },
+    /** The pair's agreement (师徒协议): its text, signatures and the Word file, for the covering admin. */
+    onPair(e: WechatMiniprogram.CustomEvent) {
+      const { id } = e.currentTarget.dataset as { id: string };
+      go(`/package-mentor/pages/agreement/index?id=${encodeURIComponent(id)}`);
     },
     onRetry() {
       void this.load();

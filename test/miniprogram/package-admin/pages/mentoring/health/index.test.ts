@@ -16,6 +16,11 @@ describe('结对健康度', () => {
     expect(textOf(page)).toContain('越城区智造科技有限公司');
     await tap(page, '.view-byDistrict', bridge);
     expect(textOf(page)).toContain('越城区');
+    // The covering admin opens the pair's agreement (text, signatures, the Word file).
+    await tap(page, '.pair', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringMatching(/^\/package-mentor\/pages\/agreement\/index\?id=.+/) }),
+    );
   });
 
   it('says when there is nothing to report yet', async () => {
