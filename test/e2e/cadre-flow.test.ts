@@ -153,7 +153,8 @@ describe('browser preview: quota → approvals → filing → city export', () =
 
     // 查看盖章扫描件 (issue 9 §7): a short-lived link issued to this persona, downloaded and opened.
     const served = p.page.waitForResponse((r) => r.url().includes('/files/uploads-'));
-    await own.locator('wx-button', { hasText: '查看盖章扫描件' }).click({ force: true });
+    // No force: the tap waits until the closing upload dialog's overlay has gone and the button takes it.
+    await own.locator('wx-button', { hasText: '查看盖章扫描件' }).click();
     const res = await served;
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
