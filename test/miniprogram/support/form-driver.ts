@@ -1,6 +1,6 @@
 /**
  * Drives the shared nomination form (components/nomination-form) and the
- * consent dialog (components/personal-consent) the way a person does: typing,
+ * consent dialog (package-youth/components/personal-consent) the way a person does: typing,
  * tapping choices, ticking the attestations.
  */
 import { ATTESTATIONS, type Attestation } from '../../../miniprogram/core/profile';

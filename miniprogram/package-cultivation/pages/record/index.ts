@@ -10,7 +10,7 @@ import {
   measureGaps,
   TALK_WITH,
   TALK_WITH_LABELS,
-} from '../../lib/forms';
+} from '../../../core/contracts/cultivation-forms';
 import { call } from '../../../services/cloud';
 import { formErrors } from '../../../services/form-errors';
 import { toast } from '../../../lib/ui';

@@ -6,9 +6,9 @@
  * notice offers to read it again. Emits `change` with `{ granted, answered }`
  * (`answered`: the person just chose in the dialog, not the record on file).
  */
-import { PERSONAL_INFO_CONSENT_VERSION } from '../../core/profile';
-import { call } from '../../services/cloud';
-import { adoptSession, loadSession, type Session } from '../../services/session';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../../core/profile';
+import { call } from '../../../services/cloud';
+import { adoptSession, loadSession, type Session } from '../../../services/session';
 
 type State = 'loading' | 'granted' | 'refused' | 'error';
 
