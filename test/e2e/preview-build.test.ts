@@ -167,8 +167,13 @@ describe('preview build', () => {
 
   it('resolves usingComponents like WeChat: bare specs via miniprogram_npm, root-relative and relative paths', () => {
     const page = join(MP, 'package-admin/pages/review/pending/index');
-    expect(resolveComponent(MP, page, 'tdesign-miniprogram/button/button')).toBe(
-      join(MP, 'miniprogram_npm/tdesign-miniprogram/button/button'),
+    // A library component the package has no copy of comes from the root's miniprogram_npm; one it has a copy of
+    // (the build copies components only subpackages render, with what they render) from its own.
+    expect(resolveComponent(MP, page, 'tdesign-miniprogram/search/search')).toBe(
+      join(MP, 'miniprogram_npm/tdesign-miniprogram/search/search'),
+    );
+    expect(resolveComponent(MP, page, 'tdesign-miniprogram/tabs/tabs')).toBe(
+      join(MP, 'package-admin/miniprogram_npm/tdesign-miniprogram/tabs/tabs'),
     );
     expect(resolveComponent(MP, page, '/components/nomination-card/index')).toBe(
       join(MP, 'components/nomination-card/index'),

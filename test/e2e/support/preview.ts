@@ -213,7 +213,10 @@ export function usePreview(
       await title().filter({ hasText: pageTitle }).waitFor();
     },
     async tapText(text) {
-      await phonePage(need().page).getByText(text, { exact: true }).first().click({ force: true });
+      // Visible first: a page still sliding in (or hidden behind the next one) cannot take the tap.
+      const target = phonePage(need().page).getByText(text, { exact: true }).first();
+      await target.waitFor({ state: 'visible' });
+      await target.click({ force: true });
     },
   };
 }
