@@ -115,6 +115,19 @@ const ELIGIBILITY_ERRORS = [
   'ELIGIBILITY.ATTESTATION_MISSING',
 ] as const;
 
+/** What a decision on one record may answer: `review`, and `reviewBatch` for the record it stops at. */
+const REVIEW_ERRORS = [
+  'NOMINATION.NOT_REVIEWER',
+  'NOMINATION.OWN_RECORD',
+  ...ELIGIBILITY_ERRORS,
+  'NOMINATION.NOT_FOUND',
+  'NOMINATION.INVALID_STATE',
+  'AUTH.OUT_OF_SCOPE',
+  'INPUT.INVALID',
+  'QUOTA.EXCEEDED',
+  'FILING.LOCKED',
+] as const;
+
 const WINDOW_ERRORS = ['PERIOD.NOT_FOUND', 'PERIOD.NOT_OPEN', 'PERIOD.CLOSED'] as const;
 
 export const nominationContract = defineContract('nomination', {
@@ -255,17 +268,7 @@ export const nominationContract = defineContract('nomination', {
     input: ReviewInput,
     access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
-    errors: [
-      'NOMINATION.NOT_REVIEWER',
-      'NOMINATION.OWN_RECORD',
-      ...ELIGIBILITY_ERRORS,
-      'NOMINATION.NOT_FOUND',
-      'NOMINATION.INVALID_STATE',
-      'AUTH.OUT_OF_SCOPE',
-      'INPUT.INVALID',
-      'QUOTA.EXCEEDED',
-      'FILING.LOCKED',
-    ],
+    errors: REVIEW_ERRORS,
   }),
   /**
    * Issue 9: approve several with one confirmation, in one transaction — if any one is refused (its quota, its
@@ -275,17 +278,7 @@ export const nominationContract = defineContract('nomination', {
     input: ReviewBatchInput,
     access: ['unitAdmin', 'districtAdmin', 'cityAdmin'],
     write: true,
-    errors: [
-      'NOMINATION.NOT_REVIEWER',
-      'NOMINATION.OWN_RECORD',
-      ...ELIGIBILITY_ERRORS,
-      'NOMINATION.NOT_FOUND',
-      'NOMINATION.INVALID_STATE',
-      'AUTH.OUT_OF_SCOPE',
-      'INPUT.INVALID',
-      'QUOTA.EXCEEDED',
-      'FILING.LOCKED',
-    ],
+    errors: REVIEW_ERRORS,
   }),
 });
 
