@@ -150,6 +150,8 @@ export interface ParticipationDoc {
   hours: number;
   recordedBy: string;
   at: Date;
+  /** Insurance and credit incentives: the China date the cadre gave (older records: none, read as `at`). */
+  on?: string;
   /** R9.2: as a request's. */
   eraseAfter?: Date | null;
 }

@@ -8,6 +8,8 @@ import { coverage } from './actions/coverage';
 import { dashboard } from './actions/dashboard';
 import { decline } from './actions/decline';
 import { escalate } from './actions/escalate';
+import { candidates } from './actions/list-candidates';
+import { selectedYouths } from './actions/list-selected-youths';
 import { get } from './actions/get';
 import { mine } from './actions/mine';
 import { myOffers } from './actions/my-offers';
@@ -42,12 +44,14 @@ export const router = defineRouter(servicesContract, {
   types,
   saveType,
   setHandlers,
+  candidates,
   dashboard,
   publishOffer,
   offers,
   myOffers,
   recordVolunteering,
   recordCoverage,
+  selectedYouths,
   myParticipation,
   coverage,
 });
