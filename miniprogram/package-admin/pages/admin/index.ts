@@ -55,7 +55,7 @@ const URLS: Partial<Record<EntryKey, string>> = {
   'service-dashboard': '/package-services/pages/dashboard/index',
   'service-offers': '/package-services/pages/offers/index',
   'service-catalogue': '/package-services/pages/catalogue/index',
-  'service-coverage': '/package-services/pages/coverage/index',
+  'service-coverage': '/package-services/pages/insurance/index',
   import: '/package-data/pages/import/index',
   database: '/package-data/pages/database/index',
   period: '/package-data/pages/period/index',

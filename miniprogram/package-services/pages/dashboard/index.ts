@@ -5,7 +5,8 @@
  */
 import type { CoverageRow, StatsRow } from '../../../core/contracts/services';
 import { call } from '../../../services/cloud';
-import { statsRow } from '../../lib/request';
+import { go } from '../../../lib/ui';
+import { SERVICES_ROOT, statsRow } from '../../lib/request';
 
 interface Chart {
   categories: string[];
@@ -66,6 +67,9 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    onRecordCoverage() {
+      go(`${SERVICES_ROOT}/insurance/index`);
     },
     onTab(e: WechatMiniprogram.CustomEvent) {
       this.setData({ tab: (e.currentTarget.dataset as { id: 'type' | 'district' | 'coverage' }).id });

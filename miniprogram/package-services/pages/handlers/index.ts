@@ -52,8 +52,11 @@ Component({
       const orgs: OrgChip[] =
         who.scope.level === 'city'
           ? [
-              { id: who.scope.orgId, name: who.scope.orgName },
-              ...(districts?.ok ? districts.data.map((d) => ({ id: d._id, name: d.name })) : []),
+              { id: who.scope.orgId, name: '团市委' },
+              // listDistricts also names the city's own units (市级单位) under the city's id.
+              ...(districts?.ok
+                ? districts.data.filter((d) => d._id !== who.scope.orgId).map((d) => ({ id: d._id, name: d.name }))
+                : []),
             ]
           : [{ id: who.scope.orgId, name: who.scope.orgName }];
       wx.setNavigationBarTitle({ title: `${type.name} · 经办人` });
