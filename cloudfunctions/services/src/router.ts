@@ -1,6 +1,7 @@
 import { servicesContract } from '../../../miniprogram/core/contracts/services';
 import { defineRouter } from '../../_lib/router';
 import { accept } from './actions/accept';
+import { attachmentLink } from './actions/attachment-link';
 import { catalogue } from './actions/catalogue';
 import { confirm } from './actions/confirm';
 import { consent } from './actions/consent';
@@ -33,6 +34,7 @@ export const router = defineRouter(servicesContract, {
   submit,
   mine,
   get,
+  attachmentLink,
   queue,
   accept,
   decline,

@@ -80,6 +80,8 @@ export interface RequestDetailView extends RequestView {
   escalations: Array<{ at: string; to: string }>;
   /** What the caller may do now, from the request table (and the 7-day reopen window). */
   actions: RequestEvent[];
+  /** The photos and documents the youth attached, opened one by one through `attachmentLink`. */
+  attachments: Array<{ index: number; kind: 'image' | 'pdf' }>;
 }
 
 export interface QueueView extends Paged<RequestView> {
@@ -207,6 +209,13 @@ export const servicesContract = defineContract('services', {
     access: 'identified',
     write: false,
     errors: ['SERVICE.NOT_FOUND'],
+  }),
+  /** A short-lived link to one attached photo or document, for whoever may read the request. */
+  attachmentLink: action<{ url: string; expiresAt: string; kind: 'image' | 'pdf' }>()({
+    input: z.strictObject({ requestId: id, index: z.int().check(z.minimum(0), z.maximum(2)) }),
+    access: 'identified',
+    write: false,
+    errors: ['SERVICE.NOT_FOUND', 'FILE.INVALID'],
   }),
   queue: action<QueueView>()({
     input: z.strictObject({
