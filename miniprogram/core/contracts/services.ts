@@ -104,6 +104,9 @@ export interface StatsRow {
 
 export interface ServiceDashboardView {
   scopeName: string;
+  /** The China date the figures start from (a year back), and whether the newest-5,000 cap cut them short. */
+  since: string;
+  capped: boolean;
   total: StatsRow;
   byType: StatsRow[];
   byDistrict: StatsRow[];

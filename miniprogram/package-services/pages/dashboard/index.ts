@@ -36,6 +36,7 @@ Component({
     loading: true,
     error: '',
     scopeName: '',
+    window: '',
     total: null as ReturnType<typeof statsRow> | null,
     byType: [] as Array<ReturnType<typeof statsRow>>,
     byDistrict: [] as Array<ReturnType<typeof statsRow>>,
@@ -58,6 +59,7 @@ Component({
       this.setData({
         loading: false,
         scopeName: res.data.scopeName,
+        window: `统计自 ${res.data.since} 起提交的申请${res.data.capped ? '（申请较多，仅含最新 5000 件）' : ''}`,
         total: statsRow(res.data.total),
         byType: res.data.byType.map(statsRow),
         byDistrict: res.data.byDistrict.map(statsRow),
