@@ -1,6 +1,7 @@
 import { registryContract } from '../../../miniprogram/core/contracts/registry';
 import { defineRouter } from '../../_lib/router';
 import { applyImport } from './actions/apply-import';
+import { comparePeriods } from './actions/compare-periods';
 import { confirmMine } from './actions/confirm-mine';
 import { decideChange } from './actions/decide-change';
 import { downloadMyData } from './actions/download-my-data';
@@ -24,6 +25,7 @@ export const router = defineRouter(registryContract, {
   periods,
   previewPeriod,
   openPeriod,
+  comparePeriods,
   myRecord,
   confirmMine,
   changes,

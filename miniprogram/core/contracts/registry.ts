@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { ImportKind, RowError } from '../registry-import';
 import type { AlumniReason, PeriodChange, PeriodForm, YouthStatus } from '../registry';
+import type { PeriodFigures } from '../registry-periods';
 import { empty, id, page, pageSize, reasonText, text, type Paged } from './common';
 import { fileId } from './nomination-form';
 import { action, defineContract } from './define';
@@ -118,6 +119,18 @@ export interface MyDataView {
   messages: number;
 }
 
+/** One period's figures in a comparison (issue 14), oldest period first. */
+export interface PeriodComparisonRow extends PeriodFigures {
+  periodId: string;
+  name: string;
+  current: boolean;
+}
+
+export interface PeriodComparisonView {
+  scopeName: string;
+  periods: PeriodComparisonRow[];
+}
+
 export const PeriodFormInput = z.strictObject({
   name: text(40, 4),
   referenceDate: isoDate,
@@ -176,6 +189,13 @@ export const registryContract = defineContract('registry', {
     access: ['cityAdmin'],
     write: true,
     errors: ['PERIOD.INVALID'],
+  }),
+  /** The periods compared (selected, coverage, two-new share, cultivation, services) for the city or a district. */
+  comparePeriods: action<PeriodComparisonView>()({
+    input: z.strictObject({ districtId: z.optional(id) }),
+    access: [...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
   myRecord: action<MyRecordView>()({ input: empty, access: 'identified', write: false, errors: [] }),
   confirmMine: action<MyRecordView>()({
