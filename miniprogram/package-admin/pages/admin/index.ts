@@ -31,6 +31,8 @@ type EntryKey =
   | 'import'
   | 'database'
   | 'period'
+  | 'compare'
+  | 'changes'
   | 'ledger'
   | 'pipeline'
   | 'reserve'
@@ -55,6 +57,8 @@ const URLS: Partial<Record<EntryKey, string>> = {
   import: '/package-data/pages/import/index',
   database: '/package-data/pages/database/index',
   period: '/package-data/pages/period/index',
+  compare: '/package-data/pages/compare/index',
+  changes: '/package-data/pages/database/index',
   ledger: '/package-cultivation/pages/ledger/index',
   pipeline: '/package-cultivation/pages/pipeline/index',
   reserve: '/package-cultivation/pages/reserve/index',
@@ -110,6 +114,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
   entry('database', '青年库', '在册青年与校友、超一年未确认的一键提醒'),
   entry('import', '导入单位与青年人数', '按模板导入组织架构和青年人数（Excel）'),
+  entry('compare', '各期对比', '各期入选、覆盖、两新占比、培养和服务的图表'),
 ];
 
 /** The city also reads the audit trail of reveals and exports (issue 9). */
