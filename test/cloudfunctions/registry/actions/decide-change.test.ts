@@ -53,5 +53,10 @@ describe('registry.decideChange (issue 14)', () => {
       ),
     );
     expect(kept).toEqual(expect.objectContaining({ unitId: unit._id, pendingChange: null }));
+    // The youth reads the reason the unit typed.
+    const told = await f.h.deps.store
+      .collection<MessageDoc>(C.messages)
+      .find({ toOpenid: youth.openid, kind: 'youth.changeDecided' });
+    expect(told.map((m) => m.body)).toEqual([expect.stringContaining('查无此人')]);
   });
 });
