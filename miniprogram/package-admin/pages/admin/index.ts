@@ -58,7 +58,6 @@ const URLS: Partial<Record<EntryKey, string>> = {
   database: '/package-data/pages/database/index',
   period: '/package-data/pages/period/index',
   compare: '/package-data/pages/compare/index',
-  changes: '/package-data/pages/database/index',
   ledger: '/package-cultivation/pages/ledger/index',
   pipeline: '/package-cultivation/pages/pipeline/index',
   reserve: '/package-cultivation/pages/reserve/index',

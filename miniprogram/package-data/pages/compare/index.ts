@@ -68,11 +68,6 @@ Component({
       void this.load();
     },
   },
-  pageLifetimes: {
-    pullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-  },
   methods: {
     async load() {
       this.setData({ loading: true, error: '' });
@@ -89,6 +84,10 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
     },
   },
 });

@@ -60,7 +60,7 @@ describe('admin workbench', () => {
     expect(figure(page, 'changes')).toBe('待审核 1 条');
     await tapCell(page, '.entry--changes', bridge);
     expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/package-data/pages/database/index' }),
+      expect.objectContaining({ url: '/package-admin/pages/admin/changes/index' }),
     );
   });
 
