@@ -5,6 +5,7 @@
  */
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { addNominations } from '../support/nominees';
+import { canvasPixels } from './support/canvas';
 import {
   assertNoPageErrors,
   openPreview,
@@ -16,14 +17,6 @@ import {
 } from './support/preview';
 
 jest.setTimeout(60_000);
-
-/** What the canvas holds: its buffer size and how many pixels are ink (not white or transparent) or the bar colour. */
-interface Pixels {
-  width: number;
-  cssWidth: number;
-  ink: number;
-  blue: number;
-}
 
 describe('browser preview: charts', () => {
   let p: Preview;
@@ -54,34 +47,7 @@ describe('browser preview: charts', () => {
     });
     const phone = phonePage(p.page);
     const canvas = phone.locator('.two-new-chart canvas');
-    await canvas.waitFor();
-    // The component sizes the buffer (CSS width × pixel ratio) just before it draws.
-    await canvas.evaluate(
-      (el) =>
-        new Promise<void>((resolve, reject) => {
-          const started = Date.now();
-          const check = (): void => {
-            const c = el as HTMLCanvasElement;
-            if (c.width === Math.round(c.getBoundingClientRect().width * 2)) resolve();
-            else if (Date.now() - started > 10_000) reject(new Error(`canvas never sized: ${c.width}`));
-            else setTimeout(check, 50);
-          };
-          check();
-        }),
-    );
-    const pixels = await canvas.evaluate((el): Pixels => {
-      const c = el as HTMLCanvasElement;
-      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
-      let ink = 0;
-      let blue = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-        if (a > 0 && (r < 240 || g < 240 || b < 240)) ink += 1;
-        // #0052D9, the first series colour.
-        if (Math.abs(r - 0x00) < 24 && Math.abs(g - 0x52) < 24 && Math.abs(b - 0xd9) < 24) blue += 1;
-      }
-      return { width: c.width, cssWidth: c.getBoundingClientRect().width, ink, blue };
-    });
+    const pixels = await canvasPixels(canvas);
     // Drawn at the preview phone's pixel ratio (2), and not blank: axis labels, grid and a blue bar.
     expect(pixels.width).toBe(Math.round(pixels.cssWidth * 2));
     expect(pixels.ink).toBeGreaterThan(2000);
