@@ -7,6 +7,7 @@ import { decideChange } from './actions/decide-change';
 import { downloadMyData } from './actions/download-my-data';
 import { importTemplate } from './actions/import-template';
 import { leave } from './actions/leave';
+import { candidates } from './actions/list-candidates';
 import { changes } from './actions/list-changes';
 import { periods } from './actions/list-periods';
 import { youths } from './actions/list-youths';
@@ -14,6 +15,7 @@ import { myData } from './actions/my-data';
 import { myRecord } from './actions/my-record';
 import { openPeriod } from './actions/open-period';
 import { previewImport } from './actions/preview-import';
+import { prefillNomination } from './actions/prefill-nomination';
 import { previewPeriod } from './actions/preview-period';
 import { remindStale } from './actions/remind-stale';
 import { stale } from './actions/stale';
@@ -26,6 +28,8 @@ export const router = defineRouter(registryContract, {
   previewPeriod,
   openPeriod,
   comparePeriods,
+  candidates,
+  prefillNomination,
   myRecord,
   confirmMine,
   changes,

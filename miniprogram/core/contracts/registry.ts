@@ -89,6 +89,22 @@ export interface YouthRecordView {
   pendingChange: { unitId: string; unitName: string; post: string } | null;
 }
 
+/** A youth of the unit's imported list as a candidate for 组织推荐: whether this period's record already runs. */
+export interface CandidateView extends YouthRecordView {
+  /** The status of the youth's nomination this period (e.g. 待审核), or null when they have none in the running. */
+  nomination: string | null;
+}
+
+/** What the 组织推荐 form starts from: the imported youth's own data (the full numbers, audited). */
+export interface CandidatePrefill {
+  youthId: string;
+  unitId: string;
+  name: string;
+  idNumber: string;
+  phone: string;
+  post: string;
+}
+
 export interface MyRecordView {
   record: YouthRecordView | null;
   /** The yearly prompt (确认或更正本人信息) is due. */
@@ -189,6 +205,20 @@ export const registryContract = defineContract('registry', {
     access: ['cityAdmin'],
     write: true,
     errors: ['PERIOD.INVALID'],
+  }),
+  /** The unit's imported youths as candidates for 组织推荐 (organisational recommendation), 20 a page. */
+  candidates: action<Paged<CandidateView>>()({
+    input: z.strictObject({ unitId: id, page, pageSize }),
+    access: ['unitAdmin'],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  /** Starts a 组织推荐 from an imported youth: their name, post and full numbers for the form (audited). */
+  prefillNomination: action<CandidatePrefill>()({
+    input: z.strictObject({ youthId: id }),
+    access: ['unitAdmin'],
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
   }),
   /** The periods compared (selected, coverage, two-new share, cultivation, services) for the city or a district. */
   comparePeriods: action<PeriodComparisonView>()({
