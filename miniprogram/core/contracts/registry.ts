@@ -87,6 +87,8 @@ export interface YouthRecordView {
   /** The periods the youth was selected in, by name. */
   selected: string[];
   pendingChange: { unitId: string; unitName: string; post: string } | null;
+  /** The last change the youth asked for was refused, with the unit's reason (until they ask again). */
+  changeRefused: { reason: string; at: string } | null;
 }
 
 /** A youth of the unit's imported list as a candidate for 组织推荐: whether this period's record already runs. */

@@ -58,5 +58,11 @@ describe('registry.decideChange (issue 14)', () => {
       .collection<MessageDoc>(C.messages)
       .find({ toOpenid: youth.openid, kind: 'youth.changeDecided' });
     expect(told.map((m) => m.body)).toEqual([expect.stringContaining('查无此人')]);
+    // …and in 我的数据, until they ask again.
+    expect(kept.changeRefused).toEqual({ reason: '查无此人', at: expect.any(String) });
+    const mine = dataOf(await f.h.call('registry', 'myRecord', {}, youth));
+    expect(mine.record?.changeRefused?.reason).toBe('查无此人');
+    const again = dataOf(await f.h.call('registry', 'confirmMine', { unitId: next._id, post: '工程师' }, youth));
+    expect(again.record?.changeRefused).toBeNull();
   });
 });
