@@ -5,49 +5,26 @@
  */
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { addNominations } from '../support/nominees';
-import { canvasPixels } from './support/canvas';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { drawnPixels } from './support/canvas';
+import { screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(60_000);
 
 describe('browser preview: charts', () => {
-  let p: Preview;
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
     // A youth of a 两新 company in 越城区 approved by its admin (its quota is 1), so one bar has a length.
     for (const nominationId of await addNominations(p.deps, 'yuecheng-tech', 1, { seqStart: 70 })) {
       const data = { nominationId, decision: 'approve', confirm: { onStaff: true, attestations: true } };
       const res = await FUNCTIONS.nomination.handle({ action: 'review', data }, { openid: 'dev-unit-admin' }, p.deps);
       expect(res.ok ? 'ok' : res.error).toBe('ok');
     }
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
-  });
-
-  afterEach(() => assertNoPageErrors(p));
 
   it('draws the two_new bars on the dashboard canvas, with the numbers one tap away', async () => {
-    await switchPersona(p.page, '周部长');
-    await p.page.evaluate(() => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({
-        url: '/package-admin/pages/admin/dashboard/index',
-      });
-    });
-    const phone = phonePage(p.page);
-    const canvas = phone.locator('.two-new-chart canvas');
-    const pixels = await canvasPixels(canvas);
+    await switchPersona(flow.p.page, '周部长');
+    await flow.openMiniPage('/package-admin/pages/admin/dashboard/index', '工作看板');
+    const phone = flow.phone();
+    const pixels = await drawnPixels(phone.locator('.two-new-chart canvas'));
     // Drawn at the preview phone's pixel ratio (2), and not blank: axis labels, grid and a blue bar.
     expect(pixels.width).toBe(Math.round(pixels.cssWidth * 2));
     expect(pixels.ink).toBeGreaterThan(2000);
@@ -56,6 +33,6 @@ describe('browser preview: charts', () => {
     await phone.locator('.two-new-chart').getByText('收起数据').waitFor();
     await phone.locator('.two-new-chart').getByText('越城区').last().waitFor();
     await phone.locator('.two-new-chart').scrollIntoViewIfNeeded();
-    await screenshot(p.page, 'chart-dashboard');
+    await screenshot(flow.p.page, 'chart-dashboard');
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../../cloudfunctions/_lib/collections';
 import { renderRows } from '../../cloudfunctions/registry/src/workbook';
 import { addNominations } from '../support/nominees';
-import { canvasPixels } from './support/canvas';
+import { drawnPixels } from './support/canvas';
 import { screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(90_000);
@@ -133,7 +133,7 @@ describe('browser preview: Excel import → yearly confirmation → a new period
     // 各期对比: both periods, drawn (the last one's two selected youths are a blue bar).
     await openMiniPage('/package-data/pages/compare/index', '各期对比');
     await phone().getByText('绍兴市 · 共 2 期').waitFor();
-    const pixels = await canvasPixels(phone().locator('.selected-chart canvas'));
+    const pixels = await drawnPixels(phone().locator('.selected-chart canvas'));
     expect(pixels.ink).toBeGreaterThan(2000);
     expect(pixels.blue).toBeGreaterThan(200);
     await phone()

@@ -1,7 +1,7 @@
 /**
- * What a `<chart>`'s canvas holds in the browser preview, read back from its pixels: its buffer size and how many
- * pixels are ink (not white or transparent) or the first series' colour (TDesign blue #0052D9). Waits until the
- * component has sized the buffer (CSS width × the phone's pixel ratio), which it does just before it draws.
+ * What a `<chart>` (or any canvas) drew in the browser preview: waits until the component has sized the buffer
+ * (CSS width × the phone's pixel ratio, done just before it draws), then counts the pixels that are ink (not
+ * white or transparent) and those of the first series colour (#0052D9, TDesign blue).
  */
 import type { Locator } from 'playwright-core';
 
@@ -12,21 +12,21 @@ export interface Pixels {
   blue: number;
 }
 
-export async function canvasPixels(canvas: Locator, pixelRatio = 2): Promise<Pixels> {
+export async function drawnPixels(canvas: Locator, ratio = 2): Promise<Pixels> {
   await canvas.waitFor();
   await canvas.evaluate(
-    (el, ratio) =>
+    (el, r) =>
       new Promise<void>((resolve, reject) => {
         const started = Date.now();
         const check = (): void => {
           const c = el as HTMLCanvasElement;
-          if (c.width > 0 && c.width === Math.round(c.getBoundingClientRect().width * ratio)) resolve();
+          if (c.width === Math.round(c.getBoundingClientRect().width * r)) resolve();
           else if (Date.now() - started > 10_000) reject(new Error(`canvas never sized: ${c.width}`));
           else setTimeout(check, 50);
         };
         check();
       }),
-    pixelRatio,
+    ratio,
   );
   return canvas.evaluate((el): Pixels => {
     const c = el as HTMLCanvasElement;

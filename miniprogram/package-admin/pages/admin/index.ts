@@ -28,6 +28,8 @@ type EntryKey =
   | 'service-queue'
   | 'service-dashboard'
   | 'service-offers'
+  | 'service-catalogue'
+  | 'service-coverage'
   | 'import'
   | 'database'
   | 'period'
@@ -54,6 +56,8 @@ const URLS: Partial<Record<EntryKey, string>> = {
   'service-queue': '/package-services/pages/queue/index',
   'service-dashboard': '/package-services/pages/dashboard/index',
   'service-offers': '/package-services/pages/offers/index',
+  'service-catalogue': '/package-services/pages/catalogue/index',
+  'service-coverage': '/package-services/pages/insurance/index',
   import: '/package-data/pages/import/index',
   database: '/package-data/pages/database/index',
   period: '/package-data/pages/period/index',
@@ -105,6 +109,8 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('service-queue', '服务工单', '青年的服务申请：受理、进展、办结，超时优先'),
   entry('service-dashboard', '服务看板', '各类服务的受理、办结用时、超时率、满意度和志愿服务覆盖'),
   entry('service-offers', '政策找人', '按条件向符合的青年推送政策，查看触达和申请人数'),
+  entry('service-catalogue', '服务目录与经办人', '服务类型、办理时限、敏感服务和各级经办人'),
+  entry('service-coverage', '保险与守信激励', '登记好青年的意外保险和守信激励，查看覆盖情况'),
   entry('ledger', '培养台账', '各单位谈心交流覆盖、一年无培养名单'),
   entry('pipeline', '推优入党', '辖区入党培养各阶段，好青年优先'),
   entry('reserve', '后备干部库', '入库、考察、任用或退出，理由留档'),
