@@ -7,7 +7,7 @@ import type { ServiceTypeView } from '../../../core/contracts/services';
 import type { ServiceField } from '../../../core/services';
 import { confirmModal, toast } from '../../../lib/ui';
 import { call, newRequestId } from '../../../services/cloud';
-import { MAX_ATTACHMENTS, pickPdf, pickPhotos, upload, type AttachmentRow } from '../../lib/attachments';
+import { attaching } from '../../lib/attaching';
 import { SERVICES_ROOT } from '../../lib/request';
 import { textSize } from '../../../behaviors/text-size';
 
@@ -34,7 +34,7 @@ const fieldRow = (f: ServiceField, value = ''): FieldRow => ({
 });
 
 Component({
-  behaviors: [textSize],
+  behaviors: [textSize, attaching],
   data: {
     loading: true,
     error: '',
@@ -45,8 +45,6 @@ Component({
     descriptionError: '',
     descriptionMax: DESCRIPTION_MAX,
     offerId: '',
-    attachments: [] as AttachmentRow[],
-    maxAttachments: MAX_ATTACHMENTS,
     submitting: false,
     requestId: '',
   },
@@ -105,37 +103,6 @@ Component({
       const descriptionError = text.length < DESCRIPTION_MIN ? `请简要描述您的需求（至少${DESCRIPTION_MIN}个字）` : '';
       this.setData({ fields, descriptionError });
       return !descriptionError && fields.every((f) => !f.error);
-    },
-    async onAddPhotos() {
-      await this.add(await pickPhotos(MAX_ATTACHMENTS - this.data.attachments.length));
-    },
-    async onAddPdf() {
-      await this.add(await pickPdf());
-    },
-    async add(picked: Awaited<ReturnType<typeof pickPhotos>>) {
-      if (!picked) return;
-      if (!picked.ok) return toast(this, picked.message);
-      if (this.data.attachments.length + picked.rows.length > MAX_ATTACHMENTS)
-        return toast(this, `最多 ${MAX_ATTACHMENTS} 个附件`);
-      this.setData({ attachments: [...this.data.attachments, ...picked.rows] });
-      // One at a time, each row showing where it stands.
-      for (const r of picked.rows) await this.send(r);
-    },
-    async send(r: AttachmentRow) {
-      const done = await upload(r);
-      const index = this.data.attachments.findIndex((a) => a.key === r.key);
-      if (index >= 0) this.setData({ [`attachments[${index}]`]: done }); // unless removed meanwhile
-    },
-    onRetryAttachment(e: WechatMiniprogram.CustomEvent) {
-      const r = this.data.attachments.find((a) => a.key === (e.currentTarget.dataset as { key: string }).key);
-      if (!r || r.state !== 'failed') return;
-      const index = this.data.attachments.indexOf(r);
-      this.setData({ [`attachments[${index}].state`]: 'uploading', [`attachments[${index}].stateText`]: '上传中…' });
-      void this.send(r);
-    },
-    onRemoveAttachment(e: WechatMiniprogram.CustomEvent) {
-      const { key } = e.currentTarget.dataset as { key: string };
-      this.setData({ attachments: this.data.attachments.filter((a) => a.key !== key) });
     },
     async onSubmit() {
       const type = this.data.type;
