@@ -193,6 +193,7 @@ export const servicesContract = defineContract('services', {
     errors: [
       'SERVICE.TYPE_UNKNOWN',
       'SERVICE.CONSENT_REQUIRED',
+      'CONSENT.WITHDRAWN',
       'SERVICE.DAILY_LIMIT',
       'SERVICE.OFFER_CLOSED',
       'SERVICE.NOT_ELIGIBLE',

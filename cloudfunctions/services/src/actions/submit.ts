@@ -12,6 +12,7 @@ import {
   type ServiceRequestDoc,
   type ServiceTypeDoc,
 } from '../../../_lib/collections';
+import { consentOf } from '../../../_lib/consent';
 import type { Actor } from '../../../_lib/identity';
 import { takeSlot } from '../../../_lib/limits';
 import { notifyRole } from '../../../_lib/notify';
@@ -37,6 +38,9 @@ async function typeFor(ctx: Ctx, typeId: string) {
 /** The type, the fields it asks for, the youth's unit, the files (each the caller's own upload, checked). */
 async function check(ctx: Ctx, input: Input) {
   const { deps, actor } = ctx;
+  // A youth who withdrew the personal-information consent is being erased: nothing new is taken in (R9.2).
+  if ((await consentOf(deps, actor.openid))?.granted === false)
+    return err(appError('CONSENT.WITHDRAWN', 'personal-information consent withdrawn'));
   const type = await typeFor(ctx, input.typeId);
   if (!type.ok) return type;
   const issues = checkFields(type.value.fields, input.fields);

@@ -1,4 +1,5 @@
-import type { ServiceRequestDoc } from '../../../../cloudfunctions/_lib/collections';
+import { C, type ServiceRequestDoc } from '../../../../cloudfunctions/_lib/collections';
+import { PERSONAL_INFO_CONSENT_VERSION } from '../../../../miniprogram/core/profile';
 import type { Person } from '../../../support/fixtures';
 import { uploadPrefix } from '../../../../cloudfunctions/_lib/uploads';
 import { codeOf, dataOf } from '../../../support/harness';
@@ -51,6 +52,23 @@ describe('services.submit', () => {
     );
     expect(await s.request(out.id)).toMatchObject({ ownerOrgId: 'city', level: 'city', queueKeys: ['dating@city'] });
     expect(await titlesOf(s.f, s.city)).toEqual(['新的服务申请待受理']);
+  });
+
+  it('after the youth withdrew the personal-information consent, nothing more is taken in (it would escape the erasure)', async () => {
+    const s = await scene();
+    dataOf(
+      await s.f.h.call(
+        'account',
+        'recordConsent',
+        { purpose: 'personal_info', version: PERSONAL_INFO_CONSENT_VERSION, granted: true },
+        s.youth,
+      ),
+    );
+    dataOf(await submit(s, s.youth));
+    dataOf(await s.f.h.call('account', 'withdrawConsent', {}, s.youth));
+    const before = await s.f.h.deps.store.collection(C.serviceRequests).count({});
+    expect(codeOf(await submit(s, s.youth))).toBe('CONSENT.WITHDRAWN');
+    expect(await s.f.h.deps.store.collection(C.serviceRequests).count({})).toBe(before);
   });
 
   it('a sensitive type needs its own consent first', async () => {
