@@ -16,7 +16,8 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /**
  * One youth's recommendation form for a campaign as Word, pre-filled from the record and the cultivation ledger:
- * a file in storage recorded in `exports` (deleted after a day), a link for the cadre alone, audited.
+ * a file in storage recorded in `exports` (deleted after a day), a link for the cadre alone, audited. The file
+ * outlives only a committed call (`ctx.onRollback`).
  */
 export const campaignForm: Handler<typeof cultivationContract.actions.campaignForm> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
@@ -51,6 +52,8 @@ export const campaignForm: Handler<typeof cultivationContract.actions.campaignFo
   });
   const fileName = `${c.name}推荐审批表-${n.name}.docx`;
   const { fileId } = await deps.files.put(`exports/${deps.randomId(16)}/${fileName}`, bytes, DOCX);
+  // Storage is outside the transaction: a call that does not commit takes its file back with it.
+  ctx.onRollback(() => deps.files.remove(fileId));
   await deps.store.collection<ExportDoc>(C.exports).insert({
     _id: deps.randomId(16),
     fileId,
