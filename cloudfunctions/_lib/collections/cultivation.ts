@@ -109,6 +109,8 @@ export interface CampaignDoc {
   name: string;
   politicalStatuses: string[];
   maxAge: number | null;
+  /** Whole years in the current post on the closing date (the youth record's 任现岗位时间); absent before issue 13's fix. */
+  minYearsInPost?: number | null;
   closingDate: string;
   createdBy: string;
   createdAt: Date;

@@ -27,6 +27,7 @@ export async function youthViews(deps: ServerDeps, docs: YouthDoc[], now: Date):
     phoneMasked: d.phoneMasked,
     age: fullYears(d.birthDate, chinaDate(now)),
     post: d.post,
+    postSince: d.postSince ?? null,
     lastConfirmedAt: d.lastConfirmedAt.toISOString(),
     stale: d.status === 'active' && isStale(d.lastConfirmedAt, now),
     selected: d.selectedPeriods.map((p) => periodName.get(p) ?? p),
@@ -35,6 +36,7 @@ export async function youthViews(deps: ServerDeps, docs: YouthDoc[], now: Date):
           unitId: d.pendingChange.unitId,
           unitName: names.get(d.pendingChange.unitId) ?? '',
           post: d.pendingChange.post,
+          postSince: d.pendingChange.postSince ?? null,
         }
       : null,
   }));

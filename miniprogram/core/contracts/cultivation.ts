@@ -85,8 +85,10 @@ export interface ReserveView {
 export interface CampaignView {
   id: string;
   name: string;
-  /** "政治面貌：中共党员 · 截至评选年龄不超过35周岁" */
+  /** "政治面貌：中共党员 · 截至2027年4月30日不超过35周岁 · 任现岗位满3年" */
   criteria: string;
+  /** The years-in-post criterion, if any: a youth without a post start date does not meet it. */
+  minYearsInPost: number | null;
   closingDate: string;
 }
 
@@ -96,6 +98,8 @@ export interface ShortlistRow {
   unitName: string;
   politicalStatus: string;
   age: number;
+  /** Whole years in the current post on the closing date, or null when the youth record has no start date. */
+  yearsInPost: number | null;
   /** The cultivation record's weight (core/cultivation.ts `cultivationScore`), the rank's key. */
   score: number;
   measures: number;
@@ -274,6 +278,7 @@ export const cultivationContract = defineContract('cultivation', {
       name: text(20),
       politicalStatuses: z.array(z.enum(POLITICAL_STATUSES)).check(z.maxLength(6)),
       maxAge: z.optional(z.int().check(z.minimum(18), z.maximum(60))),
+      minYearsInPost: z.optional(z.int().check(z.minimum(1), z.maximum(40))),
       closingDate: PartyStepFields.shape.date,
     }),
     access: ['cityAdmin'],
@@ -281,7 +286,8 @@ export const cultivationContract = defineContract('cultivation', {
     errors: ['CULTIVATION.CLOSED'],
   }),
   campaigns: action<CampaignView[]>()({ input: empty, access: CADRES, write: false, errors: [] }),
-  shortlist: action<Paged<ShortlistRow> & { campaign: CampaignView }>()({
+  /** `missingPostSince`: 好青年 left out only because their record has no post start date (a years-in-post criterion). */
+  shortlist: action<Paged<ShortlistRow> & { campaign: CampaignView; missingPostSince: number }>()({
     input: z.strictObject({ campaignId: id, ...scoped, page, pageSize }),
     access: CADRES,
     write: false,
