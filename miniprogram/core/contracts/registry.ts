@@ -108,6 +108,8 @@ export interface ChangeView {
   name: string;
   fromUnitName: string;
   post: string;
+  /** 任现岗位时间 the youth gave with the change, if any. */
+  postSince: string | null;
   requestedAt: string;
 }
 
