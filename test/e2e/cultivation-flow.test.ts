@@ -6,24 +6,14 @@
  */
 import { C, type MeasureDoc, type NominationDoc, type PartyRecordDoc } from '../../cloudfunctions/_lib/collections';
 import { FUNCTIONS } from '../../scripts/local/functions';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(90_000);
 
 describe('browser preview: a 好青年’s year of cultivation and 推优入党', () => {
-  let p: Preview;
   let liId = '';
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
+    // 李明 is a 好青年 of 陈管理员's unit: his nomination of the seed, approved.
     const li = await p.deps.store.collection<NominationDoc>(C.nominations).findOne({ youthOpenid: 'dev-youth-li' });
     liId = li?._id ?? '';
     const approved = await FUNCTIONS.nomination.handle(
@@ -35,29 +25,12 @@ describe('browser preview: a 好青年’s year of cultivation and 推优入党'
       p.deps,
     );
     if (!approved.ok) throw new Error(`arrange: ${approved.error.code}`);
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
+  const { phone, title, modal, openMiniPage, tapText } = flow;
+  let p: Preview;
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
-
-  async function tapText(text: string): Promise<void> {
-    await phone().getByText(text, { exact: true }).first().click({ force: true });
-  }
 
   async function confirmModal(): Promise<void> {
     await modal().getByRole('button', { name: '确定' }).click();
