@@ -118,4 +118,21 @@ describe('browser preview: a 好青年’s year of cultivation and 推优入党'
     expect(measures.map((m) => m.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
     await screenshot(p.page, 'cultivation-2-youth');
   });
+
+  it('the unit reads its coverage and the Party pipeline drawn as charts, the numbers one tap away', async () => {
+    await switchPersona(p.page, '陈管理员');
+    await openMiniPage('/package-cultivation/pages/ledger/index', '培养台账');
+    const talk = phone().locator('.talk-chart');
+    await talk.getByText('近六个月与单位负责人谈心交流', { exact: true }).waitFor();
+    await talk.locator('canvas').waitFor();
+    await talk.getByText('查看数据', { exact: true }).click({ force: true });
+    await talk.getByText('近六个月已谈心', { exact: true }).waitFor();
+    await phone().locator('.measured-chart canvas').waitFor();
+    await screenshot(p.page, 'cultivation-3-ledger-charts');
+    await openMiniPage('/package-cultivation/pages/pipeline/index', '推优入党');
+    const stages = phone().locator('.stage-chart');
+    await stages.locator('canvas').waitFor();
+    await stages.getByText('查看数据', { exact: true }).click({ force: true });
+    await stages.getByText('入党积极分子', { exact: true }).waitFor();
+  });
 });
