@@ -105,6 +105,18 @@ export interface ShortlistRow {
   measures: number;
 }
 
+/** An active youth of the unit's youth database, as the Party application form lists them. */
+export interface PartyCandidate {
+  youthId: string;
+  name: string;
+  age: number;
+  post: string;
+  /** A 好青年 of the current period (selected on an approved nomination). */
+  selected: boolean;
+  /** Already has a Party development record (the pipeline's id to open it), or null. */
+  recordId: string | null;
+}
+
 export interface CoverageFacts {
   talkedRecently: boolean;
   idle: boolean;
@@ -120,6 +132,8 @@ export interface TimelineView {
   canManage: boolean;
   /** Whether the caller decides on reserve cadres for this youth (the district or the city). */
   canDecideReserve: boolean;
+  /** A youth of the database without a nomination: only the Party record (no ledger, no reserve cadre). */
+  partyOnly: boolean;
   coverage: CoverageFacts;
   measures: MeasureView[];
   party: PartyView | null;
@@ -160,6 +174,8 @@ export interface PipelineView extends Paged<PartyView> {
   counts: Array<{ stage: PartyStage; label: string; count: number }>;
   /** The unit's separate quota (名额单列) this year, in a unit's view where it has one. */
   quota: { year: number; limit: number; used: number } | null;
+  /** The unit of a unit's view (where its youths' Party applications are recorded), else null. */
+  unitId: string | null;
 }
 
 const scoped = { unitId: z.optional(id), districtId: z.optional(id) };
@@ -212,6 +228,23 @@ export const cultivationContract = defineContract('cultivation', {
     access: CADRES,
     write: true,
     errors: ['CULTIVATION.NOT_FOUND', 'CULTIVATION.PARTY_EXISTS', 'CULTIVATION.FUTURE_DATE'],
+  }),
+  /** The unit's active youths in the youth database, the 好青年 first, for a Party application (issue 13). */
+  partyCandidates: action<Paged<PartyCandidate>>()({
+    input: z.strictObject({ unitId: z.optional(id), keyword: z.optional(text(20)), page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['ORG.NOT_FOUND', 'ORG.NOT_A_UNIT'],
+  }),
+  /**
+   * A Party application of an active youth of the unit's youth database (入党申请人): through their nomination
+   * when they have one in the running, else a record of its own with League membership as the unit states it.
+   */
+  startPartyForYouth: action<PartyView>()({
+    input: z.strictObject({ youthId: id, date: PartyStepFields.shape.date, leagueMember: z.boolean() }),
+    access: CADRES,
+    write: true,
+    errors: ['CULTIVATION.NOT_FOUND', 'CULTIVATION.PARTY_EXISTS', 'CULTIVATION.FUTURE_DATE', 'YOUTH.INVALID_STATE'],
   }),
   advanceParty: action<PartyView>()({
     input: z.strictObject({
