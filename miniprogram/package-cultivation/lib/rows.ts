@@ -6,6 +6,7 @@ import type {
   CoverageView,
   LedgerRow,
   MeasureView,
+  PartyCandidate,
   PartyView,
   PipelineView,
   ReserveView,
@@ -148,5 +149,17 @@ export function pipelineChart(counts: PipelineView['counts']): ChartData {
   return {
     categories: any ? counts.map((c) => c.label) : [],
     series: [{ name: '人数', data: counts.map((c) => c.count) }],
+  };
+}
+
+/** A youth of the database as the Party application list shows them. */
+export function candidateRow(c: PartyCandidate) {
+  return {
+    id: c.youthId,
+    name: c.name,
+    selected: c.selected,
+    recordId: c.recordId,
+    line: `${c.age}周岁${c.post ? ` · ${c.post}` : ''}`,
+    action: c.recordId ? '已有入党培养记录，点击查看' : '点击登记入党申请',
   };
 }

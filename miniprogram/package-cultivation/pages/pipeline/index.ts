@@ -25,6 +25,7 @@ const list = pagedList({
     counts: answer.counts,
     chart: pipelineChart(answer.counts),
     quota: answer.quota ? `${answer.quota.year}年推优名额单列：已用 ${answer.quota.used} / ${answer.quota.limit}` : '',
+    applyUnitId: answer.unitId ?? '',
   }),
 });
 
@@ -37,6 +38,7 @@ Component({
     counts: [] as PipelineView['counts'],
     chart: pipelineChart([]),
     quota: '',
+    applyUnitId: '',
   },
   methods: {
     onLoad(query: { unitId?: string }) {
@@ -47,6 +49,9 @@ Component({
       const { stage } = e.currentTarget.dataset as { stage: PartyStage };
       this.setData({ stage: this.data.stage === stage ? '' : stage });
       void this.loadFirst();
+    },
+    onApply() {
+      go(`/package-cultivation/pages/apply/index?unitId=${encodeURIComponent(this.data.applyUnitId)}`);
     },
     onYouth(e: WechatMiniprogram.CustomEvent) {
       const { id } = e.currentTarget.dataset as { id: string };
