@@ -11,6 +11,9 @@ const common = {
   setupFiles: ['<rootDir>/test/support/setup-logs.ts'],
 };
 module.exports = {
+  // A generous ceiling, not a speed check (speed is measured in `npm run bench`): on a loaded two-core machine a
+  // page test that opens a store and renders twenty cards can take longer than jest's default of 5 s.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   projects: [
     {

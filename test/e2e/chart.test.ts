@@ -5,83 +5,26 @@
  */
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { addNominations } from '../support/nominees';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { drawnPixels } from './support/canvas';
+import { screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(60_000);
 
-/** What the canvas holds: its buffer size and how many pixels are ink (not white or transparent) or the bar colour. */
-interface Pixels {
-  width: number;
-  cssWidth: number;
-  ink: number;
-  blue: number;
-}
-
 describe('browser preview: charts', () => {
-  let p: Preview;
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
     // A youth of a 两新 company in 越城区 approved by its admin (its quota is 1), so one bar has a length.
     for (const nominationId of await addNominations(p.deps, 'yuecheng-tech', 1, { seqStart: 70 })) {
       const data = { nominationId, decision: 'approve', confirm: { onStaff: true, attestations: true } };
       const res = await FUNCTIONS.nomination.handle({ action: 'review', data }, { openid: 'dev-unit-admin' }, p.deps);
       expect(res.ok ? 'ok' : res.error).toBe('ok');
     }
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
-  });
-
-  afterEach(() => assertNoPageErrors(p));
 
   it('draws the two_new bars on the dashboard canvas, with the numbers one tap away', async () => {
-    await switchPersona(p.page, '周部长');
-    await p.page.evaluate(() => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({
-        url: '/package-admin/pages/admin/dashboard/index',
-      });
-    });
-    const phone = phonePage(p.page);
-    const canvas = phone.locator('.two-new-chart canvas');
-    await canvas.waitFor();
-    // The component sizes the buffer (CSS width × pixel ratio) just before it draws.
-    await canvas.evaluate(
-      (el) =>
-        new Promise<void>((resolve, reject) => {
-          const started = Date.now();
-          const check = (): void => {
-            const c = el as HTMLCanvasElement;
-            if (c.width === Math.round(c.getBoundingClientRect().width * 2)) resolve();
-            else if (Date.now() - started > 10_000) reject(new Error(`canvas never sized: ${c.width}`));
-            else setTimeout(check, 50);
-          };
-          check();
-        }),
-    );
-    const pixels = await canvas.evaluate((el): Pixels => {
-      const c = el as HTMLCanvasElement;
-      const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
-      let ink = 0;
-      let blue = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-        if (a > 0 && (r < 240 || g < 240 || b < 240)) ink += 1;
-        // #0052D9, the first series colour.
-        if (Math.abs(r - 0x00) < 24 && Math.abs(g - 0x52) < 24 && Math.abs(b - 0xd9) < 24) blue += 1;
-      }
-      return { width: c.width, cssWidth: c.getBoundingClientRect().width, ink, blue };
-    });
+    await switchPersona(flow.p.page, '周部长');
+    await flow.openMiniPage('/package-admin/pages/admin/dashboard/index', '工作看板');
+    const phone = flow.phone();
+    const pixels = await drawnPixels(phone.locator('.two-new-chart canvas'));
     // Drawn at the preview phone's pixel ratio (2), and not blank: axis labels, grid and a blue bar.
     expect(pixels.width).toBe(Math.round(pixels.cssWidth * 2));
     expect(pixels.ink).toBeGreaterThan(2000);
@@ -90,6 +33,6 @@ describe('browser preview: charts', () => {
     await phone.locator('.two-new-chart').getByText('收起数据').waitFor();
     await phone.locator('.two-new-chart').getByText('越城区').last().waitFor();
     await phone.locator('.two-new-chart').scrollIntoViewIfNeeded();
-    await screenshot(p.page, 'chart-dashboard');
+    await screenshot(flow.p.page, 'chart-dashboard');
   });
 });

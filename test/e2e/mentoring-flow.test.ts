@@ -8,24 +8,13 @@
 import { C, type AgreementDoc, type MenteeDoc, type NominationDoc } from '../../cloudfunctions/_lib/collections';
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { addNominations } from '../support/nominees';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(60_000);
 
 describe('browser preview: batch matching → publication → the mentor confirms', () => {
-  let p: Preview;
-  let names: string[];
-
-  beforeAll(async () => {
-    p = await startPreview();
+  let names: string[] = [];
+  const flow = usePreview(async (p) => {
     // Three selected youths of 越城区智造科技有限公司 who want to grow in finance: 李明 (who uses the app) and two more.
     const li = await p.deps.store.collection<NominationDoc>(C.nominations).findOne({ youthOpenid: 'dev-youth-li' });
     const review = { nominationId: li?._id, decision: 'approve', confirm: { onStaff: true, attestations: true } };
@@ -55,25 +44,12 @@ describe('browser preview: batch matching → publication → the mentor confirm
         updatedAt: p.deps.clock(),
       });
     }
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
+  const { phone, title, modal, openMiniPage } = flow;
+  let p: Preview;
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
 
   it('the city batch-matches: every youth gets 王导师, the best fit, each explained', async () => {
     await switchPersona(p.page, '周部长');

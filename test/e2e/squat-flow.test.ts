@@ -7,19 +7,11 @@
 import type { NominationDoc } from '../../cloudfunctions/_lib/collections';
 import { FUNCTIONS } from '../../scripts/local/functions';
 import { demoForm, demoIdNumber } from '../../scripts/local/seed';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(60_000);
 
 describe('browser preview: a squatted ID number is contested and voided', () => {
-  let p: Preview;
   let liId = '';
   const LI_NUMBER = demoIdNumber('330602', '1995-03-15', 123);
   /** 孙主任 (越城区人民政府办公室) recommends the person whose number 李明's record holds. */
@@ -37,21 +29,15 @@ describe('browser preview: a squatted ID number is contested and voided', () => 
       p.deps,
     );
 
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
     const [li] = await p.deps.store.collection<NominationDoc>('nominations').find({ youthOpenid: 'dev-youth-li' });
     liId = li._id;
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
+  const { phone, title } = flow;
+  let p: Preview;
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
 
   async function openDetail(): Promise<void> {
     await p.page.evaluate((id) => {

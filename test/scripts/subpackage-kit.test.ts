@@ -3,26 +3,13 @@
  * `miniprogram_npm/hqn-kit/`, and from there copied into each subpackage that declares them, never counted in
  * the main package. A scratch app with a tiny kit component that imports a module of its own.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSubpackageKit } from '../../scripts/subpackage-kit';
 import { localiseSubpackageNpm, planSubpackageNpm } from '../../scripts/subpackage-npm';
+import { scratchFolders, using } from '../support/scratch-app';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function scratch(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'hqn-kit-'));
-  dirs.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const using = (map: Record<string, string>): string => JSON.stringify({ component: true, usingComponents: map });
+const scratch = scratchFolders('hqn-kit-');
 
 function app(): string {
   return scratch({

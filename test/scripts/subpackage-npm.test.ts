@@ -2,26 +2,13 @@
  * Library components only subpackages render move into them (scripts/subpackage-npm.ts), and the library's
  * tslib is cut to the helpers it imports (scripts/tslib-subset.ts). Scratch apps with a tiny fake library.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { localiseSubpackageNpm, planSubpackageNpm } from '../../scripts/subpackage-npm';
 import { usedTslibHelpers } from '../../scripts/tslib-subset';
+import { scratchFolders, using } from '../support/scratch-app';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function scratch(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'hqn-subnpm-'));
-  dirs.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const using = (map: Record<string, string>): string => JSON.stringify({ component: true, usingComponents: map });
+const scratch = scratchFolders('hqn-subnpm-');
 const LIB = 'miniprogram_npm/ui';
 
 /** A library component: four files, its js importing common code and tslib, its wxss the common style. */

@@ -188,21 +188,24 @@ export const PLATFORM = defineCollections([
       ['status', 'createdAt'],
       ['status', 'leaseUntil'],
       ['kind', 'status'],
+      // The spent-record timer finds delivery records done a month ago.
+      ['status', 'doneAt'],
       // The erasure finds a record's messages by subject.
       'subjects',
     ],
     rule: 'closed',
   }),
-  // A person's message centre, newest first, and their unread ones.
+  // A person's message centre, newest first, and their unread ones; the timer finds those a year old.
   collection<MessageDoc>()({
     name: 'messages',
-    indexes: [['toOpenid', 'createdAt'], ['toOpenid', 'readAt'], 'subjects'],
+    indexes: [['toOpenid', 'createdAt'], ['toOpenid', 'readAt'], 'subjects', 'createdAt'],
     rule: 'closed',
   }),
   // The sender looks for a person's available grant of a template, oldest first; recovery finds a message's grant.
+  // (and the spent-record timer finds used or void grants a month old)
   collection<GrantDoc>()({
     name: 'grants',
-    indexes: [['openid', 'template', 'state', 'grantedAt'], 'outboxId'],
+    indexes: [['openid', 'template', 'state', 'grantedAt'], 'outboxId', ['state', 'grantedAt']],
     rule: 'closed',
   }),
   // The spent-marker timer reads the oldest first; the erasure finds a record's outcomes by subject.

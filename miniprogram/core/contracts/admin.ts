@@ -70,10 +70,10 @@ export interface AuditItem {
   id: string;
   at: string;
   actorName: string;
-  kind: 'idNumber' | 'phone' | 'contact' | 'export';
-  /** Whose number (the nominee's name), or the exported scope's name. */
+  kind: 'idNumber' | 'phone' | 'contact' | 'export' | 'scan';
+  /** Whose number (the nominee's name), or the exported (or filed) scope's name. */
   subject: string;
-  /** The reason given (reveals), or the format and rows (exports). */
+  /** The reason given (reveals), the format and rows (exports), or which file of a stamped scan. */
   detail: string;
 }
 
@@ -276,7 +276,7 @@ export const adminContract = defineContract('admin', {
       'QUOTA.BELOW_USED',
     ],
   }),
-  /** The city's audit view (issue 9): who saw which full number or exported which table, when and why. */
+  /** The city's audit view (issue 9): who saw which full number, exported which table or opened which scan, when and why. */
   auditLog: action<Paged<AuditItem>>()({
     input: z.strictObject({ kind: z.enum(['reveal', 'export']), page, pageSize }),
     access: ['cityAdmin'],
@@ -350,7 +350,9 @@ export const adminContract = defineContract('admin', {
   scanLink: action<FileLink>()({
     input: z.strictObject({ filingId: subjectId, index: z.int().check(z.minimum(0), z.maximum(MAX_SCAN_PHOTOS - 1)) }),
     access: CADRES,
-    write: false,
+    // R9.1 the scan shows full ID numbers: each opening is audited, and a link is never replayed from a record.
+    write: true,
+    replay: false,
     errors: ['PERIOD.NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND', 'FILE.INVALID'],
   }),
   objections: action<Paged<ObjectionView>>()({

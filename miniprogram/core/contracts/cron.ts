@@ -22,7 +22,10 @@ export const cronContract = defineContract('cron', {
     write: true,
     errors: [],
   }),
-  /** Idempotency markers older than a day and limit counters past their expiry (they hold nothing personal, but pile up). */
+  /**
+   * Idempotency markers older than a day and limit counters past their expiry (they pile up); notification delivery
+   * records and spent grants a month old, message-centre messages a year old (they name people).
+   */
   purgeSpent: action<{ removed: number }>()({
     input: z.strictObject({}),
     access: 'system',

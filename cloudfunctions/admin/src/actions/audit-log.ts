@@ -7,7 +7,8 @@ import type { Handler } from '../../../_lib/router';
 
 const ACTIONS = {
   reveal: ['nomination.reveal', 'admin.revealContact'],
-  export: ['export.summaryTable'],
+  // Full numbers leave the system in the summary table, and are seen again in its stamped scan.
+  export: ['export.summaryTable', 'admin.scanLink'],
 } as const;
 
 const FORMATS: Record<string, string> = { docx: 'Word', xlsx: 'Excel' };
@@ -49,6 +50,15 @@ function exportItem(d: AuditDoc, names: Names): Pick<AuditItem, 'kind' | 'subjec
   };
 }
 
+function scanItem(d: AuditDoc, names: Names): Pick<AuditItem, 'kind' | 'subject' | 'detail'> {
+  const page = typeof d.details?.index === 'number' ? d.details.index + 1 : 1;
+  return {
+    kind: 'scan',
+    subject: names.org.get(str(d.details, 'orgId')) ?? '',
+    detail: str(d.details, 'kind') === 'photos' ? `照片第${page}张` : 'PDF 扫描件',
+  };
+}
+
 function revealItem(d: AuditDoc, names: Names): Pick<AuditItem, 'kind' | 'subject' | 'detail'> {
   const revealed = str(d.details, 'revealed');
   const kind = revealed === 'idNumber' || revealed === 'phone' ? revealed : 'contact';
@@ -57,13 +67,18 @@ function revealItem(d: AuditDoc, names: Names): Pick<AuditItem, 'kind' | 'subjec
 }
 
 function itemOf(d: AuditDoc, names: Names): AuditItem {
-  const what = d.action === 'export.summaryTable' ? exportItem(d, names) : revealItem(d, names);
+  const what =
+    d.action === 'export.summaryTable'
+      ? exportItem(d, names)
+      : d.action === 'admin.scanLink'
+        ? scanItem(d, names)
+        : revealItem(d, names);
   return { id: d._id, at: d.at.toISOString(), actorName: names.actor.get(d.actor ?? '') ?? '（已注销）', ...what };
 }
 
 /**
  * The city's audit view (issue 9, R9.1): every audited reveal of a full ID number, phone or objector's contact,
- * and every summary-table export — who, when, whose, why — read from the audit trail, newest first. The trail
+ * every summary-table export and every opening of a stamped scan — who, when, whose, why — read from the audit trail, newest first. The trail
  * holds no value, so neither does this.
  */
 export const auditLog: Handler<typeof adminContract.actions.auditLog> = async (input, ctx) => {

@@ -12,7 +12,8 @@ export const SCAN_LINK_TTL_SECONDS = 300;
  * 查看盖章扫描件 (issue 9 §7): a short-lived link to one file of a filing's
  * stamped scan, issued only to whoever files or oversees that list (issue 8
  * §10). The scan carries full ID numbers, so the link names its viewer and
- * expires in minutes; the files themselves are never readable by clients.
+ * expires in minutes, and each opening is on the audit trail (R9.1); the files themselves are never readable by
+ * clients.
  */
 export const scanLink: Handler<typeof adminContract.actions.scanLink> = async (input, ctx) => {
   const { deps, actor } = ctx;
@@ -25,5 +26,9 @@ export const scanLink: Handler<typeof adminContract.actions.scanLink> = async (i
   const page = doc.scan.kind === 'photos' ? `-第${input.index + 1}页` : '';
   const fileName = `盖章汇总表-${subject.name}-${chinaDate(doc.scan.at).replace(/-/g, '')}${page}.${ext}`;
   const link = await deps.files.url(file.fileId, SCAN_LINK_TTL_SECONDS, { fileName, viewer: actor.openid });
+  ctx.audit({
+    target: `filings/${input.filingId}`,
+    details: { orgId: subject.orgId, index: input.index, kind: doc.scan.kind },
+  });
   return ok({ url: link.url, fileName, expiresAt: link.expiresAt.toISOString() });
 };

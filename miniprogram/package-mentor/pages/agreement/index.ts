@@ -16,21 +16,20 @@ import {
   padOf,
   uploadSignature,
 } from '../../lib/agreement';
-import { touchOf } from '../../lib/signature-pad';
+import { signing } from '../../lib/signing';
 import { textSize } from '../../../behaviors/text-size';
 
 type Rows = ReturnType<typeof agreementRows>;
 const dataset = (e: WechatMiniprogram.CustomEvent) => e.currentTarget.dataset as Record<string, string | number>;
 
 Component({
-  behaviors: [textSize],
+  behaviors: [textSize, signing],
   data: {
     loading: true,
     error: '',
     id: '',
     a: null as Rows | null,
     read: false,
-    inked: false,
     busy: false,
     reason: '',
     finals: [] as number[],
@@ -83,25 +82,6 @@ Component({
     },
     onRead() {
       this.setData({ read: !this.data.read });
-    },
-    async onTouchStart(e: WechatMiniprogram.TouchCanvas) {
-      const p = touchOf(e as never);
-      const hit = await padOf(this);
-      if (p && hit) hit.pad.start(p);
-    },
-    async onTouchMove(e: WechatMiniprogram.TouchCanvas) {
-      const p = touchOf(e as never);
-      const hit = await padOf(this);
-      if (!p || !hit) return;
-      hit.pad.move(p);
-      if (hit.pad.inked() !== this.data.inked) this.setData({ inked: hit.pad.inked() });
-    },
-    async onTouchEnd() {
-      (await padOf(this))?.pad.end();
-    },
-    async onClear() {
-      (await padOf(this))?.pad.clear();
-      this.setData({ inked: false });
     },
     async onSign() {
       const a = this.data.a;

@@ -27,3 +27,76 @@ describe('spent markers and counters', () => {
     expect(await w.deps.store.collection(C.requests).count({})).toBe(0);
   });
 });
+
+describe('delivered notifications and spent grants', () => {
+  const DAY = 86_400_000;
+  const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
+  const outbox = (id: string, status: string, doneAt: Date | null) => ({
+    _id: id,
+    kind: 'review_result',
+    toOpenid: 'dev-youth-li',
+    template: 'review_result',
+    title: '审核结果',
+    body: '',
+    page: '',
+    data: {},
+    createdAt: doneAt ?? ago(1),
+    status,
+    claimedBy: null,
+    leaseUntil: null,
+    grantId: null,
+    doneAt,
+    reason: null,
+  });
+  const message = (id: string, createdAt: Date) => ({
+    _id: id,
+    toOpenid: 'dev-youth-li',
+    kind: 'review_result',
+    title: '审核结果',
+    body: '',
+    page: '',
+    createdAt,
+    readAt: null,
+  });
+  const grant = (id: string, state: string, grantedAt: Date) => ({
+    _id: id,
+    openid: 'dev-youth-li',
+    template: 'review_result',
+    templateId: 't',
+    grantedAt,
+    state,
+    outboxId: null,
+    usedAt: null,
+    voidedAt: null,
+    voidReason: null,
+  });
+
+  it('the timer removes delivery records a month after delivery, grants a month after use, messages after a year', async () => {
+    const w = await embeddedWorld();
+    const s = w.deps.store;
+    for (const d of [
+      outbox('o-sent-old', 'sent', ago(31)),
+      outbox('o-inapp-old', 'in_app_only', ago(40)),
+      outbox('o-failed-old', 'failed', ago(60)),
+      outbox('o-sent-new', 'sent', ago(29)),
+      outbox('o-pending', 'pending', null),
+    ])
+      await s.collection(C.outbox).insert(d as never);
+    for (const d of [message('m-old', ago(366)), message('m-new', ago(364))])
+      await s.collection(C.messages).insert(d as never);
+    for (const d of [
+      grant('g-used-old', 'used', ago(31)),
+      grant('g-void-old', 'void', ago(31)),
+      grant('g-available-old', 'available', ago(31)),
+      grant('g-used-new', 'used', ago(2)),
+    ])
+      await s.collection(C.grants).insert(d as never);
+    const purge = () => w.call({ fn: 'cron', action: 'purgeSpent', data: {}, openid: null, system: true });
+    expect(await purge()).toEqual(expect.objectContaining({ ok: true, data: { removed: 6 } }));
+    const ids = async (name: string) => (await s.collection(name).find({})).map((d) => d._id).sort();
+    expect(await ids(C.outbox)).toEqual(['o-pending', 'o-sent-new']);
+    expect(await ids(C.messages)).toEqual(['m-new']);
+    // An unused grant is still the person's permission to be messaged: it stays.
+    expect((await ids(C.grants)).filter((id) => id.startsWith('g-'))).toEqual(['g-available-old', 'g-used-new']);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * 查看与导出记录 (the city's audit view, issue 9; R9.1): who saw which full ID number, phone or objector's
- * contact, when and why, and who exported which summary table — from the audit trail, which holds no value.
+ * contact, when and why, who exported which summary table and who opened which stamped scan — from the audit
+ * trail, which holds no value.
  */
 import type { AuditItem } from '../../../../core/contracts/admin';
 import { call } from '../../../../services/cloud';
@@ -11,13 +12,14 @@ import { textSize } from '../../../../behaviors/text-size';
 type Tab = 'reveal' | 'export';
 const TABS: Array<{ value: Tab; label: string }> = [
   { value: 'reveal', label: '查看完整信息' },
-  { value: 'export', label: '导出汇总表' },
+  { value: 'export', label: '导出与扫描件' },
 ];
 const KIND_LABELS: Record<AuditItem['kind'], string> = {
   idNumber: '查看完整身份证号',
   phone: '查看完整手机号',
   contact: '查看异议人联系方式',
   export: '导出汇总表',
+  scan: '查看盖章扫描件',
 };
 
 const rowOf = (i: AuditItem) => ({
@@ -25,7 +27,7 @@ const rowOf = (i: AuditItem) => ({
   when: chinaDateTime(i.at),
   who: i.actorName,
   what: `${KIND_LABELS[i.kind]} · ${i.subject}`,
-  why: i.kind === 'export' ? i.detail : `理由：${i.detail}`,
+  why: i.kind === 'export' || i.kind === 'scan' ? i.detail : `理由：${i.detail}`,
 });
 
 const list = pagedList({
