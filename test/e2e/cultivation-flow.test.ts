@@ -6,6 +6,7 @@
  */
 import { C, type MeasureDoc, type NominationDoc, type PartyRecordDoc } from '../../cloudfunctions/_lib/collections';
 import { FUNCTIONS } from '../../scripts/local/functions';
+import { drawnPixels } from './support/canvas';
 import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(90_000);
@@ -124,14 +125,16 @@ describe('browser preview: a 好青年’s year of cultivation and 推优入党'
     await openMiniPage('/package-cultivation/pages/ledger/index', '培养台账');
     const talk = phone().locator('.talk-chart');
     await talk.getByText('近六个月与单位负责人谈心交流', { exact: true }).waitFor();
-    await talk.locator('canvas').waitFor();
+    // Not blank: the ring of the one 好青年 who talked is TDesign blue.
+    const ring = await drawnPixels(talk.locator('canvas'));
+    expect(ring.blue).toBeGreaterThan(500);
     await talk.getByText('查看数据', { exact: true }).click({ force: true });
     await talk.getByText('近六个月已谈心', { exact: true }).waitFor();
     await phone().locator('.measured-chart canvas').waitFor();
     await screenshot(p.page, 'cultivation-3-ledger-charts');
     await openMiniPage('/package-cultivation/pages/pipeline/index', '推优入党');
     const stages = phone().locator('.stage-chart');
-    await stages.locator('canvas').waitFor();
+    expect((await drawnPixels(stages.locator('canvas'))).blue).toBeGreaterThan(100);
     await stages.getByText('查看数据', { exact: true }).click({ force: true });
     await stages.getByText('入党积极分子', { exact: true }).waitFor();
   });
