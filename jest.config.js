@@ -14,6 +14,8 @@ module.exports = {
   // A generous ceiling, not a speed check (speed is measured in `npm run bench`): on a loaded two-core machine a
   // page test that opens a store and renders twenty cards can take longer than jest's default of 5 s.
   testTimeout: 30_000,
+  // A test that timed out may leave its server or store open when its set-up finishes later; CI must still end.
+  forceExit: true,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   projects: [
     {

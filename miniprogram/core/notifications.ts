@@ -113,7 +113,7 @@ export interface NotificationParams {
   /** To the new unit's admins: a youth asks to move to it or change post (issue 14). */
   'youth.changeRequested': { name: string };
   /** To the youth: the new unit decided the change. */
-  'youth.changeDecided': { approved: boolean; unit: string };
+  'youth.changeDecided': { approved: boolean; unit: string; reason: string | null };
   /** To the youth: confirm or correct the record (yearly; the unit's one-tap reminder). */
   'youth.confirmDue': Record<string, never>;
   /** To the unit's admins: a 好青年 added a cultivation record to confirm (issue 13). */
@@ -526,8 +526,13 @@ export const CATALOGUE: Catalogue = {
     template: 'reviewResult',
     page: () => PAGES.myData,
     title: (p) => (p.approved ? '信息变更已通过' : '信息变更未通过'),
-    body: (p) => `${p.unit}${p.approved ? '已通过' : '未通过'}您的信息变更`,
-    fields: (p, at) => ({ thing1: '本人信息变更', phrase2: p.approved ? '通过' : '未通过', thing3: p.unit, time4: at }),
+    body: (p) => `${p.unit}${p.approved ? '已通过' : '未通过'}您的信息变更${reasonText(p.reason)}`,
+    fields: (p, at) => ({
+      thing1: '本人信息变更',
+      phrase2: p.approved ? '通过' : '未通过',
+      thing3: p.approved ? p.unit : (p.reason ?? p.unit),
+      time4: at,
+    }),
   },
   'youth.confirmDue': {
     label: '年度信息确认',

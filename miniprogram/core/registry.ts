@@ -120,3 +120,13 @@ export function nextPeriodDraft(prev: PeriodForm): PeriodForm {
     filingDeadline: shift(prev.filingDeadline),
   };
 }
+
+const CHANGE_EVENTS: readonly YouthEvent[] = ['change_requested', 'change_approved', 'change_rejected'];
+
+/** The refusal of the youth's last change request, if that is where it ended (the reason is the entry's note). */
+export function lastRefusal<E extends { event: YouthEvent; at: Date; note?: string | null }>(
+  history: readonly E[],
+): { reason: string; at: Date } | null {
+  const last = [...history].reverse().find((h) => CHANGE_EVENTS.includes(h.event));
+  return last?.event === 'change_rejected' ? { reason: last.note ?? '', at: last.at } : null;
+}

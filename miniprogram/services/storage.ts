@@ -80,7 +80,7 @@ async function uploadCloud(filePath: string, folder: string, ext: FileExt): Prom
 /** Stores one file under `folder/<random>.<ext>` (cloud storage, or the dev file store locally); resolves its file id. */
 export function uploadFile(
   filePath: string,
-  folder: 'photos' | 'scans' | 'imports' | 'signatures',
+  folder: 'photos' | 'scans' | 'imports' | 'signatures' | 'attachments',
   ext: FileExt,
 ): Promise<UploadResult> {
   const base = localServer();

@@ -75,7 +75,7 @@ const PARAMS: {
   'service.escalated': fc.record({ id: requestId, type: text, district: text }),
   'offer.published': fc.record({ title: text, closesOn: text }),
   'youth.changeRequested': fc.record({ name: text }),
-  'youth.changeDecided': fc.record({ approved: fc.boolean(), unit: text }),
+  'youth.changeDecided': fc.record({ approved: fc.boolean(), unit: text, reason: fc.option(reason, { nil: null }) }),
   'youth.confirmDue': fc.constant({}),
   'measure.added': fc.record({ name: text, title: text }),
   'measure.decided': fc.record({ title: text, confirmed: fc.boolean(), reason: fc.option(reason, { nil: null }) }),

@@ -2,6 +2,7 @@ import {
   agedOut,
   confirmationDue,
   isStale,
+  lastRefusal,
   nextPeriodDraft,
   periodDiff,
   rolloverStatus,
@@ -86,5 +87,21 @@ describe('period transitions (R1.1)', () => {
     );
     expect(periodDiff(P2027, P2027)).toEqual([]);
     expect(periodDiff(null, P2027)).toHaveLength(10);
+  });
+});
+
+describe('lastRefusal (issue 14: the youth reads why a change was refused)', () => {
+  const at = (d: number) => new Date(NOW.getTime() + d * DAY);
+  it('is the refusal only while it is the last word on a change', () => {
+    const refused = [
+      { at: at(0), event: 'imported' as const, note: null },
+      { at: at(1), event: 'change_requested' as const, note: 'u2' },
+      { at: at(2), event: 'change_rejected' as const, note: '查无此人' },
+      { at: at(3), event: 'reminded' as const, note: null },
+    ];
+    expect(lastRefusal(refused)).toEqual({ reason: '查无此人', at: at(2) });
+    expect(lastRefusal([...refused, { at: at(4), event: 'change_requested' as const, note: 'u3' }])).toBeNull();
+    expect(lastRefusal([...refused, { at: at(4), event: 'change_approved' as const, note: 'u3' }])).toBeNull();
+    expect(lastRefusal([])).toBeNull();
   });
 });

@@ -4,9 +4,16 @@
  * the year; the city opens the next period and sees last period's selected youths as alumni (校友). Real pages,
  * real functions, embedded store.
  */
-import { C, type NominationDoc, type OrgDoc } from '../../cloudfunctions/_lib/collections';
+import {
+  C,
+  type NominationDoc,
+  type OrgDoc,
+  type PeriodDoc,
+  type QuotaDoc,
+} from '../../cloudfunctions/_lib/collections';
 import { renderRows } from '../../cloudfunctions/registry/src/workbook';
 import { addNominations } from '../support/nominees';
+import { drawnPixels } from './support/canvas';
 import { screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(90_000);
@@ -24,6 +31,25 @@ describe('browser preview: Excel import → yearly confirmation → a new period
     const ids = await addNominations(p.deps, 'yuecheng-tech', 2, { status: 'approved', seqStart: 60 });
     const nominations = p.deps.store.collection<NominationDoc>(C.nominations);
     for (const id of ids) selected.push(((await nominations.get(id)) as NominationDoc).name);
+    // Their places, as approving them would have taken (the comparison counts selected youths by the counters).
+    const period = (await p.deps.store.collection<PeriodDoc>(C.periods).findOne({ current: true })) as PeriodDoc;
+    const quotas = p.deps.store.collection<QuotaDoc>(C.quotas);
+    const counter = `${period._id}:yuecheng-tech`;
+    if (await quotas.get(counter)) await quotas.updateOne({ _id: counter }, { $set: { used: 2, limit: 2 } });
+    else
+      await quotas.insert({
+        _id: counter,
+        periodId: period._id,
+        unitId: 'yuecheng-tech',
+        districtId: 'yuecheng',
+        category: 'two_new',
+        suggested: 1,
+        override: 2,
+        overrideReason: '演示',
+        limit: 2,
+        used: 2,
+        updatedAt: new Date(),
+      });
   });
   const { phone, title, modal, openMiniPage } = flow;
 
@@ -103,5 +129,16 @@ describe('browser preview: Excel import → yearly confirmation → a new period
       .first()
       .waitFor();
     await screenshot(flow.p.page, 'lifecycle-5-alumni');
+
+    // 各期对比: both periods, drawn (the last one's two selected youths are a blue bar).
+    await openMiniPage('/package-data/pages/compare/index', '各期对比');
+    await phone().getByText('绍兴市 · 共 2 期').waitFor();
+    const pixels = await drawnPixels(phone().locator('.selected-chart canvas'));
+    expect(pixels.ink).toBeGreaterThan(2000);
+    expect(pixels.blue).toBeGreaterThan(200);
+    await phone()
+      .getByText(/入选 2 人 · 两新组织 2 人/)
+      .waitFor();
+    await screenshot(flow.p.page, 'lifecycle-6-compare');
   });
 });

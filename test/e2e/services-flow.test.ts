@@ -5,43 +5,19 @@
  * store.
  */
 import { C, type ServiceRequestDoc } from '../../cloudfunctions/_lib/collections';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(90_000);
 
 describe('browser preview: a youth asks for housing help → the district handles it → the youth rates it', () => {
+  const flow = usePreview();
+  const { phone, title, modal, openMiniPage } = flow;
   let p: Preview;
   let requestId = '';
 
-  beforeAll(async () => {
-    p = await startPreview();
-    await openPreview(p);
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterAll(async () => {
-    await p?.close();
-  });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
 
   async function messages(): Promise<void> {
     await openMiniPage('/pages/messages/index', '消息中心');
@@ -59,6 +35,12 @@ describe('browser preview: a youth asks for housing help → the district handle
     for (const choice of ['租房', '越城区', '2000–4000元/月'])
       await phone().locator('wx-view.choice', { hasText: choice }).first().click({ force: true });
     await phone().getByPlaceholder('简要说明您的情况和希望得到的帮助').fill('刚来绍兴工作，想申请人才公寓');
+    // A photo of the rental contract, through the preview's file picker and the dev file store.
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3000, 9)]);
+    const chooser = p.page.waitForEvent('filechooser');
+    await phone().locator('wx-button', { hasText: '添加照片' }).click({ force: true });
+    await (await chooser).setFiles({ name: 'contract.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await phone().getByText('已上传', { exact: true }).waitFor();
     await screenshot(p.page, 'services-2-form');
     await phone().getByText('提交申请', { exact: true }).click({ force: true });
     await modal().getByRole('button', { name: '提交' }).click();
@@ -67,6 +49,7 @@ describe('browser preview: a youth asks for housing help → the district handle
     const [doc] = await p.deps.store.collection<ServiceRequestDoc>(C.serviceRequests).find({});
     requestId = doc._id;
     expect(doc).toMatchObject({ youthOpenid: 'dev-youth-zhang', ownerOrgId: 'yuecheng', status: 'submitted' });
+    expect(doc.attachments).toEqual([expect.stringMatching(/^local:\/\/uploads-[0-9a-f]{24}-/)]);
   });
 
   it('赵书记 accepts it from the queue, posts a status note and resolves it', async () => {
@@ -74,9 +57,13 @@ describe('browser preview: a youth asks for housing help → the district handle
     await openMiniPage('/package-admin/pages/admin/index', '管理工作台');
     await phone().getByText('服务工单', { exact: true }).click({ force: true });
     await title().filter({ hasText: '服务工单' }).waitFor();
+    // The photo comes through a link issued to this handler (the dev server serves nothing else).
+    const served = p.page.waitForResponse((r) => r.url().includes('/files/uploads-'));
     await phone().locator('wx-view.request', { hasText: '租房置业' }).click({ force: true });
     await title().filter({ hasText: '服务申请详情' }).waitFor();
     await phone().getByText('刚来绍兴工作，想申请人才公寓').waitFor();
+    await phone().getByText('照片 1', { exact: true }).waitFor();
+    expect((await served).status()).toBe(200);
     await phone().getByText('受理', { exact: true }).click({ force: true });
     await modal().getByRole('button', { name: '受理' }).click();
     await phone().getByText('已受理', { exact: true }).waitFor();

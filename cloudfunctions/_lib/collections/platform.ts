@@ -21,6 +21,8 @@ export type OrgDoc = Org;
 
 export interface PeriodDoc extends PeriodRules {
   current: boolean;
+  /** When the city opened it (`registry.openPeriod`, ISO); absent on periods made before (the seed's). */
+  openedAt?: string | null;
 }
 
 export interface InviteDoc {

@@ -94,6 +94,8 @@ export interface ServiceRequestDoc {
   offerId: string | null;
   history: ServiceStep[];
   updatedAt: Date;
+  /** R9.2: set when the youth withdraws the consent (asks for erasure); the erasure timer deletes the request. */
+  eraseAfter?: Date | null;
 }
 
 /** A youth's consent to a sensitive type (`<openid>:<typeId>`), asked when they open it. */
@@ -148,6 +150,10 @@ export interface ParticipationDoc {
   hours: number;
   recordedBy: string;
   at: Date;
+  /** Insurance and credit incentives: the China date the cadre gave (older records: none, read as `at`). */
+  on?: string;
+  /** R9.2: as a request's. */
+  eraseAfter?: Date | null;
 }
 
 export const SERVICES = defineCollections([
@@ -165,6 +171,8 @@ export const SERVICES = defineCollections([
       // Dashboards and admins' reading of a district or the city.
       ['ownerOrgId', 'submittedAt'],
       ['districtId', 'submittedAt'],
+      // The erasure timer finds the requests due.
+      'eraseAfter',
     ],
     rule: 'closed',
   }),
@@ -173,10 +181,7 @@ export const SERVICES = defineCollections([
   collection<OfferReachDoc>()({ name: 'offerReach', indexes: [['openid', 'at'], 'offerId'], rule: 'closed' }),
   collection<ParticipationDoc>()({
     name: 'participation',
-    indexes: [
-      ['openid', 'at'],
-      ['districtId', 'kind'],
-    ],
+    indexes: [['openid', 'at'], ['districtId', 'kind'], 'eraseAfter'],
     rule: 'closed',
   }),
 ]);

@@ -10,8 +10,19 @@
  *   export of that list), and it is erased with the list.
  * - The server draft is deleted; the phone forgets the numbers it kept (the page clears them).
  * - The youth's record in the youth database (issue 14) is queued for erasure at once, like a withdrawn record.
+ * - So are the youth's service requests (with their attachments) and participation records (issue 12); the
+ *   consents to sensitive service types and the offers that reached them (not applied to) go at once.
  */
-import { C, type DraftDoc, type NominationDoc, type YouthDoc } from '../../_lib/collections';
+import {
+  C,
+  type DraftDoc,
+  type NominationDoc,
+  type OfferReachDoc,
+  type ParticipationDoc,
+  type ServiceConsentDoc,
+  type ServiceRequestDoc,
+  type YouthDoc,
+} from '../../_lib/collections';
 import { moveNomination } from '../../_lib/nomination-flow';
 import { ownYouthRecord } from '../../_lib/own-youth-record';
 import { notifyRole } from '../../_lib/notify';
@@ -70,5 +81,34 @@ export async function stopPersonalProcessing(
     await deps.store.collection<YouthDoc>(C.youths).updateOne({ _id: record._id }, { $set: { eraseAfter: now } });
     ctx.audit({ target: `youths/${record._id}`, details: { consentWithdrawn: true, eraseAfter: now.toISOString() } });
   }
+  await queueServicesForErasure(ctx, openid);
   return out;
+}
+
+/** Issue 12: the youth's requests and participation records are queued for the erasure timer (by id, in turn). */
+async function queueServicesForErasure(ctx: ActionContext, openid: string): Promise<void> {
+  const { store } = ctx.deps;
+  const { now } = ctx;
+  const requests = store.collection<ServiceRequestDoc>(C.serviceRequests);
+  for (const r of await requests.find({ youthOpenid: openid }, { projection: { _id: 1 } })) {
+    await requests.updateOne({ _id: r._id }, { $set: { eraseAfter: now } });
+    ctx.audit({
+      target: `serviceRequests/${r._id}`,
+      details: { consentWithdrawn: true, eraseAfter: now.toISOString() },
+    });
+  }
+  const participation = store.collection<ParticipationDoc>(C.participation);
+  for (const p of await participation.find({ openid }, { projection: { _id: 1 } })) {
+    await participation.updateOne({ _id: p._id }, { $set: { eraseAfter: now } });
+  }
+  // Ids only, but what they tell (a sensitive type asked about, the criteria an offer matched) goes too.
+  const consents = store.collection<ServiceConsentDoc>(C.serviceConsents);
+  for (const c of await consents.find({ openid }, { projection: { _id: 1 } })) {
+    await consents.deleteOne({ _id: c._id });
+    ctx.audit({ target: `serviceConsents/${c._id}`, details: { consentWithdrawn: true, erased: true } });
+  }
+  const reach = store.collection<OfferReachDoc>(C.offerReach);
+  for (const r of await reach.find({ openid, requestId: null }, { projection: { _id: 1 } })) {
+    await reach.deleteOne({ _id: r._id });
+  }
 }

@@ -12,8 +12,11 @@ import {
   type NominationKeyDoc,
   type ObjectionDoc,
   type MessageDoc,
+  type OfferReachDoc,
   type OutboxDoc,
+  type ParticipationDoc,
   type RequestDoc,
+  type ServiceRequestDoc,
   type YouthDoc,
   type YouthKeyDoc,
 } from '../../_lib/collections';
@@ -69,6 +72,41 @@ export async function eraseYouth(ctx: ActionContext, id: string): Promise<boolea
   if ((await keys.get(doc.idHash))?.youthId === id) await keys.deleteOne({ _id: doc.idHash });
   const { messages, outcomes } = await forgetSubjects(ctx, [`youths/${id}`]);
   ctx.audit({ target: `youths/${id}`, details: { erased: true, unitId: doc.unitId, messages, outcomes } });
+  return true;
+}
+
+/**
+ * Erases a service request (issue 12) queued for erasure: the request with its sealed contents, its one-tap
+ * offer application, the messages and outcomes naming it, and its attachments in cloud storage (last, so a fault
+ * before leaves the request whole for the next run). The offer keeps its counts (reached, applied).
+ */
+export async function eraseServiceRequest(ctx: ActionContext, id: string): Promise<boolean> {
+  const requests = ctx.deps.store.collection<ServiceRequestDoc>(C.serviceRequests);
+  const doc = await requests.get(id);
+  if (!doc || !doc.eraseAfter || doc.eraseAfter > ctx.now) return false;
+  if ((await requests.deleteOne({ _id: id, eraseAfter: doc.eraseAfter })) === 0) return false;
+  if (doc.offerId) {
+    await ctx.deps.store
+      .collection<OfferReachDoc>(C.offerReach)
+      .deleteOne({ _id: `${doc.offerId}:${doc.youthOpenid}` });
+  }
+  const { messages, outcomes } = await forgetSubjects(ctx, [`serviceRequests/${id}`]);
+  for (const fileId of doc.attachments) await ctx.deps.files.remove(fileId);
+  ctx.audit({
+    target: `serviceRequests/${id}`,
+    details: { erased: true, typeId: doc.typeId, attachments: doc.attachments.length, messages, outcomes },
+  });
+  return true;
+}
+
+/** Erases a participation record (issue 12) queued for erasure, with the messages and outcomes naming it. */
+export async function eraseParticipation(ctx: ActionContext, id: string): Promise<boolean> {
+  const col = ctx.deps.store.collection<ParticipationDoc>(C.participation);
+  const doc = await col.get(id);
+  if (!doc || !doc.eraseAfter || doc.eraseAfter > ctx.now) return false;
+  if ((await col.deleteOne({ _id: id, eraseAfter: doc.eraseAfter })) === 0) return false;
+  const { messages, outcomes } = await forgetSubjects(ctx, [`participation/${id}`]);
+  ctx.audit({ target: `participation/${id}`, details: { erased: true, kind: doc.kind, messages, outcomes } });
   return true;
 }
 

@@ -1,7 +1,7 @@
 /** A youth record as every page sees it: masked numbers, the age instead of the birth date (R9.1). */
 import { chinaDate, fullYears } from '../../../miniprogram/core/china-time';
 import type { YouthRecordView } from '../../../miniprogram/core/contracts/registry';
-import { ALUMNI_TEXT, isStale, STATUS_TEXT } from '../../../miniprogram/core/registry';
+import { ALUMNI_TEXT, isStale, lastRefusal, STATUS_TEXT } from '../../../miniprogram/core/registry';
 import { C, type PeriodDoc, type YouthDoc } from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
 import { orgNames } from '../../_lib/queries';
@@ -15,31 +15,35 @@ export async function youthViews(deps: ServerDeps, docs: YouthDoc[], now: Date):
   const periods =
     periodIds.length > 0 ? await deps.store.collection<PeriodDoc>(C.periods).find({ _id: { $in: periodIds } }) : [];
   const periodName = new Map(periods.map((p) => [p._id, p.name]));
-  return docs.map((d) => ({
-    id: d._id,
-    name: d.name,
-    unitId: d.unitId,
-    unitName: names.get(d.unitId) ?? '',
-    status: d.status,
-    statusText: d.alumni ? `${STATUS_TEXT[d.status]}（${ALUMNI_TEXT[d.alumni.reason]}）` : STATUS_TEXT[d.status],
-    alumniReason: d.alumni?.reason ?? null,
-    idNumberMasked: d.idNumberMasked,
-    phoneMasked: d.phoneMasked,
-    age: fullYears(d.birthDate, chinaDate(now)),
-    post: d.post,
-    postSince: d.postSince ?? null,
-    lastConfirmedAt: d.lastConfirmedAt.toISOString(),
-    stale: d.status === 'active' && isStale(d.lastConfirmedAt, now),
-    selected: d.selectedPeriods.map((p) => periodName.get(p) ?? p),
-    pendingChange: d.pendingChange
-      ? {
-          unitId: d.pendingChange.unitId,
-          unitName: names.get(d.pendingChange.unitId) ?? '',
-          post: d.pendingChange.post,
-          postSince: d.pendingChange.postSince ?? null,
-        }
-      : null,
-  }));
+  return docs.map((d) => {
+    const refused = lastRefusal(d.history ?? []);
+    return {
+      id: d._id,
+      name: d.name,
+      unitId: d.unitId,
+      unitName: names.get(d.unitId) ?? '',
+      status: d.status,
+      statusText: d.alumni ? `${STATUS_TEXT[d.status]}（${ALUMNI_TEXT[d.alumni.reason]}）` : STATUS_TEXT[d.status],
+      alumniReason: d.alumni?.reason ?? null,
+      idNumberMasked: d.idNumberMasked,
+      phoneMasked: d.phoneMasked,
+      age: fullYears(d.birthDate, chinaDate(now)),
+      post: d.post,
+      postSince: d.postSince ?? null,
+      lastConfirmedAt: d.lastConfirmedAt.toISOString(),
+      stale: d.status === 'active' && isStale(d.lastConfirmedAt, now),
+      selected: d.selectedPeriods.map((p) => periodName.get(p) ?? p),
+      pendingChange: d.pendingChange
+        ? {
+            unitId: d.pendingChange.unitId,
+            unitName: names.get(d.pendingChange.unitId) ?? '',
+            post: d.pendingChange.post,
+            postSince: d.pendingChange.postSince ?? null,
+          }
+        : null,
+      changeRefused: refused ? { reason: refused.reason, at: refused.at.toISOString() } : null,
+    };
+  });
 }
 
 export async function youthView(deps: ServerDeps, doc: YouthDoc, now: Date): Promise<YouthRecordView> {

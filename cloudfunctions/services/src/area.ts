@@ -175,8 +175,12 @@ export function detailView(
       to: e.to === deps.cityOrgId ? '团市委' : e.to,
     })),
     actions: actionsFor(reader, req, now),
+    attachments: req.attachments.map((fileId, index) => ({ index, kind: attachmentKind(fileId) })),
   };
 }
+
+/** A PDF by its name (the server checked its bytes on arrival), else a photo. */
+export const attachmentKind = (fileId: string): 'image' | 'pdf' => (/\.pdf$/i.test(fileId) ? 'pdf' : 'image');
 
 /** The catalogue as the youth's form sees it, with their consent to each sensitive type. */
 export async function typeViews(deps: ServerDeps, openid: string): Promise<ServiceTypeView[]> {

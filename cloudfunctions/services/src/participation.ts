@@ -1,5 +1,6 @@
 /** Participation records (R7.3): the view. */
 import type { ParticipationView } from '../../../miniprogram/core/contracts/services';
+import { chinaDate } from '../../../miniprogram/core/china-time';
 import { PARTICIPATION_LABELS } from '../../../miniprogram/core/services';
 import type { ParticipationDoc } from '../../_lib/collections';
 
@@ -12,5 +13,6 @@ export function participationView(p: ParticipationDoc): ParticipationView {
     name: p.name,
     hours: p.hours,
     at: p.at.toISOString(),
+    on: p.kind === 'volunteer' ? null : (p.on ?? chinaDate(p.at)),
   };
 }

@@ -1,6 +1,7 @@
 import { servicesContract } from '../../../miniprogram/core/contracts/services';
 import { defineRouter } from '../../_lib/router';
 import { accept } from './actions/accept';
+import { attachmentLink } from './actions/attachment-link';
 import { catalogue } from './actions/catalogue';
 import { confirm } from './actions/confirm';
 import { consent } from './actions/consent';
@@ -8,6 +9,8 @@ import { coverage } from './actions/coverage';
 import { dashboard } from './actions/dashboard';
 import { decline } from './actions/decline';
 import { escalate } from './actions/escalate';
+import { candidates } from './actions/list-candidates';
+import { selectedYouths } from './actions/list-selected-youths';
 import { get } from './actions/get';
 import { mine } from './actions/mine';
 import { myOffers } from './actions/my-offers';
@@ -31,6 +34,7 @@ export const router = defineRouter(servicesContract, {
   submit,
   mine,
   get,
+  attachmentLink,
   queue,
   accept,
   decline,
@@ -42,12 +46,14 @@ export const router = defineRouter(servicesContract, {
   types,
   saveType,
   setHandlers,
+  candidates,
   dashboard,
   publishOffer,
   offers,
   myOffers,
   recordVolunteering,
   recordCoverage,
+  selectedYouths,
   myParticipation,
   coverage,
 });

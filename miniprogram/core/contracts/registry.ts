@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { ImportKind, RowError } from '../registry-import';
 import type { AlumniReason, PeriodChange, PeriodForm, YouthStatus } from '../registry';
+import type { PeriodFigures } from '../registry-periods';
 import { empty, id, page, pageSize, reasonText, text, type Paged } from './common';
 import { fileId } from './nomination-form';
 import { action, defineContract } from './define';
@@ -88,6 +89,24 @@ export interface YouthRecordView {
   /** The periods the youth was selected in, by name. */
   selected: string[];
   pendingChange: { unitId: string; unitName: string; post: string; postSince: string | null } | null;
+  /** The last change the youth asked for was refused, with the unit's reason (until they ask again). */
+  changeRefused: { reason: string; at: string } | null;
+}
+
+/** A youth of the unit's imported list as a candidate for 组织推荐: whether this period's record already runs. */
+export interface CandidateView extends YouthRecordView {
+  /** The status of the youth's nomination this period (e.g. 待审核), or null when they have none in the running. */
+  nomination: string | null;
+}
+
+/** What the 组织推荐 form starts from: the imported youth's own data (the full numbers, audited). */
+export interface CandidatePrefill {
+  youthId: string;
+  unitId: string;
+  name: string;
+  idNumber: string;
+  phone: string;
+  post: string;
 }
 
 export interface MyRecordView {
@@ -120,6 +139,18 @@ export interface MyDataView {
   consents: Array<{ purpose: string; granted: boolean; at: string }>;
   mentoring: Array<{ status: string; mentorName: string }>;
   messages: number;
+}
+
+/** One period's figures in a comparison (issue 14), oldest period first. */
+export interface PeriodComparisonRow extends PeriodFigures {
+  periodId: string;
+  name: string;
+  current: boolean;
+}
+
+export interface PeriodComparisonView {
+  scopeName: string;
+  periods: PeriodComparisonRow[];
 }
 
 export const PeriodFormInput = z.strictObject({
@@ -182,6 +213,27 @@ export const registryContract = defineContract('registry', {
     access: ['cityAdmin'],
     write: true,
     errors: ['PERIOD.INVALID'],
+  }),
+  /** The unit's imported youths as candidates for 组织推荐 (organisational recommendation), 20 a page. */
+  candidates: action<Paged<CandidateView>>()({
+    input: z.strictObject({ unitId: id, page, pageSize }),
+    access: ['unitAdmin'],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
+  }),
+  /** Starts a 组织推荐 from an imported youth: their name, post and full numbers for the form (audited). */
+  prefillNomination: action<CandidatePrefill>()({
+    input: z.strictObject({ youthId: id }),
+    access: ['unitAdmin'],
+    write: true,
+    errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
+  }),
+  /** The periods compared (selected, coverage, two-new share, cultivation, services) for the city or a district. */
+  comparePeriods: action<PeriodComparisonView>()({
+    input: z.strictObject({ districtId: z.optional(id) }),
+    access: [...ADMINS],
+    write: false,
+    errors: ['AUTH.OUT_OF_SCOPE', 'ORG.NOT_FOUND'],
   }),
   myRecord: action<MyRecordView>()({ input: empty, access: 'identified', write: false, errors: [] }),
   confirmMine: action<MyRecordView>()({

@@ -80,6 +80,8 @@ export interface RequestDetailView extends RequestView {
   escalations: Array<{ at: string; to: string }>;
   /** What the caller may do now, from the request table (and the 7-day reopen window). */
   actions: RequestEvent[];
+  /** The photos and documents the youth attached, opened one by one through `attachmentLink`. */
+  attachments: Array<{ index: number; kind: 'image' | 'pdf' }>;
 }
 
 export interface QueueView extends Paged<RequestView> {
@@ -102,6 +104,9 @@ export interface StatsRow {
 
 export interface ServiceDashboardView {
   scopeName: string;
+  /** The China date the figures start from (a year back), and whether the newest-5,000 cap cut them short. */
+  since: string;
+  capped: boolean;
   total: StatsRow;
   byType: StatsRow[];
   byDistrict: StatsRow[];
@@ -138,6 +143,18 @@ export interface ParticipationView {
   name: string;
   hours: number;
   at: string;
+  /** Insurance and credit incentives: the China date of the enrolment or the status, as the cadre recorded it. */
+  on: string | null;
+}
+
+/** A selected youth in the cadre's scope with what is recorded for them (R7.3): names, never numbers. */
+export interface SelectedYouthView {
+  nominationId: string;
+  name: string;
+  unitName: string;
+  districtName: string;
+  insurance: { name: string; on: string } | null;
+  credit: { name: string; on: string } | null;
 }
 
 export interface CoverageRow {
@@ -195,6 +212,13 @@ export const servicesContract = defineContract('services', {
     access: 'identified',
     write: false,
     errors: ['SERVICE.NOT_FOUND'],
+  }),
+  /** A short-lived link to one attached photo or document, for whoever may read the request. */
+  attachmentLink: action<{ url: string; expiresAt: string; kind: 'image' | 'pdf' }>()({
+    input: z.strictObject({ requestId: id, index: z.int().check(z.minimum(0), z.maximum(2)) }),
+    access: 'identified',
+    write: false,
+    errors: ['SERVICE.NOT_FOUND', 'FILE.INVALID'],
   }),
   queue: action<QueueView>()({
     input: z.strictObject({
@@ -291,6 +315,13 @@ export const servicesContract = defineContract('services', {
     write: true,
     errors: ['SERVICE.TYPE_UNKNOWN', 'SERVICE.HANDLER_INVALID', 'ORG.NOT_FOUND'],
   }),
+  /** The admins of the city or a district who may be named handlers there: names only, in the caller's scope. */
+  candidates: action<Array<{ openid: string; name: string }>>()({
+    input: z.strictObject({ orgId: id }),
+    access: ADMINS,
+    write: false,
+    errors: ['ORG.NOT_FOUND'],
+  }),
   dashboard: action<ServiceDashboardView>()({
     input: z.strictObject({ districtId: z.optional(id) }),
     access: ADMINS,
@@ -326,10 +357,23 @@ export const servicesContract = defineContract('services', {
   }),
   /** A cadre records a selected youth's accident-insurance enrolment or credit-incentive status. */
   recordCoverage: action<ParticipationView>()({
-    input: z.strictObject({ nominationId: id, kind: z.enum(['insurance', 'credit']), name: text(30, 2) }),
+    input: z.strictObject({
+      nominationId: id,
+      kind: z.enum(['insurance', 'credit']),
+      name: text(30, 2),
+      /** China date of the enrolment; not after today (default today). */
+      on: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    }),
     access: ADMINS,
     write: true,
     errors: ['NOMINATION.NOT_FOUND'],
+  }),
+  /** The current period's selected youths in scope, with their insurance and credit-incentive records. */
+  selectedYouths: action<Paged<SelectedYouthView>>()({
+    input: z.strictObject({ districtId: z.optional(id), page, pageSize }),
+    access: ADMINS,
+    write: false,
+    errors: ['ORG.NOT_FOUND'],
   }),
   myParticipation: action<ParticipationView[]>()({ input: empty, access: ['youth'], write: false, errors: [] }),
   /** Coverage per district (the city) or per unit (a district). */

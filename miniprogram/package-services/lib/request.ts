@@ -68,6 +68,7 @@ export function detailOf(d: RequestDetailView) {
       }))
       .reverse(),
     actions: d.actions.map((a) => ({ id: a, label: ACTION_LABELS[a] ?? a })),
+    attachments: d.attachments,
   };
 }
 

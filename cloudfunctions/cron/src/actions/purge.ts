@@ -1,9 +1,17 @@
 import type { cronContract } from '../../../../miniprogram/core/contracts/cron';
 import { ERASABLE_STATUSES } from '../../../../miniprogram/core/nomination';
 import { ok } from '../../../../miniprogram/core/result';
-import { C, type DraftDoc, type NominationDoc, type PeriodDoc, type YouthDoc } from '../../../_lib/collections';
+import {
+  C,
+  type DraftDoc,
+  type NominationDoc,
+  type ParticipationDoc,
+  type PeriodDoc,
+  type ServiceRequestDoc,
+  type YouthDoc,
+} from '../../../_lib/collections';
 import type { PublicHandler } from '../../../_lib/router';
-import { eraseNomination, eraseYouth, forgetSubjects } from '../erasure';
+import { eraseNomination, eraseParticipation, eraseServiceRequest, eraseYouth, forgetSubjects } from '../erasure';
 
 /** Records read per query; each is erased in a transaction of its own. */
 const BATCH = 100;
@@ -25,8 +33,9 @@ export const purgeWithdrawn: PublicHandler<typeof cronContract.actions.purgeWith
   const inBudget = () => Date.now() - started < BUDGET_MS;
   const { erased: records, more } = await purgeNominations(ctx, inBudget);
   const youths = more ? 0 : await purgeYouths(ctx, inBudget);
+  const services = more ? 0 : await purgeServices(ctx, inBudget);
   const drafts = more ? 0 : await purgeDrafts(ctx, inBudget);
-  const summary = { erased: records + youths, drafts, more: more || !inBudget() };
+  const summary = { erased: records + youths + services, drafts, more: more || !inBudget() };
   // The run itself is on record too, even when it found nothing to do.
   await ctx.step(async (s) => s.audit({ target: null, details: summary }));
   await ctx.deps.store.compact();
@@ -65,6 +74,22 @@ async function purgeYouths(ctx: Parameters<typeof purgeWithdrawn>[1], inBudget: 
   for (const { _id } of due) {
     if (!inBudget()) break;
     if (await ctx.step((s) => eraseYouth(s, _id))) erased += 1;
+  }
+  return erased;
+}
+
+/** Service requests and participation records queued for erasure (issue 12), each in a step of its own. */
+async function purgeServices(ctx: Parameters<typeof purgeWithdrawn>[1], inBudget: () => boolean): Promise<number> {
+  const due = { eraseAfter: { $lte: ctx.now } };
+  const page = { projection: { _id: 1 }, limit: BATCH, sort: { eraseAfter: 1, _id: 1 } } as const;
+  let erased = 0;
+  for (const { _id } of await ctx.deps.store.collection<ServiceRequestDoc>(C.serviceRequests).find(due, page)) {
+    if (!inBudget()) return erased;
+    if (await ctx.step((s) => eraseServiceRequest(s, _id))) erased += 1;
+  }
+  for (const { _id } of await ctx.deps.store.collection<ParticipationDoc>(C.participation).find(due, page)) {
+    if (!inBudget()) return erased;
+    if (await ctx.step((s) => eraseParticipation(s, _id))) erased += 1;
   }
   return erased;
 }

@@ -61,6 +61,10 @@ export const decideChange: Handler<typeof registryContract.actions.decideChange>
   if (done === 0) return err(appError('YOUTH.INVALID_STATE', 'decided meanwhile'));
   ctx.audit({ target: `youths/${doc._id}`, details: { event, from: doc.unitId, to: change.unitId, reason } });
   if (doc.openid)
-    ctx.notify({ kind: 'youth.changeDecided', params: { approved: input.approve, unit: unit.name }, to: doc.openid });
+    ctx.notify({
+      kind: 'youth.changeDecided',
+      params: { approved: input.approve, unit: unit.name, reason },
+      to: doc.openid,
+    });
   return ok(await youthView(deps, (await youths.get(doc._id)) as YouthDoc, now));
 };

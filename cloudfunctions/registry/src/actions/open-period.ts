@@ -21,7 +21,13 @@ export const openPeriod: Handler<typeof registryContract.actions.openPeriod> = a
   const checked = await checkNext(ctx, prev, rules);
   if (!checked.ok) return checked;
   const changes = checked.value;
-  const next: PeriodDoc = { ...rules, _id: id, minAge: prev ? prev.minAge : 16, current: true };
+  const next: PeriodDoc = {
+    ...rules,
+    _id: id,
+    minAge: prev ? prev.minAge : 16,
+    current: true,
+    openedAt: ctx.now.toISOString(),
+  };
   let alumni = 0;
   if (prev) {
     await periods.updateOne({ _id: prev._id }, { $set: { current: false } });

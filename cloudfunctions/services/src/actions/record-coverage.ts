@@ -1,4 +1,5 @@
 import type { servicesContract } from '../../../../miniprogram/core/contracts/services';
+import { chinaDate, isValidIsoDate } from '../../../../miniprogram/core/china-time';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc, type ParticipationDoc } from '../../../_lib/collections';
@@ -9,6 +10,9 @@ import { participationView } from '../participation';
 /** A cadre records a youth's accident-insurance enrolment or joint credit-incentive status (R7.3), in scope. */
 export const recordCoverage: Handler<typeof servicesContract.actions.recordCoverage> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
+  const today = chinaDate(now);
+  if (input.on !== undefined && !(isValidIsoDate(input.on) && input.on <= today))
+    return err(appError('INPUT.INVALID', 'a date up to today', { issues: [{ path: 'on', code: 'too_big' }] }));
   const n = await deps.store.collection<NominationDoc>(C.nominations).get(input.nominationId);
   if (!n || !n.youthOpenid || n.status !== 'approved')
     return err(appError('NOMINATION.NOT_FOUND', 'no selected youth'));
@@ -28,6 +32,7 @@ export const recordCoverage: Handler<typeof servicesContract.actions.recordCover
     hours: 0,
     recordedBy: actor.openid,
     at: now,
+    on: input.on ?? today,
   };
   await deps.store.collection<ParticipationDoc>(C.participation).insert(doc);
   ctx.audit({ target: `participation/${doc._id}`, details: { kind: input.kind, nominationId: n._id } });

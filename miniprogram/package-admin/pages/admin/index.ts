@@ -28,9 +28,13 @@ type EntryKey =
   | 'service-queue'
   | 'service-dashboard'
   | 'service-offers'
+  | 'service-catalogue'
+  | 'service-coverage'
   | 'import'
   | 'database'
   | 'period'
+  | 'compare'
+  | 'changes'
   | 'ledger'
   | 'pipeline'
   | 'reserve'
@@ -52,9 +56,12 @@ const URLS: Partial<Record<EntryKey, string>> = {
   'service-queue': '/package-services/pages/queue/index',
   'service-dashboard': '/package-services/pages/dashboard/index',
   'service-offers': '/package-services/pages/offers/index',
+  'service-catalogue': '/package-services/pages/catalogue/index',
+  'service-coverage': '/package-services/pages/insurance/index',
   import: '/package-data/pages/import/index',
   database: '/package-data/pages/database/index',
   period: '/package-data/pages/period/index',
+  compare: '/package-data/pages/compare/index',
   ledger: '/package-cultivation/pages/ledger/index',
   pipeline: '/package-cultivation/pages/pipeline/index',
   reserve: '/package-cultivation/pages/reserve/index',
@@ -79,6 +86,7 @@ const UNIT_ENTRIES: Entry[] = [
   entry('export', '导出汇总表', '“好青年”候选人汇总表（Word/Excel）'),
   entry('notice', '公示名单', '查看公示中的好青年'),
   entry('database', '青年库', '在册青年与校友、待确认提醒、信息变更审核'),
+  entry('changes', '信息变更审核', '青年申请转入本单位或变更岗位，待本单位审核'),
   entry('import', '导入青年名册', '按模板导入本单位青年名册（Excel）'),
   entry('ledger', '培养台账', '培养措施、谈心交流、待确认记录'),
   entry('pipeline', '推优入党', '入党培养各阶段，好青年优先'),
@@ -101,6 +109,8 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('service-queue', '服务工单', '青年的服务申请：受理、进展、办结，超时优先'),
   entry('service-dashboard', '服务看板', '各类服务的受理、办结用时、超时率、满意度和志愿服务覆盖'),
   entry('service-offers', '政策找人', '按条件向符合的青年推送政策，查看触达和申请人数'),
+  entry('service-catalogue', '服务目录与经办人', '服务类型、办理时限、敏感服务和各级经办人'),
+  entry('service-coverage', '保险与守信激励', '登记好青年的意外保险和守信激励，查看覆盖情况'),
   entry('ledger', '培养台账', '各单位谈心交流覆盖、一年无培养名单'),
   entry('pipeline', '推优入党', '辖区入党培养各阶段，好青年优先'),
   entry('reserve', '后备干部库', '入库、考察、任用或退出，理由留档'),
@@ -110,6 +120,7 @@ const OVERSEER_ENTRIES: Entry[] = [
   entry('access', '账号与权限', '撤销下级管理员权限、作废未使用的邀请码'),
   entry('database', '青年库', '在册青年与校友、超一年未确认的一键提醒'),
   entry('import', '导入单位与青年人数', '按模板导入组织架构和青年人数（Excel）'),
+  entry('compare', '各期对比', '各期入选、覆盖、两新占比、培养和服务的图表'),
 ];
 
 /** The city also reads the audit trail of reveals and exports (issue 9). */
@@ -133,12 +144,14 @@ async function objectionsFigure(): Promise<Figures> {
   return res.ok ? { objections: res.data.total > 0 ? `待处理 ${res.data.total} 条` : '暂无待处理' } : {};
 }
 
-async function unitFigures(): Promise<Figures> {
-  const [quota, filing] = await Promise.all([
+async function unitFigures(unitId: string): Promise<Figures> {
+  const [quota, filing, changes] = await Promise.all([
     call('admin', 'quotas', { page: 1, pageSize: 1 }),
     call('admin', 'filings', { page: 1, pageSize: 1 }),
+    call('registry', 'changes', { unitId, page: 1, pageSize: 1 }),
   ]);
   const figures: Figures = {};
+  if (changes.ok) figures.changes = changes.data.total > 0 ? `待审核 ${changes.data.total} 条` : '暂无待审核';
   const q = quota.ok ? quota.data.items[0] : undefined;
   if (q) figures.quotas = `已通过 ${q.approved} / 名额 ${q.limit}`;
   if (filing.ok) {
@@ -166,6 +179,8 @@ Component({
     /** False when the caller holds no admin role: 重新加载 cannot help them. */
     retryable: true,
     level: '' as AdminLevel | '',
+    /** The unit of a unit admin (its pending changes are counted). */
+    orgId: '',
     levelLabel: '',
     orgName: '',
     entries: [] as Entry[],
@@ -190,14 +205,17 @@ Component({
         this.setData({ loading: false, error: forbidden ? notForYou(forbidden) : res.message, retryable: !forbidden });
         return;
       }
-      const { role, level, orgName } = res.scope;
+      const { role, level, orgName, orgId } = res.scope;
       const entries = level === 'unit' ? UNIT_ENTRIES : level === 'city' ? CITY_ENTRIES : OVERSEER_ENTRIES;
-      this.setData({ loading: false, level, levelLabel: ROLE_LABELS[role], orgName, entries });
+      this.setData({ loading: false, level, orgId, levelLabel: ROLE_LABELS[role], orgName, entries });
       await this.loadFigures(level);
     },
 
     async loadFigures(level: AdminLevel) {
-      const parts = await Promise.all([objectionsFigure(), level === 'unit' ? unitFigures() : overseerFigures()]);
+      const parts = await Promise.all([
+        objectionsFigure(),
+        level === 'unit' ? unitFigures(this.data.orgId) : overseerFigures(),
+      ]);
       const figures: Figures = Object.assign({}, ...parts);
       const patch: Record<string, string> = {};
       this.data.entries.forEach((e, i) => {

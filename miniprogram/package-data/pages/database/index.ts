@@ -1,15 +1,15 @@
 /**
  * 青年库 (issue 14): a cadre's living database — active youths or alumni (校友) of their scope, 20 a page,
  * least recently confirmed first; units with stale records (not confirmed for a year), each with a one-tap
- * reminder; and, for a unit admin, the changes of unit or post waiting for the unit's review.
+ * reminder; and, for a unit admin, how many changes of unit or post wait for review (信息变更审核).
  */
-import type { ChangeView, StaleUnitView, YouthRecordView } from '../../../core/contracts/registry';
+import type { StaleUnitView, YouthRecordView } from '../../../core/contracts/registry';
 import { pagedList, PAGE_SIZE } from '../../../behaviors/paged-list';
 import { textSize } from '../../../behaviors/text-size';
 import { call } from '../../../services/cloud';
 import { loadAdminScope } from '../../../services/session';
 import { chinaDateText } from '../../../lib/format';
-import { confirmModal, toast } from '../../../lib/ui';
+import { go, toast } from '../../../lib/ui';
 
 type Status = 'active' | 'alumni';
 
@@ -31,11 +31,18 @@ Component({
     status: 'active' as Status,
     unitId: '',
     stale: [] as StaleUnitView[],
-    changes: [] as ChangeView[],
+    /** Changes of unit or post waiting for this unit (reviewed on 信息变更审核). */
+    changes: 0,
   },
   lifetimes: {
     attached() {
       void this.init();
+    },
+  },
+  pageLifetimes: {
+    // Back from 信息变更审核: the count may have changed.
+    show() {
+      if (this.data.unitId) void this.loadSide();
     },
   },
   methods: {
@@ -49,8 +56,8 @@ Component({
       const stale = await call('registry', 'stale', {});
       if (stale.ok) this.setData({ stale: stale.data.items });
       if (!this.data.unitId) return;
-      const changes = await call('registry', 'changes', { unitId: this.data.unitId });
-      if (changes.ok) this.setData({ changes: changes.data.items });
+      const changes = await call('registry', 'changes', { unitId: this.data.unitId, page: 1, pageSize: 1 });
+      if (changes.ok) this.setData({ changes: changes.data.total });
     },
     onStatus(e: WechatMiniprogram.CustomEvent) {
       const { status } = e.currentTarget.dataset as { status: Status };
@@ -65,17 +72,8 @@ Component({
       const { reminded, withoutAccount } = res.data;
       toast(this, `已提醒 ${reminded} 人${withoutAccount ? `，${withoutAccount} 人未注册需线下联系` : ''}`, 'success');
     },
-    async onDecide(e: WechatMiniprogram.CustomEvent) {
-      const { youth, approve } = e.currentTarget.dataset as { youth: string; approve: boolean };
-      const ok = approve
-        ? await confirmModal('通过变更', '通过后该青年转入本单位（或更新岗位）。', '通过')
-        : await confirmModal('不通过', '将以“经核实不属实”为由不予通过。', '不通过');
-      if (!ok) return;
-      const input = approve ? { youthId: youth, approve } : { youthId: youth, approve, reason: '经核实不属实' };
-      const res = await call('registry', 'decideChange', input);
-      if (!res.ok) return toast(this, res.message);
-      toast(this, approve ? '已通过' : '已不予通过', 'success');
-      await Promise.all([this.loadFirst(), this.loadSide()]);
+    onChanges() {
+      go('/package-admin/pages/admin/changes/index');
     },
   },
 });

@@ -5,7 +5,8 @@
  */
 import type { CoverageRow, StatsRow } from '../../../core/contracts/services';
 import { call } from '../../../services/cloud';
-import { statsRow } from '../../lib/request';
+import { go } from '../../../lib/ui';
+import { SERVICES_ROOT, statsRow } from '../../lib/request';
 
 interface Chart {
   categories: string[];
@@ -35,6 +36,7 @@ Component({
     loading: true,
     error: '',
     scopeName: '',
+    window: '',
     total: null as ReturnType<typeof statsRow> | null,
     byType: [] as Array<ReturnType<typeof statsRow>>,
     byDistrict: [] as Array<ReturnType<typeof statsRow>>,
@@ -57,6 +59,7 @@ Component({
       this.setData({
         loading: false,
         scopeName: res.data.scopeName,
+        window: `统计自 ${res.data.since} 起提交的申请${res.data.capped ? '（申请较多，仅含最新 5000 件）' : ''}`,
         total: statsRow(res.data.total),
         byType: res.data.byType.map(statsRow),
         byDistrict: res.data.byDistrict.map(statsRow),
@@ -66,6 +69,9 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    onRecordCoverage() {
+      go(`${SERVICES_ROOT}/insurance/index`);
     },
     onTab(e: WechatMiniprogram.CustomEvent) {
       this.setData({ tab: (e.currentTarget.dataset as { id: 'type' | 'district' | 'coverage' }).id });

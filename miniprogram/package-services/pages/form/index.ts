@@ -1,11 +1,13 @@
 /**
- * A service request in under a minute (issue 12): the type's own fields as taps, a short description, and for a
- * sensitive type (dating, children) its own consent first — asked here, when the youth opens it.
+ * A service request in under a minute (issue 12): the type's own fields as taps, a short description, optional
+ * photos or a PDF (uploaded as they are picked, removable before sending), and for a sensitive type (dating,
+ * children) its own consent first — asked here, when the youth opens it.
  */
 import type { ServiceTypeView } from '../../../core/contracts/services';
 import type { ServiceField } from '../../../core/services';
 import { confirmModal, toast } from '../../../lib/ui';
 import { call, newRequestId } from '../../../services/cloud';
+import { MAX_ATTACHMENTS, pickPdf, pickPhotos, upload, type AttachmentRow } from '../../lib/attachments';
 import { SERVICES_ROOT } from '../../lib/request';
 import { textSize } from '../../../behaviors/text-size';
 
@@ -43,6 +45,8 @@ Component({
     descriptionError: '',
     descriptionMax: DESCRIPTION_MAX,
     offerId: '',
+    attachments: [] as AttachmentRow[],
+    maxAttachments: MAX_ATTACHMENTS,
     submitting: false,
     requestId: '',
   },
@@ -102,15 +106,54 @@ Component({
       this.setData({ fields, descriptionError });
       return !descriptionError && fields.every((f) => !f.error);
     },
+    async onAddPhotos() {
+      await this.add(await pickPhotos(MAX_ATTACHMENTS - this.data.attachments.length));
+    },
+    async onAddPdf() {
+      await this.add(await pickPdf());
+    },
+    async add(picked: Awaited<ReturnType<typeof pickPhotos>>) {
+      if (!picked) return;
+      if (!picked.ok) return toast(this, picked.message);
+      if (this.data.attachments.length + picked.rows.length > MAX_ATTACHMENTS)
+        return toast(this, `最多 ${MAX_ATTACHMENTS} 个附件`);
+      this.setData({ attachments: [...this.data.attachments, ...picked.rows] });
+      // One at a time, each row showing where it stands.
+      for (const r of picked.rows) await this.send(r);
+    },
+    async send(r: AttachmentRow) {
+      const done = await upload(r);
+      const index = this.data.attachments.findIndex((a) => a.key === r.key);
+      if (index >= 0) this.setData({ [`attachments[${index}]`]: done }); // unless removed meanwhile
+    },
+    onRetryAttachment(e: WechatMiniprogram.CustomEvent) {
+      const r = this.data.attachments.find((a) => a.key === (e.currentTarget.dataset as { key: string }).key);
+      if (!r || r.state !== 'failed') return;
+      const index = this.data.attachments.indexOf(r);
+      this.setData({ [`attachments[${index}].state`]: 'uploading', [`attachments[${index}].stateText`]: '上传中…' });
+      void this.send(r);
+    },
+    onRemoveAttachment(e: WechatMiniprogram.CustomEvent) {
+      const { key } = e.currentTarget.dataset as { key: string };
+      this.setData({ attachments: this.data.attachments.filter((a) => a.key !== key) });
+    },
     async onSubmit() {
       const type = this.data.type;
       if (!type || this.data.submitting || !this.check()) return;
+      if (this.data.attachments.some((a) => a.state !== 'done'))
+        return toast(this, '附件还在上传或上传失败，请稍候、重试或删除');
       if (!(await confirmModal('提交申请', `提交${type.name}服务申请？经办人将在1个工作日内受理。`, '提交'))) return;
       this.setData({ submitting: true });
       const values = Object.fromEntries(
         this.data.fields.filter((f) => f.value.trim()).map((f) => [f.key, f.value.trim()]),
       );
-      const input = { typeId: type.id, description: this.data.description.trim(), fields: values };
+      const attachments = this.data.attachments.map((a) => a.fileId);
+      const input = {
+        typeId: type.id,
+        description: this.data.description.trim(),
+        fields: values,
+        ...(attachments.length > 0 ? { attachments } : {}),
+      };
       const res = await call(
         'services',
         'submit',

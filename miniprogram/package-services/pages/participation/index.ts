@@ -12,7 +12,7 @@ const row = (p: ParticipationView) => ({
   id: p.id,
   kind: p.kindLabel,
   name: p.name,
-  detail: p.kind === 'volunteer' ? `${p.hours} 小时` : '团组织登记',
+  detail: p.kind === 'volunteer' ? `${p.hours} 小时` : `团组织登记${p.on ? `，${p.on} 起` : ''}`,
   at: chinaDateText(p.at),
 });
 

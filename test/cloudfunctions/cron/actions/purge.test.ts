@@ -25,6 +25,7 @@ import { JPEG, uploadAs } from '../../../support/uploads';
 import { claimRecordKey } from '../../../../cloudfunctions/_lib/claim-keys';
 import { codeOf, dataOf, NOW, TIMER } from '../../../support/harness';
 import { cloudbaseDeps } from '../../../support/cloudbase-deps';
+import { HOUSING, scene } from '../../services/scene';
 
 const DAY = 86_400_000;
 
@@ -295,6 +296,78 @@ describe('cron.purgeWithdrawn: erasure (R9.2, issue 8 §9)', () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it('erases the youth’s service requests, their attachments, participation records and offer applications (issue 12)', async () => {
+    const s = await scene();
+    const { f } = s;
+    await f.h.consent(s.youth.openid);
+    await f.nomination(await f.unit({ district: 'yuecheng' }), { youth: s.youth });
+    const offer = dataOf(
+      await f.h.call(
+        'services',
+        'publishOffer',
+        {
+          title: '人才安居补贴申领',
+          description: '青年人才可申领安居补贴',
+          typeId: 'talent',
+          closesOn: '2026-12-31',
+          criteria: {
+            education: [],
+            titles: [],
+            districtIds: [],
+            unitCategories: [],
+            politicalStatus: [],
+            selectedIn: null,
+          },
+        },
+        s.city,
+      ),
+    );
+    const applied = dataOf(
+      await f.h.call(
+        'services',
+        'submit',
+        {
+          typeId: 'talent',
+          description: '申请人才安居补贴甲乙丙',
+          fields: { policy: '人才安居补贴' },
+          offerId: offer.id,
+        },
+        s.youth,
+      ),
+    ).id;
+    const scan = await uploadAs(f.h.deps, s.youth, JPEG, 'jpg');
+    const input = { typeId: 'housing', description: '附上租房合同丁戊己', fields: HOUSING, attachments: [scan.fileId] };
+    const housing = dataOf(await f.h.call('services', 'submit', input, s.youth)).id;
+    dataOf(await f.h.call('services', 'accept', { requestId: housing }, s.housing));
+    dataOf(await f.h.call('services', 'note', { requestId: housing, text: '已联系人才公寓庚辛' }, s.housing));
+    dataOf(await f.h.call('services', 'recordVolunteering', { name: '越城青年志愿者协会壬癸', hours: 4 }, s.youth));
+    const kept = await s.submitHousing(s.other);
+    expect(await f.h.deps.files.get(scan.fileId)).not.toBeNull();
+
+    dataOf(await f.h.call('account', 'withdrawConsent', {}, s.youth));
+    f.h.setNow(new Date(NOW.getTime() + DAY));
+    dataOf(await f.h.call('cron', 'purgeWithdrawn', {}, TIMER));
+
+    const store = f.h.deps.store;
+    expect(await store.collection(C.serviceRequests).get(applied)).toBeNull();
+    expect(await store.collection(C.serviceRequests).get(housing)).toBeNull();
+    expect(await store.collection(C.serviceRequests).get(kept)).not.toBeNull();
+    expect(await f.h.deps.files.get(scan.fileId)).toBeNull();
+    expect(await store.collection(C.participation).find({ openid: s.youth.openid })).toEqual([]);
+    expect(await store.collection(C.offerReach).find({ openid: s.youth.openid })).toEqual([]);
+    expect(await store.collection(C.serviceConsents).find({ openid: s.youth.openid })).toEqual([]);
+    for (const subject of [`serviceRequests/${housing}`, `serviceRequests/${applied}`]) {
+      expect(await store.collection(C.messages).find({ subjects: subject })).toEqual([]);
+      expect(await store.collection(C.outbox).find({ subjects: subject })).toEqual([]);
+      expect(await store.collection(C.requests).find({ subjects: subject })).toEqual([]);
+    }
+    const everything = await everyDocument(f.h.deps);
+    for (const t of ['甲乙丙', '丁戊己', '庚辛', '壬癸'])
+      expect({ trace: t, found: everything.includes(t) }).toEqual({ trace: t, found: false });
+    // The other youth's request and the offer's figures stay.
+    expect(dataOf(await f.h.call('services', 'offers', {}, s.city)).items[0]).toMatchObject({ reached: 1, applied: 1 });
   });
 
   it('the timer action cannot be called from a phone', async () => {

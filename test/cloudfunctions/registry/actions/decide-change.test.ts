@@ -53,5 +53,16 @@ describe('registry.decideChange (issue 14)', () => {
       ),
     );
     expect(kept).toEqual(expect.objectContaining({ unitId: unit._id, pendingChange: null }));
+    // The youth reads the reason the unit typed.
+    const told = await f.h.deps.store
+      .collection<MessageDoc>(C.messages)
+      .find({ toOpenid: youth.openid, kind: 'youth.changeDecided' });
+    expect(told.map((m) => m.body)).toEqual([expect.stringContaining('查无此人')]);
+    // …and in 我的数据, until they ask again.
+    expect(kept.changeRefused).toEqual({ reason: '查无此人', at: expect.any(String) });
+    const mine = dataOf(await f.h.call('registry', 'myRecord', {}, youth));
+    expect(mine.record?.changeRefused?.reason).toBe('查无此人');
+    const again = dataOf(await f.h.call('registry', 'confirmMine', { unitId: next._id, post: '工程师' }, youth));
+    expect(again.record?.changeRefused).toBeNull();
   });
 });

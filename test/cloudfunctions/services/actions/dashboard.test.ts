@@ -1,3 +1,5 @@
+import type { ServiceRequestDoc } from '../../../../cloudfunctions/_lib/collections';
+import { DASHBOARD_MAX } from '../../../../cloudfunctions/services/src/actions/dashboard';
 import { codeOf, dataOf } from '../../../support/harness';
 import { scene } from '../scene';
 
@@ -37,5 +39,21 @@ describe('services.dashboard', () => {
     expect(codeOf(await s.f.h.call('services', 'dashboard', { districtId: 'keqiao' }, s.districtAdmin))).toBe(
       'AUTH.OUT_OF_SCOPE',
     );
+  });
+
+  it('reads a bounded window: the last 365 days, at most the newest DASHBOARD_MAX requests, and says so', async () => {
+    const s = await scene();
+    const id = await s.submitHousing();
+    const col = s.f.h.deps.store.collection<ServiceRequestDoc>('serviceRequests');
+    const template = await s.request(id);
+    const at = (daysAgo: number) => new Date(template.submittedAt.getTime() - daysAgo * 86_400_000);
+    // A request from more than a year ago is not counted.
+    await col.insert({ ...template, _id: 'old-one', submittedAt: at(400) });
+    const recent = dataOf(await s.f.h.call('services', 'dashboard', {}, s.cityAdmin));
+    expect(recent).toMatchObject({ total: { volume: 1 }, since: '2025-11-24', capped: false });
+    // More than the cap in the window: the newest count, and the page is told.
+    for (let i = 0; i < DASHBOARD_MAX; i += 1) await col.insert({ ...template, _id: `bulk-${i}`, submittedAt: at(1) });
+    const capped = dataOf(await s.f.h.call('services', 'dashboard', {}, s.districtAdmin));
+    expect(capped).toMatchObject({ total: { volume: DASHBOARD_MAX }, capped: true });
   });
 });

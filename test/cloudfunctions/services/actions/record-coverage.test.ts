@@ -38,4 +38,17 @@ describe('services.recordCoverage (R7.3)', () => {
       ),
     ).toBe('NOMINATION.NOT_FOUND');
   });
+
+  it('records the date of the enrolment (a China date, not in the future); without one, today', async () => {
+    const s = await scene();
+    const n = await s.f.nomination(await s.f.unit({ district: 'yuecheng' }), { youth: s.youth, status: 'approved' });
+    const dated = { nominationId: n.id, kind: 'insurance', name: '青年人身意外保险', on: '2026-11-20' } as const;
+    expect(dataOf(await s.f.h.call('services', 'recordCoverage', dated, s.districtAdmin)).on).toBe('2026-11-20');
+    const before = await s.f.h.snapshot();
+    const future = { ...dated, kind: 'credit', on: '2026-11-25' } as const;
+    expect(codeOf(await s.f.h.call('services', 'recordCoverage', future, s.districtAdmin))).toBe('INPUT.INVALID');
+    expect(await s.f.h.snapshot()).toEqual(before);
+    const undated = { nominationId: n.id, kind: 'credit', name: '联合守信激励' } as const;
+    expect(dataOf(await s.f.h.call('services', 'recordCoverage', undated, s.districtAdmin)).on).toBe('2026-11-24');
+  });
 });

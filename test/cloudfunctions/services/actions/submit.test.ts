@@ -1,18 +1,25 @@
 import type { ServiceRequestDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { Person } from '../../../support/fixtures';
+import { uploadPrefix } from '../../../../cloudfunctions/_lib/uploads';
 import { codeOf, dataOf } from '../../../support/harness';
-import { CHILDREN, HOUSING, scene, titlesOf } from '../scene';
+import { JPEG, uploadAs } from '../../../support/uploads';
+import { CHILDREN, HOUSING, scene, titlesOf, type Scene } from '../scene';
+
+type SubmitInput = { typeId: string; description: string; fields: Record<string, string>; attachments?: string[] };
+
+/** `services.submit` as `who`: a housing request unless `input` says otherwise. */
+const submit = (s: Scene, who: Person, input: Partial<SubmitInput> = {}) =>
+  s.f.h.call(
+    'services',
+    'submit',
+    { typeId: 'housing', description: '刚来绍兴工作，想申请人才公寓', fields: HOUSING, ...input },
+    who,
+  );
 
 describe('services.submit', () => {
   it('a youth requests housing help: owned by the district, deadlines in working days, contents sealed, the handler told', async () => {
     const s = await scene();
-    const out = dataOf(
-      await s.f.h.call(
-        'services',
-        'submit',
-        { typeId: 'housing', description: '刚来绍兴工作，想申请人才公寓', fields: HOUSING },
-        s.youth,
-      ),
-    );
+    const out = dataOf(await submit(s, s.youth));
     expect(out).toMatchObject({
       typeName: '租房置业',
       status: 'submitted',
@@ -40,12 +47,7 @@ describe('services.submit', () => {
     const s = await scene();
     dataOf(await s.f.h.call('services', 'consent', { typeId: 'dating', granted: true }, s.youth));
     const out = dataOf(
-      await s.f.h.call(
-        'services',
-        'submit',
-        { typeId: 'dating', description: '希望参加青年联谊活动', fields: { way: '联谊活动' } },
-        s.youth,
-      ),
+      await submit(s, s.youth, { typeId: 'dating', description: '希望参加青年联谊活动', fields: { way: '联谊活动' } }),
     );
     expect(await s.request(out.id)).toMatchObject({ ownerOrgId: 'city', level: 'city', queueKeys: ['dating@city'] });
     expect(await titlesOf(s.f, s.city)).toEqual(['新的服务申请待受理']);
@@ -54,125 +56,66 @@ describe('services.submit', () => {
   it('a sensitive type needs its own consent first', async () => {
     const s = await scene();
     const input = { typeId: 'children', description: '孩子明年上小学', fields: CHILDREN };
-    expect(codeOf(await s.f.h.call('services', 'submit', input, s.youth))).toBe('SERVICE.CONSENT_REQUIRED');
+    expect(codeOf(await submit(s, s.youth, input))).toBe('SERVICE.CONSENT_REQUIRED');
     dataOf(await s.f.h.call('services', 'consent', { typeId: 'children', granted: true }, s.youth));
-    expect(codeOf(await s.f.h.call('services', 'submit', input, s.youth))).toBe('OK');
+    expect(codeOf(await submit(s, s.youth, input))).toBe('OK');
     dataOf(await s.f.h.call('services', 'consent', { typeId: 'children', granted: false }, s.youth));
-    expect(codeOf(await s.f.h.call('services', 'submit', input, s.youth))).toBe('SERVICE.CONSENT_REQUIRED');
+    expect(codeOf(await submit(s, s.youth, input))).toBe('SERVICE.CONSENT_REQUIRED');
   });
 
   it('refuses missing or wrong fields with their paths, an unknown type, and writes nothing', async () => {
     const s = await scene();
     const before = await s.f.h.snapshot();
-    const bad = await s.f.h.call(
-      'services',
-      'submit',
-      { typeId: 'housing', description: '想租房子住', fields: { mode: '借住', district: '越城区' } },
-      s.youth,
-    );
+    const bad = await submit(s, s.youth, { description: '想租房子住', fields: { mode: '借住', district: '越城区' } });
     expect(codeOf(bad)).toBe('INPUT.INVALID');
     expect(!bad.ok && bad.error.details?.issues).toEqual([
       { path: 'fields.mode', code: 'invalid_option' },
       { path: 'fields.budget', code: 'required' },
     ]);
-    expect(
-      codeOf(
-        await s.f.h.call('services', 'submit', { typeId: 'nope', description: '想租房子住', fields: {} }, s.youth),
-      ),
-    ).toBe('SERVICE.TYPE_UNKNOWN');
-    expect(
-      codeOf(
-        await s.f.h.call('services', 'submit', { typeId: 'housing', description: '短', fields: HOUSING }, s.youth),
-      ),
-    ).toBe('INPUT.INVALID');
+    expect(codeOf(await submit(s, s.youth, { typeId: 'nope', description: '想租房子住', fields: {} }))).toBe(
+      'SERVICE.TYPE_UNKNOWN',
+    );
+    expect(codeOf(await submit(s, s.youth, { description: '短' }))).toBe('INPUT.INVALID');
     expect(await s.f.h.snapshot()).toEqual(before);
   });
 
   it('five a China day per youth, then refused; a cadre or an unbound user cannot submit', async () => {
     const s = await scene();
     for (let i = 0; i < 5; i += 1) await s.submitHousing();
-    expect(
-      codeOf(
-        await s.f.h.call(
-          'services',
-          'submit',
-          { typeId: 'housing', description: '再申请一次', fields: HOUSING },
-          s.youth,
-        ),
-      ),
-    ).toBe('SERVICE.DAILY_LIMIT');
-    expect(
-      codeOf(
-        await s.f.h.call(
-          'services',
-          'submit',
-          { typeId: 'housing', description: '再申请一次', fields: HOUSING },
-          s.other,
-        ),
-      ),
-    ).toBe('OK');
+    expect(codeOf(await submit(s, s.youth, { description: '再申请一次' }))).toBe('SERVICE.DAILY_LIMIT');
+    expect(codeOf(await submit(s, s.other, { description: '再申请一次' }))).toBe('OK');
     s.f.h.setNow(new Date('2026-11-25T09:00:00+08:00'));
-    expect(
-      codeOf(
-        await s.f.h.call(
-          'services',
-          'submit',
-          { typeId: 'housing', description: '第二天申请', fields: HOUSING },
-          s.youth,
-        ),
-      ),
-    ).toBe('OK');
-    expect(
-      codeOf(
-        await s.f.h.call(
-          'services',
-          'submit',
-          { typeId: 'housing', description: '第二天申请', fields: HOUSING },
-          s.housing,
-        ),
-      ),
-    ).toBe('AUTH.FORBIDDEN');
+    expect(codeOf(await submit(s, s.youth, { description: '第二天申请' }))).toBe('OK');
+    expect(codeOf(await submit(s, s.housing, { description: '第二天申请' }))).toBe('AUTH.FORBIDDEN');
     const stranger = await s.f.youth(null);
-    expect(
-      codeOf(
-        await s.f.h.call(
-          'services',
-          'submit',
-          { typeId: 'housing', description: '第二天申请', fields: HOUSING },
-          stranger,
-        ),
-      ),
-    ).toBe('AUTH.FORBIDDEN');
+    expect(codeOf(await submit(s, stranger, { description: '第二天申请' }))).toBe('AUTH.FORBIDDEN');
     expect(
       await s.f.h.deps.store.collection<ServiceRequestDoc>('serviceRequests').count({ youthOpenid: s.youth.openid }),
     ).toBe(6);
   });
 
-  it('attachments must be the caller’s own uploads', async () => {
+  it('attachments must be the caller’s own uploads, photos or PDFs by their bytes', async () => {
     const s = await scene();
-    const res = await s.f.h.call(
-      'services',
-      'submit',
-      {
-        typeId: 'housing',
-        description: '附上租房合同',
-        fields: HOUSING,
-        attachments: ['cloud://env/uploads/other/x.jpg'],
-      },
-      s.youth,
-    );
+    const photo = await uploadAs(s.f.h.deps, s.youth, JPEG, 'jpg');
+    const ok = dataOf(await submit(s, s.youth, { attachments: [photo.fileId] }));
+    expect((await s.request(ok.id)).attachments).toEqual([photo.fileId]);
+    const fake = (
+      await s.f.h.deps.files.put(`${uploadPrefix(s.f.h.deps, s.youth.openid)}/x.jpg`, Buffer.from('hello'), '')
+    ).fileId;
+    expect(codeOf(await submit(s, s.youth, { attachments: [fake] }))).toBe('FILE.INVALID');
+    const theirs = await uploadAs(s.f.h.deps, s.other, JPEG, 'jpg');
+    expect(codeOf(await submit(s, s.youth, { attachments: [theirs.fileId] }))).toBe('FILE.INVALID');
+    const res = await submit(s, s.youth, {
+      description: '附上租房合同',
+      attachments: ['cloud://env/uploads/other/x.jpg'],
+    });
     expect(codeOf(res)).toBe('FILE.INVALID');
   });
 
   it('a type without handlers where it belongs tells the admins there instead', async () => {
     const s = await scene();
     const out = dataOf(
-      await s.f.h.call(
-        'services',
-        'submit',
-        { typeId: 'skills', description: '想考数字技能证书', fields: { track: '数字技能' } },
-        s.youth,
-      ),
+      await submit(s, s.youth, { typeId: 'skills', description: '想考数字技能证书', fields: { track: '数字技能' } }),
     );
     expect(out.status).toBe('submitted');
     expect(await titlesOf(s.f, s.districtAdmin)).toEqual(['新的服务申请待受理']);

@@ -1,3 +1,4 @@
+import { C, type YouthDoc } from '../../../../../cloudfunctions/_lib/collections';
 import { addNominations } from '../../../../support/nominees';
 import { find, loadPage, openPage, tapButton, textOf, useBridge, type SimNode } from '../../../../support/cloud-bridge';
 import { approve, cellText, CITY_ADMIN, DISTRICT_ADMIN, object, tapCell } from './support';
@@ -24,6 +25,7 @@ describe('admin workbench', () => {
       '导出汇总表',
       '公示名单',
       '青年库',
+      '信息变更审核',
       '导入青年名册',
       '培养台账',
       '推优入党',
@@ -37,7 +39,29 @@ describe('admin workbench', () => {
     // A two_new unit's list is filed by its district (R4.4).
     expect(figure(page, 'filings')).toBe('由区县统一备案');
     expect(figure(page, 'objections')).toBe('暂无待处理');
+    expect(figure(page, 'changes')).toBe('暂无待审核');
     expect(cellText(find(page, '.entry--quotas'))).toContain('已通过 0 / 名额 1');
+  });
+
+  it('counts the changes of unit or post waiting for the unit, and opens them', async () => {
+    // A youth of another unit asks to move to 越城区智造科技有限公司 (the unit's review queue).
+    const youths = bridge.deps.store.collection<YouthDoc>(C.youths);
+    const other = (await youths.find({ unitId: { $ne: 'yuecheng-tech' } }))[0] ?? (await youths.find({}))[0];
+    await youths.updateOne(
+      { _id: other._id },
+      {
+        $set: {
+          pendingChange: { unitId: 'yuecheng-tech', districtId: 'yuecheng', post: '工程师', at: new Date() },
+          pendingUnitId: 'yuecheng-tech',
+        },
+      },
+    );
+    const page = await open();
+    expect(figure(page, 'changes')).toBe('待审核 1 条');
+    await tapCell(page, '.entry--changes', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-admin/pages/admin/changes/index' }),
+    );
   });
 
   it('counts pending objections', async () => {
@@ -87,6 +111,8 @@ describe('admin workbench', () => {
       '服务工单',
       '服务看板',
       '政策找人',
+      '服务目录与经办人',
+      '保险与守信激励',
       '培养台账',
       '推优入党',
       '后备干部库',
@@ -96,6 +122,7 @@ describe('admin workbench', () => {
       '账号与权限',
       '青年库',
       '导入单位与青年人数',
+      '各期对比',
     ]);
     expect(textOf(page)).toContain('越城区');
     expect(figure(page, 'dashboard')).toBe('已通过 0 / 目标 1000');
@@ -127,7 +154,7 @@ describe('admin workbench', () => {
     expect(textOf(page)).toContain('网络异常，请检查网络后重试');
     bridge.setOffline(false);
     await tapButton(page, ['.page-state', '.retry'], bridge);
-    expect(page.data.entries).toHaveLength(14);
+    expect(page.data.entries).toHaveLength(15);
   });
 });
 

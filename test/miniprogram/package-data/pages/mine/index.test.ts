@@ -1,4 +1,5 @@
 import { C, type YouthDoc } from '../../../../../cloudfunctions/_lib/collections';
+import { FUNCTIONS } from '../../../../../scripts/local/functions';
 import { loadPage, openPage, tapButton, textOf, toastOf, typeInto, useBridge } from '../../../../support/cloud-bridge';
 
 const bridge = useBridge({ openid: 'dev-youth-zhang' });
@@ -35,6 +36,15 @@ describe('我的数据', () => {
     await tapButton(page, '.correct', bridge);
     expect(toastOf(page).message).toBe('已提交，待新单位审核');
     expect(textOf(page)).toContain('变更待审核');
+    // The unit refuses with a reason: she reads it here (and in the message centre).
+    const refused = await FUNCTIONS.registry.handle(
+      { action: 'decideChange', data: { youthId: 'demo-youth-1', approve: false, reason: '本单位无此岗位' } },
+      { openid: 'dev-unit-admin' },
+      bridge.deps,
+    );
+    expect(refused.ok).toBe(true);
+    const again = await open();
+    expect(textOf(again)).toContain('上次信息变更未通过：本单位无此岗位');
   });
 
   it('任现岗位时间 is optional and goes to the unit with the post', async () => {

@@ -15,6 +15,7 @@ describe('服务看板', () => {
     const text = textOf(page);
     expect(text).toContain('绍兴市 · 服务申请 2 件');
     expect(text).toContain('满意度 4 分（1 人评价）');
+    expect(text).toMatch(/统计自 \d{4}-\d{2}-\d{2} 起提交的申请/); // the window the figures cover
     expect(textOf(page.querySelector('.row')!)).toContain('租房置业2 件');
     // Drawn as charts too, each with its numbers one tap away (the kit's 查看数据).
     const volume = page.querySelector('.volume-chart')!;
@@ -34,5 +35,10 @@ describe('服务看板', () => {
     await bridge.idle();
     expect(textOf(again)).toContain('志愿服务 1 人 · 6 小时');
     await tap(again, '.total', bridge);
+    // 登记保险与守信激励 is one tap from the coverage figures.
+    await tap(again, '.record-link', bridge);
+    expect(bridge.nav.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/package-services/pages/insurance/index' }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { ServiceRequestDoc } from '../../../../../cloudfunctions/_lib/collections';
 import {
+  find,
   loadPage,
   openPage,
   tap,
@@ -9,6 +10,7 @@ import {
   typeInto,
   useBridge,
 } from '../../../../support/cloud-bridge';
+import { uploadAs, JPEG, PDF } from '../../../../support/uploads';
 import { arrange, HANDLER, housingRequest, YOUTH } from '../../support';
 
 const bridge = useBridge({ openid: HANDLER });
@@ -73,5 +75,41 @@ describe('服务申请详情', () => {
     const page = await open(id);
     expect(textOf(page)).toContain('未找到该服务申请');
     await tap(page, '.page-state', bridge);
+  });
+
+  it('shows the attached photos through short-lived links to the handler and the youth, and opens the PDF', async () => {
+    const photo = await uploadAs(bridge.deps, YOUTH, JPEG, 'jpg');
+    const pdf = await uploadAs(bridge.deps, YOUTH, PDF, 'pdf');
+    const { id } = await arrange<{ id: string }>(bridge, YOUTH, 'submit', {
+      typeId: 'housing',
+      description: '附上租房合同和房屋照片',
+      fields: { mode: '租房', district: '越城区', budget: '2000–4000元/月' },
+      attachments: [photo.fileId, pdf.fileId],
+    });
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    const downloads: string[] = [];
+    wx.downloadFile = jest.fn((o: { url: string; success: (r: { tempFilePath: string }) => void }) => {
+      downloads.push(o.url);
+      o.success({ tempFilePath: 'wxfile://tmp/doc.pdf' });
+    });
+    wx.openDocument = jest.fn((o: { success: () => void }) => o.success());
+    wx.previewImage = jest.fn();
+    for (const who of [HANDLER, YOUTH]) {
+      bridge.setOpenid(who);
+      const page = await open(id);
+      const list = find(page, '.attachment-list');
+      const rows = (list.data as { rows: Array<{ label: string; url: string; kind: string }> }).rows;
+      expect(rows.map((r) => r.label)).toEqual(['照片 1', 'PDF 文件 1']);
+      expect(rows[0].url).toBeTruthy();
+      expect(rows[1].url).toBe(''); // asked for when opened
+      list.querySelectorAll('.item')[0].dispatchEvent('tap');
+      await bridge.idle();
+      expect(wx.previewImage).toHaveBeenLastCalledWith({ urls: [rows[0].url], current: rows[0].url });
+      list.querySelectorAll('.item')[1].dispatchEvent('tap');
+      await bridge.idle();
+      expect(wx.openDocument).toHaveBeenLastCalledWith(expect.objectContaining({ fileType: 'pdf' }));
+    }
+    expect(downloads).toHaveLength(2);
+    expect(bridge.calls.filter((c) => c.action === 'attachmentLink')).toHaveLength(4);
   });
 });

@@ -1,3 +1,4 @@
+import { C, type NominationDoc, type YouthDoc } from '../../../../../../cloudfunctions/_lib/collections';
 import { addYears, chineseDate } from '../../../../../../miniprogram/core/china-time';
 import { demoIdNumber, demoPeriod } from '../../../../../../scripts/local/seed';
 import { find, loadPage, openPage, tapButton, textOf, toastOf, useBridge } from '../../../../../support/cloud-bridge';
@@ -65,6 +66,21 @@ describe('组织推荐 (unit recommendation)', () => {
 
     const again = await open();
     expect(textOf(again)).not.toContain(code);
+  });
+
+  it('starts from a youth of the imported list (issue 14): the form is filled from the record', async () => {
+    const record = (await bridge.deps.store.collection<YouthDoc>(C.youths).get('demo-youth-2')) as YouthDoc;
+    const idNumber = bridge.deps.crypto.decrypt(record.idNumberEnc);
+    const phone = bridge.deps.crypto.decrypt(record.phoneEnc);
+    const page = await openPage<PageData>(UNIT_NOMINATE, bridge, { youthId: 'demo-youth-2' });
+    expect(formOf(page).form).toMatchObject({ name: record.name, idNumber, phone, post: record.post });
+    expect(textOf(page)).toContain(`已从青年名册填入${record.name}的姓名、身份证号、手机号和岗位`);
+    await fillForm(page, bridge, { name: record.name, idNumber, phone, post: record.post });
+    await tickConsentObtained(page);
+    await tapButton(page, '.submit', bridge);
+    expect(page.data.result).not.toBeNull();
+    const [doc] = await bridge.deps.store.collection<NominationDoc>(C.nominations).find({ name: record.name });
+    expect(doc).toMatchObject({ channel: 'unit', status: 'submitted', unitId: 'yuecheng-tech' });
   });
 
   it('shows a server verdict under the field it concerns', async () => {
