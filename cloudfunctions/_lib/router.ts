@@ -56,6 +56,12 @@ export interface ActionContext {
    * finds only what is left.
    */
   step<R>(fn: (ctx: ActionContext) => Promise<R>): Promise<R>;
+  /**
+   * In a write action (or a step): undoes a side effect outside the store — a file put to storage — when this
+   * attempt does not commit: a refusal, a fault at a later write or at the commit, an attempt run again after
+   * losing a race. Called right after the side effect; undos run newest first, and one that fails is logged.
+   */
+  onRollback(undo: () => Promise<void>): void;
 }
 
 /**
@@ -251,12 +257,16 @@ const noSteps = (): never => {
   throw new Error('ctx.step is only for actions declared with steps: true');
 };
 
+/** A read commits nothing, so it has nothing to undo. */
+const nothingToUndo: ActionContext['onRollback'] = () => undefined;
+
 function contextOf(
   call: Call,
   deps: ServerDeps,
   audits: AuditEntry[],
   outbox: Notification[],
   step: ActionContext['step'] = noSteps,
+  onRollback: ActionContext['onRollback'] = nothingToUndo,
 ): ActionContext {
   return {
     deps,
@@ -266,7 +276,40 @@ function contextOf(
     audit: (e) => audits.push(e),
     notify: (n) => outbox.push(n),
     step,
+    onRollback,
   };
+}
+
+/**
+ * `transact` with undos (`ctx.onRollback`): an attempt's undos run when it does not commit — before the next
+ * attempt after a lost race, or once the transaction fails for good — so a side effect outside the store
+ * outlives only a committed transaction.
+ */
+async function transactUndoable<R>(
+  deps: ServerDeps,
+  fn: (tx: Store, onRollback: ActionContext['onRollback']) => Promise<R>,
+): Promise<R> {
+  let undos: Array<() => Promise<void>> = [];
+  const undoAll = async () => {
+    const due = undos.reverse();
+    undos = [];
+    for (const undo of due) {
+      try {
+        await undo();
+      } catch (e) {
+        deps.log.error('rollback.undo', { error: e instanceof Error ? e.name : 'non-error thrown' });
+      }
+    }
+  };
+  try {
+    return await transact(deps.store, async (tx: Store) => {
+      await undoAll();
+      return fn(tx, (undo) => void undos.push(undo));
+    });
+  } catch (e) {
+    await undoAll();
+    throw e;
+  }
 }
 
 /** The audit targets of a call: what its messages and its stored outcome are about (the erasure finds them). */
@@ -280,11 +323,11 @@ function subjectsOf(audits: AuditEntry[]): string[] {
  */
 async function runSteps(handler: PublicHandler<ActionSpec>, call: Call, deps: ServerDeps): Promise<Envelope<unknown>> {
   const step: ActionContext['step'] = (fn) =>
-    transact(deps.store, async (tx: Store) => {
+    transactUndoable(deps, async (tx: Store, onRollback) => {
       const audits: AuditEntry[] = [];
       const outbox: Notification[] = [];
       const txDeps: ServerDeps = { ...deps, store: tx };
-      const value = await fn(contextOf(call, txDeps, audits, outbox));
+      const value = await fn(contextOf(call, txDeps, audits, outbox, noSteps, onRollback));
       if (audits.length > 0 || outbox.length > 0) {
         await flush(txDeps, { ...call, action: call.name, audits, outbox });
       }
@@ -334,12 +377,12 @@ async function runTransaction(
   slots: string[],
 ): Promise<Envelope<unknown>> {
   try {
-    return await transact(deps.store, async (tx: Store) => {
+    return await transactUndoable(deps, async (tx: Store, onRollback) => {
       // Fresh per attempt: a transaction run again must not carry the last attempt's entries.
       const audits: AuditEntry[] = [];
       const outbox: Notification[] = [];
       const txDeps: ServerDeps = { ...deps, store: tx };
-      const result = await handler(call.input as never, contextOf(call, txDeps, audits, outbox));
+      const result = await handler(call.input as never, contextOf(call, txDeps, audits, outbox, noSteps, onRollback));
       if (!result.ok && !KEPT.has(result.error)) throw new Rejected(result.error);
       // A right answer costs no attempt (a kept refusal gives its slots back after the transaction).
       if (result.ok) await giveBack(txDeps, slots, call.now);

@@ -216,20 +216,29 @@ export const percent = (part: number, whole: number): number => (whole === 0 ? 0
 
 // ---- honours campaigns (R5.2) --------------------------------------------------------------------------------
 
-/** A campaign's criteria: the political statuses it admits (empty: any) and the oldest age on its closing date. */
+/**
+ * A campaign's criteria: the political statuses it admits (empty: any), the oldest age and the fewest whole years
+ * in the current post, both on its closing date (null: no limit).
+ */
 export interface CampaignCriteria {
   politicalStatuses: readonly string[];
   maxAge: number | null;
+  minYearsInPost: number | null;
 }
 
-/** Whether a youth meets a campaign's criteria on its closing date. */
+/**
+ * Whether a youth meets a campaign's criteria on its closing date. `postSince` is the day the youth took up the
+ * current post (the youth record, 任现岗位时间); a youth without one does not meet a years-in-post criterion.
+ */
 export function meetsCriteria(
   c: CampaignCriteria,
-  y: { politicalStatus: string; birthDate: IsoDate },
+  y: { politicalStatus: string; birthDate: IsoDate; postSince: IsoDate | null },
   closingDate: IsoDate,
 ): boolean {
   if (c.politicalStatuses.length > 0 && !c.politicalStatuses.includes(y.politicalStatus)) return false;
-  return c.maxAge === null || fullYears(y.birthDate, closingDate) <= c.maxAge;
+  if (c.maxAge !== null && fullYears(y.birthDate, closingDate) > c.maxAge) return false;
+  if (c.minYearsInPost === null) return true;
+  return y.postSince !== null && fullYears(y.postSince, closingDate) >= c.minYearsInPost;
 }
 
 /** A cultivation record's weight in a shortlist: confirmed measures, a talk and a League secondment count double. */

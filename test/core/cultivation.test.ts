@@ -224,16 +224,32 @@ describe('the pipeline order', () => {
 });
 
 describe('campaign criteria and the shortlist score', () => {
-  const y = { politicalStatus: 'league_member', birthDate: '1998-12-01' };
+  const y = { politicalStatus: 'league_member', birthDate: '1998-12-01', postSince: '2023-06-15' };
+  const any = { politicalStatuses: [], maxAge: null, minYearsInPost: null };
   it('political status: any when empty, else one of the list', () => {
-    expect(meetsCriteria({ politicalStatuses: [], maxAge: null }, y, '2027-05-04')).toBe(true);
-    expect(meetsCriteria({ politicalStatuses: ['league_member'], maxAge: null }, y, '2027-05-04')).toBe(true);
-    expect(meetsCriteria({ politicalStatuses: ['cpc_member'], maxAge: null }, y, '2027-05-04')).toBe(false);
+    expect(meetsCriteria(any, y, '2027-05-04')).toBe(true);
+    expect(meetsCriteria({ ...any, politicalStatuses: ['league_member'] }, y, '2027-05-04')).toBe(true);
+    expect(meetsCriteria({ ...any, politicalStatuses: ['cpc_member'] }, y, '2027-05-04')).toBe(false);
   });
 
   it('age on the closing date: the day before the birthday counts the younger age', () => {
-    expect(meetsCriteria({ politicalStatuses: [], maxAge: 27 }, y, '2026-11-30')).toBe(true);
-    expect(meetsCriteria({ politicalStatuses: [], maxAge: 27 }, y, '2026-12-01')).toBe(false);
+    expect(meetsCriteria({ ...any, maxAge: 27 }, y, '2026-11-30')).toBe(true);
+    expect(meetsCriteria({ ...any, maxAge: 27 }, y, '2026-12-01')).toBe(false);
+  });
+
+  it('years in post on the closing date: whole years since the post began, the anniversary counts', () => {
+    const three = { ...any, minYearsInPost: 3 };
+    expect(meetsCriteria(three, y, '2026-06-14')).toBe(false);
+    expect(meetsCriteria(three, y, '2026-06-15')).toBe(true);
+    expect(meetsCriteria(three, y, '2027-05-04')).toBe(true);
+    expect(meetsCriteria({ ...any, minYearsInPost: 4 }, y, '2027-05-04')).toBe(false);
+  });
+
+  it('a youth without a post start date does not meet a years-in-post criterion, and any other', () => {
+    const unknown = { ...y, postSince: null };
+    expect(meetsCriteria({ ...any, minYearsInPost: 1 }, unknown, '2027-05-04')).toBe(false);
+    expect(meetsCriteria(any, unknown, '2027-05-04')).toBe(true);
+    expect(meetsCriteria({ ...any, maxAge: 35 }, unknown, '2027-05-04')).toBe(true);
   });
 
   it('scores confirmed measures only, a talk and a League secondment double', () => {

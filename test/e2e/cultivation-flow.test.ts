@@ -6,24 +6,15 @@
  */
 import { C, type MeasureDoc, type NominationDoc, type PartyRecordDoc } from '../../cloudfunctions/_lib/collections';
 import { FUNCTIONS } from '../../scripts/local/functions';
-import {
-  assertNoPageErrors,
-  openPreview,
-  phonePage,
-  screenshot,
-  startPreview,
-  switchPersona,
-  type Preview,
-} from './support/preview';
+import { drawnPixels } from './support/canvas';
+import { type Preview, screenshot, switchPersona, usePreview } from './support/preview';
 
 jest.setTimeout(90_000);
 
 describe('browser preview: a 好青年’s year of cultivation and 推优入党', () => {
-  let p: Preview;
   let liId = '';
-
-  beforeAll(async () => {
-    p = await startPreview();
+  const flow = usePreview(async (p) => {
+    // 李明 is a 好青年 of 陈管理员's unit: his nomination of the seed, approved.
     const li = await p.deps.store.collection<NominationDoc>(C.nominations).findOne({ youthOpenid: 'dev-youth-li' });
     liId = li?._id ?? '';
     const approved = await FUNCTIONS.nomination.handle(
@@ -35,29 +26,12 @@ describe('browser preview: a 好青年’s year of cultivation and 推优入党'
       p.deps,
     );
     if (!approved.ok) throw new Error(`arrange: ${approved.error.code}`);
-    await openPreview(p);
   });
-
-  afterAll(async () => {
-    await p?.close();
+  const { phone, title, modal, openMiniPage, tapText } = flow;
+  let p: Preview;
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterEach(() => assertNoPageErrors(p));
-
-  const phone = () => phonePage(p.page);
-  const title = () => p.page.locator('#pv-title');
-  const modal = () => p.page.getByRole('dialog');
-
-  async function openMiniPage(url: string, pageTitle: string): Promise<void> {
-    await p.page.evaluate((target) => {
-      (globalThis as unknown as { wx: { reLaunch(o: { url: string }): void } }).wx.reLaunch({ url: target });
-    }, url);
-    await title().filter({ hasText: pageTitle }).waitFor();
-  }
-
-  async function tapText(text: string): Promise<void> {
-    await phone().getByText(text, { exact: true }).first().click({ force: true });
-  }
 
   async function confirmModal(): Promise<void> {
     await modal().getByRole('button', { name: '确定' }).click();
@@ -144,5 +118,24 @@ describe('browser preview: a 好青年’s year of cultivation and 推优入党'
     const measures = await p.deps.store.collection<MeasureDoc>(C.measures).find({ nominationId: liId });
     expect(measures.map((m) => m.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
     await screenshot(p.page, 'cultivation-2-youth');
+  });
+
+  it('the unit reads its coverage and the Party pipeline drawn as charts, the numbers one tap away', async () => {
+    await switchPersona(p.page, '陈管理员');
+    await openMiniPage('/package-cultivation/pages/ledger/index', '培养台账');
+    const talk = phone().locator('.talk-chart');
+    await talk.getByText('近六个月与单位负责人谈心交流', { exact: true }).waitFor();
+    // Not blank: the ring of the one 好青年 who talked is TDesign blue.
+    const ring = await drawnPixels(talk.locator('canvas'));
+    expect(ring.blue).toBeGreaterThan(500);
+    await talk.getByText('查看数据', { exact: true }).click({ force: true });
+    await talk.getByText('近六个月已谈心', { exact: true }).waitFor();
+    await phone().locator('.measured-chart canvas').waitFor();
+    await screenshot(p.page, 'cultivation-3-ledger-charts');
+    await openMiniPage('/package-cultivation/pages/pipeline/index', '推优入党');
+    const stages = phone().locator('.stage-chart');
+    expect((await drawnPixels(stages.locator('canvas'))).blue).toBeGreaterThan(100);
+    await stages.getByText('查看数据', { exact: true }).click({ force: true });
+    await stages.getByText('入党积极分子', { exact: true }).waitFor();
   });
 });

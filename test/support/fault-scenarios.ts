@@ -466,6 +466,10 @@ export const SCENARIOS: Array<[string, (w: World) => Promise<Call>]> = [
     },
   ],
   [
+    'a Party application from the youth database (the person’s key, the record, audit)',
+    async () => cultivation('startPartyForYouth', { youthId: 'demo-youth-2', date: '2026-03-01', leagueMember: true }),
+  ],
+  [
     'the mentor confirming a match (the match, its agreement drawn up, audit, outbox)',
     async (w) => ({ ...mentoring('accept', { matchId: await published(w) }), openid: 'dev-mentor-wang' }),
   ],

@@ -275,6 +275,7 @@ export async function fixture(
         requestId: 'fixture',
         audit: noop,
         notify: noop,
+        onRollback: noop,
         step: (fn) => fn(ctx),
       };
       const moved = await moveNomination(ctx, {

@@ -53,9 +53,13 @@ export interface PartyStep {
   at: Date;
 }
 
-/** A youth's Party development, by nomination id. */
+/**
+ * A youth's Party development: by nomination id for a youth with a nomination in the running (the 好青年 first),
+ * else by the id of their record in the youth database (`source: 'registry'`, issue 13: any active youth of the
+ * unit).
+ */
 export interface PartyRecordDoc {
-  _id: string; // nominationId
+  _id: string; // nominationId, or youthId for a record started from the youth database
   periodId: string;
   unitId: string;
   districtId: string | null;
@@ -74,6 +78,15 @@ export interface PartyRecordDoc {
   warnedFor: string | null;
   updatedAt: Date;
   history: FlowStep<PartyEvent>[];
+  /** Started from the youth database (no nomination): League membership as the unit recorded it at the start. */
+  source?: 'registry';
+  leagueMember?: boolean;
+}
+
+/** One Party record per person: `_id` is the keyed hash of the ID number, taken by id when a record starts. */
+export interface PartyKeyDoc {
+  _id: string;
+  recordId: string;
 }
 
 /** A unit's separate quota of 推优 for the 好青年 in a year (名额单列), `<year>:<unitId>`. */
@@ -109,6 +122,8 @@ export interface CampaignDoc {
   name: string;
   politicalStatuses: string[];
   maxAge: number | null;
+  /** Whole years in the current post on the closing date (the youth record's 任现岗位时间); absent before issue 13's fix. */
+  minYearsInPost?: number | null;
   closingDate: string;
   createdBy: string;
   createdAt: Date;
@@ -140,6 +155,7 @@ export const CULTIVATION = defineCollections([
     rule: 'closed',
   }),
   collection<PartyQuotaDoc>()({ name: 'partyQuotas', indexes: [], rule: 'closed' }),
+  collection<PartyKeyDoc>()({ name: 'partyKeys', indexes: [], rule: 'closed' }),
   // Open campaigns: closing today or later.
   collection<CampaignDoc>()({ name: 'campaigns', indexes: ['closingDate'], rule: 'closed' }),
   // The pool of a unit, a district, the city, by status.

@@ -19,6 +19,8 @@ export interface PendingChange {
   unitId: string;
   districtId: string | null;
   post: string;
+  /** When the youth took up the new post (任现岗位时间), if they said. */
+  postSince?: string | null;
   at: Date;
 }
 
@@ -39,6 +41,11 @@ export interface YouthDoc {
   /** From the ID number; only the age is shown. */
   birthDate: string;
   post: string;
+  /**
+   * The day the youth took up the current post (任现岗位时间), as they declared it; optional. Honours campaigns
+   * with a years-in-post criterion count from it (issue 13); none means the criterion is not met.
+   */
+  postSince?: string | null;
   /** The youth's WeChat account, once known (their nomination or their own confirmation). */
   openid: string | null;
   /** The periods in which the youth was selected (approved on a list). */

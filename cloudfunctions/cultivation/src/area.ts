@@ -197,6 +197,14 @@ export function coverageOf(measures: readonly MeasureDoc[], now: Date): Coverage
   return youthCoverage(measures, today(now));
 }
 
+/** League membership: the nomination's political status, or what the unit stated for a youth-database record. */
+export function leagueMemberOf(
+  r: Pick<PartyRecordDoc, 'source' | 'leagueMember'>,
+  n: Pick<NominationDoc, 'politicalStatus'> | null,
+): boolean {
+  return r.source === 'registry' ? r.leagueMember === true : n?.politicalStatus === 'league_member';
+}
+
 export function partyView(
   r: PartyRecordDoc,
   n: Pick<NominationDoc, 'politicalStatus'> | null,
@@ -214,7 +222,7 @@ export function partyView(
     age: fullYears(r.birthDate, t),
     leagueBirthday: leagueBirthday(r.birthDate),
     leagueRouteRequired: leagueRouteRequired(r.birthDate, t),
-    leagueMember: n?.politicalStatus === 'league_member',
+    leagueMember: leagueMemberOf(r, n),
     leagueOrg: r.leagueOrg,
     steps: r.steps.map((s) => ({
       event: s.event,

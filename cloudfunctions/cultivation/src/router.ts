@@ -11,12 +11,14 @@ import { ledger } from './actions/ledger';
 import { campaigns } from './actions/list-campaigns';
 import { nominateReserve } from './actions/nominate-reserve';
 import { pendingMeasures } from './actions/pending-measures';
+import { partyCandidates } from './actions/party-candidates';
 import { pipeline } from './actions/pipeline';
 import { recordMeasure } from './actions/record-measure';
 import { reservePool } from './actions/reserve-pool';
 import { setPartyQuota } from './actions/set-party-quota';
 import { shortlist } from './actions/shortlist';
 import { startParty } from './actions/start-party';
+import { startPartyForYouth } from './actions/start-party-for-youth';
 import { timeline } from './actions/timeline';
 import { warnBirthdays } from './actions/warn-birthdays';
 
@@ -29,6 +31,8 @@ export const router = defineRouter(cultivationContract, {
   ledger,
   coverage,
   startParty,
+  partyCandidates,
+  startPartyForYouth,
   advanceParty,
   pipeline,
   setPartyQuota,

@@ -2,9 +2,19 @@
 import { chinaDate, fullYears } from '../../../miniprogram/core/china-time';
 import type { YouthRecordView } from '../../../miniprogram/core/contracts/registry';
 import { ALUMNI_TEXT, isStale, lastRefusal, STATUS_TEXT } from '../../../miniprogram/core/registry';
-import { C, type PeriodDoc, type YouthDoc } from '../../_lib/collections';
+import { C, type PendingChange, type PeriodDoc, type YouthDoc } from '../../_lib/collections';
 import type { ServerDeps } from '../../_lib/deps';
 import { orgNames } from '../../_lib/queries';
+
+/** The change waiting for the new unit, with that unit's name and the post's start date if the youth gave one. */
+function pendingView(change: PendingChange, names: Map<string, string>): YouthRecordView['pendingChange'] {
+  return {
+    unitId: change.unitId,
+    unitName: names.get(change.unitId) ?? '',
+    post: change.post,
+    postSince: change.postSince ?? null,
+  };
+}
 
 export async function youthViews(deps: ServerDeps, docs: YouthDoc[], now: Date): Promise<YouthRecordView[]> {
   const names = await orgNames(
@@ -29,16 +39,11 @@ export async function youthViews(deps: ServerDeps, docs: YouthDoc[], now: Date):
       phoneMasked: d.phoneMasked,
       age: fullYears(d.birthDate, chinaDate(now)),
       post: d.post,
+      postSince: d.postSince ?? null,
       lastConfirmedAt: d.lastConfirmedAt.toISOString(),
       stale: d.status === 'active' && isStale(d.lastConfirmedAt, now),
       selected: d.selectedPeriods.map((p) => periodName.get(p) ?? p),
-      pendingChange: d.pendingChange
-        ? {
-            unitId: d.pendingChange.unitId,
-            unitName: names.get(d.pendingChange.unitId) ?? '',
-            post: d.pendingChange.post,
-          }
-        : null,
+      pendingChange: d.pendingChange ? pendingView(d.pendingChange, names) : null,
       changeRefused: refused ? { reason: refused.reason, at: refused.at.toISOString() } : null,
     };
   });

@@ -85,8 +85,10 @@ export interface ReserveView {
 export interface CampaignView {
   id: string;
   name: string;
-  /** "政治面貌：中共党员 · 截至评选年龄不超过35周岁" */
+  /** "政治面貌：中共党员 · 截至2027年4月30日不超过35周岁 · 任现岗位满3年" */
   criteria: string;
+  /** The years-in-post criterion, if any: a youth without a post start date does not meet it. */
+  minYearsInPost: number | null;
   closingDate: string;
 }
 
@@ -96,9 +98,23 @@ export interface ShortlistRow {
   unitName: string;
   politicalStatus: string;
   age: number;
+  /** Whole years in the current post on the closing date, or null when the youth record has no start date. */
+  yearsInPost: number | null;
   /** The cultivation record's weight (core/cultivation.ts `cultivationScore`), the rank's key. */
   score: number;
   measures: number;
+}
+
+/** An active youth of the unit's youth database, as the Party application form lists them. */
+export interface PartyCandidate {
+  youthId: string;
+  name: string;
+  age: number;
+  post: string;
+  /** A 好青年 of the current period (selected on an approved nomination). */
+  selected: boolean;
+  /** Already has a Party development record (the pipeline's id to open it), or null. */
+  recordId: string | null;
 }
 
 export interface CoverageFacts {
@@ -116,6 +132,8 @@ export interface TimelineView {
   canManage: boolean;
   /** Whether the caller decides on reserve cadres for this youth (the district or the city). */
   canDecideReserve: boolean;
+  /** A youth of the database without a nomination: only the Party record (no ledger, no reserve cadre). */
+  partyOnly: boolean;
   coverage: CoverageFacts;
   measures: MeasureView[];
   party: PartyView | null;
@@ -156,6 +174,8 @@ export interface PipelineView extends Paged<PartyView> {
   counts: Array<{ stage: PartyStage; label: string; count: number }>;
   /** The unit's separate quota (名额单列) this year, in a unit's view where it has one. */
   quota: { year: number; limit: number; used: number } | null;
+  /** The unit of a unit's view (where its youths' Party applications are recorded), else null. */
+  unitId: string | null;
 }
 
 const scoped = { unitId: z.optional(id), districtId: z.optional(id) };
@@ -208,6 +228,23 @@ export const cultivationContract = defineContract('cultivation', {
     access: CADRES,
     write: true,
     errors: ['CULTIVATION.NOT_FOUND', 'CULTIVATION.PARTY_EXISTS', 'CULTIVATION.FUTURE_DATE'],
+  }),
+  /** The unit's active youths in the youth database, the 好青年 first, for a Party application (issue 13). */
+  partyCandidates: action<Paged<PartyCandidate>>()({
+    input: z.strictObject({ unitId: z.optional(id), keyword: z.optional(text(20)), page, pageSize }),
+    access: CADRES,
+    write: false,
+    errors: ['ORG.NOT_FOUND', 'ORG.NOT_A_UNIT'],
+  }),
+  /**
+   * A Party application of an active youth of the unit's youth database (入党申请人): through their nomination
+   * when they have one in the running, else a record of its own with League membership as the unit states it.
+   */
+  startPartyForYouth: action<PartyView>()({
+    input: z.strictObject({ youthId: id, date: PartyStepFields.shape.date, leagueMember: z.boolean() }),
+    access: CADRES,
+    write: true,
+    errors: ['CULTIVATION.NOT_FOUND', 'CULTIVATION.PARTY_EXISTS', 'CULTIVATION.FUTURE_DATE', 'YOUTH.INVALID_STATE'],
   }),
   advanceParty: action<PartyView>()({
     input: z.strictObject({
@@ -274,6 +311,7 @@ export const cultivationContract = defineContract('cultivation', {
       name: text(20),
       politicalStatuses: z.array(z.enum(POLITICAL_STATUSES)).check(z.maxLength(6)),
       maxAge: z.optional(z.int().check(z.minimum(18), z.maximum(60))),
+      minYearsInPost: z.optional(z.int().check(z.minimum(1), z.maximum(40))),
       closingDate: PartyStepFields.shape.date,
     }),
     access: ['cityAdmin'],
@@ -281,7 +319,8 @@ export const cultivationContract = defineContract('cultivation', {
     errors: ['CULTIVATION.CLOSED'],
   }),
   campaigns: action<CampaignView[]>()({ input: empty, access: CADRES, write: false, errors: [] }),
-  shortlist: action<Paged<ShortlistRow> & { campaign: CampaignView }>()({
+  /** `missingPostSince`: 好青年 left out only because their record has no post start date (a years-in-post criterion). */
+  shortlist: action<Paged<ShortlistRow> & { campaign: CampaignView; missingPostSince: number }>()({
     input: z.strictObject({ campaignId: id, ...scoped, page, pageSize }),
     access: CADRES,
     write: false,

@@ -82,11 +82,13 @@ export interface YouthRecordView {
   phoneMasked: string;
   age: number;
   post: string;
+  /** 任现岗位时间, or null when the youth has not said. */
+  postSince: string | null;
   lastConfirmedAt: string;
   stale: boolean;
   /** The periods the youth was selected in, by name. */
   selected: string[];
-  pendingChange: { unitId: string; unitName: string; post: string } | null;
+  pendingChange: { unitId: string; unitName: string; post: string; postSince: string | null } | null;
   /** The last change the youth asked for was refused, with the unit's reason (until they ask again). */
   changeRefused: { reason: string; at: string } | null;
 }
@@ -125,6 +127,8 @@ export interface ChangeView {
   name: string;
   fromUnitName: string;
   post: string;
+  /** 任现岗位时间 the youth gave with the change, if any. */
+  postSince: string | null;
   requestedAt: string;
 }
 
@@ -166,6 +170,8 @@ export const ConfirmInput = z.strictObject({
   /** Unchanged values confirm the record; another unit or post goes to the new unit for review. */
   unitId: id,
   post: text(40, 1),
+  /** 任现岗位时间 (optional; a years-in-post criterion counts from it). Another date goes with the post to review. */
+  postSince: z.optional(isoDate),
   phone: z.optional(phone),
 });
 

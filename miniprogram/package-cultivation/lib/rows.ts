@@ -2,7 +2,15 @@
  * What the cultivation pages render, derived from the answers (issue 13): a measure's card, a ledger row, a
  * pipeline row, and today's China date for the date pickers.
  */
-import type { LedgerRow, MeasureView, PartyView, ReserveView } from '../../core/contracts/cultivation';
+import type {
+  CoverageView,
+  LedgerRow,
+  MeasureView,
+  PartyCandidate,
+  PartyView,
+  PipelineView,
+  ReserveView,
+} from '../../core/contracts/cultivation';
 import { chinaDate, chineseDate } from '../../core/china-time';
 
 /** Today in China, the pickers' default and end (the server refuses a later date too). */
@@ -104,5 +112,54 @@ export function reserveCard(r: ReserveView) {
     status: r.statusLabel,
     history: r.history.map((h) => ({ label: h.label, line: `${chineseDate(h.date)} ${h.byName}：${h.reason}` })),
     next: r.next,
+  };
+}
+
+/** What a `<chart>` draws: the categories and one value per category in each series. */
+export interface ChartData {
+  categories: string[];
+  series: Array<{ name: string; data: number[] }>;
+}
+
+/**
+ * The coverage of a scope as charts (R5.3): the youths who talked with the unit head in the last six months and
+ * those who did not (a ring), those with and without a measure in a year (a ring), and for a district or the city
+ * each unit's talk share, lowest first as the answer orders it (horizontal bars; none in a unit's own view).
+ */
+export function coverageCharts(c: CoverageView): { talk: ChartData; measured: ChartData; units: ChartData } {
+  return {
+    talk: {
+      categories: ['近六个月已谈心', '近六个月未谈心'],
+      series: [{ name: '好青年', data: [c.talked, c.youths - c.talked] }],
+    },
+    measured: {
+      categories: ['一年内有培养措施', '一年无培养措施'],
+      series: [{ name: '好青年', data: [c.youths - c.idle, c.idle] }],
+    },
+    units: {
+      categories: c.rows.map((r) => r.name),
+      series: [{ name: '近六个月谈心占比', data: c.rows.map((r) => r.talkShare) }],
+    },
+  };
+}
+
+/** The Party pipeline per stage as bars (R6.2), in the order of the stages; nothing to draw while it is empty. */
+export function pipelineChart(counts: PipelineView['counts']): ChartData {
+  const any = counts.some((c) => c.count > 0);
+  return {
+    categories: any ? counts.map((c) => c.label) : [],
+    series: [{ name: '人数', data: counts.map((c) => c.count) }],
+  };
+}
+
+/** A youth of the database as the Party application list shows them. */
+export function candidateRow(c: PartyCandidate) {
+  return {
+    id: c.youthId,
+    name: c.name,
+    selected: c.selected,
+    recordId: c.recordId,
+    line: `${c.age}周岁${c.post ? ` · ${c.post}` : ''}`,
+    action: c.recordId ? '已有入党培养记录，点击查看' : '点击登记入党申请',
   };
 }

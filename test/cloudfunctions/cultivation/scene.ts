@@ -2,7 +2,9 @@
  * What the cultivation action tests share: two units of 柯桥区 and one of 越城区, their admins, the two districts'
  * admins and the city, and 好青年 of a unit (approved nominations of youths who use the app).
  */
-import type { OrgDoc } from '../../../cloudfunctions/_lib/collections';
+import { C, type OrgDoc, type YouthDoc } from '../../../cloudfunctions/_lib/collections';
+import { dataOf } from '../../support/harness';
+import { uploadWorkbook } from '../registry/import-scene';
 import type { MeasureFields } from '../../../miniprogram/core/contracts/cultivation-forms';
 import { fixture, type Fixture, type Nominee, type Person, type Youth } from '../../support/fixtures';
 import type { NominationForm } from '../../../miniprogram/core/contracts/nomination-form';
@@ -18,6 +20,15 @@ export interface Scene {
   keqiaoAdmin: Person;
   yuechengAdmin: Person;
   city: Person;
+  /**
+   * The unit's youth list imported into the youth database (issue 14) by its admin, with these people; their
+   * youth record ids by name.
+   */
+  registered(
+    unit: OrgDoc,
+    admin: Person,
+    people: Array<{ name: string; idNumber: string; phone: string }>,
+  ): Promise<Record<string, string>>;
   /** A 好青年 of `unit` (approved), born on `birthDate` (default 1996-05-20, so 30 in the harness's 2026). */
   selected(unit: OrgDoc, over?: { birthDate?: string; form?: Partial<NominationForm> }): Promise<Youth & Nominee>;
 }
@@ -65,6 +76,13 @@ export async function scene(): Promise<Scene> {
     keqiaoAdmin: await f.admin('districtAdmin', keqiao),
     yuechengAdmin: await f.admin('districtAdmin', yuecheng),
     city: await f.admin('cityAdmin', f.city),
+    async registered(unit, admin, people) {
+      const rows = people.map((p) => [p.name, p.idNumber, p.phone, '技术员']);
+      const fileId = await uploadWorkbook(f.h.deps, admin, 'youths', rows);
+      dataOf(await f.h.call('registry', 'applyImport', { kind: 'youths', fileId, unitId: unit._id }, admin));
+      const docs = await f.h.deps.store.collection<YouthDoc>(C.youths).find({ unitId: unit._id });
+      return Object.fromEntries(docs.map((d) => [d.name, d._id]));
+    },
     async selected(unit, over = {}) {
       const youth = await f.youth(unit, { birthDate: over.birthDate });
       const n = await f.nomination(unit, { youth, status: 'approved', form: over.form });

@@ -2,12 +2,22 @@ import type { cultivationContract } from '../../../../miniprogram/core/contracts
 import { PARTY_FLOW, PARTY_STAGE_LABELS } from '../../../../miniprogram/core/cultivation';
 import { appError } from '../../../../miniprogram/core/errors';
 import { err, ok } from '../../../../miniprogram/core/result';
-import { C, type PartyRecordDoc } from '../../../_lib/collections';
+import { C, type NominationDoc, type PartyRecordDoc } from '../../../_lib/collections';
+import type { ServerDeps } from '../../../_lib/deps';
 import type { Handler } from '../../../_lib/router';
 import { getOrg } from '../../../_lib/queries';
 import { applyTransition } from '../../../_lib/workflow';
-import { coversYouth, nominationOf, partyView, today } from '../area';
+import { coversYouth, leagueMemberOf, nominationOf, partyView, today } from '../area';
 import { checkStep, partyRequirements, stepOf } from '../party-step';
+
+/** The record and its nomination; a record started from the youth database has none (League membership is on it). */
+async function recordOf(deps: ServerDeps, id: string): Promise<{ r: PartyRecordDoc; n: NominationDoc | null } | null> {
+  const r = await deps.store.collection<PartyRecordDoc>(C.partyRecords).get(id);
+  if (!r) return null;
+  if (r.source === 'registry') return { r, n: null };
+  const n = await nominationOf(deps, id);
+  return n ? { r, n } : null;
+}
 
 /**
  * One step of Party development (R6) through the table (core/cultivation.ts `PARTY_FLOW`): 推优 by the League
@@ -17,9 +27,9 @@ import { checkStep, partyRequirements, stepOf } from '../party-step';
  */
 export const advanceParty: Handler<typeof cultivationContract.actions.advanceParty> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
-  const r = await deps.store.collection<PartyRecordDoc>(C.partyRecords).get(input.nominationId);
-  const n = await nominationOf(deps, input.nominationId);
-  if (!r || !n) return err(appError('CULTIVATION.NOT_FOUND', 'no Party development record'));
+  const found = await recordOf(deps, input.nominationId);
+  if (!found) return err(appError('CULTIVATION.NOT_FOUND', 'no Party development record'));
+  const { r, n } = found;
   if (!(await coversYouth(deps, actor, r))) return err(appError('AUTH.OUT_OF_SCOPE', 'youth outside your scope'));
   const t = today(now);
   const checked = checkStep(r, input, t);
@@ -32,7 +42,7 @@ export const advanceParty: Handler<typeof cultivationContract.actions.advancePar
     event: input.event,
     entry: { at: now, action: input.event, actor: actor.openid, actorName: step.byName, comment: step.note },
     requirements: partyRequirements(deps, r, {
-      leagueMember: n.politicalStatus === 'league_member',
+      leagueMember: leagueMemberOf(r, n),
       year: Number(input.date.slice(0, 4)),
       today: t,
       now,

@@ -8,6 +8,7 @@ import { C, type CampaignDoc, type ExportDoc, type PartyRecordDoc } from '../../
 import { getOrg } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { measureDetail, measuresOf, youthInScope } from '../area';
+import { criteriaOf, postSinceByHash } from '../campaign';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const LINK_TTL_SECONDS = 3600;
@@ -16,7 +17,8 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /**
  * One youth's recommendation form for a campaign as Word, pre-filled from the record and the cultivation ledger:
- * a file in storage recorded in `exports` (deleted after a day), a link for the cadre alone, audited.
+ * a file in storage recorded in `exports` (deleted after a day), a link for the cadre alone, audited. The file
+ * outlives only a committed call (`ctx.onRollback`).
  */
 export const campaignForm: Handler<typeof cultivationContract.actions.campaignForm> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
@@ -25,7 +27,9 @@ export const campaignForm: Handler<typeof cultivationContract.actions.campaignFo
   const youth = await youthInScope(deps, actor, input.nominationId, true);
   if (!youth.ok) return youth;
   const n = youth.value;
-  if (!meetsCriteria(c, n, c.closingDate)) return err(appError('CULTIVATION.NOT_ELIGIBLE', 'criteria not met'));
+  const postSince = (await postSinceByHash(deps, [n.idHash])).get(n.idHash) ?? null;
+  if (!meetsCriteria(criteriaOf(c), { ...n, postSince }, c.closingDate))
+    return err(appError('CULTIVATION.NOT_ELIGIBLE', 'criteria not met'));
   const [unit, measures, party] = await Promise.all([
     getOrg(deps, n.unitId),
     measuresOf(deps, n._id),
@@ -42,6 +46,7 @@ export const campaignForm: Handler<typeof cultivationContract.actions.campaignFo
       ['政治面貌', POLITICAL_STATUS_LABELS[n.politicalStatus]],
       ['工作单位', unit?.name ?? ''],
       ['职务岗位', [n.duty, n.post].filter(Boolean).join(' ')],
+      ['任现岗位时间', postSince ? chineseDate(postSince) : '未登记'],
       ['入党培养', party ? PARTY_STAGE_LABELS[party.status] : '—'],
     ],
     measures: measures
@@ -51,6 +56,8 @@ export const campaignForm: Handler<typeof cultivationContract.actions.campaignFo
   });
   const fileName = `${c.name}推荐审批表-${n.name}.docx`;
   const { fileId } = await deps.files.put(`exports/${deps.randomId(16)}/${fileName}`, bytes, DOCX);
+  // Storage is outside the transaction: a call that does not commit takes its file back with it.
+  ctx.onRollback(() => deps.files.remove(fileId));
   await deps.store.collection<ExportDoc>(C.exports).insert({
     _id: deps.randomId(16),
     fileId,

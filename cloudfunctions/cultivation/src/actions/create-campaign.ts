@@ -16,6 +16,7 @@ export const createCampaign: Handler<typeof cultivationContract.actions.createCa
     name: input.name,
     politicalStatuses: [...new Set(input.politicalStatuses)],
     maxAge: input.maxAge ?? null,
+    minYearsInPost: input.minYearsInPost ?? null,
     closingDate: input.closingDate,
     createdBy: actor.openid,
     createdAt: now,

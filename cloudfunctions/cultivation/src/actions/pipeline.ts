@@ -2,10 +2,27 @@ import type { cultivationContract } from '../../../../miniprogram/core/contracts
 import { PARTY_STAGE_LABELS, PARTY_STAGES, pipelineOrder } from '../../../../miniprogram/core/cultivation';
 import { ok } from '../../../../miniprogram/core/result';
 import { C, type NominationDoc, type PartyQuotaDoc, type PartyRecordDoc } from '../../../_lib/collections';
+import type { DocFilter } from '../../../../miniprogram/core/scope';
+import type { ServerDeps } from '../../../_lib/deps';
+import { currentPeriod } from '../../../_lib/queries';
 import type { Handler } from '../../../_lib/router';
 import { cadreScope, paged, partyView, quotaKey, today, unitNames } from '../area';
 
-/** The Party pipeline of a unit, a district or the city: the 好青年 first, then the further stage (R6.2). */
+/** The nominations approved in the current period within a scope: who is a 好青年 today. */
+async function selectedNow(deps: ServerDeps, now: Date, filter: DocFilter): Promise<Set<string>> {
+  const period = await currentPeriod(deps, now);
+  if (!period) return new Set();
+  const approved = await deps.store
+    .collection<NominationDoc>(C.nominations)
+    .find({ periodId: period._id, ...filter, status: 'approved' }, { projection: { _id: 1 } });
+  return new Set(approved.map((n) => n._id));
+}
+
+/**
+ * The Party pipeline of a unit, a district or the city — records started from a nomination and from the youth
+ * database alike — with the 好青年 of the current period first (as of today, not as of the application), then the
+ * further stage (R6.2).
+ */
 export const pipeline: Handler<typeof cultivationContract.actions.pipeline> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
   const scope = await cadreScope(deps, actor, input);
@@ -13,7 +30,11 @@ export const pipeline: Handler<typeof cultivationContract.actions.pipeline> = as
   const { filter, level, unitIds, name } = scope.value;
   // The city asks by stage, so the `status` index serves it.
   const where = level === 'city' ? { status: { $in: [...PARTY_STAGES] } } : filter;
-  const all = await deps.store.collection<PartyRecordDoc>(C.partyRecords).find(where, { limit: 5000 });
+  const [found, selected] = await Promise.all([
+    deps.store.collection<PartyRecordDoc>(C.partyRecords).find(where, { limit: 5000 }),
+    selectedNow(deps, now, filter),
+  ]);
+  const all = found.map((r) => ({ ...r, selected: r.source !== 'registry' && selected.has(r._id) }));
   const counts = PARTY_STAGES.map((stage) => ({
     stage,
     label: PARTY_STAGE_LABELS[stage],
@@ -46,5 +67,6 @@ export const pipeline: Handler<typeof cultivationContract.actions.pipeline> = as
     scopeName: name,
     counts,
     quota: q ? { year: q.year, limit: q.limit, used: q.used } : null,
+    unitId: level === 'unit' && unitIds.length === 1 ? unitIds[0] : null,
   });
 };

@@ -15,6 +15,6 @@ export const shortlist: Handler<typeof cultivationContract.actions.shortlist> = 
   if (!scope.ok) return scope;
   const period = await periodIdNow(deps, now);
   if (!period.ok) return period;
-  const rows = await shortlistOf(deps, c, period.value, scope.value.filter);
-  return ok({ ...paged(rows, input.page, input.pageSize), campaign: campaignView(c) });
+  const { rows, missingPostSince } = await shortlistOf(deps, c, period.value, scope.value.filter);
+  return ok({ ...paged(rows, input.page, input.pageSize), campaign: campaignView(c), missingPostSince });
 };

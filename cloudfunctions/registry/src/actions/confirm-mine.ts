@@ -1,6 +1,7 @@
 import type { registryContract } from '../../../../miniprogram/core/contracts/registry';
 import { appError } from '../../../../miniprogram/core/errors';
 import { maskPhone } from '../../../../miniprogram/core/id-number';
+import { chinaDate } from '../../../../miniprogram/core/china-time';
 import { confirmationDue } from '../../../../miniprogram/core/registry';
 import { err, ok } from '../../../../miniprogram/core/result';
 import { C, type OrgDoc, type YouthDoc } from '../../../_lib/collections';
@@ -17,14 +18,28 @@ function phoneFields(ctx: { deps: ServerDeps }, phone: string | undefined) {
 }
 
 /** The change waiting for the new unit's review. */
-function pending(unit: OrgDoc, post: string, now: Date) {
-  return { pendingChange: { unitId: unit._id, districtId: unit.districtId, post, at: now }, pendingUnitId: unit._id };
+function pending(unit: OrgDoc, post: string, postSince: string | null, now: Date) {
+  return {
+    pendingChange: { unitId: unit._id, districtId: unit.districtId, post, postSince, at: now },
+    pendingUnitId: unit._id,
+  };
 }
 
 /**
- * The youth confirms or corrects their unit, post and phone (issue 14, freshness). The same unit and post
- * confirm the record (a new phone is taken at once, sealed); another unit or post goes to the new unit for
- * review and the record stays as it was until then.
+ * What the youth asks for: the post start date goes with the post (none given keeps the record's), so another
+ * unit, post or date is a change of post the unit reviews.
+ */
+function asked(doc: YouthDoc, unit: OrgDoc, input: { post: string; postSince?: string }, now: Date) {
+  const before = doc.postSince ?? null;
+  const postSince = input.postSince ?? before;
+  const moved = unit._id !== doc.unitId || input.post !== doc.post || postSince !== before;
+  return { moved, fields: moved ? pending(unit, input.post, postSince, now) : { lastConfirmedAt: now } };
+}
+
+/**
+ * The youth confirms or corrects their unit, post (with the day they took it up, optional) and phone (issue 14,
+ * freshness). The same unit and post confirm the record (a new phone is taken at once, sealed); another unit,
+ * post or post start date goes to the new unit for review and the record stays as it was until then.
  */
 export const confirmMine: Handler<typeof registryContract.actions.confirmMine> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
@@ -34,13 +49,17 @@ export const confirmMine: Handler<typeof registryContract.actions.confirmMine> =
   const unit = await getOrg(deps, input.unitId);
   if (!unit) return err(appError('ORG.NOT_FOUND', 'unit not found'));
   if (unit.level !== 'unit') return err(appError('ORG.NOT_A_UNIT', 'a unit, not a district'));
+  if ((input.postSince ?? '') > chinaDate(now))
+    return err(
+      appError('INPUT.INVALID', 'a post start after today', { issues: [{ path: 'postSince', code: 'too_big' }] }),
+    );
   const youths = deps.store.collection<YouthDoc>(C.youths);
-  const moved = unit._id !== doc.unitId || input.post !== doc.post;
+  const { moved, fields } = asked(doc, unit, input, now);
   const set = {
     ...phoneFields(ctx, input.phone),
     openid: actor.openid,
     updatedAt: now,
-    ...(moved ? pending(unit, input.post, now) : { lastConfirmedAt: now }),
+    ...fields,
   };
   const event = moved ? ('change_requested' as const) : ('confirmed' as const);
   await youths.updateOne(

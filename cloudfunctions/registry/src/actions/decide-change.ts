@@ -27,6 +27,14 @@ async function pendingFor(
   return ok({ doc, change, unit });
 }
 
+/** Where an approved change puts the record: the unit, the post and the day the post began (if the youth said). */
+const movedTo = (change: PendingChange) => ({
+  unitId: change.unitId,
+  districtId: change.districtId,
+  post: change.post,
+  postSince: change.postSince ?? null,
+});
+
 /**
  * The new unit decides a change of unit or post (issue 14): approved, the record moves (and counts as
  * confirmed); refused with a reason, it stays where it was. Conditional on the change still pending.
@@ -42,7 +50,7 @@ export const decideChange: Handler<typeof registryContract.actions.decideChange>
     );
   const reason = input.reason ?? null;
   const cleared = { pendingChange: null, pendingUnitId: null, updatedAt: now };
-  const moved = { unitId: change.unitId, districtId: change.districtId, post: change.post, lastConfirmedAt: now };
+  const moved = { ...movedTo(change), lastConfirmedAt: now };
   const set = input.approve ? { ...cleared, ...moved } : cleared;
   const event = input.approve ? ('change_approved' as const) : ('change_rejected' as const);
   const youths = deps.store.collection<YouthDoc>(C.youths);

@@ -27,6 +27,7 @@ export const changes: Handler<typeof registryContract.actions.changes> = async (
     name: d.name,
     fromUnitName: names.get(d.unitId) ?? '',
     post: d.pendingChange?.post ?? '',
+    postSince: d.pendingChange?.postSince ?? null,
     requestedAt: (d.pendingChange?.at ?? d.updatedAt).toISOString(),
   }));
   return ok({ items, page, pageSize, total, hasMore: page * pageSize < total });

@@ -1,11 +1,13 @@
 /**
  * 我的数据 (issue 14, R9.2): everything the programme holds about the youth, the yearly confirmation of unit,
- * post and phone (a change of unit or post goes to the new unit for review), a download of the data, and the
+ * post (with 任现岗位时间, optional: honours campaigns count years in post from it) and phone (a change of unit,
+ * post or its start date goes to the new unit for review), a download of the data, and the
  * request for erasure, which is the withdrawal of the consent (its erasure path: account.withdrawConsent).
  */
 import type { MyDataView, MyRecordView } from '../../../core/contracts/registry';
 import { textSize } from '../../../behaviors/text-size';
 import { call } from '../../../services/cloud';
+import { chinaDate } from '../../../core/china-time';
 import { chinaDateText } from '../../../lib/format';
 import { confirmModal, toast } from '../../../lib/ui';
 import { openFile } from '../../lib/files';
@@ -23,6 +25,8 @@ Component({
     editing: false,
     unit: null as { id: string; name: string } | null,
     post: '',
+    postSince: '',
+    today: '',
     phone: '',
     errors: {} as Record<string, string>,
     saving: false,
@@ -46,6 +50,8 @@ Component({
         confirmedOn: r ? chinaDateText(r.lastConfirmedAt) : '',
         unit: r ? { id: r.unitId, name: r.unitName } : null,
         post: r?.post ?? '',
+        postSince: r?.postSince ?? '',
+        today: chinaDate(new Date()),
         phone: '',
         editing: false,
       });
@@ -67,6 +73,9 @@ Component({
     onPost(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ post: e.detail.value, 'errors.post': '' });
     },
+    onPostSince(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ postSince: e.detail.value });
+    },
     onPhone(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ phone: e.detail.value, 'errors.phone': '' });
     },
@@ -77,9 +86,15 @@ Component({
       if (!post) errors.post = '请填写岗位';
       if (phone && !PHONE.test(phone)) errors.phone = '请输入11位手机号';
       if (Object.keys(errors).length > 0 || !this.data.unit) return this.setData({ errors });
-      await this.send({ unitId: this.data.unit.id, post, ...(phone ? { phone } : {}) });
+      const { postSince } = this.data;
+      await this.send({
+        unitId: this.data.unit.id,
+        post,
+        ...(postSince ? { postSince } : {}),
+        ...(phone ? { phone } : {}),
+      });
     },
-    async send(input: { unitId: string; post: string; phone?: string }) {
+    async send(input: { unitId: string; post: string; postSince?: string; phone?: string }) {
       this.setData({ saving: true });
       const res = await call('registry', 'confirmMine', input);
       this.setData({ saving: false });

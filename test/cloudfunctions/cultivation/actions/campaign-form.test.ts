@@ -1,7 +1,57 @@
 import type { ExportDoc } from '../../../../cloudfunctions/_lib/collections';
+import type { ServerDeps } from '../../../../cloudfunctions/_lib/deps';
+import type { FileStore } from '../../../../cloudfunctions/_lib/files';
+import { ROUTERS } from '../../../../scripts/local/functions';
+import { faultyStore, type Faults } from '../../../support/faulty-store';
 import { codeOf, dataOf } from '../../../support/harness';
 import { readDocx } from '../../../support/office-files';
-import { scene, talk } from '../scene';
+import { scene, talk, type Scene } from '../scene';
+
+/** The files a call left in storage: put and not removed since. */
+function trackedFiles(inner: FileStore): { files: FileStore; live: Set<string> } {
+  const live = new Set<string>();
+  return {
+    live,
+    files: {
+      ...inner,
+      put: async (path, bytes, type) => {
+        const put = await inner.put(path, bytes, type);
+        live.add(put.fileId);
+        return put;
+      },
+      remove: async (fileId) => {
+        await inner.remove(fileId);
+        live.delete(fileId);
+      },
+    },
+  };
+}
+
+/** A campaign and a 好青年 who meets it; the form's call through the real router on a store that faults on cue. */
+async function formCall(s: Scene) {
+  const c = dataOf(
+    await s.f.h.call(
+      'cultivation',
+      'createCampaign',
+      { name: '优秀共青团员', politicalStatuses: ['league_member'], closingDate: '2027-04-30' },
+      s.city,
+    ),
+  );
+  const y = await s.selected(s.bank, { birthDate: '1998-01-01' });
+  const faults: Faults = { writes: 0, failAt: new Set() };
+  const tracked = trackedFiles(s.f.h.deps.files);
+  const deps: ServerDeps = { ...s.f.h.deps, store: faultyStore(s.f.h.deps.store, faults), files: tracked.files };
+  const event = {
+    action: 'campaignForm',
+    data: { campaignId: c.id, nominationId: y.id },
+    requestId: 'req_form_000001',
+  };
+  return {
+    faults,
+    live: tracked.live,
+    call: () => ROUTERS.cultivation.handle(event, { openid: s.bankAdmin.openid }, deps),
+  };
+}
 
 describe('cultivation.campaignForm', () => {
   it('one youth’s form as Word, pre-filled from the record and the ledger; no ID number, no phone; audited', async () => {
@@ -32,6 +82,27 @@ describe('cultivation.campaignForm', () => {
     expect(doc.raw).not.toContain(y.idNumber);
     expect(doc.raw).not.toContain(y.phone);
     expect(await s.f.h.deps.store.collection('audit').count({ action: 'cultivation.campaignForm' })).toBe(1);
+  });
+
+  it('a fault at any write of the call leaves no file in storage; the retry leaves exactly the one it links', async () => {
+    const probe = await formCall(await scene());
+    expect(await probe.call()).toEqual(expect.objectContaining({ ok: true }));
+    const writes = probe.faults.writes;
+    expect(writes).toBeGreaterThanOrEqual(4); // the marker, the export record, the audit entry, the marker's completion
+    for (let k = 1; k <= writes; k += 1) {
+      const s = await scene();
+      const run = await formCall(s);
+      run.faults.failAt = new Set([k]);
+      expect({ k, failed: await run.call() }).toEqual({
+        k,
+        failed: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'SYS.INTERNAL' }) }),
+      });
+      expect({ k, left: [...run.live] }).toEqual({ k, left: [] });
+      run.faults.failAt = new Set();
+      expect(await run.call()).toEqual(expect.objectContaining({ ok: true }));
+      const exports = await s.f.h.deps.store.collection<ExportDoc>('exports').find({});
+      expect({ k, left: [...run.live] }).toEqual({ k, left: exports.map((e) => e.fileId) });
+    }
   });
 
   it('refuses a youth who does not meet the criteria, another unit’s youth and an unknown campaign', async () => {

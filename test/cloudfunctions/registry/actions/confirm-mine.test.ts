@@ -24,6 +24,28 @@ describe('registry.confirmMine (issue 14)', () => {
     expect(doc.history.map((e) => e.event)).toEqual(['imported', 'confirmed']);
   });
 
+  it('任现岗位时间 goes with the post: a new date waits for the unit; the same date confirms; never after today', async () => {
+    const f = await fixture();
+    const { youth, unit } = await youthScene(f);
+    const send = (postSince?: string) =>
+      f.h.call(
+        'registry',
+        'confirmMine',
+        { unitId: unit._id, post: '技术员', ...(postSince ? { postSince } : {}) },
+        youth,
+      );
+    expect(codeOf(await send('2099-01-01'))).toBe('INPUT.INVALID');
+    const asked = dataOf(await send('2022-09-01')).record;
+    expect(asked).toMatchObject({ postSince: null, pendingChange: { post: '技术员', postSince: '2022-09-01' } });
+    const [doc] = await f.h.deps.store.collection<YouthDoc>(C.youths).find({ openid: youth.openid });
+    await f.h.deps.store
+      .collection<YouthDoc>(C.youths)
+      .updateOne({ _id: doc._id }, { $set: { postSince: '2022-09-01', pendingChange: null, pendingUnitId: null } });
+    // Once recorded, confirming without a date (the 确认 button) or with the same date changes nothing.
+    expect(dataOf(await send()).record).toMatchObject({ postSince: '2022-09-01', pendingChange: null });
+    expect(dataOf(await send('2022-09-01')).record).toMatchObject({ postSince: '2022-09-01', pendingChange: null });
+  });
+
   it('refuses without a record, for alumni, and for a district instead of a unit', async () => {
     const f = await fixture();
     const { youth, unit, admin } = await youthScene(f);

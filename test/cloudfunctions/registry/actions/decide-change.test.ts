@@ -15,7 +15,7 @@ describe('registry.decideChange (issue 14)', () => {
       expect.objectContaining({
         unitId: unit._id,
         post: '技术员',
-        pendingChange: { unitId: next._id, unitName: '越城区新单位', post: '项目经理' },
+        pendingChange: { unitId: next._id, unitName: '越城区新单位', post: '项目经理', postSince: null },
       }),
     );
     const queue = await h.deps.store.collection<MessageDoc>(C.messages).find({ toOpenid: newAdmin.openid });

@@ -8,9 +8,12 @@ describe('registry.changes (issue 14)', () => {
     const { youth, unit, admin } = await youthScene(f);
     const next = await f.unit({ district: 'yuecheng' });
     const newAdmin = await f.admin('unitAdmin', next);
-    dataOf(await f.h.call('registry', 'confirmMine', { unitId: next._id, post: '经理' }, youth));
+    const change = { unitId: next._id, post: '经理', postSince: '2026-10-08' };
+    dataOf(await f.h.call('registry', 'confirmMine', change, youth));
     const list = dataOf(await f.h.call('registry', 'changes', { unitId: next._id }, newAdmin));
-    expect(list.items).toEqual([expect.objectContaining({ name: youth.name, fromUnitName: unit.name, post: '经理' })]);
+    expect(list.items).toEqual([
+      expect.objectContaining({ name: youth.name, fromUnitName: unit.name, post: '经理', postSince: '2026-10-08' }),
+    ]);
     expect(list.total).toBe(1);
     expect(dataOf(await f.h.call('registry', 'changes', { unitId: unit._id }, admin)).items).toEqual([]);
     expect(codeOf(await f.h.call('registry', 'changes', { unitId: next._id }, admin))).toBe('AUTH.OUT_OF_SCOPE');

@@ -16,7 +16,7 @@ import { textSize } from '../../../../behaviors/text-size';
 const rowOf = (c: ChangeView) => ({
   id: c.youthId,
   name: c.name,
-  line: `自${c.fromUnitName || '其他单位'}转入 · 岗位 ${c.post || '未填'}`,
+  line: `自${c.fromUnitName || '其他单位'}转入 · 岗位 ${c.post || '未填'}${c.postSince ? `（${c.postSince}起任）` : ''}`,
   requested: `申请于 ${chinaDateTime(c.requestedAt)}`,
 });
 type Row = ReturnType<typeof rowOf>;

@@ -1,9 +1,12 @@
 /**
  * 评优评先 (issue 13, R5.2): the open honours campaigns; the city opens one (a name such as 优秀共青团员 or
- * 青年五四奖章, the political statuses it admits, the oldest age, a closing date). A cadre picks a campaign and
+ * 青年五四奖章, the political statuses it admits, the oldest age, the fewest years in the current post, a closing
+ * date). A youth whose record has no post start date does not meet a years-in-post criterion: the page says how
+ * many were left out for it. A cadre picks a campaign and
  * reads the shortlist of their 好青年 who meet it, ranked by their cultivation record, and opens a youth's
  * pre-filled recommendation form as Word.
  */
+import type { Paged } from '../../../../core/contracts/common';
 import type { CampaignView, ShortlistRow } from '../../../../core/contracts/cultivation';
 import { chinaDate } from '../../../../core/china-time';
 import { POLITICAL_STATUS_LABELS, POLITICAL_STATUSES } from '../../../../core/profile';
@@ -20,14 +23,29 @@ const HONOURS = ['优秀共产党员', '优秀团干部', '优秀共青团员', 
 const row = (r: ShortlistRow) => ({
   id: r.nominationId,
   name: r.name,
-  line: `${r.unitName} · ${r.politicalStatus} · ${r.age}周岁`,
+  line: `${r.unitName} · ${r.politicalStatus} · ${r.age}周岁${r.yearsInPost === null ? '' : ` · 任现岗位${r.yearsInPost}年`}`,
   score: `培养记录 ${r.measures} 项 · 积分 ${r.score}`,
 });
+
+/** A whole number typed in a field: undefined when left empty, null when not one between `min` and `max`. */
+function optionalInt(typed: string, min: number, max: number): number | undefined | null {
+  if (typed.trim() === '') return undefined;
+  const n = Number(typed);
+  return Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+type ShortlistView = Paged<ShortlistRow> & { campaign: CampaignView; missingPostSince: number };
 
 const list = pagedList({
   fetch: (data: { campaignId: string }, page: number) =>
     call('cultivation', 'shortlist', { campaignId: data.campaignId, page, pageSize: PAGE_SIZE }),
   row,
+  extra: (answer: ShortlistView) => ({
+    missing:
+      answer.missingPostSince > 0
+        ? `另有 ${answer.missingPostSince} 名好青年未登记任现岗位时间，未列入（本人可在“我的数据”中填写）`
+        : '',
+  }),
 });
 
 Component({
@@ -41,6 +59,8 @@ Component({
     statuses: POLITICAL_STATUSES.map((id) => ({ id, label: POLITICAL_STATUS_LABELS[id], checked: false })),
     name: '',
     maxAge: '',
+    minYears: '',
+    missing: '',
     closingDate: '',
     today: '',
     creating: false,
@@ -88,9 +108,10 @@ Component({
     async onCreate() {
       const name = this.data.name.trim();
       if (!name) return toast(this, '请填写或选择评选名称', 'warning');
-      const maxAge = this.data.maxAge.trim() === '' ? undefined : Number(this.data.maxAge);
-      if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 18 && maxAge <= 60))
-        return toast(this, '年龄上限应为18至60之间的整数', 'warning');
+      const maxAge = optionalInt(this.data.maxAge, 18, 60);
+      if (maxAge === null) return toast(this, '年龄上限应为18至60之间的整数', 'warning');
+      const minYears = optionalInt(this.data.minYears, 1, 40);
+      if (minYears === null) return toast(this, '任职年限应为1至40之间的整数', 'warning');
       if (!(await confirmModal('发起评选', `发起“${name}”评选，截止${this.data.closingDate}？`))) return;
       this.setData({ creating: true });
       const res = await call('cultivation', 'createCampaign', {
@@ -98,11 +119,12 @@ Component({
         politicalStatuses: this.data.statuses.filter((s) => s.checked).map((s) => s.id),
         closingDate: this.data.closingDate,
         ...(maxAge !== undefined ? { maxAge } : {}),
+        ...(minYears !== undefined ? { minYearsInPost: minYears } : {}),
       });
       this.setData({ creating: false });
       if (!res.ok) return toast(this, res.message);
       toast(this, '已发起评选', 'success');
-      this.setData({ name: '', maxAge: '' });
+      this.setData({ name: '', maxAge: '', minYears: '' });
       await this.loadCampaigns();
     },
     async onForm(e: WechatMiniprogram.CustomEvent) {

@@ -19,6 +19,13 @@ describe('推优入党', () => {
     expect(text).toContain('李明');
     expect(text).toContain('好青年');
     expect(text).toContain('入党申请人');
+    // The stages drawn as bars, one value per stage in the table's order.
+    expect(page.querySelector('.stage-chart')!.data).toMatchObject({
+      type: 'bar',
+      unit: '人',
+      categories: ['入党申请人', '已推优', '入党积极分子', '发展对象', '预备党员', '正式党员'],
+      series: [{ name: '人数', data: [1, 0, 0, 0, 0, 0] }],
+    });
     bridge.setOpenid(UNIT_ADMIN);
     const unit = await openPage(PIPELINE, bridge, {});
     expect(textOf(unit)).toContain('推优名额单列：已用 0 / 2');
@@ -27,5 +34,6 @@ describe('推优入党', () => {
   it('an empty pipeline says so', async () => {
     const page = await openPage(PIPELINE, bridge, {});
     expect(textOf(page)).toContain('暂无入党培养记录');
+    expect(page.querySelector('.stage-chart')!.data).toMatchObject({ categories: [] });
   });
 });

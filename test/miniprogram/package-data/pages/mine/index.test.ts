@@ -47,6 +47,18 @@ describe('我的数据', () => {
     expect(textOf(again)).toContain('上次信息变更未通过：本单位无此岗位');
   });
 
+  it('任现岗位时间 is optional and goes to the unit with the post', async () => {
+    const page = await open();
+    expect(textOf(page)).toContain('任现岗位时间：未填写（评优评先按任职年限筛选时需要）');
+    await tapButton(page, '.edit', bridge);
+    page.querySelector('.post-since')!.dispatchEvent('change', { detail: { value: '2022-09-01' } });
+    await bridge.idle();
+    await tapButton(page, '.correct', bridge);
+    expect(bridge.calls.find((c) => c.action === 'confirmMine')?.data).toMatchObject({ postSince: '2022-09-01' });
+    expect(toastOf(page).message).toBe('已提交，待新单位审核');
+    expect(textOf(page)).toContain('变更待审核：越城区智造科技有限公司 · 技术员（2022-09-01起）');
+  });
+
   it('lists what is held, and asks for erasure through the consent withdrawal behind a confirmation', async () => {
     const page = await open();
     expect(textOf(page)).toContain('我们保存的关于您的信息');

@@ -29,6 +29,21 @@ describe('评优评先', () => {
     expect(await bridge.deps.store.collection('exports').count({})).toBe(1);
   });
 
+  it('a years-in-post criterion leaves out a 好青年 without 任现岗位时间, and says so', async () => {
+    await approveLi(bridge); // 李明 has no youth record, so no post start date
+    const city = await openPage(HONOURS, bridge, {});
+    city.querySelectorAll('.honour')[4].dispatchEvent('tap'); // 青年岗位能手
+    await bridge.idle();
+    await typeInto(city, '.min-years', '3', bridge);
+    expect(textOf(city)).toContain('未登记任现岗位时间的好青年不列入名单');
+    await tapButton(city, '.create-campaign', bridge);
+    expect(bridge.calls.find((c) => c.action === 'createCampaign')?.data).toMatchObject({ minYearsInPost: 3 });
+    const text = textOf(city);
+    expect(text).toContain('任现岗位满3年（未登记任现岗位时间的不列入）');
+    expect(text).toContain('暂无符合条件的好青年');
+    expect(text).toContain('另有 1 名好青年未登记任现岗位时间，未列入（本人可在“我的数据”中填写）');
+  });
+
   it('a youth is refused in Chinese', async () => {
     await run(bridge, 'cultivation', 'dev-city-admin', 'campaigns', {});
     bridge.setOpenid('dev-youth-li');
