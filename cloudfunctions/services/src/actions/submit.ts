@@ -38,9 +38,6 @@ async function typeFor(ctx: Ctx, typeId: string) {
 /** The type, the fields it asks for, the youth's unit, the files (each the caller's own upload, checked). */
 async function check(ctx: Ctx, input: Input) {
   const { deps, actor } = ctx;
-  // A youth who withdrew the personal-information consent is being erased: nothing new is taken in (R9.2).
-  if ((await consentOf(deps, actor.openid))?.granted === false)
-    return err(appError('CONSENT.WITHDRAWN', 'personal-information consent withdrawn'));
   const type = await typeFor(ctx, input.typeId);
   if (!type.ok) return type;
   const issues = checkFields(type.value.fields, input.fields);
@@ -126,6 +123,9 @@ function newRequest(
  */
 export const submit: Handler<typeof servicesContract.actions.submit> = async (input, ctx) => {
   const { deps, actor, now } = ctx;
+  // A youth who withdrew the personal-information consent is being erased: nothing new is taken in (R9.2).
+  if ((await consentOf(deps, actor.openid))?.granted === false)
+    return err(appError('CONSENT.WITHDRAWN', 'personal-information consent withdrawn'));
   const checked = await check(ctx, input);
   if (!checked.ok) return checked;
   const { type, unit } = checked.value;
