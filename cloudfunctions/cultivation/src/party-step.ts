@@ -3,7 +3,7 @@ import type { PartyEvent } from '../../../miniprogram/core/cultivation';
 import { leagueRouteGap } from '../../../miniprogram/core/cultivation';
 import { appError, type CodedError } from '../../../miniprogram/core/errors';
 import { err, ok, type Result } from '../../../miniprogram/core/result';
-import { C, type PartyQuotaDoc, type PartyRecordDoc, type PartyStep } from '../../_lib/collections';
+import { C, type NominationDoc, type PartyQuotaDoc, type PartyRecordDoc, type PartyStep } from '../../_lib/collections';
 import type { Actor } from '../../_lib/identity';
 import type { ServerDeps } from '../../_lib/deps';
 import type { Requirement } from '../../_lib/workflow';
@@ -25,6 +25,16 @@ export function checkStep(
   return ok(null);
 }
 
+/**
+ * Whether the youth is a 好青年 at this step: the record's nomination approved now (a youth selected after the
+ * record started counts; one whose approval was undone does not). A record from the youth database has none.
+ */
+async function selectedNow(deps: ServerDeps, r: PartyRecordDoc): Promise<boolean> {
+  if (r.source === 'registry') return false;
+  const n = await deps.store.collection<NominationDoc>(C.nominations).get(r._id);
+  return n?.status === 'approved';
+}
+
 type RequirementCode = 'CULTIVATION.NOT_LEAGUE_MEMBER' | 'CULTIVATION.NOT_RECOMMENDED' | 'CULTIVATION.QUOTA_FULL';
 
 /**
@@ -40,7 +50,7 @@ export function partyRequirements(
     leagueMember: async () =>
       p.leagueMember ? ok(null) : err(appError('CULTIVATION.NOT_LEAGUE_MEMBER', 'not a League member')),
     quota: async () => {
-      if (!r.selected) return ok(null);
+      if (!(await selectedNow(deps, r))) return ok(null);
       const quotas = deps.store.collection<PartyQuotaDoc>(C.partyQuotas);
       const q = await quotas.get(quotaKey(p.year, r.unitId));
       if (!q) return ok(null);

@@ -80,6 +80,26 @@ describe('cultivation.advanceParty', () => {
     );
   });
 
+  it('counts a youth selected after the Party record started as a 好青年 (selection as of the step, not the start)', async () => {
+    const s = await scene();
+    dataOf(
+      await s.f.h.call(
+        'cultivation',
+        'setPartyQuota',
+        { unitId: s.bank._id, year: 2026, limit: 1, reason: '区委组织部单列名额' },
+        s.keqiaoAdmin,
+      ),
+    );
+    const a = await applicant(s);
+    dataOf(await step(s, a.id, 'recommend', '2026-04-01', { leagueOrg: '行团委' }));
+    const later = await s.f.nomination(s.bank, { status: 'submitted' });
+    dataOf(await s.f.h.call('cultivation', 'startParty', { nominationId: later.id, date: '2026-03-01' }, s.bankAdmin));
+    await s.f.h.deps.store.collection('nominations').updateOne({ _id: later.id }, { $set: { status: 'approved' } });
+    expect(codeOf(await step(s, later.id, 'recommend', '2026-04-01', { leagueOrg: '行团委' }))).toBe(
+      'CULTIVATION.QUOTA_FULL',
+    );
+  });
+
   it('concurrent recommendations cannot share the last place', async () => {
     const s = await scene();
     dataOf(
