@@ -150,6 +150,8 @@ export const summaryTable: Handler<Spec> = async (input, ctx) => {
     bytes,
     CONTENT_TYPES[input.format],
   );
+  // Storage is outside the transaction: a call that does not commit takes its table (full numbers) back with it.
+  ctx.onRollback(() => deps.files.remove(fileId));
   await deps.store.collection<ExportDoc>(C.exports).insert({
     _id: deps.randomId(16),
     fileId,

@@ -16,6 +16,8 @@ export const downloadMyData: Handler<typeof registryContract.actions.downloadMyD
   const fileName = '我的数据.json';
   const body = Buffer.from(JSON.stringify({ exportedAt: now.toISOString(), ...data }, null, 2), 'utf8');
   const { fileId } = await deps.files.put(`exports/${randomId()}/${fileName}`, body, 'application/json');
+  // Storage is outside the transaction: a call that does not commit takes its file back with it.
+  ctx.onRollback(() => deps.files.remove(fileId));
   const doc: ExportDoc = {
     _id: randomId(),
     fileId,

@@ -1,33 +1,10 @@
 import type { ExportDoc } from '../../../../cloudfunctions/_lib/collections';
-import type { ServerDeps } from '../../../../cloudfunctions/_lib/deps';
-import type { FileStore } from '../../../../cloudfunctions/_lib/files';
-import { ROUTERS } from '../../../../scripts/local/functions';
-import { faultyStore, type Faults } from '../../../support/faulty-store';
+import { expectFilesOnlyAfterCommit, fileCall } from '../../../support/file-faults';
 import { codeOf, dataOf } from '../../../support/harness';
 import { readDocx } from '../../../support/office-files';
 import { scene, talk, type Scene } from '../scene';
 
-/** The files a call left in storage: put and not removed since. */
-function trackedFiles(inner: FileStore): { files: FileStore; live: Set<string> } {
-  const live = new Set<string>();
-  return {
-    live,
-    files: {
-      ...inner,
-      put: async (path, bytes, type) => {
-        const put = await inner.put(path, bytes, type);
-        live.add(put.fileId);
-        return put;
-      },
-      remove: async (fileId) => {
-        await inner.remove(fileId);
-        live.delete(fileId);
-      },
-    },
-  };
-}
-
-/** A campaign and a 好青年 who meets it; the form's call through the real router on a store that faults on cue. */
+/** A campaign and a 好青年 who meets it; the form's call on a store that faults on cue, and the files it should keep. */
 async function formCall(s: Scene) {
   const c = dataOf(
     await s.f.h.call(
@@ -38,19 +15,15 @@ async function formCall(s: Scene) {
     ),
   );
   const y = await s.selected(s.bank, { birthDate: '1998-01-01' });
-  const faults: Faults = { writes: 0, failAt: new Set() };
-  const tracked = trackedFiles(s.f.h.deps.files);
-  const deps: ServerDeps = { ...s.f.h.deps, store: faultyStore(s.f.h.deps.store, faults), files: tracked.files };
-  const event = {
-    action: 'campaignForm',
-    data: { campaignId: c.id, nominationId: y.id },
-    requestId: 'req_form_000001',
-  };
-  return {
-    faults,
-    live: tracked.live,
-    call: () => ROUTERS.cultivation.handle(event, { openid: s.bankAdmin.openid }, deps),
-  };
+  const run = fileCall(
+    s.f.h.deps,
+    'cultivation',
+    'campaignForm',
+    { campaignId: c.id, nominationId: y.id },
+    s.bankAdmin.openid,
+  );
+  const kept = async () => (await s.f.h.deps.store.collection<ExportDoc>('exports').find({})).map((e) => e.fileId);
+  return { run, kept };
 }
 
 describe('cultivation.campaignForm', () => {
@@ -85,24 +58,8 @@ describe('cultivation.campaignForm', () => {
   });
 
   it('a fault at any write of the call leaves no file in storage; the retry leaves exactly the one it links', async () => {
-    const probe = await formCall(await scene());
-    expect(await probe.call()).toEqual(expect.objectContaining({ ok: true }));
-    const writes = probe.faults.writes;
-    expect(writes).toBeGreaterThanOrEqual(4); // the marker, the export record, the audit entry, the marker's completion
-    for (let k = 1; k <= writes; k += 1) {
-      const s = await scene();
-      const run = await formCall(s);
-      run.faults.failAt = new Set([k]);
-      expect({ k, failed: await run.call() }).toEqual({
-        k,
-        failed: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'SYS.INTERNAL' }) }),
-      });
-      expect({ k, left: [...run.live] }).toEqual({ k, left: [] });
-      run.faults.failAt = new Set();
-      expect(await run.call()).toEqual(expect.objectContaining({ ok: true }));
-      const exports = await s.f.h.deps.store.collection<ExportDoc>('exports').find({});
-      expect({ k, left: [...run.live] }).toEqual({ k, left: exports.map((e) => e.fileId) });
-    }
+    // The marker, the export record, the audit entry, the marker's completion.
+    await expectFilesOnlyAfterCommit(async () => formCall(await scene()), 4);
   });
 
   it('refuses a youth who does not meet the criteria, another unit’s youth and an unknown campaign', async () => {

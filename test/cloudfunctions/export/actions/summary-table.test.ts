@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValueType } from 'exceljs';
 import JSZip from 'jszip';
-import type { AccountDoc, AuditDoc } from '../../../../cloudfunctions/_lib/collections';
+import { C, type AccountDoc, type AuditDoc, type ExportDoc } from '../../../../cloudfunctions/_lib/collections';
 import type { NominationForm } from '../../../../miniprogram/core/contracts/nomination-form';
 import { maskIdNumber, maskPhone } from '../../../../miniprogram/core/id-number';
 import { startDevServer } from '../../../../scripts/dev-server';
+import { expectFilesOnlyAfterCommit, fileCall } from '../../../support/file-faults';
 import { approval, fixture, idNumberOf, type Fixture } from '../../../support/fixtures';
 import { dataOf, NOW, type Caller, type Harness, type InputFor } from '../../../support/harness';
 import {
@@ -606,5 +607,20 @@ describe('export.summaryTable: conflict of interest (issue 8 §5)', () => {
       district,
     );
     expect(above.ok).toBe(true);
+  });
+});
+
+describe('export.summaryTable: the file outlives only a committed call', () => {
+  it('a fault at any write leaves no table in storage (it holds full ID numbers); the retry leaves the one it records', async () => {
+    await expectFilesOnlyAfterCommit(async () => {
+      const f = await fixture();
+      const unit = await f.unit({ id: 'yuecheng-tech' });
+      const admin = await f.admin('unitAdmin', unit);
+      await f.nomination(unit, { status: 'approved' });
+      const input = { scope: 'unit', orgId: unit._id, format: 'xlsx' };
+      const run = fileCall(f.h.deps, 'export', 'summaryTable', input, admin.openid);
+      const kept = async () => (await f.h.deps.store.collection<ExportDoc>(C.exports).find({})).map((e) => e.fileId);
+      return { run, kept };
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { C, type ExportDoc } from '../../../../cloudfunctions/_lib/collections';
 import { fixture } from '../../../support/fixtures';
+import { expectFilesOnlyAfterCommit, fileCall } from '../../../support/file-faults';
 import { dataOf } from '../../../support/harness';
 import { youthScene } from '../youth-scene';
 
@@ -14,5 +15,17 @@ describe('registry.downloadMyData (issue 14, R9.2)', () => {
     const body = JSON.parse(((await f.h.deps.files.get(doc.fileId)) as Buffer).toString('utf8'));
     expect(body.record.name).toBe(youth.name);
     expect(JSON.stringify(body)).not.toContain(youth.idNumber);
+  });
+});
+
+describe('registry.downloadMyData: the file outlives only a committed call', () => {
+  it('a fault at any write leaves no copy of the youth’s data in storage; the retry leaves the one it records', async () => {
+    await expectFilesOnlyAfterCommit(async () => {
+      const f = await fixture();
+      const { youth } = await youthScene(f);
+      const run = fileCall(f.h.deps, 'registry', 'downloadMyData', {}, youth.openid);
+      const kept = async () => (await f.h.deps.store.collection<ExportDoc>(C.exports).find({})).map((e) => e.fileId);
+      return { run, kept };
+    });
   });
 });
