@@ -99,8 +99,11 @@ Component({
       const res = await call('registry', 'confirmMine', input);
       this.setData({ saving: false });
       if (!res.ok) return toast(this, res.message);
-      const pending = res.data.record?.pendingChange;
-      toast(this, pending ? '已提交，待新单位审核' : '已确认，谢谢', 'success');
+      const record = res.data.record;
+      const pending = record?.pendingChange;
+      // A change within the same unit (post, 任现岗位时间) is reviewed by the unit itself.
+      const reviewer = pending && pending.unitId === record?.unitId ? '单位' : '新单位';
+      toast(this, pending ? `已提交，待${reviewer}审核` : '已确认，谢谢', 'success');
       await this.load();
     },
     async onDownload() {

@@ -34,7 +34,7 @@ describe('我的数据', () => {
     expect(page.data.errors.phone).toBe('请输入11位手机号');
     await typeInto(page, '.phone', '13912345678', bridge);
     await tapButton(page, '.correct', bridge);
-    expect(toastOf(page).message).toBe('已提交，待新单位审核');
+    expect(toastOf(page).message).toBe('已提交，待单位审核'); // the same unit reviews it
     expect(textOf(page)).toContain('变更待审核');
     // The unit refuses with a reason: she reads it here (and in the message centre).
     const refused = await FUNCTIONS.registry.handle(
@@ -55,7 +55,7 @@ describe('我的数据', () => {
     await bridge.idle();
     await tapButton(page, '.correct', bridge);
     expect(bridge.calls.find((c) => c.action === 'confirmMine')?.data).toMatchObject({ postSince: '2022-09-01' });
-    expect(toastOf(page).message).toBe('已提交，待新单位审核');
+    expect(toastOf(page).message).toBe('已提交，待单位审核'); // the same unit reviews it
     expect(textOf(page)).toContain('变更待审核：越城区智造科技有限公司 · 技术员（2022-09-01起）');
   });
 
