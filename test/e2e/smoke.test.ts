@@ -10,14 +10,13 @@ import { appRoutes, readAppJson } from '../../scripts/mp-packages';
 import {
   assertNoPageErrors,
   iconsOnPage,
-  openPreview,
   personaButton,
   phonePage,
   REPO,
   screenshot,
-  startPreview,
   switchPersona,
   type Preview,
+  usePreview,
 } from './support/preview';
 
 jest.setTimeout(30_000);
@@ -41,18 +40,11 @@ const ROLE_CARD: Record<string, string> = {
 };
 
 describe('browser preview: smoke', () => {
+  const flow = usePreview();
   let p: Preview;
-
-  beforeAll(async () => {
-    p = await startPreview();
-    await openPreview(p);
+  beforeAll(() => {
+    p = flow.p;
   });
-
-  afterAll(async () => {
-    await p?.close();
-  });
-
-  afterEach(() => assertNoPageErrors(p));
 
   it('lists every persona with its role, and starts as the first one', async () => {
     const names = await p.page.locator('#pv-persona-list .pv-persona-name').allInnerTexts();
