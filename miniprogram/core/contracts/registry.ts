@@ -226,6 +226,8 @@ export const registryContract = defineContract('registry', {
     input: z.strictObject({ youthId: id }),
     access: ['unitAdmin'],
     write: true,
+    // R9.1 the full ID number and phone are never kept for replay: each prefill is checked and audited afresh.
+    replay: false,
     errors: ['YOUTH.NOT_FOUND', 'YOUTH.INVALID_STATE', 'AUTH.OUT_OF_SCOPE'],
   }),
   /** The periods compared (selected, coverage, two-new share, cultivation, services) for the city or a district. */
