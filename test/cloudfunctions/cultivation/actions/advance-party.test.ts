@@ -9,6 +9,12 @@ async function applicant(s: Scene, over: Parameters<Scene['selected']>[1] = {}) 
   return y;
 }
 
+/** The district gives the bank a separate Party quota of `limit` places for 2026. */
+async function separateQuota(s: Scene, limit: number) {
+  const input = { unitId: s.bank._id, year: 2026, limit, reason: '区委组织部单列名额' };
+  dataOf(await s.f.h.call('cultivation', 'setPartyQuota', input, s.keqiaoAdmin));
+}
+
 const step = (s: Scene, nominationId: string, event: PartyEvent, date: string, extra: { leagueOrg?: string } = {}) =>
   s.f.h.call('cultivation', 'advanceParty', { nominationId, event, date, ...extra }, s.bankAdmin);
 
@@ -56,14 +62,7 @@ describe('cultivation.advanceParty', () => {
 
   it('takes a place of the unit’s separate quota for a 好青年, never more than it holds', async () => {
     const s = await scene();
-    dataOf(
-      await s.f.h.call(
-        'cultivation',
-        'setPartyQuota',
-        { unitId: s.bank._id, year: 2026, limit: 1, reason: '区委组织部单列名额' },
-        s.keqiaoAdmin,
-      ),
-    );
+    await separateQuota(s, 1);
     const a = await applicant(s);
     const b = await applicant(s);
     dataOf(await step(s, a.id, 'recommend', '2026-04-01', { leagueOrg: '行团委' }));
@@ -82,14 +81,7 @@ describe('cultivation.advanceParty', () => {
 
   it('counts a youth selected after the Party record started as a 好青年 (selection as of the step, not the start)', async () => {
     const s = await scene();
-    dataOf(
-      await s.f.h.call(
-        'cultivation',
-        'setPartyQuota',
-        { unitId: s.bank._id, year: 2026, limit: 1, reason: '区委组织部单列名额' },
-        s.keqiaoAdmin,
-      ),
-    );
+    await separateQuota(s, 1);
     const a = await applicant(s);
     dataOf(await step(s, a.id, 'recommend', '2026-04-01', { leagueOrg: '行团委' }));
     const later = await s.f.nomination(s.bank, { status: 'submitted' });
@@ -102,14 +94,7 @@ describe('cultivation.advanceParty', () => {
 
   it('concurrent recommendations cannot share the last place', async () => {
     const s = await scene();
-    dataOf(
-      await s.f.h.call(
-        'cultivation',
-        'setPartyQuota',
-        { unitId: s.bank._id, year: 2026, limit: 2, reason: '区委组织部单列名额' },
-        s.keqiaoAdmin,
-      ),
-    );
+    await separateQuota(s, 2);
     const ys = [];
     for (let i = 0; i < 5; i += 1) ys.push(await applicant(s));
     const replies = await Promise.all(ys.map((y) => step(s, y.id, 'recommend', '2026-04-01', { leagueOrg: '行团委' })));
