@@ -1,19 +1,21 @@
 import type { ExportDoc } from '../../../../cloudfunctions/_lib/collections';
 import { expectFilesOnlyAfterCommit, fileCall } from '../../../support/file-faults';
-import { codeOf, dataOf } from '../../../support/harness';
+import { codeOf, dataOf, type InputFor } from '../../../support/harness';
 import { readDocx } from '../../../support/office-files';
 import { scene, talk, type Scene } from '../scene';
 
+/** The city opens an honours campaign. */
+async function campaign(s: Scene, input: InputFor<'cultivation', 'createCampaign'>) {
+  return dataOf(await s.f.h.call('cultivation', 'createCampaign', input, s.city));
+}
+
 /** A campaign and a 好青年 who meets it; the form's call on a store that faults on cue, and the files it should keep. */
 async function formCall(s: Scene) {
-  const c = dataOf(
-    await s.f.h.call(
-      'cultivation',
-      'createCampaign',
-      { name: '优秀共青团员', politicalStatuses: ['league_member'], closingDate: '2027-04-30' },
-      s.city,
-    ),
-  );
+  const c = await campaign(s, {
+    name: '优秀共青团员',
+    politicalStatuses: ['league_member'],
+    closingDate: '2027-04-30',
+  });
   const y = await s.selected(s.bank, { birthDate: '1998-01-01' });
   const run = fileCall(
     s.f.h.deps,
@@ -29,14 +31,11 @@ async function formCall(s: Scene) {
 describe('cultivation.campaignForm', () => {
   it('one youth’s form as Word, pre-filled from the record and the ledger; no ID number, no phone; audited', async () => {
     const s = await scene();
-    const c = dataOf(
-      await s.f.h.call(
-        'cultivation',
-        'createCampaign',
-        { name: '优秀共青团员', politicalStatuses: ['league_member'], closingDate: '2027-04-30' },
-        s.city,
-      ),
-    );
+    const c = await campaign(s, {
+      name: '优秀共青团员',
+      politicalStatuses: ['league_member'],
+      closingDate: '2027-04-30',
+    });
     const y = await s.selected(s.bank, { birthDate: '1998-01-01' });
     dataOf(await s.f.h.call('cultivation', 'recordMeasure', { nominationId: y.id, measure: talk }, s.bankAdmin));
     const res = dataOf(
@@ -64,14 +63,7 @@ describe('cultivation.campaignForm', () => {
 
   it('refuses a youth who does not meet the criteria, another unit’s youth and an unknown campaign', async () => {
     const s = await scene();
-    const c = dataOf(
-      await s.f.h.call(
-        'cultivation',
-        'createCampaign',
-        { name: '优秀共产党员', politicalStatuses: ['cpc_member'], closingDate: '2027-06-30' },
-        s.city,
-      ),
-    );
+    const c = await campaign(s, { name: '优秀共产党员', politicalStatuses: ['cpc_member'], closingDate: '2027-06-30' });
     const y = await s.selected(s.bank);
     const call = (campaignId: string, who = s.bankAdmin) =>
       s.f.h.call('cultivation', 'campaignForm', { campaignId, nominationId: y.id }, who);
