@@ -16,6 +16,6 @@ describe('all-or-nothing writes through the CloudBase SDK', () => {
       await faultAtEveryWrite(() => cloudbaseWorld(fake), prepare);
       expect(fake.violations).toEqual([]);
     },
-    60_000,
+    180_000, // each scenario replays its call once per write over HTTP; a fresh-clone run took over 60 s for one
   );
 });
